@@ -1,0 +1,80 @@
+# csp — `make` builds bin/csp; `make run` runs the showcase; `make test` runs
+# every suite. Variants build into their own folders: `make asan`, `make tsan`.
+# Dependencies are Debian packages, installed by .ci/deps.sh when missing.
+
+CC     ?= gcc
+BUILD  ?= release
+PKGS   := bdw-gc libffi
+O      := build/$(BUILD)
+
+WARN   := -Wall -Wextra -Wshadow -Wno-unused-parameter -Wformat=2 -Wno-format-nonliteral
+ifeq ($(CI),true)
+WARN   += -Werror
+endif
+OPT_release := -O2 -g
+OPT_asan    := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -DCSP_TEST_BUILD
+OPT_tsan    := -O1 -g -fsanitize=thread -DCSP_TEST_BUILD
+OPT_debug   := -O0 -g -DCSP_TEST_BUILD
+
+# `=` so pkg-config runs only after the deps step has installed it.
+CFLAGS  = -std=gnu11 $(OPT_$(BUILD)) $(WARN) -D_GNU_SOURCE -MMD -MP \
+          $(shell pkg-config --cflags $(PKGS))
+LDFLAGS = $(filter -fsanitize=%,$(OPT_$(BUILD)))
+LDLIBS  = $(shell pkg-config --libs $(PKGS)) -lm -lpthread
+CHECKLIBS = $(shell pkg-config --libs check)
+
+SRC      := $(wildcard lang/*.c runtime/*.c stdlib/*.c)
+OBJ      := $(SRC:%.c=$(O)/%.o) $(O)/stdlib_src.o
+LIBOBJ   := $(filter-out $(O)/lang/main.o,$(OBJ))
+UNITSRC  := $(wildcard tests/unit/*.c)
+UNITOBJ  := $(UNITSRC:%.c=$(O)/%.o)
+BIN_release := bin/csp
+BIN      := $(if $(BIN_$(BUILD)),$(BIN_$(BUILD)),$(O)/csp)
+
+.PHONY: all run test unit bench asan tsan clean deps
+all: $(BIN)
+
+$(O)/.deps:
+	@sh .ci/deps.sh
+	@mkdir -p $(O) && touch $@
+
+$(O)/%.o: %.c | $(O)/.deps
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c $< -o $@
+
+$(O)/stdlib_src.c: $(wildcard stdlib/*.go) stdlib/embed.sh | $(O)/.deps
+	sh stdlib/embed.sh $@ $(wildcard stdlib/*.go)
+
+$(O)/stdlib_src.o: $(O)/stdlib_src.c
+	$(CC) -std=gnu11 -O0 -I. -c $< -o $@
+
+$(BIN): $(OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) $(OBJ) -o $@ $(LDLIBS)
+
+$(O)/unit_tests: $(LIBOBJ) $(UNITOBJ)
+	$(CC) $(LDFLAGS) $(LIBOBJ) $(UNITOBJ) -o $@ $(LDLIBS) $(CHECKLIBS)
+
+run: $(BIN)
+	./$(BIN) examples/showcase.csp
+
+test: $(BIN) $(O)/unit_tests
+	sh tests/run.sh $(BIN) $(O)/unit_tests
+
+unit: $(O)/unit_tests
+	./$(O)/unit_tests
+
+bench: $(BIN)
+	CSP_EXTRA_PKGS="lua5.4 python3 golang-go" sh .ci/deps.sh
+	sh tests/bench/run.sh $(BIN)
+
+asan:
+	$(MAKE) BUILD=asan test
+
+tsan:
+	$(MAKE) BUILD=tsan test
+
+clean:
+	rm -rf build bin
+
+-include $(OBJ:.o=.d) $(UNITOBJ:.o=.d)

@@ -1,0 +1,37 @@
+/*
+ * check.h — the type checker: resolves names, computes types and constant
+ * values, and reports Go's compile errors. What "checked" means for the
+ * compiler is written at the top of ast.h (the CHECKER fields).
+ *
+ * The checker is split over check.c (packages, declarations, init order),
+ * check_type.c (type expressions, identity, method sets, assignability),
+ * check_expr.c (expressions, calls, builtins, conversions), check_stmt.c
+ * (statements, function bodies, labels) and universe.c (predeclared names).
+ */
+#ifndef CSP_CHECK_H
+#define CSP_CHECK_H
+
+#include "ast.h"
+#include "diag.h"
+
+typedef struct Program {
+    Package **pkgs; int npkgs;   /* OUT: every checked package, dependencies
+                                    first, main last */
+    Package *main;               /* IN: the parsed main package */
+    Diag *diag;                  /* IN */
+    /* IN, from the driver: the parsed (unchecked) package for an import
+     * path, or NULL if it is not a known package. The same Package* is
+     * returned for the same path. */
+    Package *(*load)(void *ctx, const char *path);
+    void *load_ctx;
+} Program;
+
+/* Checks prog->main and, recursively, every package it imports. True when
+ * no errors were reported. Never crashes on a tree with syntax errors. */
+bool check_program(Program *prog);
+
+/* Looks `name` up in a checked package's scope (NULL if absent), e.g. the
+ * compiler finding main.main. name need not be interned. */
+Object *check_lookup(Package *pkg, const char *name);
+
+#endif

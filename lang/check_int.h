@@ -1,0 +1,192 @@
+/*
+ * check_int.h — what the checker's files share: scopes, the Checker state,
+ * per-function context, and the chk_ functions one file offers another.
+ * Not for use outside lang/check*.c and lang/universe.c.
+ *
+ * STATE: one Checker per check_program call, passed explicitly (no globals
+ * besides the universe scope, which is built once under pthread_once and
+ * read-only afterwards).
+ *
+ * SCOPES: universe <- package <- file (imports) <- function <- blocks.
+ * Names are interned (str_intern) so lookup compares pointers.
+ */
+#ifndef CSP_CHECK_INT_H
+#define CSP_CHECK_INT_H
+
+#include "check.h"
+#include "constant.h"
+
+/* ast.c's printer and helpers (declared here in case no header does). */
+const char *ast_expr_string(const Expr *x);
+
+struct Scope {
+    Scope *parent;
+    Object **objs;
+    int n, cap;
+    bool is_func;            /* outermost scope of a function body */
+    bool is_file;            /* file scope: holds imports */
+};
+
+/* A package-level declaration, resolved on demand (see check.c). */
+typedef struct DeclInfo {
+    Object **objs;           /* objects this spec declares */
+    int nobjs;
+    ValueSpec *vspec;        /* D_VAR / D_CONST */
+    ValueSpec *vsrc;         /* D_CONST: the spec supplying type and values
+                                (itself, or an earlier one when repeated) */
+    TypeSpec *tspec;         /* D_TYPE */
+    Decl *fdecl;             /* D_FUNC */
+    Scope *file;             /* file scope the declaration was written in */
+    int color;               /* 0 unresolved, 1 in progress, 2 done */
+    int order;               /* declaration order within the package */
+    Object **deps;           /* package-level vars/funcs referenced */
+    int ndeps, capdeps;
+} DeclInfo;
+
+/* break/continue targets, innermost last. */
+typedef struct BranchCtx {
+    Stmt *stmt;              /* S_FOR, S_RANGE, S_SWITCH, S_TYPESWITCH, S_SELECT */
+    const char *label;       /* interned label name when labeled, else NULL */
+    bool loop;
+} BranchCtx;
+
+typedef struct FuncCtx {
+    FuncInfo *info;
+    struct FuncCtx *outer;
+    Type *sig;
+    int nclosures;           /* for Go's closure names: func1, func2 / 1, 2 */
+    bool is_closure;
+    Object **locals;         /* local variables, for "declared and not used" */
+    int nlocals, caplocals;
+    Object **labels;         /* OBJ_LABEL objects of this function */
+    int nlabels, caplabels;
+    bool *label_used;
+    BranchCtx *branches;
+    int nbranches, capbranches;
+    const char *pending_label;  /* label of the statement being entered */
+    Stmt **ft_ok;               /* fallthrough statements in legal places */
+    int nft_ok, capft_ok;
+    Stmt **ft_final;            /* fallthrough in the final switch clause */
+    int nft_final, capft_final;
+    Stmt **ft_tswitch;          /* fallthrough ending a type switch clause */
+    int nft_tswitch, capft_tswitch;
+} FuncCtx;
+
+typedef struct PtrMapEntry { const void *key; void *val; } PtrMapEntry;
+typedef struct PtrMap { PtrMapEntry *e; size_t cap, n; } PtrMap;
+
+typedef struct Checker {
+    Program *prog;
+    Diag *diag;
+    Package *pkg;            /* package being checked */
+    Scope *universe;
+    Scope *scope;            /* innermost scope */
+    Scope *file;             /* current file scope */
+    FuncCtx *fn;             /* NULL at package level */
+    DeclInfo *decl;          /* package-level declaration being checked */
+    PtrMap info;             /* Object* -> DeclInfo* (package level) */
+    DeclInfo **decls;        /* this package's declarations, in order */
+    int ndecls, capdecls;
+    int64_t iota;            /* current iota, valid when in_const */
+    bool in_const;
+    int nglobal_closures;    /* closures in package-level initializers */
+    Object **imports;        /* import objects of the package, for "unused" */
+    int nimports, capimports;
+} Checker;
+
+/* ---- check.c ---- */
+void chk_error(Checker *C, Pos pos, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+Pos chk_start(const Expr *e);          /* leftmost position of e */
+void *chk_grow(void *arr, int n, int *cap, size_t elem);
+#define CHK_PUSH(arr, n, cap, v) \
+    ((arr) = chk_grow((arr), (n), &(cap), sizeof *(arr)), (arr)[(n)++] = (v))
+Scope *chk_scope_new(Scope *parent);
+Object *chk_scope_find(Scope *s, const char *name);   /* this scope only */
+Object *chk_lookup(Checker *C, const char *name);     /* chain */
+/* Declares obj in s; reports "x redeclared in this block" on a clash. */
+bool chk_declare(Checker *C, Scope *s, Object *obj);
+Object *chk_obj_new(Checker *C, ObjKind k, const char *name, Pos pos, Type *t);
+void chk_resolve(Checker *C, Object *obj);            /* package-level lazy */
+void chk_use_global(Checker *C, Object *obj);         /* record a dependency */
+void *chk_map_get(PtrMap *m, const void *key);
+void chk_map_put(PtrMap *m, const void *key, void *val);
+const char *chk_ident(Expr *id);                      /* interned name */
+/* A type declaration (package level or local); obj is already declared. */
+void chk_type_spec(Checker *C, TypeSpec *ts, Object *obj);
+
+/* ---- universe.c ---- */
+Scope *chk_universe(void);
+Object *chk_universe_iota(void);
+
+/* ---- check_type.c ---- */
+Type *chk_invalid_type(void);     /* the type of erroneous operands */
+Type *chk_type(Checker *C, Expr *e);                   /* type expression */
+Type *chk_type_full(Checker *C, Expr *e, bool need_complete);
+Type *chk_signature(Checker *C, Expr *ftype, FuncInfo *info, FieldList *recv);
+const char *chk_tstr(Checker *C, Type *t);             /* message spelling */
+bool chk_identical(Type *a, Type *b);
+bool chk_comparable(Type *t);
+bool chk_has_nil(Type *t);
+bool chk_is_named(Type *t);
+Type *chk_default_type(Type *t);
+/* Selection of a field or method by name (Go's LookupFieldOrMethod). */
+typedef struct Selection {
+    enum { LK_NONE, LK_FIELD, LK_METHOD, LK_IFACE, LK_AMBIG } kind;
+    int *path;
+    int npath;
+    Field *field;            /* LK_FIELD */
+    Method *method;          /* LK_METHOD (declared Method) / LK_IFACE */
+    int iface_index;
+    bool indirect;           /* a pointer was followed along the path */
+    Type *recv_base;         /* type holding the method / field at the end
+                                of the path (E or *E as embedded) */
+} Selection;
+void chk_lookup_field_or_method(Checker *C, Type *T, const char *name,
+                                Selection *out);
+/* Why V does not implement interface T: NULL if it does, else a cause like
+ * "(missing method M)". */
+const char *chk_missing_method(Checker *C, Type *V, Type *T);
+/* Assignability; *cause gets an explanation or NULL. */
+bool chk_assignable(Checker *C, Expr *x, Type *T, const char **cause);
+bool chk_convertible(Checker *C, Type *V, Type *T);
+const char *chk_func_string(Checker *C, const char *name, Type *sig);
+
+/* ---- check_expr.c ---- */
+void chk_expr(Checker *C, Expr *e);                    /* single value */
+void chk_expr_multi(Checker *C, Expr *e);              /* tuple allowed */
+void chk_expr_or_type(Checker *C, Expr *e);
+void chk_raw_expr(Checker *C, Expr *e, Type *hint, bool allow_tuple);
+/* Assignment of x to a location of type T in `context` ("assignment",
+ * "variable declaration", "argument to f", ...); converts untyped x. */
+bool chk_assign_to(Checker *C, Expr *x, Type *T, const char *context);
+void chk_default(Checker *C, Expr *x);                 /* untyped -> default */
+void chk_set_type(Checker *C, Expr *e, Type *t);       /* finalise untyped */
+const char *chk_operand(Checker *C, Expr *e);          /* "x (variable of ...)" */
+bool chk_convert_untyped(Checker *C, Expr *x, Type *target);
+/* x op y with operands already checked (e prints the expression). */
+void chk_binary_operands(Checker *C, Expr *e, Expr *x, Expr *y, TokKind op);
+bool chk_comparison(Checker *C, Expr *e, Expr *x, Expr *y, TokKind op,
+                    bool switch_case);
+void chk_funclit_body(Checker *C, Expr *e);
+void chk_invalid(Expr *e);
+bool chk_is_blank(Expr *e);
+/* Expression kind for statement contexts: 0 expression, 1 conversion,
+ * 2 statement (calls, receives). */
+int chk_expr_stmt_kind(Expr *call);
+void chk_mark_used_expr(Checker *C, Expr *e);
+
+/* ---- check_call.c ---- */
+void chk_call(Checker *C, Expr *e, bool allow_tuple);
+
+/* ---- check_stmt.c ---- */
+void chk_func_body(Checker *C, FuncInfo *info, Stmt *body, FuncCtx *outer,
+                   bool is_closure, Pos end);
+/* Const/var specs, shared by package-level and local declarations. */
+void chk_const_spec(Checker *C, ValueSpec *vs, ValueSpec *src, Object **objs);
+void chk_var_spec(Checker *C, ValueSpec *vs, Object **objs, const char *ctx);
+void chk_block_stmts(Checker *C, Stmt **list, int n);
+void chk_use_var(Checker *C, Object *obj);             /* marks captures */
+void chk_add_local(Checker *C, Object *obj);
+
+#endif

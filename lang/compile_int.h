@@ -1,0 +1,198 @@
+/*
+ * compile_int.h — state shared by the compiler's files (not a public API):
+ * compile.c (program, functions, method tables, thunks, emission helpers),
+ * compile_expr.c (expressions), compile_stmt.c (statements).
+ *
+ * REGISTER ALLOCATION is a stack discipline, as in Lua: locals occupy
+ * registers in declaration order ([0, nactive)), temporaries live above
+ * ([nactive, freereg)) and are released at the end of each statement (and
+ * inside expressions once an operand has been consumed). An expression is
+ * compiled with cexpr(fs, e, dst): dst >= 0 asks for the value in that
+ * register; dst < 0 lets the compiler return any register that holds it —
+ * a local variable's own register when e is that variable — so `a + b`
+ * becomes one ADD with no moves.
+ *
+ * BOXED VALUES (structs, arrays; see runtime/value.h): a register holds a
+ * pointer to a box. cexpr may return an *alias* (the box of a variable, or
+ * memory inside another object). Consumers that bind a value to a new
+ * owner (variables, arguments, results, receivers) take an owned copy
+ * unless the expression is fresh (composite literal, call result, map
+ * read, type assertion); consumers that store into memory copy the slots.
+ *
+ * ESCAPING LOCALS: a scalar variable with Object.captured or addr_taken
+ * lives in a 1-slot heap cell; its register holds the cell pointer.
+ */
+#ifndef CSP_COMPILE_INT_H
+#define CSP_COMPILE_INT_H
+
+#include "compile.h"
+
+typedef struct JumpList {
+    int *pcs;
+    int n, cap;
+} JumpList;
+
+/* A statement that break/continue can target. */
+typedef struct BreakCtx {
+    struct BreakCtx *prev;
+    Stmt *stmt;              /* the loop/switch/select statement */
+    Stmt *label;             /* the S_LABELED around it, or NULL */
+    bool is_loop;
+    JumpList breaks;
+    JumpList continues;
+} BreakCtx;
+
+typedef struct UpDesc {
+    Object *obj;
+    CapDesc cap;
+} UpDesc;
+
+typedef struct Comp Comp;
+
+typedef struct FuncState {
+    struct FuncState *parent;
+    Comp *C;
+    Proto *proto;
+    FuncInfo *info;
+    Package *pkg;
+    Instr *code;
+    int32_t *lines;
+    int ncode, capcode;
+    Slot *k;
+    uint8_t *ktag;
+    int nk, capk;
+    int nactive, freereg, maxregs;
+    UpDesc *ups;
+    int nups, capups;
+    BreakCtx *breaks;
+    int line;                /* current source line */
+    bool has_defer;
+    Object **results;        /* result variables (named or ~rN) */
+    int nresults;
+    JumpList to_epilogue;    /* returns in has_defer functions */
+    int nicache;
+} FuncState;
+
+/* A thunk or wrapper already generated (cache keys). */
+typedef struct ThunkEntry {
+    int kind;
+    void *a, *b;
+    const char *name;
+    Proto *p;
+} ThunkEntry;
+
+struct Comp {
+    Program *prog;
+    Diag *d;
+    CProgram *cp;
+    Proto **protos;
+    int nprotos, capprotos;
+    GlobalInfo *ginfo;
+    int nglobals, capglobals;
+    ThunkEntry *thunks;
+    int nthunks, capthunks;
+    Type **named;            /* named types whose rmethods are built */
+    int nnamed, capnamed;
+    Package *pkg;            /* package being compiled */
+    bool is_main;            /* compiling the user's package */
+};
+
+/* ---- where a value can be stored (compile_expr.c) ------------------------ */
+typedef enum LVKind {
+    LV_BLANK, LV_REG, LV_CELL, LV_UP, LV_GLOBAL, LV_MEM, LV_SLICE, LV_MAP
+} LVKind;
+
+typedef struct LValue {
+    LVKind kind;
+    Type *type;              /* type of the stored value */
+    int reg;                 /* REG/CELL: the register; MEM: pointer reg;
+                                SLICE/MAP: the slice/map */
+    int reg2;                /* SLICE: index; MAP: key */
+    int off;                 /* MEM: slot offset; UP: upvalue; GLOBAL: index */
+    Type *mtype;             /* MAP: the map type */
+} LValue;
+
+/* A location reached through embedded fields (walk_path). is_addr: R[reg].p
+ * + off points at a value of type t; else R[reg] holds the value itself. */
+typedef struct Loc {
+    int reg, off;
+    bool is_addr;
+    Type *t;
+} Loc;
+
+/* ---- compile.c: emission and bookkeeping ---------------------------------- */
+int emit(FuncState *fs, unsigned op, unsigned a, unsigned b, int64_t c);
+int emit_extra(FuncState *fs, unsigned a, unsigned b, int64_t c);
+int emit_jump(FuncState *fs, unsigned op, unsigned a, unsigned b);
+void patch_here(FuncState *fs, int pc);
+void patch_to(FuncState *fs, int pc, int target);
+void jl_add(JumpList *l, int pc);
+void jl_patch_here(FuncState *fs, JumpList *l);
+void jl_patch_to(FuncState *fs, JumpList *l, int target);
+int here(FuncState *fs);
+int alloc_reg(FuncState *fs);
+int alloc_regs(FuncState *fs, int n);
+void set_line(FuncState *fs, Pos pos);
+int k_int(FuncState *fs, int64_t v);
+int k_float(FuncState *fs, double v);
+int k_str(FuncState *fs, const char *s, int64_t len);
+int k_ptr(FuncState *fs, void *p, KTag tag);
+void load_int(FuncState *fs, int dst, int64_t v);
+void comp_error(FuncState *fs, Pos pos, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* A feature not implemented yet: compile error in user code, a runtime
+ * panic (OP_UNSUP) in library code so unused library functions compile. */
+void comp_unsupported(FuncState *fs, Pos pos, const char *what);
+
+Proto *proto_new(Comp *C, const char *name, const char *file, int line);
+Proto *comp_function(Comp *C, FuncState *parent, FuncInfo *info,
+                     Stmt *body, bool has_recv, Proto *into, Pos pos);
+Proto *func_proto(Comp *C, Object *fn);
+/* Thunks (bytecode adapters). */
+Proto *thunk_method(Comp *C, Type *recv, int *path, int npath, Object *m);
+Proto *thunk_bound(Comp *C, Object *m);
+Proto *thunk_iface_bound(Comp *C, Type *iface, int index);
+void comp_named_type(Comp *C, Type *t);
+bool comp_stmt_has_defer(Stmt *s);
+
+/* ---- compile_expr.c ---------------------------------------------------------- */
+int cexpr(FuncState *fs, Expr *e, int dst);
+/* e converted to type `to` (interface boxing) and, when owned, an owned
+ * copy for boxed types. */
+int cvalue(FuncState *fs, Expr *e, Type *to, int dst, bool owned);
+/* Converts the value in reg (of type from) to type to in place. */
+void convert_reg(FuncState *fs, int reg, Type *from, Type *to);
+void cjump(FuncState *fs, Expr *e, bool when, JumpList *jl);
+void lv_compile(FuncState *fs, Expr *e, LValue *lv, bool stable);
+void lv_store(FuncState *fs, LValue *lv, int src);
+int lv_load(FuncState *fs, LValue *lv, int dst);
+/* Compiles a call; results in consecutive registers from the returned base;
+ * nwant results are kept allocated. */
+int ccall(FuncState *fs, Expr *e, int nwant);
+/* Prepares a deferred call: closure in base, args after; returns nargs. */
+int cdefer_call(FuncState *fs, Expr *call, int *base);
+int cbinop(FuncState *fs, TokKind op, Type *t, int dst, int x, int y,
+           Expr *ye);
+bool expr_is_fresh(Expr *e);
+bool var_in_cell(Object *o);
+/* Declares local o in register r (value already there): cells, owned. */
+void declare_local(FuncState *fs, Object *o, int r);
+int find_upval(FuncState *fs, Object *o);
+void emit_copy_box(FuncState *fs, int dst, int src, Type *t);
+void emit_zero(FuncState *fs, int dst, Type *t);
+/* Comma-ok forms: v, ok := m[k] / x.(T); results at dst, dst+1. */
+void ccommaok(FuncState *fs, Expr *e, int dst);
+/* Is op a comparison? */
+bool is_compare_op(TokKind op);
+void walk_path(FuncState *fs, Expr *x, int *path, int npath, Loc *loc,
+               bool stable);
+void addr_of(FuncState *fs, LValue *lv, int dst);
+/* Marks variables referenced by nested function literals as captured. */
+void comp_mark_captures(Stmt *body, Expr *e, FuncInfo *fn);
+
+/* ---- compile_stmt.c ---------------------------------------------------------- */
+void cstmt(FuncState *fs, Stmt *s);
+void cblock(FuncState *fs, Stmt **stmts, int n);
+void emit_return_epilogue(FuncState *fs);
+
+#endif

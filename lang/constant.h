@@ -1,0 +1,79 @@
+/*
+ * constant.h — exact-enough constant arithmetic for the type checker.
+ *
+ * Go constants are arbitrary precision; csp keeps integers in 128 bits and
+ * floats in long double (64-bit mantissa). Every integer a Go program can
+ * store (|v| < 2^64) and every intermediate up to 2^127 is exact, which
+ * covers `1 << 70`-style expressions; an operation that leaves that range
+ * reports CVE_OVERFLOW ("constant overflow"), where Go's limit is 512 bits.
+ *
+ * Values carry no type: the checker pairs a ConstVal with the operand's
+ * Type and calls cv_represent to convert and range-check it.
+ */
+#ifndef CSP_CONSTANT_H
+#define CSP_CONSTANT_H
+
+#include "ast.h"
+
+typedef enum CvErr {
+    CVE_OK = 0,
+    CVE_DIVZERO,     /* "invalid operation: division by zero" */
+    CVE_OVERFLOW,    /* result outside the 128-bit range */
+    CVE_BADOP,       /* operator not defined on these constant kinds */
+} CvErr;
+
+/* Result of checking a constant against a type (cv_represent). */
+typedef enum CvRep {
+    CVR_OK = 0,
+    CVR_OVERFLOW,    /* "(overflows)" / "constant 300 overflows int8" */
+    CVR_TRUNCATED,   /* float with a fraction as an integer: "(truncated)" */
+    CVR_MISMATCH,    /* wrong kind altogether (string as int...) */
+} CvRep;
+
+ConstVal cv_make_bool(bool b);
+ConstVal cv_make_int(__int128 i);
+ConstVal cv_make_float(long double f);
+ConstVal cv_make_string(const char *s, int64_t len);
+
+/* Literal text as written in the source (underscores, 0x/0o/0b/legacy
+ * octal prefixes, hex floats). False when the text is malformed or the
+ * integer does not fit in 128 bits. */
+bool cv_parse_int(const char *text, ConstVal *out);
+bool cv_parse_float(const char *text, ConstVal *out);
+/* A rune literal from its decoded UTF-8 bytes (lit.val / lit.vlen). */
+ConstVal cv_parse_rune(const char *utf8, int64_t len);
+
+/* x op y for + - * / % & | ^ &^ && ||. int_div selects integer division for
+ * two CV_INT operands (the operands' type is an integer type); otherwise an
+ * int operand meeting a float is promoted. */
+CvErr cv_binary(TokKind op, ConstVal x, ConstVal y, bool int_div,
+                ConstVal *out);
+/* x << s and x >> s, s >= 0. */
+CvErr cv_shift(TokKind op, ConstVal x, uint64_t s, ConstVal *out);
+/* x op y for == != < <= > >=. */
+bool cv_compare(TokKind op, ConstVal x, ConstVal y);
+/* + - ^ ! applied to x. unsigned_bits > 0: ^ complements within that many
+ * bits (typed unsigned operands), else ^x = -x-1. */
+CvErr cv_unary(TokKind op, ConstVal x, int unsigned_bits, ConstVal *out);
+
+/* Converts v to the representation of type t (integer kinds: CV_INT,
+ * floats: CV_FLOAT rounded to float32/float64, bool, string) and checks
+ * range. *out is written only on CVR_OK. Untyped target kinds accept any
+ * value of a compatible kind. */
+CvRep cv_represent(ConstVal v, const Type *t, ConstVal *out);
+
+/* Numeric helpers. cv_to_float: CV_INT -> CV_FLOAT. cv_is_integral: an int,
+ * or a float with no fraction. */
+ConstVal cv_to_float(ConstVal v);
+bool cv_is_integral(ConstVal v);
+/* Integer value if integral and within int64 (for indices, lengths, shift
+ * counts); false otherwise. */
+bool cv_int64(ConstVal v, int64_t *out);
+bool cv_equal(ConstVal a, ConstVal b);
+
+/* The value as Go's go/constant String() prints it in messages: integers
+ * in decimal, floats with %.6g (integral ones as integers), strings quoted
+ * and cut to 72 characters, bools as true/false. Result on the GC heap. */
+const char *cv_string(ConstVal v);
+
+#endif

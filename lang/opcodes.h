@@ -1,0 +1,193 @@
+/*
+ * opcodes.h — the one table of csp bytecode instructions.
+ *
+ * OPCODES(X) lists every instruction as X(NAME, "fmt", "doc"). It is expanded
+ * for the enum (OP_NAME), the names and operand formats (disasm.c) and the
+ * computed-goto dispatch table (runtime/vm.c), so nothing is kept in sync by
+ * hand. The VM includes this file although it lives in lang/: it is pure data
+ * shared by the producer (compiler) and the consumer (VM) of bytecode and
+ * knows nothing of the parser.
+ *
+ * ENCODING (see runtime/vm.h): one 64-bit word per instruction,
+ *   bits 0..7 op | 8..23 A (16) | 24..39 B (16) | 40..63 C (24, signed or not).
+ * R[x] is register x of the current frame, K[x] constant x of the Proto,
+ * G[x] global slot x, U[x] upvalue x of the running closure.
+ *
+ * FORMAT: three characters, one per operand A, B, C:
+ *   r register   k constant index   u unsigned immediate   i signed immediate
+ *   j jump target (signed offset from the next instruction)   - unused
+ * A fourth character 'x' means the instruction is followed by one OP_EXTRA
+ * word carrying more operands (its A/B/C are documented with the op).
+ *
+ * NAMING: a suffix F is float64, S string, U unsigned, I an immediate
+ * operand; J-prefixed ops are fused compare-and-branch (taken when true).
+ * Integer ops wrap at 64 bits; sized kinds are re-normalised with NORM.
+ */
+#ifndef CSP_OPCODES_H
+#define CSP_OPCODES_H
+
+#define OPCODES(X) \
+    X(NOP,      "---",  "no operation") \
+    X(EXTRA,    "uuu",  "operand word of the previous instruction") \
+    /* moves and constants */ \
+    X(MOVE,     "rr-",  "R[A] = R[B]") \
+    X(LOADK,    "r-k",  "R[A] = K[C]") \
+    X(LOADI,    "r-i",  "R[A].i = C (also the zero of every scalar)") \
+    X(GETG,     "r-u",  "R[A] = G[C]") \
+    X(SETG,     "r-u",  "G[C] = R[A]") \
+    X(GADDR,    "r-u",  "R[A].p = &G[C]") \
+    X(GETUP,    "ru-",  "R[A] = *U[B] (captured scalar through its cell)") \
+    X(SETUP,    "ru-",  "*U[B] = R[A]") \
+    X(UPREF,    "ru-",  "R[A] = U[B] (the cell/box pointer or bound receiver)") \
+    X(NEWCELL,  "rr-",  "R[A].p = new 1-slot cell holding R[B]") \
+    X(CELLGET,  "rr-",  "R[A] = *R[B].p") \
+    X(CELLSET,  "rr-",  "*R[A].p = R[B]") \
+    X(CELLCOPY, "r--",  "R[A].p = new cell holding *R[A].p (per-iteration loop var)") \
+    X(CLOSURE,  "r-k",  "R[A] = closure of Proto K[C], captures per Proto.caps") \
+    /* memory: pointers, boxes */ \
+    X(LOAD,     "rru",  "R[A] = R[B].p[C] (nil check)") \
+    X(STORE,    "rur",  "R[A].p[B] = R[C] (nil check)") \
+    X(ADDR,     "rru",  "R[A].p = R[B].p + C (nil check)") \
+    X(NILCHK,   "r--",  "panic if R[A].p == nil") \
+    X(BOXNEW,   "r-u",  "R[A].p = new zeroed box of C slots") \
+    X(BOXCOPY,  "rru",  "R[A].p = new box, copy of C slots at R[B].p (nil check)") \
+    X(COPYN,    "rru",  "copy C slots from R[B].p to R[A].p (nil check)") \
+    /* integer arithmetic (64-bit wrap) */ \
+    X(ADD,      "rrr",  "R[A] = R[B] + R[C]") \
+    X(SUB,      "rrr",  "R[A] = R[B] - R[C]") \
+    X(MUL,      "rrr",  "R[A] = R[B] * R[C]") \
+    X(DIV,      "rrr",  "R[A] = R[B] / R[C] (signed, panics on 0)") \
+    X(MOD,      "rrr",  "R[A] = R[B] % R[C] (signed, panics on 0)") \
+    X(DIVU,     "rrr",  "R[A] = R[B] / R[C] (unsigned)") \
+    X(MODU,     "rrr",  "R[A] = R[B] % R[C] (unsigned)") \
+    X(AND,      "rrr",  "R[A] = R[B] & R[C]") \
+    X(OR,       "rrr",  "R[A] = R[B] | R[C]") \
+    X(XOR,      "rrr",  "R[A] = R[B] ^ R[C]") \
+    X(ANDNOT,   "rrr",  "R[A] = R[B] &^ R[C]") \
+    X(SHL,      "rrr",  "R[A] = R[B] << R[C] (Go: >= 64 gives 0, < 0 panics)") \
+    X(SHR,      "rrr",  "R[A] = R[B] >> R[C] arithmetic") \
+    X(SHRU,     "rrr",  "R[A] = R[B] >> R[C] logical") \
+    X(SHCLAMP,  "rr-",  "R[A] = min(R[B] as unsigned, 255): unsigned shift count") \
+    X(ADDI,     "rri",  "R[A] = R[B] + C") \
+    X(MULI,     "rri",  "R[A] = R[B] * C") \
+    X(SHLI,     "rru",  "R[A] = R[B] << C (C < 64)") \
+    X(SHRI,     "rru",  "R[A] = R[B] >> C arithmetic (C < 64)") \
+    X(SHRUI,    "rru",  "R[A] = R[B] >> C logical (C < 64)") \
+    X(ANDI,     "rri",  "R[A] = R[B] & C") \
+    X(NEG,      "rr-",  "R[A] = -R[B]") \
+    X(BNOT,     "rr-",  "R[A] = ^R[B]") \
+    X(NOT,      "rr-",  "R[A] = !R[B]") \
+    X(NORM,     "rru",  "R[A] = R[B] sign/zero-extended to integer Kind C") \
+    /* floats */ \
+    X(ADDF,     "rrr",  "R[A] = R[B] + R[C] (float)") \
+    X(SUBF,     "rrr",  "R[A] = R[B] - R[C] (float)") \
+    X(MULF,     "rrr",  "R[A] = R[B] * R[C] (float)") \
+    X(DIVF,     "rrr",  "R[A] = R[B] / R[C] (float)") \
+    X(NEGF,     "rr-",  "R[A] = -R[B] (float)") \
+    X(F32,      "rr-",  "R[A] = R[B] rounded to float32") \
+    X(I2F,      "rr-",  "R[A].f = (double)R[B].i") \
+    X(U2F,      "rr-",  "R[A].f = (double)R[B].u") \
+    X(F2I,      "rru",  "R[A] = float R[B] truncated to integer Kind C") \
+    /* comparisons producing bool */ \
+    X(EQ,       "rrr",  "R[A] = R[B] == R[C] (bit identity: ints, bools, pointers)") \
+    X(NE,       "rrr",  "R[A] = R[B] != R[C]") \
+    X(LT,       "rrr",  "R[A] = R[B] < R[C] (signed)") \
+    X(LE,       "rrr",  "R[A] = R[B] <= R[C] (signed)") \
+    X(LTU,      "rrr",  "R[A] = R[B] < R[C] (unsigned)") \
+    X(LEU,      "rrr",  "R[A] = R[B] <= R[C] (unsigned)") \
+    X(EQF,      "rrr",  "R[A] = R[B] == R[C] (float)") \
+    X(NEF,      "rrr",  "R[A] = R[B] != R[C] (float)") \
+    X(LTF,      "rrr",  "R[A] = R[B] < R[C] (float)") \
+    X(LEF,      "rrr",  "R[A] = R[B] <= R[C] (float)") \
+    X(EQS,      "rrr",  "R[A] = R[B] == R[C] (string)") \
+    X(NES,      "rrr",  "R[A] = R[B] != R[C] (string)") \
+    X(LTS,      "rrr",  "R[A] = R[B] < R[C] (string)") \
+    X(LES,      "rrr",  "R[A] = R[B] <= R[C] (string)") \
+    X(EQV,      "rrrx", "R[A] = R[B] == R[C] by type K[x.C]; x.A=1 negates") \
+    /* jumps */ \
+    X(JMP,      "--j",  "pc += C") \
+    X(JT,       "r-j",  "if R[A] then pc += C") \
+    X(JF,       "r-j",  "if !R[A] then pc += C") \
+    X(JEQ,      "rrj",  "if R[A] == R[B] then pc += C") \
+    X(JNE,      "rrj",  "if R[A] != R[B] then pc += C") \
+    X(JLT,      "rrj",  "if R[A] < R[B] then pc += C") \
+    X(JLE,      "rrj",  "if R[A] <= R[B] then pc += C") \
+    X(JLTU,     "rrj",  "if R[A] < R[B] (unsigned) then pc += C") \
+    X(JLEU,     "rrj",  "if R[A] <= R[B] (unsigned) then pc += C") \
+    X(JEQI,     "rij",  "if R[A] == B then pc += C") \
+    X(JNEI,     "rij",  "if R[A] != B then pc += C") \
+    X(JLTI,     "rij",  "if R[A] < B then pc += C") \
+    X(JLEI,     "rij",  "if R[A] <= B then pc += C") \
+    X(JGTI,     "rij",  "if R[A] > B then pc += C") \
+    X(JGEI,     "rij",  "if R[A] >= B then pc += C") \
+    X(JLTF,     "rrj",  "if R[A] < R[B] (float) then pc += C") \
+    X(JLEF,     "rrj",  "if R[A] <= R[B] (float) then pc += C") \
+    X(JNLTF,    "rrj",  "if !(R[A] < R[B]) (float) then pc += C") \
+    X(JNLEF,    "rrj",  "if !(R[A] <= R[B]) (float) then pc += C") \
+    X(JEQF,     "rrj",  "if R[A] == R[B] (float) then pc += C") \
+    X(JNEF,     "rrj",  "if R[A] != R[B] (float) then pc += C") \
+    /* strings */ \
+    X(CONCAT,   "rrr",  "R[A] = R[B] + R[C] (string)") \
+    X(LENS,     "rr-",  "R[A] = len(string R[B])") \
+    X(STRIDX,   "rrr",  "R[A] = string R[B][R[C]] (byte, bounds check)") \
+    X(SUBSTR,   "rrr",  "R[A] = R[B][R[C]:R[C+1]] (string)") \
+    X(STRNEXT,  "rrj",  "range over string R[B] at byte R[A]: R[A+1]=i R[A+2]=rune, advance; at end pc += C") \
+    X(RUNE2S,   "rr-",  "R[A] = string(rune R[B])") \
+    X(B2S,      "rr-",  "R[A] = string([]byte R[B])") \
+    X(S2B,      "rr-",  "R[A] = []byte(R[B])") \
+    X(R2S,      "rr-",  "R[A] = string([]rune R[B])") \
+    X(S2R,      "rr-",  "R[A] = []rune(R[B])") \
+    /* slices and arrays */ \
+    X(LEN,      "rr-",  "R[A] = len(slice R[B])") \
+    X(CAP,      "rr-",  "R[A] = cap(slice R[B])") \
+    X(SGET,     "rrr",  "R[A] = slice R[B][R[C]] (1-slot element, bounds check)") \
+    X(SSET,     "rrr",  "slice R[A][R[B]] = R[C] (1-slot element)") \
+    X(SADDR,    "rrrx", "R[A].p = &slice R[B][R[C]], element of x.C slots") \
+    X(AADDR,    "rrrx", "R[A].p = &array box R[B][R[C]], x.B = length, x.C = element slots") \
+    X(MKSLICE,  "rrux", "R[A] = []T{R[B]..R[B+C-1]}, T = K[x.C]") \
+    X(MAKESLICE,"rrrx", "R[A] = make([]T, R[B], R[C]), T = K[x.C] (slice type)") \
+    X(SLICE,    "rrrx", "R[A] = R[B][R[C]:R[C+1]:R[C+2]]; x.A mode, x.B array length, x.C elem slots") \
+    X(APPEND,   "rrux", "R[A] = append(R[B], R[C]..R[C+x.B-1]), elem K[x.C]") \
+    X(APPENDSL, "rrrx", "R[A] = append(R[B], R[C]...), elem K[x.C]; x.A=1: R[C] is a string") \
+    X(COPY,     "rrrx", "R[A] = copy(R[B], R[C]), x.C elem slots; x.A=1: R[C] is a string") \
+    X(CLEARS,   "r-u",  "zero the elements of slice R[A], C slots each") \
+    /* maps */ \
+    X(MAKEMAP,  "rrk",  "R[A] = make(K[C], hint R[B])") \
+    X(MAPGET,   "rrrx", "R[A] = map R[B][R[C]] (zero if absent), map type K[x.C]") \
+    X(MAPGET2,  "rrrx", "R[A], R[A+1] = map R[B][R[C]], ok") \
+    X(MAPSET,   "rrr",  "map R[A][R[B]] = R[C]") \
+    X(MAPDEL,   "rr-",  "delete(map R[A], R[B])") \
+    X(LENMAP,   "rr-",  "R[A] = len(map R[B])") \
+    X(MAPCLEAR, "r--",  "clear(map R[A])") \
+    X(MAPITER,  "rr-",  "R[A] = new iterator over map R[B]") \
+    X(MAPNEXT,  "r-j",  "R[A+1], R[A+2] = next key, value of iterator R[A]; at end pc += C") \
+    /* interfaces */ \
+    X(IFACE,    "rrk",  "R[A] = interface holding R[B] of type K[C]") \
+    X(ASSERT,   "rrkx", "R[A] = R[B].(K[C]) (panics); static type K[x.C] for the message") \
+    X(ASSERT2,  "rrk",  "R[A], R[A+1] = R[B].(K[C]) comma-ok (zero value, false on failure)") \
+    X(TYPEIS,   "rrk",  "R[A] = R[B] holds type K[C] (type switch; K[C] nil: R[B] is nil)") \
+    X(EQIF,     "rrr",  "R[A] = R[B] == R[C] (interfaces; panics if uncomparable)") \
+    X(NEIF,     "rrr",  "R[A] = R[B] != R[C] (interfaces)") \
+    X(BIND,     "rrk",  "R[A] = closure of thunk K[C] with U[0] = R[B] (method value)") \
+    /* calls */ \
+    X(CALL,     "r--",  "call closure R[A] with args R[A+1..]; results to R[A..]") \
+    X(CALLK,    "r-k",  "call Proto K[C] with args R[A+1..]; results to R[A..]") \
+    X(CALLI,    "rku",  "call method K[B] of interface R[A+1] (receiver slot), inline cache C") \
+    X(RET,      "ru-",  "return R[A..A+B-1]") \
+    X(RUNDEFER, "---",  "run the next deferred call of this frame, then re-execute") \
+    X(DEFER,    "ru-",  "defer call of closure R[A] with args R[A+1..A+B]") \
+    X(RECOVER,  "r--",  "R[A] = recover()") \
+    X(PANIC,    "r--",  "panic(R[A]) (R[A] an interface)") \
+    X(UNSUP,    "--k",  "panic: feature K[C] is not supported yet") \
+    /* builtins */ \
+    X(PRINT,    "rku",  "print R[A] of type K[B] to stderr; C&1: space first, C&2: newline after") \
+    X(MINMAX,   "rru",  "R[A] = min/max(R[A], R[B]); C: 0 min int, 1 max int, 2 min uint, 3 max uint, 4 min float, 5 max float, 6 min str, 7 max str")
+
+typedef enum Opcode {
+#define OP_ENUM(name, fmt, doc) OP_##name,
+    OPCODES(OP_ENUM)
+#undef OP_ENUM
+    OP_NOPCODES
+} Opcode;
+
+#endif

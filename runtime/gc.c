@@ -1,0 +1,39 @@
+/* gc.c — thin wrappers over libgc; see gc.h. */
+#include "gc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+static void *oom(size_t n) {
+    fprintf(stderr, "fatal error: out of memory (allocating %zu bytes)\n", n);
+    exit(2);
+}
+
+void gc_init(void) {
+    GC_INIT();
+    GC_allow_register_threads();
+}
+
+void *gc_alloc(size_t n) {
+    void *p = GC_MALLOC(n ? n : 1);
+    return p ? p : oom(n);
+}
+
+void *gc_alloc_atomic(size_t n) {
+    void *p = GC_MALLOC_ATOMIC(n ? n : 1);
+    return p ? p : oom(n);
+}
+
+void *gc_realloc(void *p, size_t n) {
+    void *q = GC_REALLOC(p, n ? n : 1);
+    return q ? q : oom(n);
+}
+
+char *gc_strndup(const char *s, size_t n) {
+    char *d = gc_alloc_atomic(n + 1);
+    memcpy(d, s, n);
+    d[n] = 0;
+    return d;
+}
+
+char *gc_strdup(const char *s) { return gc_strndup(s, strlen(s)); }

@@ -1,0 +1,24 @@
+/*
+ * gc.h — allocation. csp uses the Boehm-Demers-Weiser collector (libgc):
+ * conservative, thread-aware (every thread that touches the heap is
+ * registered), interior pointers recognised. All csp objects come from here.
+ */
+#ifndef CSP_GC_H
+#define CSP_GC_H
+
+#include <stddef.h>
+#include <string.h>
+#define GC_THREADS 1
+#include <gc/gc.h>
+
+/* Zeroed memory that may hold pointers. Never returns NULL (aborts with
+ * "fatal error: out of memory"). */
+void *gc_alloc(size_t n);
+/* Memory that holds no pointers (string bytes); NOT zeroed. */
+void *gc_alloc_atomic(size_t n);
+void *gc_realloc(void *p, size_t n);
+char *gc_strdup(const char *s);
+char *gc_strndup(const char *s, size_t n);
+void gc_init(void);
+
+#endif

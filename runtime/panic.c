@@ -1,0 +1,415 @@
+/*
+ * panic.c — panics and runtime errors: creating them (rt_panic*, the
+ * panic_* helpers of the VM), the runtime's error types, printing an
+ * unrecovered panic and tracebacks in Go's format, fatal errors, and the
+ * print/println builtins (which share Go's low-level value printing).
+ *
+ * Runtime errors are values of a runtime-internal named type
+ * `runtime.Error` (underlying string, the whole message) whose Error
+ * method is a native, so `recover()` gives an `error` that fmt prints with
+ * Error() as Go does. Errors made by natives (rt_error_new) are
+ * `*errors.errorString`, like errors.New's. Both types are built once,
+ * on first use, and are immutable afterwards.
+ *
+ * Go's printpanics prints the chain oldest first: `panic: V [recovered]`,
+ * then `\tpanic: V` for each newer one, then the goroutine's traceback.
+ */
+#include <math.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vm.h"
+
+/* ---- runtime-internal types ----------------------------------------------------- */
+
+static Type *rterr_type;      /* runtime.Error (string) */
+static Type *errstr_ptr;      /* *errors.errorString */
+static pthread_once_t types_once = PTHREAD_ONCE_INIT;
+
+static int rterr_error(Fiber *f, Slot *a) { return NATIVE_OK; } /* a[0] is it */
+static int rterr_runtime(Fiber *f, Slot *a) { return NATIVE_OK; }
+static int errstr_error(Fiber *f, Slot *a) {
+    a[0] = ((Slot *)a[0].p)[0];
+    return NATIVE_OK;
+}
+
+static Proto *native_proto(const char *name, NativeFn fn, int nres, Type *sig) {
+    Proto *p = gc_alloc(sizeof *p);
+    p->name = name;
+    p->file = "<runtime>";
+    p->native = fn;
+    p->nparams = 1;
+    p->nresults = nres;
+    p->maxregs = 1;
+    p->sig = sig;
+    return p;
+}
+
+static void build_types(void) {
+    Type *str = type_basic(K_STRING);
+    Type *sig_s = type_func(NULL, 0, &str, 1, false);
+    Type *sig_0 = type_func(NULL, 0, NULL, 0, false);
+
+    rterr_type = type_new_named("runtime", "Error");
+    type_set_underlying(rterr_type, str);
+    RMethod *rm = gc_alloc(2 * sizeof *rm);
+    rm[0] = (RMethod){str_intern("Error"),
+                      native_proto("runtime.Error.Error", rterr_error, 1, sig_s)};
+    rm[1] = (RMethod){str_intern("RuntimeError"),
+                      native_proto("runtime.Error.RuntimeError", rterr_runtime,
+                                   0, sig_0)};
+    rterr_type->rmethods = rm;
+    rterr_type->nrmethods = 2;
+
+    Type *es = type_new_named("errors", "errorString");
+    Field fld = {.name = str_intern("s"), .type = str, .pkg = "errors"};
+    type_set_underlying(es, type_struct(&fld, 1));
+    errstr_ptr = type_pointer(es);
+    RMethod *em = gc_alloc(sizeof *em);
+    em[0] = (RMethod){str_intern("Error"),
+                      native_proto("errors.(*errorString).Error", errstr_error,
+                                   1, sig_s)};
+    errstr_ptr->rmethods = em;
+    errstr_ptr->nrmethods = 1;
+}
+
+Type *vm_runtime_error_type(void) {
+    pthread_once(&types_once, build_types);
+    return rterr_type;
+}
+
+Iface *rt_error_new(Str *msg) {
+    pthread_once(&types_once, build_types);
+    Slot *box = gc_alloc(sizeof(Slot));
+    box[0].p = msg;
+    Iface *it = gc_alloc(sizeof *it);
+    it->type = errstr_ptr;
+    it->val.p = box;
+    return it;
+}
+
+/* ---- starting panics -------------------------------------------------------------- */
+
+static void capture_trace(Fiber *f, Panic *p) {
+    int n = f->nframes;
+    p->trace = gc_alloc((size_t)(n + 1) * sizeof(TraceEntry));
+    for (int i = n - 1; i >= 0; i--) {
+        Frame *fr = &f->frames[i];
+        Proto *pr = fr->proto;
+        TraceEntry *t = &p->trace[p->ntrace++];
+        t->func = pr->name;
+        t->file = pr->file;
+        long pc = fr->pc ? fr->pc - pr->code - 1 : 0;
+        if (pc < 0) pc = 0;
+        t->line = pr->lines && pr->ncode ? pr->lines[pc < pr->ncode ? pc : pr->ncode - 1]
+                                         : pr->line;
+        t->has_args = pr->nparams > 0;
+    }
+}
+
+void panic_start(Fiber *f, Iface *v, bool sigsegv) {
+    Panic *p = gc_alloc(sizeof *p);
+    p->value = v;
+    p->sigsegv = sigsegv;
+    p->link = f->panic;
+    capture_trace(f, p);
+    f->panic = p;
+}
+
+int rt_panic(Fiber *f, Iface *v) {
+    panic_start(f, v, false);
+    return NATIVE_PANIC;
+}
+
+/* A runtime.Error panic with message msg (already complete). */
+static int panic_rterr(Fiber *f, const char *msg, bool sigsegv) {
+    Slot s = {.p = str_from_cstr(msg)};
+    panic_start(f, rt_iface(vm_runtime_error_type(), s), sigsegv);
+    return NATIVE_PANIC;
+}
+
+int rt_panic_runtime(Fiber *f, const char *fmt, ...) {
+    char buf[512];
+    int n = snprintf(buf, sizeof buf, "runtime error: ");
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf + n, sizeof buf - n, fmt, ap);
+    va_end(ap);
+    return panic_rterr(f, buf, false);
+}
+
+int rt_panic_string(Fiber *f, const char *fmt, ...) {
+    char buf[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    /* Go's own plain runtime panics (nil map write) are runtime.Errors
+     * whose message has no "runtime error: " prefix. */
+    if (strcmp(buf, "assignment to entry in nil map") == 0)
+        return panic_rterr(f, buf, false);
+    Slot s = {.p = str_from_cstr(buf)};
+    panic_start(f, rt_iface(type_basic(K_STRING), s), false);
+    return NATIVE_PANIC;
+}
+
+int panic_nil(Fiber *f) {
+    return panic_rterr(
+        f, "runtime error: invalid memory address or nil pointer dereference",
+        true);
+}
+
+int panic_divide(Fiber *f) {
+    return rt_panic_runtime(f, "integer divide by zero");
+}
+
+int panic_index(Fiber *f, int64_t i, int64_t len) {
+    if (i < 0)
+        return rt_panic_runtime(f, "index out of range [%lld]", (long long)i);
+    return rt_panic_runtime(f, "index out of range [%lld] with length %lld",
+                            (long long)i, (long long)len);
+}
+
+int panic_slice(Fiber *f, int code, int64_t x, int64_t y) {
+    static const char *const fmts[] = {
+        "slice bounds out of range [:%lld] with length %lld",
+        "slice bounds out of range [:%lld] with capacity %lld",
+        "slice bounds out of range [%lld:%lld]",
+        "slice bounds out of range [::%lld] with length %lld",
+        "slice bounds out of range [::%lld] with capacity %lld",
+        "slice bounds out of range [:%lld:%lld]",
+        "slice bounds out of range [%lld:%lld:]",
+    };
+    static const char *const neg[] = {
+        "slice bounds out of range [:%lld]",
+        "slice bounds out of range [:%lld]",
+        "slice bounds out of range [%lld:]",
+        "slice bounds out of range [::%lld]",
+        "slice bounds out of range [::%lld]",
+        "slice bounds out of range [:%lld:]",
+        "slice bounds out of range [%lld::]",
+    };
+    char buf[160];
+    if (x < 0)
+        snprintf(buf, sizeof buf, neg[code], (long long)x);
+    else
+        snprintf(buf, sizeof buf, fmts[code], (long long)x, (long long)y);
+    return rt_panic_runtime(f, "%s", buf);
+}
+
+const char *vm_missing_method(Type *t, Type *want) {
+    for (int i = 0; i < want->nmethods; i++) {
+        Method *m = &want->methods[i];
+        Proto *p = type_find_method(t, m->name);
+        if (!p || (p->sig && m->sig && p->sig != m->sig))
+            return m->name;
+    }
+    return NULL;
+}
+
+int panic_assert(Fiber *f, Type *static_t, Type *have, Type *want,
+                 const char *missing) {
+    char buf[512];
+    const char *st = static_t ? type_string(static_t) : "interface {}";
+    if (!have && want->kind == K_INTERFACE)
+        snprintf(buf, sizeof buf, "interface conversion: interface is nil, not %s",
+                 type_string(want));
+    else if (!have)
+        snprintf(buf, sizeof buf, "interface conversion: %s is nil, not %s", st,
+                 type_string(want));
+    else if (missing)
+        snprintf(buf, sizeof buf,
+                 "interface conversion: %s is not %s: missing method %s",
+                 type_string(have), type_string(want), missing);
+    else
+        snprintf(buf, sizeof buf, "interface conversion: %s is %s, not %s", st,
+                 type_string(have), type_string(want));
+    return panic_rterr(f, buf, false);
+}
+
+/* ---- printing values (print/println and panic values) ----------------------------- */
+
+/* Go's runtime printfloat: +d.dddddde+ddd. */
+static void print_float(FILE *out, double v) {
+    if (v != v) { fputs("NaN", out); return; }
+    if (v + v == v && v > 0) { fputs("+Inf", out); return; }
+    if (v + v == v && v < 0) { fputs("-Inf", out); return; }
+    enum { N = 7 };
+    char buf[N + 7];
+    int e = 0;
+    buf[0] = '+';
+    if (v == 0) {
+        if (signbit(v)) buf[0] = '-';
+    } else {
+        if (v < 0) { v = -v; buf[0] = '-'; }
+        while (v >= 10) { e++; v /= 10; }
+        while (v < 1) { e--; v *= 10; }
+        double h = 5.0;
+        for (int i = 0; i < N; i++) h /= 10;
+        v += h;
+        if (v >= 10) { e++; v /= 10; }
+    }
+    for (int i = 0; i < N; i++) {
+        int s = (int)v;
+        buf[i + 2] = (char)(s + '0');
+        v -= s;
+        v *= 10;
+    }
+    buf[1] = buf[2];
+    buf[2] = '.';
+    buf[N + 2] = 'e';
+    buf[N + 3] = '+';
+    if (e < 0) { e = -e; buf[N + 3] = '-'; }
+    buf[N + 4] = (char)(e / 100 + '0');
+    buf[N + 5] = (char)(e / 10 % 10 + '0');
+    buf[N + 6] = (char)(e % 10 + '0');
+    fwrite(buf, 1, sizeof buf, out);
+}
+
+static void print_scalar(FILE *out, Type *t, Slot v) {
+    switch (t->kind) {
+    case K_BOOL: fputs(v.i ? "true" : "false", out); break;
+    case K_INT: case K_INT8: case K_INT16: case K_INT32: case K_INT64:
+        fprintf(out, "%lld", (long long)v.i); break;
+    case K_UINT: case K_UINT8: case K_UINT16: case K_UINT32: case K_UINT64:
+    case K_UINTPTR:
+        fprintf(out, "%llu", (unsigned long long)v.u); break;
+    case K_FLOAT32: case K_FLOAT64: print_float(out, v.f); break;
+    case K_STRING: fwrite(str_data(v.p), 1, (size_t)str_len(v.p), out); break;
+    case K_SLICE: {
+        Slice *s = v.p;
+        fprintf(out, "[%lld/%lld]%p", (long long)slice_len(s),
+                (long long)(s ? s->cap : 0), s ? (void *)s->data : NULL);
+        break;
+    }
+    case K_INTERFACE: {
+        Iface *it = v.p;
+        fprintf(out, "(%p,%p)", it ? (void *)it->type : NULL,
+                it ? it->val.p : NULL);
+        break;
+    }
+    default:
+        if (v.p) fprintf(out, "%p", v.p);
+        else fputs("0x0", out);
+    }
+}
+
+void vm_print_value(Type *t, Slot v) { print_scalar(stderr, t, v); }
+
+Str *vm_error_string(Fiber *f, Iface *v) {
+    if (!v)
+        return NULL;
+    Proto *p = type_find_method(v->type, str_intern("Error"));
+    if (!p)
+        return NULL;
+    Slot arg = type_is_boxed(v->type)
+                   ? (Slot){.p = rt_load(v->type, v->val.p).p}
+                   : v->val;
+    Slot res;
+    if (vm_call(f, p, &arg, 1, &res, 1) != NATIVE_OK)
+        return NULL;
+    return res.p;
+}
+
+/* Go's printpanicval after preprintpanics (Error()/String() applied). */
+static void print_panic_value(Fiber *f, FILE *out, Iface *v) {
+    if (!v) { fputs("nil", out); return; }
+    const char *names[] = {"Error", "String"};
+    for (int i = 0; i < 2; i++) {
+        Proto *p = type_find_method(v->type, str_intern(names[i]));
+        if (!p || p->nresults != 1)
+            continue;
+        Slot arg = type_is_boxed(v->type) ? rt_load(v->type, v->val.p) : v->val;
+        Slot res;
+        Panic *saved = f->panic;
+        int st = vm_call(f, p, &arg, 1, &res, 1);
+        f->panic = saved;
+        if (st == NATIVE_OK) {
+            fwrite(str_data(res.p), 1, (size_t)str_len(res.p), out);
+            return;
+        }
+    }
+    Type *t = v->type;
+    if (t->kind <= K_STRING && t->kind != K_INVALID) {
+        if (t->name) {
+            fprintf(out, "%s(", type_string(t));
+            if (t->kind == K_STRING) fputc('"', out);
+            print_scalar(out, t, v->val);
+            if (t->kind == K_STRING) fputc('"', out);
+            fputc(')', out);
+        } else {
+            print_scalar(out, t, v->val);
+        }
+        return;
+    }
+    fprintf(out, "(%s) %p", type_string(t), v->val.p);
+}
+
+static void print_chain(Fiber *f, Panic *p, bool first) {
+    if (p->link)
+        print_chain(f, p->link, false);
+    if (p->link)
+        fputc('\t', stderr);
+    fputs("panic: ", stderr);
+    print_panic_value(f, stderr, p->value);
+    if (p->recovered)
+        fputs(" [recovered]", stderr);
+    fputc('\n', stderr);
+    (void)first;
+}
+
+static void print_trace(const TraceEntry *t, int n) {
+    enum { MAX_SHOWN = 100 };  /* Go elides the middle of deep stacks too */
+    for (int i = 0; i < n; i++) {
+        if (n > MAX_SHOWN && i == MAX_SHOWN / 2) {
+            fprintf(stderr, "...additional frames elided...\n");
+            i = n - MAX_SHOWN / 2;
+        }
+        fprintf(stderr, "%s(%s)\n\t%s:%d +0x0\n", t[i].func,
+                t[i].has_args ? "..." : "", t[i].file, t[i].line);
+    }
+}
+
+void panic_print(Fiber *f) {
+    fflush(stdout);
+    Panic *top = f->panic;
+    if (!top)
+        return;
+    /* Printing may call Error() methods: keep the chain stable. */
+    f->panic = NULL;
+    print_chain(f, top, true);
+    if (top->sigsegv)
+        fputs("[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]\n",
+              stderr);
+    fprintf(stderr, "\ngoroutine %lld [running]:\n", (long long)f->id);
+    print_trace(top->trace, top->ntrace);
+    f->panic = top;
+    fflush(stderr);
+}
+
+_Noreturn void panic_stack_overflow(Fiber *f) {
+    fflush(stdout);
+    fprintf(stderr,
+            "runtime: goroutine stack exceeds %ld-byte limit\n"
+            "fatal error: stack overflow\n\n"
+            "goroutine %lld [running]:\n",
+            GO_MAX_STACK_BYTES, (long long)f->id);
+    Panic p = {0};
+    capture_trace(f, &p);
+    print_trace(p.trace, p.ntrace);
+    fflush(stderr);
+    exit(2);
+}
+
+_Noreturn void rt_fatal(const char *fmt, ...) {
+    fflush(stdout);
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("fatal error: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+    fflush(stderr);
+    exit(2);
+}

@@ -1,0 +1,161 @@
+/*
+ * rt.h — the runtime's API for natives (stdlib/NAME.c) and for the VM itself:
+ * strings, maps, type-directed value operations, panics and calls back into
+ * csp. Implemented by str.c, map.c, value.c (value library) and vm.c (panics,
+ * calls).
+ *
+ * MEMORY REPRESENTATION vs REGISTER REPRESENTATION (see value.h): functions
+ * here that take `const Slot *mem` want a pointer to t->size slots holding a
+ * value of type t in memory layout. For a register `r` holding a value of type
+ * t, rt_mem(t, &r) gives that pointer.
+ */
+#ifndef CSP_RT_H
+#define CSP_RT_H
+
+#include <stdarg.h>
+#include "gc.h"
+#include "type.h"
+#include "value.h"
+
+typedef struct Fiber Fiber;   /* runtime/vm.h */
+
+/* ---- natives --------------------------------------------------------------
+ * A native is a bodyless function declared in a stdlib stub (stdlib/NAME.go)
+ * and bound by qualified name: "strings.Contains", "strings.(*Builder).Len"
+ * (Go's spelling for methods). a[0..nparams) hold the arguments in register
+ * representation (receiver first for methods; a variadic parameter arrives
+ * as a Slice*). The native writes its results to a[0..nresults).
+ * Returns NATIVE_OK, or NATIVE_PANIC after one of the rt_panic* calls.
+ * (NATIVE_PARK is reserved for blocking natives of the runtime issue.) */
+enum { NATIVE_OK = 0, NATIVE_PANIC = 1, NATIVE_PARK = 2 };
+typedef int (*NativeFn)(Fiber *f, Slot *a);
+typedef struct NativeEntry {
+    const char *name;
+    NativeFn fn;
+} NativeEntry;
+/* stdlib/lib.c: the table of every native, terminated by {NULL, NULL}. */
+extern const NativeEntry lib_natives[];
+NativeFn lib_find_native(const char *qualified_name);
+
+/* ---- panics (vm.c) -------------------------------------------------------- */
+/* panic(v): v is an interface value (may be NULL for panic(nil)). */
+int rt_panic(Fiber *f, Iface *v);
+/* A runtime.Error: Error() returns "runtime error: " + formatted message,
+ * e.g. rt_panic_runtime(f, "index out of range [%lld] with length %lld"). */
+int rt_panic_runtime(Fiber *f, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* panic with a plain string value, e.g. "sync: negative WaitGroup counter". */
+int rt_panic_string(Fiber *f, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Go's `fatal error: MSG` (unrecoverable): prints and exits 2. */
+_Noreturn void rt_fatal(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2)));
+/* An error value (Iface of a runtime-internal *errorString type) whose
+ * Error() returns msg. Used by natives that must return an `error`. */
+Iface *rt_error_new(Str *msg);
+
+/* ---- calls back into csp (vm.c) -------------------------------------------
+ * Runs fn to completion on a nested interpreter loop (used by fmt for
+ * String()/Error() methods). args in register representation; results
+ * copied to res. Returns NATIVE_OK, or NATIVE_PANIC if the callee panicked
+ * (the panic is then in progress on f and the native must return
+ * NATIVE_PANIC). Limitation: a callee that blocks blocks the thread. */
+int vm_call(Fiber *f, Proto *fn, Slot *args, int nargs, Slot *res, int nres);
+/* After vm_call returned NATIVE_PANIC: stops that panic as recover() would
+ * and returns its value (NULL for panic(nil)), so a native can report it
+ * instead (fmt prints "%!v(PANIC=String method: ...)" as Go does). */
+Iface *vm_take_panic(Fiber *f);
+
+/* ---- strings (str.c) ------------------------------------------------------ */
+static inline int64_t str_len(const Str *s) { return s ? s->len : 0; }
+static inline const char *str_data(const Str *s) { return s ? s->data : ""; }
+Str *str_new(const char *data, int64_t len);      /* copies; NULL when len 0 */
+Str *str_from_cstr(const char *s);
+Str *str_concat(const Str *a, const Str *b);
+Str *str_substr(Str *s, int64_t lo, int64_t hi);  /* shares bytes; unchecked */
+bool str_equal(const Str *a, const Str *b);
+int str_compare(const Str *a, const Str *b);      /* <0, 0, >0 like memcmp */
+char *str_cstr(const Str *s);                     /* NUL-terminated copy */
+Str *str_from_rune(int32_t r);                    /* invalid -> U+FFFD */
+Str *str_from_bytes(const Slice *b);              /* string([]byte) */
+Slice *str_to_bytes(const Str *s);                /* []byte(s) */
+Str *str_from_runes(const Slice *r);              /* string([]rune) */
+Slice *str_to_runes(const Str *s);                /* []rune(s) */
+/* UTF-8: decode one rune at p (n bytes available): returns the rune and sets
+ * *size (1 and U+FFFD for invalid input, as Go's utf8.DecodeRune). */
+int32_t utf8_decode(const char *p, int64_t n, int *size);
+int utf8_encode(char buf[4], int32_t r);          /* returns byte count */
+
+/* Growable byte buffer for natives that build text (fmt, strconv). */
+typedef struct StrBuf {
+    char *data;
+    int64_t len, cap;
+} StrBuf;
+void sb_init(StrBuf *b);
+void sb_putc(StrBuf *b, char c);
+void sb_write(StrBuf *b, const char *p, int64_t n);
+void sb_puts(StrBuf *b, const char *s);
+void sb_printf(StrBuf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+Str *sb_str(StrBuf *b);                            /* copies out */
+
+/* ---- slices (value.c) ------------------------------------------------------ */
+static inline int64_t slice_len(const Slice *s) { return s ? s->len : 0; }
+Slice *slice_new(Type *elem, int64_t len, int64_t cap);
+/* Go's append growth (runtime.growslice of Go 1.19+: double below 256, then
+ * ~1.25x, rounded up to malloc size classes, so len/cap print as in Go). */
+Slice *slice_append(Type *elem, Slice *s, const Slot *vals, int64_t n);
+int64_t slice_grow_cap(int64_t oldcap, int64_t needed, int64_t elem_bytes);
+/* Go's unsafe.Sizeof(T) on amd64 (int 8, byte 1, string 16, slice 24,
+ * interface 16, structs with Go's alignment): the element size growslice
+ * rounds with. Not the size in slots. */
+int64_t rt_go_sizeof(Type *t);
+
+/* ---- type-directed value operations (value.c) ------------------------------ */
+static inline Slot *rt_mem(const Type *t, Slot *reg) {
+    return type_is_boxed(t) ? (Slot *)reg->p : reg;
+}
+/* Register value of type t from memory: scalars are loaded, boxed values are
+ * copied into a fresh box. */
+Slot rt_load(Type *t, const Slot *mem);
+/* Store register value r of type t into memory (copies boxed values). */
+void rt_store(Type *t, Slot *mem, Slot r);
+/* Boxes a register value into an interface (copies boxed values; an
+ * interface value is returned unchanged — converting interface to interface
+ * keeps the dynamic type). */
+Iface *rt_iface(Type *t, Slot r);
+/* Equality by type. Sets *bad to the offending dynamic type when comparing
+ * interfaces whose dynamic type is not comparable (the caller panics with
+ * "runtime error: comparing uncomparable type T"). */
+bool rt_equal(Type *t, const Slot *a, const Slot *b, Type **bad);
+bool rt_iface_equal(const Iface *a, const Iface *b, Type **bad);
+/* Hash by type (maps). *bad as above ("hash of unhashable type T"). */
+uint64_t rt_hash(Type *t, const Slot *mem, uint64_t seed, Type **bad);
+
+/* ---- maps (map.c) ---------------------------------------------------------
+ * Keys and values are in memory representation (t->key->size and
+ * t->elem->size slots). Iteration order is randomised per range loop, like
+ * Go; entries deleted during iteration and not yet reached are not produced,
+ * entries added may or may not be. */
+Map *map_new(Type *maptype, int64_t hint);
+int64_t map_len(const Map *m);
+/* Pointer to the value slots, or NULL if absent. */
+Slot *map_get(Map *m, const Slot *key, Type **bad);
+/* Find or insert (a new entry's value is zero); pointer to its value slots. */
+Slot *map_set(Map *m, const Slot *key, Type **bad);
+void map_delete(Map *m, const Slot *key, Type **bad);
+void map_clear(Map *m);
+Type *map_type(const Map *m);
+
+typedef struct MapIter {
+    Map *m;
+    void *state[6];   /* private to map.c */
+} MapIter;
+void map_iter_init(Map *m, MapIter *it, uint64_t random);
+/* Next entry; false at the end. key/val point into the map's storage. */
+bool map_iter_next(MapIter *it, Slot **key, Slot **val);
+
+/* ---- randomness ----------------------------------------------------------- */
+uint64_t rt_rand64(void);   /* fast thread-local PRNG (map order, select) */
+
+#endif

@@ -1,0 +1,878 @@
+/*
+ * vm.c — the interpreter loop: decodes and executes bytecode for one fiber.
+ *
+ * vm_execute runs the fiber's top frame until the frame marked FR_BOUNDARY
+ * returns (VM_DONE) or a panic unwinds past it (VM_PANIC). Calls push a
+ * Frame and continue in the same loop (see vm.h); the only recursion on the
+ * C stack is a native calling back into csp through vm_call.
+ *
+ * The loop keeps the hot state in locals: pc, R (registers of the top
+ * frame), K (its constants), fr (the top frame). Anything that can grow the
+ * fiber's stack or frame array (calls, deferred calls) re-derives them.
+ * Before an instruction may panic or call out, SAVE_PC() records the resume
+ * point in the frame so tracebacks show the right line.
+ *
+ * Dispatch: computed goto through a table generated from lang/opcodes.h
+ * (GCC/Clang); a plain switch would also work but costs a bounds check and
+ * shares one indirect branch between all opcodes.
+ *
+ * Panics: every failing instruction calls a panic_* helper (panic.c) that
+ * pushes a Panic on the fiber, then jumps to `unwind`, which runs deferred
+ * calls frame by frame (each as an ordinary frame flagged FR_PANIC_DEFER)
+ * and pops frames without defers. When a deferred call returns and its panic
+ * was recovered, the deferring frame resumes at its epilogue
+ * (Proto.defer_ret_pc) and returns normally, as Go specifies.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "vm.h"
+
+/* ---- small helpers ----------------------------------------------------------- */
+
+static int64_t norm_int(int64_t v, unsigned kind) {
+    switch (kind) {
+    case K_INT8: return (int8_t)v;
+    case K_INT16: return (int16_t)v;
+    case K_INT32: return (int32_t)v;
+    case K_UINT8: return (uint8_t)v;
+    case K_UINT16: return (uint16_t)v;
+    case K_UINT32: return (uint32_t)v;
+    default: return v;
+    }
+}
+
+/* Go's float -> integer conversion. Out-of-range values are
+ * implementation-defined in Go; csp gives amd64's answer (the "integer
+ * indefinite" 0x8000000000000000) without C undefined behaviour. */
+static int64_t float_to_int(double x, unsigned kind) {
+    int64_t r;
+    bool u64 = kind == K_UINT || kind == K_UINT64 || kind == K_UINTPTR;
+    if (u64 && x >= 9223372036854775808.0 && x < 18446744073709551616.0)
+        r = (int64_t)(uint64_t)x;
+    else if (x >= -9223372036854775808.0 && x < 9223372036854775808.0)
+        r = (int64_t)x;
+    else
+        r = INT64_MIN;
+    return norm_int(r, kind);
+}
+
+static Slot zero_value(Type *t) {
+    Slot s = {0};
+    if (type_is_boxed(t))
+        s.p = gc_alloc((t->size ? t->size : 1) * sizeof(Slot));
+    return s;
+}
+
+static Slot *box_copy(const Slot *src, unsigned n) {
+    Slot *b = gc_alloc((n ? n : 1) * sizeof(Slot));
+    memcpy(b, src, n * sizeof(Slot));
+    return b;
+}
+
+static int minmax(Slot *a, Slot b, unsigned mode) {
+    switch (mode) {
+    case 0: if (b.i < a->i) *a = b; break;
+    case 1: if (b.i > a->i) *a = b; break;
+    case 2: if (b.u < a->u) *a = b; break;
+    case 3: if (b.u > a->u) *a = b; break;
+    case 4: case 5: {
+        double x = a->f, y = b.f;
+        if (isnan(x) || isnan(y)) a->f = NAN;
+        else if (x == y) {
+            /* min(-0, 0) = -0, max(-0, 0) = 0 */
+            if (mode == 4 ? signbit(y) : !signbit(y)) a->f = y;
+        } else if (mode == 4 ? y < x : y > x)
+            a->f = y;
+        break;
+    }
+    case 6: if (str_compare(b.p, a->p) < 0) *a = b; break;
+    case 7: if (str_compare(b.p, a->p) > 0) *a = b; break;
+    }
+    return 0;
+}
+
+/* Elements of n registers in register representation, laid out in memory
+ * representation (boxed elements are copied inline). */
+static const Slot *regs_to_mem(Type *elem, const Slot *regs, int64_t n) {
+    if (!type_is_boxed(elem))
+        return regs;
+    Slot *buf = gc_alloc((size_t)(n * elem->size + 1) * sizeof(Slot));
+    for (int64_t i = 0; i < n; i++)
+        rt_store(elem, buf + i * elem->size, regs[i]);
+    return buf;
+}
+
+/* A string's bytes as one slot per byte ([]byte's memory layout). */
+static Slot *bytes_to_slots(const Str *s) {
+    int64_t n = str_len(s);
+    Slot *buf = gc_alloc_atomic((size_t)(n + 1) * sizeof(Slot));
+    const unsigned char *d = (const unsigned char *)str_data(s);
+    for (int64_t i = 0; i < n; i++)
+        buf[i].u = d[i];
+    return buf;
+}
+
+/* s[lo:hi:max] for slices (array == NULL) or arrays of alen elements.
+ * Returns NULL and sets *err when the bounds are bad (the caller panics). */
+static Slice *do_slice(Fiber *f, Slice *s, Slot *array, int64_t alen,
+                       unsigned esize, int64_t lo, int64_t hi, int64_t max,
+                       unsigned mode, int *err) {
+    bool three = mode & 2;
+    Slot *data = array ? array : (s ? s->data : NULL);
+    int64_t len = array ? alen : slice_len(s);
+    int64_t cap = array ? alen : (s ? s->cap : 0);
+    if (mode & 4)
+        hi = len;
+    if (!three)
+        max = cap;
+    *err = 1;
+    if (three) {
+        if ((uint64_t)max > (uint64_t)cap)
+            return panic_slice(f, array ? 3 : 4, max, cap), NULL;
+        if ((uint64_t)hi > (uint64_t)max)
+            return panic_slice(f, 5, hi, max), NULL;
+        if ((uint64_t)lo > (uint64_t)hi)
+            return panic_slice(f, 6, lo, hi), NULL;
+    } else {
+        if ((uint64_t)hi > (uint64_t)cap)
+            return panic_slice(f, array ? 0 : 1, hi, cap), NULL;
+        if ((uint64_t)lo > (uint64_t)hi)
+            return panic_slice(f, 2, lo, hi), NULL;
+    }
+    *err = 0;
+    if (!data && !array)
+        return NULL;             /* slicing a nil slice gives nil */
+    Slice *r = gc_alloc(sizeof *r);
+    r->data = data + lo * esize;
+    r->len = hi - lo;
+    r->cap = max - lo;
+    return r;
+}
+
+static bool type_matches(Iface *it, Type *t) {
+    if (!t)
+        return it == NULL;
+    if (!it)
+        return false;
+    if (t->kind == K_INTERFACE)
+        return vm_missing_method(it->type, t) == NULL;
+    return it->type == t;
+}
+
+/* Method of dynamic type t named name, through the call site's cache. */
+static Proto *lookup_method(_Atomic(ICache *) *site, Type *t,
+                            const char *name) {
+    ICache *ic = atomic_load_explicit(site, memory_order_acquire);
+    if (ic && ic->type == t)
+        return ic->fn;
+    Proto *p = type_find_method(t, name);
+    if (!p)
+        return NULL;
+    ic = gc_alloc(sizeof *ic);
+    ic->type = t;
+    ic->fn = p;
+    atomic_store_explicit(site, ic, memory_order_release);
+    return p;
+}
+
+static Iface *map_bad_key(Fiber *f, Type *bad) {
+    rt_panic_runtime(f, "hash of unhashable type %s", type_string(bad));
+    return NULL;
+}
+
+/* ---- the loop ------------------------------------------------------------------ */
+
+#define SAVE_PC() (fr->pc = pc)
+#define LOAD_STATE()                                                         \
+    do {                                                                     \
+        fr = &f->frames[f->nframes - 1];                                     \
+        pc = fr->pc;                                                         \
+        R = f->stack + fr->base;                                             \
+        K = fr->proto->k;                                                    \
+    } while (0)
+#define THROW(call)                                                          \
+    do {                                                                     \
+        SAVE_PC();                                                           \
+        call;                                                                \
+        goto unwind;                                                         \
+    } while (0)
+
+#define A INS_A(ins)
+#define B INS_B(ins)
+#define C INS_C(ins)
+#define SB INS_SB(ins)
+#define SC INS_SC(ins)
+#define RA R[INS_A(ins)]
+#define RB R[INS_B(ins)]
+#define RC R[INS_C(ins)]
+#define NEXT_EXTRA (x = *pc++)
+#define XA INS_A(x)
+#define XB INS_B(x)
+#define XC INS_C(x)
+
+int vm_execute(Worker *w, Fiber *f) {
+    static void *const dispatch[OP_NOPCODES] = {
+#define OP_LABEL(name, fmt, doc) &&L_##name,
+        OPCODES(OP_LABEL)
+#undef OP_LABEL
+    };
+    Frame *fr;
+    const Instr *pc;
+    Slot *R, *K;
+    Slot *G = f->prog->globals;
+    Instr ins, x;
+    f->w = w;
+
+#define DISPATCH() do { ins = *pc++; goto *dispatch[INS_OP(ins)]; } while (0)
+
+    LOAD_STATE();
+    DISPATCH();
+
+L_NOP:
+L_EXTRA:
+    DISPATCH();
+L_MOVE: RA = RB; DISPATCH();
+L_LOADK: RA = K[C]; DISPATCH();
+L_LOADI: RA.i = SC; DISPATCH();
+L_GETG: RA = G[C]; DISPATCH();
+L_SETG: G[C] = RA; DISPATCH();
+L_GADDR: RA.p = &G[C]; DISPATCH();
+L_GETUP: RA = *(Slot *)fr->cl->up[B].p; DISPATCH();
+L_SETUP: *(Slot *)fr->cl->up[B].p = RA; DISPATCH();
+L_UPREF: RA = fr->cl->up[B]; DISPATCH();
+L_NEWCELL: {
+    Slot *c = gc_alloc(sizeof(Slot));
+    *c = RB;
+    RA.p = c;
+    DISPATCH();
+}
+L_CELLGET: RA = *(Slot *)RB.p; DISPATCH();
+L_CELLSET: *(Slot *)RA.p = RB; DISPATCH();
+L_CELLCOPY: {
+    Slot *c = gc_alloc(sizeof(Slot));
+    *c = *(Slot *)RA.p;
+    RA.p = c;
+    DISPATCH();
+}
+L_CLOSURE: {
+    Proto *p = K[C].p;
+    Closure *cl = gc_alloc(sizeof(Closure) + p->ncaps * sizeof(Slot));
+    cl->proto = p;
+    cl->nup = p->ncaps;
+    for (int i = 0; i < p->ncaps; i++)
+        cl->up[i] = p->caps[i].from_up ? fr->cl->up[p->caps[i].index]
+                                       : R[p->caps[i].index];
+    RA.p = cl;
+    DISPATCH();
+}
+
+/* memory */
+L_LOAD: {
+    Slot *p = RB.p;
+    if (!p) THROW(panic_nil(f));
+    RA = p[C];
+    DISPATCH();
+}
+L_STORE: {
+    Slot *p = RA.p;
+    if (!p) THROW(panic_nil(f));
+    p[B] = RC;
+    DISPATCH();
+}
+L_ADDR: {
+    Slot *p = RB.p;
+    if (!p) THROW(panic_nil(f));
+    RA.p = p + C;
+    DISPATCH();
+}
+L_NILCHK: if (!RA.p) THROW(panic_nil(f)); DISPATCH();
+L_BOXNEW: RA.p = gc_alloc((C ? C : 1) * sizeof(Slot)); DISPATCH();
+L_BOXCOPY: {
+    Slot *p = RB.p;
+    if (!p) THROW(panic_nil(f));
+    RA.p = box_copy(p, C);
+    DISPATCH();
+}
+L_COPYN: {
+    Slot *d = RA.p, *s = RB.p;
+    if (!d || !s) THROW(panic_nil(f));
+    memmove(d, s, C * sizeof(Slot));
+    DISPATCH();
+}
+
+/* integers */
+L_ADD: RA.u = RB.u + RC.u; DISPATCH();
+L_SUB: RA.u = RB.u - RC.u; DISPATCH();
+L_MUL: RA.u = RB.u * RC.u; DISPATCH();
+L_DIV: {
+    int64_t y = RC.i, v = RB.i;
+    if (y == 0) THROW(panic_divide(f));
+    RA.i = y == -1 ? (int64_t)(0 - (uint64_t)v) : v / y;
+    DISPATCH();
+}
+L_MOD: {
+    int64_t y = RC.i, v = RB.i;
+    if (y == 0) THROW(panic_divide(f));
+    RA.i = y == -1 ? 0 : v % y;
+    DISPATCH();
+}
+L_DIVU: {
+    uint64_t y = RC.u;
+    if (y == 0) THROW(panic_divide(f));
+    RA.u = RB.u / y;
+    DISPATCH();
+}
+L_MODU: {
+    uint64_t y = RC.u;
+    if (y == 0) THROW(panic_divide(f));
+    RA.u = RB.u % y;
+    DISPATCH();
+}
+L_AND: RA.u = RB.u & RC.u; DISPATCH();
+L_OR: RA.u = RB.u | RC.u; DISPATCH();
+L_XOR: RA.u = RB.u ^ RC.u; DISPATCH();
+L_ANDNOT: RA.u = RB.u & ~RC.u; DISPATCH();
+L_SHL: {
+    int64_t c = RC.i;
+    if (c < 0) THROW(rt_panic_runtime(f, "negative shift amount"));
+    RA.u = c >= 64 ? 0 : RB.u << c;
+    DISPATCH();
+}
+L_SHR: {
+    int64_t c = RC.i, v = RB.i;
+    if (c < 0) THROW(rt_panic_runtime(f, "negative shift amount"));
+    RA.i = c >= 64 ? (v < 0 ? -1 : 0) : v >> c;
+    DISPATCH();
+}
+L_SHRU: {
+    int64_t c = RC.i;
+    if (c < 0) THROW(rt_panic_runtime(f, "negative shift amount"));
+    RA.u = c >= 64 ? 0 : RB.u >> c;
+    DISPATCH();
+}
+L_SHCLAMP: RA.u = RB.u > 255 ? 255 : RB.u; DISPATCH();
+L_ADDI: RA.u = RB.u + (uint64_t)(int64_t)SC; DISPATCH();
+L_MULI: RA.u = RB.u * (uint64_t)(int64_t)SC; DISPATCH();
+L_SHLI: RA.u = RB.u << C; DISPATCH();
+L_SHRI: RA.i = RB.i >> C; DISPATCH();
+L_SHRUI: RA.u = RB.u >> C; DISPATCH();
+L_ANDI: RA.i = RB.i & SC; DISPATCH();
+L_NEG: RA.u = 0 - RB.u; DISPATCH();
+L_BNOT: RA.u = ~RB.u; DISPATCH();
+L_NOT: RA.i = !RB.i; DISPATCH();
+L_NORM: RA.i = norm_int(RB.i, C); DISPATCH();
+
+/* floats */
+L_ADDF: RA.f = RB.f + RC.f; DISPATCH();
+L_SUBF: RA.f = RB.f - RC.f; DISPATCH();
+L_MULF: RA.f = RB.f * RC.f; DISPATCH();
+L_DIVF: RA.f = RB.f / RC.f; DISPATCH();
+L_NEGF: RA.f = -RB.f; DISPATCH();
+L_F32: RA.f = (double)(float)RB.f; DISPATCH();
+L_I2F: RA.f = (double)RB.i; DISPATCH();
+L_U2F: RA.f = (double)RB.u; DISPATCH();
+L_F2I: RA.i = float_to_int(RB.f, C); DISPATCH();
+
+/* comparisons */
+L_EQ: RA.i = RB.u == RC.u; DISPATCH();
+L_NE: RA.i = RB.u != RC.u; DISPATCH();
+L_LT: RA.i = RB.i < RC.i; DISPATCH();
+L_LE: RA.i = RB.i <= RC.i; DISPATCH();
+L_LTU: RA.i = RB.u < RC.u; DISPATCH();
+L_LEU: RA.i = RB.u <= RC.u; DISPATCH();
+L_EQF: RA.i = RB.f == RC.f; DISPATCH();
+L_NEF: RA.i = RB.f != RC.f; DISPATCH();
+L_LTF: RA.i = RB.f < RC.f; DISPATCH();
+L_LEF: RA.i = RB.f <= RC.f; DISPATCH();
+L_EQS: RA.i = str_equal(RB.p, RC.p); DISPATCH();
+L_NES: RA.i = !str_equal(RB.p, RC.p); DISPATCH();
+L_LTS: RA.i = str_compare(RB.p, RC.p) < 0; DISPATCH();
+L_LES: RA.i = str_compare(RB.p, RC.p) <= 0; DISPATCH();
+L_EQV: {
+    NEXT_EXTRA;
+    Type *t = K[XC].p, *bad = NULL;
+    bool eq = rt_equal(t, rt_mem(t, &RB), rt_mem(t, &RC), &bad);
+    if (bad)
+        THROW(rt_panic_runtime(f, "comparing uncomparable type %s",
+                               type_string(bad)));
+    RA.i = XA ? !eq : eq;
+    DISPATCH();
+}
+L_EQIF:
+L_NEIF: {
+    Type *bad = NULL;
+    bool eq = rt_iface_equal(RB.p, RC.p, &bad);
+    if (bad)
+        THROW(rt_panic_runtime(f, "comparing uncomparable type %s",
+                               type_string(bad)));
+    RA.i = INS_OP(ins) == OP_EQIF ? eq : !eq;
+    DISPATCH();
+}
+
+/* jumps */
+#define JUMP_IF(cond) do { if (cond) pc += SC; DISPATCH(); } while (0)
+L_JMP: pc += SC; DISPATCH();
+L_JT: JUMP_IF(RA.i);
+L_JF: JUMP_IF(!RA.i);
+L_JEQ: JUMP_IF(RA.u == RB.u);
+L_JNE: JUMP_IF(RA.u != RB.u);
+L_JLT: JUMP_IF(RA.i < RB.i);
+L_JLE: JUMP_IF(RA.i <= RB.i);
+L_JLTU: JUMP_IF(RA.u < RB.u);
+L_JLEU: JUMP_IF(RA.u <= RB.u);
+L_JEQI: JUMP_IF(RA.i == SB);
+L_JNEI: JUMP_IF(RA.i != SB);
+L_JLTI: JUMP_IF(RA.i < SB);
+L_JLEI: JUMP_IF(RA.i <= SB);
+L_JGTI: JUMP_IF(RA.i > SB);
+L_JGEI: JUMP_IF(RA.i >= SB);
+L_JLTF: JUMP_IF(RA.f < RB.f);
+L_JLEF: JUMP_IF(RA.f <= RB.f);
+L_JNLTF: JUMP_IF(!(RA.f < RB.f));
+L_JNLEF: JUMP_IF(!(RA.f <= RB.f));
+L_JEQF: JUMP_IF(RA.f == RB.f);
+L_JNEF: JUMP_IF(RA.f != RB.f);
+
+/* strings */
+L_CONCAT: RA.p = str_concat(RB.p, RC.p); DISPATCH();
+L_LENS: RA.i = str_len(RB.p); DISPATCH();
+L_STRIDX: {
+    Str *s = RB.p;
+    int64_t i = RC.i, n = str_len(s);
+    if ((uint64_t)i >= (uint64_t)n) THROW(panic_index(f, i, n));
+    RA.i = (unsigned char)s->data[i];
+    DISPATCH();
+}
+L_SUBSTR: {
+    Str *s = RB.p;
+    int64_t lo = RC.i, hi = R[C + 1].i, n = str_len(s);
+    if ((uint64_t)hi > (uint64_t)n) THROW(panic_slice(f, 0, hi, n));
+    if ((uint64_t)lo > (uint64_t)hi) THROW(panic_slice(f, 2, lo, hi));
+    RA.p = str_substr(s, lo, hi);
+    DISPATCH();
+}
+L_STRNEXT: {
+    Str *s = RB.p;
+    int64_t i = RA.i, n = str_len(s);
+    if (i >= n) { pc += SC; DISPATCH(); }
+    unsigned char c = (unsigned char)s->data[i];
+    int size = 1;
+    int32_t r = c < 0x80 ? c : utf8_decode(s->data + i, n - i, &size);
+    R[A + 1].i = i;
+    R[A + 2].i = r;
+    RA.i = i + size;
+    DISPATCH();
+}
+L_RUNE2S: {
+    int64_t v = RB.i;
+    RA.p = str_from_rune(v < 0 || v > 0x10ffff ? 0xfffd : (int32_t)v);
+    DISPATCH();
+}
+L_B2S: RA.p = str_from_bytes(RB.p); DISPATCH();
+L_S2B: RA.p = str_to_bytes(RB.p); DISPATCH();
+L_R2S: RA.p = str_from_runes(RB.p); DISPATCH();
+L_S2R: RA.p = str_to_runes(RB.p); DISPATCH();
+
+/* slices and arrays */
+L_LEN: RA.i = slice_len(RB.p); DISPATCH();
+L_CAP: { Slice *s = RB.p; RA.i = s ? s->cap : 0; DISPATCH(); }
+L_SGET: {
+    Slice *s = RB.p;
+    int64_t i = RC.i, n = slice_len(s);
+    if ((uint64_t)i >= (uint64_t)n) THROW(panic_index(f, i, n));
+    RA = s->data[i];
+    DISPATCH();
+}
+L_SSET: {
+    Slice *s = RA.p;
+    int64_t i = RB.i, n = slice_len(s);
+    if ((uint64_t)i >= (uint64_t)n) THROW(panic_index(f, i, n));
+    s->data[i] = RC;
+    DISPATCH();
+}
+L_SADDR: {
+    NEXT_EXTRA;
+    Slice *s = RB.p;
+    int64_t i = RC.i, n = slice_len(s);
+    if ((uint64_t)i >= (uint64_t)n) THROW(panic_index(f, i, n));
+    RA.p = s->data + i * XC;
+    DISPATCH();
+}
+L_AADDR: {
+    NEXT_EXTRA;
+    Slot *a = RB.p;
+    int64_t i = RC.i, n = XB;
+    if (!a) THROW(panic_nil(f));
+    if ((uint64_t)i >= (uint64_t)n) THROW(panic_index(f, i, n));
+    RA.p = a + i * XC;
+    DISPATCH();
+}
+L_MKSLICE: {
+    NEXT_EXTRA;
+    Type *elem = K[XC].p;
+    Slice *s = slice_new(elem, C, C);
+    for (unsigned i = 0; i < C; i++)
+        rt_store(elem, s->data + i * elem->size, R[B + i]);
+    RA.p = s;
+    DISPATCH();
+}
+L_MAKESLICE: {
+    NEXT_EXTRA;
+    Type *elem = K[XC].p;
+    int64_t len = RB.i, cap = RC.i;
+    int64_t limit = (INT64_C(1) << 40) / ((elem->size ? elem->size : 1) * 8);
+    if (len < 0 || len > limit)
+        THROW(rt_panic_runtime(f, "makeslice: len out of range"));
+    if (cap < len || cap > limit)
+        THROW(rt_panic_runtime(f, "makeslice: cap out of range"));
+    RA.p = slice_new(elem, len, cap);
+    DISPATCH();
+}
+L_SLICE: {
+    NEXT_EXTRA;
+    int err;
+    Slice *r;
+    SAVE_PC();
+    if (XA & 1) {
+        if (!RB.p) THROW(panic_nil(f));
+        r = do_slice(f, NULL, RB.p, XB, XC, RC.i, R[C + 1].i, R[C + 2].i,
+                     XA, &err);
+    } else {
+        r = do_slice(f, RB.p, NULL, 0, XC, RC.i, R[C + 1].i, R[C + 2].i,
+                     XA, &err);
+    }
+    if (err) goto unwind;
+    RA.p = r;
+    DISPATCH();
+}
+L_APPEND: {
+    NEXT_EXTRA;
+    Type *elem = K[XC].p;
+    RA.p = slice_append(elem, RB.p, regs_to_mem(elem, &RC, XB), XB);
+    DISPATCH();
+}
+L_APPENDSL: {
+    NEXT_EXTRA;
+    Type *elem = K[XC].p;
+    if (XA) {
+        Str *s = RC.p;
+        RA.p = slice_append(elem, RB.p, bytes_to_slots(s), str_len(s));
+    } else {
+        Slice *s = RC.p;
+        RA.p = s ? slice_append(elem, RB.p, s->data, s->len) : RB.p;
+    }
+    DISPATCH();
+}
+L_COPY: {
+    NEXT_EXTRA;
+    Slice *d = RB.p;
+    int64_t n = slice_len(d);
+    if (XA) {
+        Str *s = RC.p;
+        if (str_len(s) < n) n = str_len(s);
+        for (int64_t i = 0; i < n; i++)
+            d->data[i].u = (unsigned char)s->data[i];
+    } else {
+        Slice *s = RC.p;
+        if (slice_len(s) < n) n = slice_len(s);
+        if (n > 0)
+            memmove(d->data, s->data, (size_t)n * XC * sizeof(Slot));
+    }
+    RA.i = n;
+    DISPATCH();
+}
+L_CLEARS: {
+    Slice *s = RA.p;
+    if (s && s->len)
+        memset(s->data, 0, (size_t)s->len * C * sizeof(Slot));
+    DISPATCH();
+}
+
+/* maps */
+L_MAKEMAP: {
+    int64_t hint = RB.i;
+    if (hint < 0) THROW(rt_panic_runtime(f, "makemap: size out of range"));
+    RA.p = map_new(K[C].p, hint);
+    DISPATCH();
+}
+L_MAPGET:
+L_MAPGET2: {
+    NEXT_EXTRA;
+    Type *mt = K[XC].p, *bad = NULL;
+    Map *m = RB.p;
+    Slot *v = NULL;
+    if (m) {
+        v = map_get(m, rt_mem(mt->key, &RC), &bad);
+        if (bad) THROW(map_bad_key(f, bad));
+    } else {
+        /* Go hashes the key even for a nil map: an unhashable dynamic
+         * type still panics. */
+        if (mt->key->kind == K_INTERFACE && RC.p) {
+            rt_hash(mt->key, &RC, 0, &bad);
+            if (bad) THROW(map_bad_key(f, bad));
+        }
+    }
+    unsigned a = A;
+    if (INS_OP(ins) == OP_MAPGET2)
+        R[a + 1].i = v != NULL;
+    R[a] = v ? rt_load(mt->elem, v) : zero_value(mt->elem);
+    DISPATCH();
+}
+L_MAPSET: {
+    Map *m = RA.p;
+    Type *bad = NULL;
+    if (!m) THROW(rt_panic_string(f, "assignment to entry in nil map"));
+    Type *mt = map_type(m);
+    Slot *v = map_set(m, rt_mem(mt->key, &RB), &bad);
+    if (bad) THROW(map_bad_key(f, bad));
+    rt_store(mt->elem, v, RC);
+    DISPATCH();
+}
+L_MAPDEL: {
+    Map *m = RA.p;
+    Type *bad = NULL;
+    if (m) {
+        map_delete(m, rt_mem(map_type(m)->key, &RB), &bad);
+        if (bad) THROW(map_bad_key(f, bad));
+    }
+    DISPATCH();
+}
+L_LENMAP: RA.i = RB.p ? map_len(RB.p) : 0; DISPATCH();
+L_MAPCLEAR: if (RA.p) map_clear(RA.p); DISPATCH();
+L_MAPITER: {
+    Map *m = RB.p;
+    MapIter *it = NULL;
+    if (m) {
+        it = gc_alloc(sizeof *it);
+        map_iter_init(m, it, worker_rand(w));
+    }
+    RA.p = it;
+    DISPATCH();
+}
+L_MAPNEXT: {
+    MapIter *it = RA.p;
+    Slot *k, *v;
+    if (!it || !map_iter_next(it, &k, &v)) {
+        pc += SC;
+        DISPATCH();
+    }
+    Type *mt = map_type(it->m);
+    unsigned a = A;
+    R[a + 1] = rt_load(mt->key, k);
+    R[a + 2] = rt_load(mt->elem, v);
+    DISPATCH();
+}
+
+/* interfaces */
+L_IFACE: RA.p = rt_iface(K[C].p, RB); DISPATCH();
+L_ASSERT: {
+    NEXT_EXTRA;
+    Iface *it = RB.p;
+    Type *t = K[C].p;
+    if (t->kind == K_INTERFACE) {
+        const char *missing = it ? vm_missing_method(it->type, t) : NULL;
+        if (!it || missing)
+            THROW(panic_assert(f, K[XC].p, it ? it->type : NULL, t, missing));
+        RA.p = it;
+    } else {
+        if (!it || it->type != t)
+            THROW(panic_assert(f, K[XC].p, it ? it->type : NULL, t, NULL));
+        RA = type_is_boxed(t) ? (Slot){.p = box_copy(it->val.p, t->size)}
+                              : it->val;
+    }
+    DISPATCH();
+}
+L_ASSERT2: {
+    Iface *it = RB.p;
+    Type *t = K[C].p;
+    unsigned a = A;
+    bool ok = type_matches(it, t);
+    R[a + 1].i = ok;
+    if (t->kind == K_INTERFACE)
+        R[a].p = ok ? it : NULL;
+    else if (!ok)
+        R[a] = zero_value(t);
+    else
+        R[a] = type_is_boxed(t) ? (Slot){.p = box_copy(it->val.p, t->size)}
+                                : it->val;
+    DISPATCH();
+}
+L_TYPEIS: RA.i = type_matches(RB.p, K[C].p); DISPATCH();
+L_BIND: {
+    Closure *cl = gc_alloc(sizeof(Closure) + sizeof(Slot));
+    cl->proto = K[C].p;
+    cl->nup = 1;
+    cl->up[0] = RB;
+    RA.p = cl;
+    DISPATCH();
+}
+
+/* calls */
+{
+    Proto *p;
+    Closure *cl;
+    unsigned a;
+L_CALL:
+    cl = RA.p;
+    if (!cl) THROW(panic_nil(f));
+    p = cl->proto;
+    a = A;
+    goto do_call;
+L_CALLK:
+    p = K[C].p;
+    cl = NULL;
+    a = A;
+    goto do_call;
+L_CALLI: {
+    Slot *rv = &R[A + 1];
+    Iface *it = rv->p;
+    if (!it) THROW(panic_nil(f));
+    Type *t = it->type;
+    p = lookup_method(&fr->proto->icache[C], t, K[B].p);
+    if (!p)
+        THROW(rt_panic_string(f, "method %s not found for %s",
+                              (const char *)K[B].p, type_string(t)));
+    if (type_is_boxed(t))
+        rv->p = box_copy(it->val.p, t->size);  /* callee owns its receiver */
+    else
+        *rv = it->val;
+    cl = NULL;
+    a = A;
+    goto do_call;
+}
+do_call: {
+    if (p->native) {
+        SAVE_PC();
+        Slot *old = f->stack;
+        Slot *args = R + a + 1;
+        int st = p->native(f, args);
+        if (f->stack != old) {       /* a nested vm_call grew the stack */
+            R = f->stack + fr->base;
+            memcpy(R + a + 1, args, p->nresults * sizeof(Slot));
+            args = R + a + 1;
+        }
+        if (st == NATIVE_PANIC) goto unwind;
+        for (int i = 0; i < p->nresults; i++)
+            R[a + i] = args[i];
+        DISPATCH();
+    }
+    int64_t nb = fr->base + a + 1;
+    SAVE_PC();
+    if (nb + p->maxregs > f->nslots) {
+        if (!fiber_ensure_stack(f, nb + p->maxregs))
+            panic_stack_overflow(f);
+    }
+    if (f->nframes == f->cap_frames) {
+        if (!fiber_push_frame(f))
+            panic_stack_overflow(f);
+        f->nframes--;
+    }
+    fr = &f->frames[f->nframes++];
+    fr->proto = p;
+    fr->cl = cl;
+    fr->defers = NULL;
+    fr->base = (int32_t)nb;
+    fr->flags = 0;
+    pc = p->code;
+    R = f->stack + nb;
+    K = p->k;
+    DISPATCH();
+}
+}
+L_RET: {
+    unsigned a = A, n = B;
+    Slot *dst = R - 1;
+    for (unsigned i = 0; i < n; i++)
+        dst[i] = R[a + i];
+    uint32_t flags = fr->flags;
+    f->nframes--;
+    if (flags)
+        goto ret_special;
+    fr--;
+    pc = fr->pc;
+    R = f->stack + fr->base;
+    K = fr->proto->k;
+    DISPATCH();
+}
+ret_special: {
+    uint32_t flags = fr->flags;
+    if (flags & FR_BOUNDARY)
+        return VM_DONE;
+    LOAD_STATE();
+    if (flags & FR_PANIC_DEFER) {
+        Panic *pn = f->panic;
+        if (!pn || !pn->recovered)
+            goto unwind;             /* not recovered: next deferred call */
+        f->panic = pn->link;
+        while (f->panic && f->panic->aborted)
+            f->panic = f->panic->link;
+        pc = fr->proto->code + fr->proto->defer_ret_pc;
+    }
+    DISPATCH();
+}
+L_RUNDEFER: {
+    Defer *d = fr->defers;
+    if (!d)
+        DISPATCH();
+    fr->defers = d->next;
+    fr->pc = pc - 1;                 /* come back here for the next one */
+    if (vm_invoke_defer(f, d, FR_DEFER) == DEFER_PANIC)
+        goto unwind;
+    LOAD_STATE();
+    DISPATCH();
+}
+L_DEFER: {
+    unsigned n = B;
+    Defer *d = gc_alloc(sizeof(Defer) + n * sizeof(Slot));
+    d->fn = RA.p;
+    d->nargs = (int)n;
+    memcpy(d->args, &R[A + 1], n * sizeof(Slot));
+    d->next = fr->defers;
+    fr->defers = d;
+    DISPATCH();
+}
+L_RECOVER: {
+    Panic *pn = f->panic;
+    if ((fr->flags & FR_PANIC_DEFER) && pn && !pn->recovered) {
+        pn->recovered = true;
+        RA.p = pn->value;
+    } else {
+        RA.p = NULL;
+    }
+    DISPATCH();
+}
+L_PANIC: THROW(panic_start(f, RA.p, false));
+L_UNSUP:
+    THROW(rt_panic_string(f, "%s is not supported yet", (const char *)K[C].p));
+
+/* builtins */
+L_PRINT:
+    if (C & 1) fputc(' ', stderr);
+    vm_print_value(K[B].p, RA);
+    if (C & 2) fputc('\n', stderr);
+    DISPATCH();
+L_MINMAX: minmax(&RA, RB, C); DISPATCH();
+
+unwind:
+    /* Runs the deferred calls of the top frame, or pops it; see the file
+     * comment. fr->pc of every frame is already saved. */
+    for (;;) {
+        fr = &f->frames[f->nframes - 1];
+        Defer *d = fr->defers;
+        if (d) {
+            fr->defers = d->next;
+            if (vm_invoke_defer(f, d, FR_PANIC_DEFER) == DEFER_PUSHED) {
+                LOAD_STATE();
+                DISPATCH();
+            }
+            continue;   /* a native deferred call ran, or a new panic */
+        }
+        uint32_t flags = fr->flags;
+        f->nframes--;
+        if ((flags & FR_PANIC_DEFER) && f->panic && f->panic->link)
+            f->panic->link->aborted = true;
+        if (flags & FR_BOUNDARY)
+            return VM_PANIC;
+    }
+}

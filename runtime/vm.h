@@ -1,0 +1,272 @@
+/*
+ * vm.h — bytecode, compiled programs, fibers and the interpreter loop.
+ *
+ * PROGRAM: the compiler (lang/compile.c) turns a checked program into a
+ * CProgram: one Proto per function (incl. closures, natives and generated
+ * thunks), a globals array and one init Proto per package. After
+ * compilation a CProgram is immutable except for the globals (program
+ * data, written by csp code) and the interface-call inline caches
+ * (published atomically, see ICache).
+ *
+ * REGISTERS AND FRAMES: a Fiber (a goroutine) owns a growable array of Slots
+ * (its registers) and a growable array of Frames. A frame's registers start
+ * at stack[base]; its parameters are registers 0..nparams-1 (receiver
+ * first). Calling convention: the caller puts the callee (closure) in R[A],
+ * the arguments in R[A+1..]; the callee's base is the caller's base + A + 1;
+ * RET copies the results to the callee's base - 1 + i, i.e. to R[A..] of the
+ * caller. Calls between csp functions push a Frame and continue the same
+ * loop: they never recurse on the C stack, so a fiber can stop at any
+ * instruction and be resumed later on any thread.
+ *
+ * INVARIANT: nothing keeps a pointer into a fiber's stack across an
+ * instruction that may grow it (a call); frames hold offsets (base) and the
+ * loop re-derives its register pointer after every call. Growth allocates a
+ * new array and leaves the old one to the GC, so a native's argument pointer
+ * stays readable even if a nested vm_call grew the stack (the VM copies the
+ * native's results across afterwards).
+ *
+ * ALTERNATIVES REJECTED: a stack VM (more instructions per Go statement);
+ * one C-stack frame per csp call (cannot park a goroutine, overflows the
+ * thread stack on deep recursion).
+ */
+#ifndef CSP_VM_H
+#define CSP_VM_H
+
+#include <stdatomic.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "../lang/opcodes.h"
+#include "config.h"
+#include "rt.h"
+
+/* ---- instructions ----------------------------------------------------------
+ * 64 bits: op 8 | A 16 | B 16 | C 24 (see lang/opcodes.h). */
+typedef uint64_t Instr;
+
+#define INS_OP(i) ((unsigned)((i) & 0xff))
+#define INS_A(i) ((unsigned)(((i) >> 8) & 0xffff))
+#define INS_B(i) ((unsigned)(((i) >> 24) & 0xffff))
+#define INS_SB(i) ((int)(int16_t)INS_B(i))
+#define INS_C(i) ((unsigned)((i) >> 40))
+#define INS_SC(i) ((int)((int64_t)(i) >> 40))
+
+enum {
+    INS_MAX_A = 0xffff,
+    INS_MAX_C = 0xffffff,
+    INS_MIN_SC = -(1 << 23),
+    INS_MAX_SC = (1 << 23) - 1,
+    INS_MIN_SB = -32768,
+    INS_MAX_SB = 32767,
+};
+
+static inline Instr ins_make(unsigned op, unsigned a, unsigned b, int64_t c) {
+    return (Instr)op | (Instr)(a & 0xffff) << 8 | (Instr)(b & 0xffff) << 24 |
+           (Instr)((uint64_t)c & 0xffffff) << 40;
+}
+
+/* ---- functions -------------------------------------------------------------- */
+
+/* What a constant slot holds (for the disassembler and the GC-free checks). */
+typedef enum KTag {
+    KT_INT, KT_FLOAT, KT_STR, KT_TYPE, KT_PROTO, KT_NAME, KT_CLOSURE
+} KTag;
+
+/* How a closure's upvalue i is filled when it is created: from a register
+ * of the creating frame (a cell or box pointer) or from the creating
+ * closure's own upvalue. */
+typedef struct CapDesc {
+    uint8_t from_up;
+    uint16_t index;
+} CapDesc;
+
+/* Inline cache of one interface call site: the last dynamic type seen and
+ * the method it resolved to. Immutable once built; the site's pointer is
+ * replaced atomically (release/acquire), so a racing reader sees either the
+ * old or the new pair, never a torn one. */
+typedef struct ICache {
+    Type *type;
+    Proto *fn;
+} ICache;
+
+struct Proto {
+    const char *name;        /* Go's spelling: "main.(*T).M", "main.main.func1" */
+    const char *file;        /* source path, for tracebacks */
+    int line;                /* line of the declaration */
+    Instr *code;
+    int32_t *lines;          /* lines[pc]: source line of each instruction */
+    int ncode;
+    Slot *k;                 /* constants */
+    uint8_t *ktag;           /* KTag of each constant */
+    int nk;
+    int nparams;             /* registers taken by receiver + parameters */
+    int nresults;
+    int maxregs;             /* frame size in registers */
+    bool variadic;
+    bool has_defer;
+    int defer_ret_pc;        /* has_defer: the epilogue a recovered frame
+                                resumes at (RUNDEFER; load results; RET) */
+    NativeFn native;         /* non-NULL: a native (no code) */
+    Type *sig;               /* K_FUNC signature without receiver (methods:
+                                used to match interface methods) */
+    CapDesc *caps;           /* closures: how to fill up[] */
+    int ncaps;
+    _Atomic(ICache *) *icache; /* one per CALLI site */
+    int nicache;
+    Closure *self;           /* function value of a top-level function */
+    int index;               /* in CProgram.protos */
+};
+
+/* Global variable descriptor (names for the disassembler). */
+typedef struct GlobalInfo {
+    const char *name;
+    Type *type;
+} GlobalInfo;
+
+typedef struct CProgram {
+    Proto **protos;          /* every Proto, in creation order */
+    int nprotos;
+    Slot *globals;           /* package-level variables (scalars in place,
+                                boxed ones point to their box) */
+    GlobalInfo *ginfo;
+    int nglobals;
+    Proto **inits;           /* one per package, dependency order, main last:
+                                var initialisation then init() functions */
+    int ninits;
+    Proto *main;             /* main.main */
+} CProgram;
+
+/* ---- fibers ------------------------------------------------------------------ */
+
+/* Frame flags. */
+enum {
+    FR_BOUNDARY = 1,     /* returning from it leaves vm_execute (fiber entry,
+                            vm_call) */
+    FR_DEFER = 2,        /* a deferred call run at normal function exit */
+    FR_PANIC_DEFER = 4,  /* a deferred call run by a panic: recover() works
+                            directly in it */
+};
+
+typedef struct Defer {
+    struct Defer *next;
+    Closure *fn;
+    int nargs;
+    Slot args[];
+} Defer;
+
+/* One frame of a traceback, captured when a panic starts. */
+typedef struct TraceEntry {
+    const char *func;
+    const char *file;
+    int line;
+    bool has_args;
+} TraceEntry;
+
+typedef struct Panic {
+    struct Panic *link;      /* older panic */
+    Iface *value;
+    bool recovered;
+    bool aborted;            /* a newer panic unwound its deferred call */
+    bool sigsegv;            /* nil dereference: Go prints a [signal ...] line */
+    TraceEntry *trace;
+    int ntrace;
+} Panic;
+
+typedef struct Frame {
+    const Instr *pc;         /* saved: where this frame resumes */
+    Proto *proto;
+    Closure *cl;             /* running closure (upvalues), NULL for static */
+    Defer *defers;           /* pending deferred calls, LIFO */
+    int32_t base;            /* offset of register 0 in Fiber.stack */
+    uint32_t flags;          /* FR_* */
+} Frame;
+
+/* Per-thread interpreter state (an M, later bound to a P). Owner thread
+ * only. */
+typedef struct Worker {
+    uint64_t rng;            /* xorshift state: map order, select */
+    uint64_t calls;          /* stats */
+    void *p;                 /* the scheduler's P (runtime issue) */
+} Worker;
+
+/* Results of vm_execute. */
+typedef enum VmStatus {
+    VM_DONE = 0,     /* the boundary frame returned */
+    VM_PANIC = 1,    /* a panic unwound to the boundary frame */
+    VM_YIELD = 2,    /* reserved: budget spent, resume later */
+    VM_PARK = 3,     /* reserved: blocked, resume when woken */
+} VmStatus;
+
+/* A goroutine. Owned by the worker running it. */
+struct Fiber {
+    Slot *stack;
+    int64_t nslots;
+    Frame *frames;
+    int nframes, cap_frames;
+    Panic *panic;            /* innermost first */
+    Worker *w;               /* the worker running the fiber */
+    CProgram *prog;
+    int64_t id;              /* goroutine number (1 = main) */
+    int native_depth;        /* nested vm_call levels */
+};
+
+/* ---- API ---------------------------------------------------------------------- */
+
+/* Runs package initialisation then main.main on a fresh main fiber; returns
+ * the exit status (0, or 2 after an unrecovered panic, printed to stderr). */
+int vm_run_main(CProgram *p);
+
+/* Runs f from its top frame until its boundary frame returns (VM_DONE), a
+ * panic reaches the boundary (VM_PANIC, the panic stays on f->panic), or
+ * (later) it parks. */
+int vm_execute(Worker *w, Fiber *f);
+
+/* fiber.c */
+Fiber *fiber_new(CProgram *p, Worker *w);
+/* Pushes a frame (flags, e.g. FR_BOUNDARY) calling cl (or p when cl is
+ * NULL, p must not be a native) with nargs arguments, above the top frame's
+ * registers; vm_execute then runs it. Returns the new frame's base: its
+ * results land at stack[base - 1 ...]. Stack overflow is fatal. */
+int64_t fiber_push_call(Fiber *f, Closure *cl, Proto *p, const Slot *args,
+                        int nargs, uint32_t flags);
+/* Starts deferred call d on f: a csp function gets a frame flagged `flags`
+ * (DEFER_PUSHED, the loop then runs it); a native runs at once (DEFER_DONE,
+ * or DEFER_PANIC when it panicked, as does a nil function). */
+enum { DEFER_PUSHED, DEFER_DONE, DEFER_PANIC };
+int vm_invoke_defer(Fiber *f, Defer *d, uint32_t flags);
+/* Makes sure stack[0..need) exists; false past FIBER_MAX_SLOTS. */
+bool fiber_ensure_stack(Fiber *f, int64_t need);
+/* Pushes an empty frame (grows the array); NULL past FIBER_MAX_FRAMES. */
+Frame *fiber_push_frame(Fiber *f);
+void worker_init(Worker *w, uint64_t seed);
+uint64_t worker_rand(Worker *w);
+/* Closure with no upvalues for a Proto (cached in p->self). */
+Closure *vm_static_closure(Proto *p);
+
+/* panic.c */
+/* Begins a panic with value v (an interface; NULL for panic(nil)). */
+void panic_start(Fiber *f, Iface *v, bool sigsegv);
+/* Prints the panic chain and the traceback as Go does (stderr). */
+void panic_print(Fiber *f);
+/* Go's `fatal error: stack overflow` for fiber f; exits 2. */
+_Noreturn void panic_stack_overflow(Fiber *f);
+int panic_index(Fiber *f, int64_t i, int64_t len);
+int panic_nil(Fiber *f);
+int panic_divide(Fiber *f);
+/* code: 0 [:x] len, 1 [:x] cap, 2 [x:y], 3 [::x] len, 4 [::x] cap,
+ * 5 [:x:y], 6 [x:y:] (Go's boundsError codes). */
+int panic_slice(Fiber *f, int code, int64_t x, int64_t y);
+/* "interface conversion: ..." for a failed x.(T); have may be NULL (nil). */
+int panic_assert(Fiber *f, Type *iface_static, Type *have, Type *want,
+                 const char *missing);
+/* Name of a method of interface want that t lacks, NULL if t implements. */
+const char *vm_missing_method(Type *t, Type *want);
+/* print/println builtins: one value of type t to stderr. */
+void vm_print_value(Type *t, Slot v);
+/* Value of the Error() method of an error-like interface value, or NULL. */
+Str *vm_error_string(Fiber *f, Iface *v);
+/* Runtime-internal types (immutable once built): the runtime error type
+ * and *errors.errorString. */
+Type *vm_runtime_error_type(void);
+
+#endif
