@@ -175,6 +175,11 @@ Object *check_lookup(Package *pkg, const char *name) {
     return chk_scope_find(pkg->scope, str_intern(name));
 }
 
+static const char *base_name(const char *path) {
+    const char *s = strrchr(path, '/');
+    return s ? s + 1 : path;
+}
+
 /* ---- declarations -------------------------------------------------------------- */
 
 static DeclInfo *decl_new(Checker *C, Scope *file) {
@@ -246,7 +251,14 @@ void chk_type_spec(Checker *C, TypeSpec *ts, Object *obj) {
     }
     Type *named = type_new_named(C->pkg->name, obj->name);
     obj->type = named;
-    type_set_underlying(named, chk_type_full(C, ts->type, true));
+    int cap = C->capostack;
+    CHK_PUSH(C->tstack, C->ntstack, C->captstack, named);
+    C->ostack = chk_grow(C->ostack, C->ntstack - 1, &cap, sizeof *C->ostack);
+    C->capostack = cap;
+    C->ostack[C->ntstack - 1] = obj;
+    Type *under = chk_type_full(C, ts->type, true);
+    C->ntstack--;
+    type_set_underlying(named, under);
 }
 
 static void resolve_func_decl(Checker *C, DeclInfo *d) {
@@ -293,6 +305,16 @@ void chk_resolve(Checker *C, Object *obj) {
 
 static void collect_import(Checker *C, Scope *file, ImportSpec *is);
 
+/* init (and main in package main) may only be functions. */
+static bool reserved_name(Checker *C, Expr *id, const char *n) {
+    if (n == str_intern("init") ||
+        (n == str_intern("main") && C->pkg == C->prog->main)) {
+        chk_error(C, id->pos, "cannot declare %s - must be func", n);
+        return true;
+    }
+    return false;
+}
+
 static void collect_values(Checker *C, Scope *file, Decl *decl) {
     bool is_const = decl->kind == D_CONST;
     ValueSpec *last = NULL;
@@ -315,7 +337,7 @@ static void collect_values(Checker *C, Scope *file, Decl *decl) {
             id->u.ident.is_def = true;
             vs->objs[j] = o;
             decl_add_obj(C, d, o);
-            chk_declare(C, C->pkg->scope, o);
+            if (!reserved_name(C, id, o->name)) chk_declare(C, C->pkg->scope, o);
         }
     }
 }
@@ -331,7 +353,7 @@ static void collect_types(Checker *C, Scope *file, Decl *decl) {
         ts->name->u.ident.obj = o;
         ts->name->u.ident.is_def = true;
         decl_add_obj(C, d, o);
-        chk_declare(C, C->pkg->scope, o);
+        if (!reserved_name(C, ts->name, o->name)) chk_declare(C, C->pkg->scope, o);
     }
 }
 
@@ -517,30 +539,49 @@ static Scope *file_scope_of(Checker *C, Decl *decl, Scope **files, int nfiles) {
 
 /* ---- imports --------------------------------------------------------------------- */
 
-static void check_package(Program *prog, Package *pkg);
+static void check_package(Program *prog, Package *pkg, Checker *importer);
 
-static const char *base_name(const char *path) {
-    const char *s = strrchr(path, '/');
-    return s ? s + 1 : path;
+
+/* A package that could not be imported: its name is declared (so uses do
+ * not add "undefined" errors) but it has no scope; selecting from it gives
+ * a silent invalid operand. */
+static void declare_broken_import(Checker *C, Scope *file, ImportSpec *is, const char *path) {
+    Package *p = gc_alloc(sizeof *p);
+    p->path = path;
+    p->name = str_intern(base_name(path));
+    p->checked = true;
+    const char *local = p->name;
+    if (is->name) local = chk_ident(is->name);
+    if (strcmp(local, "_") == 0 || strcmp(local, ".") == 0) return;
+    Object *o = chk_obj_new(C, OBJ_PKG, local, is->pos, NULL);
+    o->imported = p;
+    o->used = true;
+    is->obj = o;
+    if (!chk_scope_find(file, o->name)) CHK_PUSH(file->objs, file->n, file->cap, o);
 }
 
 static void collect_import(Checker *C, Scope *file, ImportSpec *is) {
     const char *path = is->path ? is->path : "";
     Pos pos = is->pos;
-    if (strcmp(path, "unsafe") == 0) {
-        chk_error(C, pos, "package unsafe is not supported by csp");
-        return;
-    }
-    if (strcmp(path, "C") == 0) {
-        chk_error(C, pos, "cgo is not supported by csp");
+    if (strcmp(path, "unsafe") == 0 || strcmp(path, "C") == 0) {
+        chk_error(C, pos, "%s", path[0] == 'C' ? "cgo is not supported by csp"
+                                               : "package unsafe is not supported by csp");
+        declare_broken_import(C, file, is, path);
         return;
     }
     Package *p = C->prog->load ? C->prog->load(C->prog->load_ctx, path) : NULL;
     if (!p) {
         chk_error(C, pos, "package %s is not in std", path);
+        declare_broken_import(C, file, is, path);
         return;
     }
-    if (!p->checked) check_package(C->prog, p);
+    for (Checker *c = C; c; c = c->importer)
+        if (c->pkg == p) {
+            chk_error(C, pos, "import cycle not allowed");
+            declare_broken_import(C, file, is, path);
+            return;
+        }
+    if (!p->checked) check_package(C->prog, p, C);
     const char *local = p->name ? p->name : base_name(path);
     const char *given = NULL;
     if (is->name) {
@@ -683,14 +724,45 @@ static void add_program_pkg(Program *prog, Package *pkg) {
     prog->pkgs[prog->npkgs++] = pkg;
 }
 
-static void check_package(Program *prog, Package *pkg) {
+static bool has_word(const char *src, const char *w) {
+    size_t n = strlen(w);
+    for (const char *p = src; (p = strstr(p, w)) != NULL; p += n) {
+        bool left = p == src || !(p[-1] == '_' || (p[-1] >= 'a' && p[-1] <= 'z') ||
+                                  (p[-1] >= 'A' && p[-1] <= 'Z') || (p[-1] >= '0' && p[-1] <= '9'));
+        char r = p[n];
+        bool right = !(r == '_' || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') ||
+                       (r >= '0' && r <= '9'));
+        if (left && right) return true;
+    }
+    return false;
+}
+
+/* Messages spell uint8/int32 as byte/rune (as Go does for values whose
+ * type was written that way, and for string bytes and rune constants)
+ * unless the package writes uint8/int32 and never the alias. */
+static unsigned alias_style(Package *pkg) {
+    bool byte = false, u8 = false, rune = false, i32 = false;
+    for (int i = 0; i < pkg->nfiles; i++) {
+        const char *src = pkg->files[i] ? pkg->files[i]->src : NULL;
+        if (!src) continue;
+        byte |= has_word(src, "byte");
+        u8 |= has_word(src, "uint8");
+        rune |= has_word(src, "rune");
+        i32 |= has_word(src, "int32");
+    }
+    return (u8 && !byte ? 0 : TS_BYTE) | (i32 && !rune ? 0 : TS_RUNE);
+}
+
+static void check_package(Program *prog, Package *pkg, Checker *importer) {
     pkg->checked = true;
     Checker c = {0};
     Checker *C = &c;
+    C->importer = importer;
     C->prog = prog;
     C->diag = prog->diag;
     C->pkg = pkg;
     C->universe = chk_universe();
+    C->aliases = alias_style(pkg);
     pkg->scope = chk_scope_new(C->universe);
     if (!pkg->name) pkg->name = "main";
     pkg->path = pkg->path ? pkg->path : "main";
@@ -718,7 +790,7 @@ bool check_program(Program *prog) {
     int before = diag_count(prog->diag);
     if (prog->main) {
         if (!prog->main->path) prog->main->path = "main";
-        check_package(prog, prog->main);
+        check_package(prog, prog->main, NULL);
     }
     return diag_count(prog->diag) == before;
 }

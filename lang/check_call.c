@@ -233,10 +233,11 @@ static void conversion(Checker *C, Expr *e, Type *T) {
     }
     Expr *x = e->u.call.args[0];
     chk_expr(C, x);
-    if (x->mode == M_INVALID || T->kind == K_INVALID) {
+    if (x->mode == M_INVALID || chk_is_invalid(T)) {
         chk_invalid(e);
         return;
     }
+    const char *xs = chk_operand(C, x);   /* before any implicit conversion */
     e->mode = M_VALUE;
     e->type = T;
     if (x->mode == M_CONST && x->cv.kind != CV_NONE && is_const_type(T)) {
@@ -260,8 +261,7 @@ static void conversion(Checker *C, Expr *e, Type *T) {
         }
     }
     if (!chk_convertible(C, x->type, T)) {
-        chk_error(C, chk_start(x), "cannot convert %s to type %s", chk_operand(C, x),
-                  chk_tstr(C, T));
+        chk_error(C, chk_start(x), "cannot convert %s to type %s", xs, chk_tstr(C, T));
         chk_invalid(e);
     }
 }
@@ -343,12 +343,13 @@ static void bi_append(Checker *C, Expr *e, Expr **args, int n) {
         return;
     }
     if (s->type->kind == K_UNTYPED_NIL) {
-        chk_error(C, chk_start(s), "first argument to append must be a typed slice; found untyped nil");
+        chk_error(C, chk_start(s), "first argument to append must be a slice; have untyped nil");
         chk_invalid(e);
         return;
     }
     if (s->type->kind != K_SLICE) {
-        chk_error(C, chk_start(s), "invalid argument: %s is not a slice", chk_operand(C, s));
+        chk_error(C, chk_start(s), "first argument to append must be a slice; have %s",
+                  chk_operand(C, s));
         chk_invalid(e);
         return;
     }
@@ -381,18 +382,18 @@ static void bi_copy(Checker *C, Expr *e, Expr *dst, Expr *src) {
     set_int_result(e, false, 0);
     if (dst->mode == M_INVALID || src->mode == M_INVALID) return;
     Type *d = dst->type, *s = src->type;
-    bool ok = d->kind == K_SLICE &&
-              ((s->kind == K_SLICE && d->elem == s->elem) ||
-               (d->elem->underlying->kind == K_UINT8 &&
-                (s->kind == K_STRING || s->kind == K_UNTYPED_STRING)));
-    if (!ok) {
-        if (d->kind == K_SLICE && s->kind == K_SLICE)
-            chk_error(C, chk_start(e), "invalid argument: arguments to copy %s and %s have different element types %s and %s",
-                      chk_operand(C, dst), chk_operand(C, src), chk_tstr(C, d->elem),
-                      chk_tstr(C, s->elem));
-        else
-            chk_error(C, chk_start(e), "invalid argument: copy expects slice arguments; found %s and %s",
-                      chk_operand(C, dst), chk_operand(C, src));
+    /* a string source counts as []byte (types2's coreString rule) */
+    Type *selem = (s->kind == K_STRING || s->kind == K_UNTYPED_STRING) ? type_basic(K_UINT8)
+                  : s->kind == K_SLICE ? s->elem : NULL;
+    if (d->kind != K_SLICE || !selem) {
+        chk_error(C, chk_start(e), "invalid argument: copy expects slice arguments; found %s and %s",
+                  chk_operand(C, dst), chk_operand(C, src));
+        return;
+    }
+    if (d->elem != selem) {
+        chk_error(C, chk_start(e), "invalid argument: arguments to copy %s and %s have different element types %s and %s",
+                  chk_operand(C, dst), chk_operand(C, src), chk_tstr(C, d->elem),
+                  chk_tstr(C, selem));
         return;
     }
     chk_default(C, src);
@@ -525,7 +526,7 @@ static void bi_simple(Checker *C, Expr *e, Builtin b, Expr **args, int n) {
         chk_expr(C, x);
         e->mode = M_NOVALUE;
         if (x->mode != M_INVALID && x->type->kind != K_MAP && x->type->kind != K_SLICE)
-            chk_error(C, chk_start(x), "invalid argument: %s must be a map or slice",
+            chk_error(C, chk_start(x), "invalid argument: cannot clear %s: argument must be (or constrained by) map or slice",
                       chk_operand(C, x));
         return;
     case BI_CLOSE:
@@ -533,7 +534,7 @@ static void bi_simple(Checker *C, Expr *e, Builtin b, Expr **args, int n) {
         e->mode = M_NOVALUE;
         if (x->mode == M_INVALID) return;
         if (x->type->kind != K_CHAN)
-            chk_error(C, chk_start(x), "invalid operation: non-chan argument %s to close",
+            chk_error(C, chk_start(x), "invalid operation: cannot close non-channel %s",
                       chk_operand(C, x));
         else if (x->type->dir == CHAN_RECV)
             chk_error(C, chk_start(x), "invalid operation: cannot close receive-only channel %s",
@@ -637,7 +638,7 @@ void chk_call(Checker *C, Expr *e, bool allow_tuple) {
     }
     if (fun->mode == M_NOVALUE || fun->mode == M_PKG || fun->type->kind == K_TUPLE) {
         if (fun->mode == M_PKG)
-            chk_error(C, chk_start(fun), "use of package %s without selector",
+            chk_error(C, chk_start(fun), "use of package %s not in selector",
                       ast_expr_string(fun));
         else if (fun->mode == M_NOVALUE)
             chk_error(C, chk_start(fun), "%s (no value) used as value", ast_expr_string(fun));
@@ -648,6 +649,12 @@ void chk_call(Checker *C, Expr *e, bool allow_tuple) {
         return;
     }
     Type *sig = fun->type;
+    if (chk_is_invalid(sig)) {
+        for (int i = 0; i < e->u.call.nargs; i++)
+            if (e->u.call.args[i]) chk_raw_expr(C, e->u.call.args[i], NULL, true);
+        chk_invalid(e);
+        return;
+    }
     if (sig->kind != K_FUNC) {
         chk_error(C, chk_start(e), "invalid operation: cannot call non-function %s",
                   chk_operand(C, fun));

@@ -270,7 +270,7 @@ static bool single_value(Checker *C, Expr *e) {
         chk_error(C, chk_start(e), "%s (built-in) must be called", ast_expr_string(e));
         break;
     case M_PKG:
-        chk_error(C, chk_start(e), "use of package %s without selector", ast_expr_string(e));
+        chk_error(C, chk_start(e), "use of package %s not in selector", ast_expr_string(e));
         break;
     default:
         if (e->type && e->type->kind == K_TUPLE) {
@@ -291,7 +291,7 @@ void chk_expr(Checker *C, Expr *e) {
 
 void chk_expr_multi(Checker *C, Expr *e) {
     chk_raw_expr(C, e, NULL, true);
-    if (e->type && e->type->kind == K_TUPLE && e->mode != M_INVALID) return;
+    if (e->type && e->type->kind == K_TUPLE && e->mode == M_VALUE) return;
     single_value(C, e);
 }
 
@@ -476,7 +476,7 @@ static void address_of(Checker *C, Expr *e) {
         return;
     }
     if (x->mode != M_VAR && !composite_operand(x)) {
-        chk_error(C, e->pos, "invalid operation: cannot take address of %s", chk_operand(C, x));
+        chk_error(C, chk_start(x), "invalid operation: cannot take address of %s", chk_operand(C, x));
         chk_invalid(e);
         return;
     }
@@ -489,13 +489,13 @@ static void receive(Checker *C, Expr *e) {
     Expr *x = e->u.unary.x;
     Type *t = x->type;
     if (t->kind != K_CHAN) {
-        chk_error(C, e->pos, "invalid operation: cannot receive from non-channel %s",
+        chk_error(C, chk_start(x), "invalid operation: cannot receive from non-channel %s",
                   chk_operand(C, x));
         chk_invalid(e);
         return;
     }
     if (t->dir == CHAN_SEND) {
-        chk_error(C, e->pos, "invalid operation: cannot receive from send-only channel %s",
+        chk_error(C, chk_start(x), "invalid operation: cannot receive from send-only channel %s",
                   chk_operand(C, x));
         chk_invalid(e);
         return;
@@ -538,7 +538,7 @@ static void unary(Checker *C, Expr *e) {
         return;
     }
     if (!unary_ok(op, x->type)) {
-        chk_error(C, e->pos, "invalid operation: operator %s not defined on %s",
+        chk_error(C, chk_start(x), "invalid operation: operator %s not defined on %s",
                   tok_names[op], chk_operand(C, x));
         chk_invalid(e);
         return;
@@ -634,6 +634,14 @@ static const char *incomparable_cause(Checker *C, Type *t) {
 
 /* Checks x op y for a comparison; switch_case words the error for a case
  * value. On success e becomes an untyped bool (constant when both are). */
+/* The predeclared nil (whatever type it has been given by now). */
+static bool is_nil(Expr *e) {
+    e = ast_unparen(e);
+    if (!e) return false;
+    if (e->type && e->type->kind == K_UNTYPED_NIL) return true;
+    return e->kind == E_IDENT && e->u.ident.obj && e->u.ident.obj->kind == OBJ_NIL;
+}
+
 bool chk_comparison(Checker *C, Expr *e, Expr *x, Expr *y, TokKind op, bool switch_case) {
     const char *cause = NULL, *c1, *c2;
     Expr *err = x;
@@ -645,7 +653,7 @@ bool chk_comparison(Checker *C, Expr *e, Expr *x, Expr *y, TokKind op, bool swit
                  chk_tstr(C, y->type));
         cause = gc_strdup(buf);
     } else if (op == T_EQL || op == T_NEQ) {
-        bool xnil = x->type->kind == K_UNTYPED_NIL, ynil = y->type->kind == K_UNTYPED_NIL;
+        bool xnil = is_nil(x), ynil = is_nil(y);
         if (xnil || ynil) {
             if (!chk_has_nil(xnil ? y->type : x->type) || (xnil && ynil)) {
                 err = y;
@@ -728,8 +736,6 @@ static void fold_binary(Checker *C, Expr *e, Expr *x, Expr *y, TokKind op) {
         chk_invalid(e);
         return;
     }
-    if (x->type->kind == K_UNTYPED_INT && v.kind == CV_FLOAT && op == T_QUO)
-        v = cv_make_int((__int128)v.u.f);
     set_const(e, x->type, v);
     ConstVal out;
     if (!type_is_untyped(x->type)) {
@@ -803,10 +809,11 @@ static void shift(Checker *C, Expr *e, Expr *x, Expr *y, TokKind op) {
         }
         return;
     }
+    /* a non-constant shift of an untyped constant keeps the constant's
+     * untyped type until the context decides (1.0 << s as float64 is an
+     * error reported by chk_set_type) */
     e->mode = M_VALUE;
     e->type = x->type;
-    if (xconst && type_is_untyped(x->type) && !type_is_integer(x->type))
-        e->type = x->type = type_basic(K_UNTYPED_INT);
 }
 
 static void binary(Checker *C, Expr *e) {
@@ -817,7 +824,8 @@ static void binary(Checker *C, Expr *e) {
 }
 
 void chk_binary_operands(Checker *C, Expr *e, Expr *x, Expr *y, TokKind op) {
-    if (x->mode == M_INVALID || y->mode == M_INVALID) {
+    if (x->mode == M_INVALID || y->mode == M_INVALID || chk_is_invalid(x->type) ||
+        chk_is_invalid(y->type)) {
         chk_invalid(e);
         return;
     }
@@ -834,7 +842,7 @@ void chk_binary_operands(Checker *C, Expr *e, Expr *x, Expr *y, TokKind op) {
         return;
     }
     if (x->type != y->type) {
-        if (x->type->kind != K_INVALID && y->type->kind != K_INVALID)
+        if (!chk_is_invalid(x->type) && !chk_is_invalid(y->type))
             chk_error(C, chk_start(x), "invalid operation: %s (mismatched types %s and %s)",
                       ast_expr_string(e), chk_tstr(C, x->type), chk_tstr(C, y->type));
         chk_invalid(e);
@@ -868,6 +876,10 @@ static void package_member(Checker *C, Expr *e, Object *pkgobj) {
     x->u.ident.obj = pkgobj;
     x->mode = M_PKG;
     x->type = chk_invalid_type();
+    if (!pkgobj->imported || !pkgobj->imported->scope) {   /* failed import */
+        chk_invalid(e);
+        return;
+    }
     const char *n = chk_ident(e->u.sel.sel);
     Object *o = check_lookup(pkgobj->imported, n);
     e->u.sel.kind = SEL_PKG;
@@ -897,18 +909,71 @@ static Type *path_type(Type *T, const int *path, int npath) {
     return t;
 }
 
-static const char *case_hint(Checker *C, Type *T, const char *name) {
-    /* Go suggests a differently-capitalised field or method */
-    char alt[256];
-    snprintf(alt, sizeof alt, "%s", name);
-    alt[0] = (char)((alt[0] >= 'a' && alt[0] <= 'z') ? alt[0] - 32
-                    : (alt[0] >= 'A' && alt[0] <= 'Z') ? alt[0] + 32 : alt[0]);
+static bool exported(const char *n) { return n[0] >= 'A' && n[0] <= 'Z'; }
+
+const char *chk_lookup_error(Checker *C, Type *T, const char *sel, bool struct_lit) {
     Selection s;
-    chk_lookup_field_or_method(C, T, str_intern(alt), &s);
-    if (s.kind != LK_FIELD && s.kind != LK_METHOD && s.kind != LK_IFACE) return "";
-    char buf[300];
-    snprintf(buf, sizeof buf, ", but does have %s %s", s.kind == LK_FIELD ? "field" : "method",
-             alt);
+    chk_lookup_fold(C, T, sel, &s);
+    const char *alt = NULL, *what = "field";
+    bool same_pkg = true;
+    if (s.kind == LK_FIELD) {
+        alt = s.field->name;
+        same_pkg = !s.field->pkg || s.field->pkg == str_intern(C->pkg->path);
+        if (exported(alt)) {
+            /* exported fields carry no package; compare the struct's */
+            same_pkg = true;
+        }
+    } else if (s.kind == LK_METHOD || s.kind == LK_IFACE) {
+        alt = s.method->name;
+        what = "method";
+        Object *o = s.method->decl;
+        same_pkg = !o || o->pkg == C->pkg;
+    }
+    enum { MISSING, MISSPELLED, UNEXPORTED, INACCESSIBLE } k = MISSING;
+    if (alt && alt != sel) {
+        if (same_pkg) k = MISSPELLED;
+        else if (exported(sel)) k = exported(alt) ? MISSPELLED
+                                  : strcmp(sel + 1, alt + 1) == 0 ? UNEXPORTED : MISSING;
+        else if (exported(alt) && strcmp(sel + 1, alt + 1) == 0) k = MISSPELLED;
+    } else if (alt && !same_pkg) {
+        k = INACCESSIBLE;
+    }
+    const char *ts = chk_tstr(C, T);
+    char buf[600];
+    if (struct_lit) {
+        switch (k) {
+        case MISSPELLED:
+            snprintf(buf, sizeof buf, "unknown field %s in struct literal of type %s, but does have %s",
+                     sel, ts, alt);
+            break;
+        case UNEXPORTED:
+            snprintf(buf, sizeof buf, "unknown field %s in struct literal of type %s, but does have unexported %s",
+                     sel, ts, alt);
+            break;
+        case INACCESSIBLE:
+            snprintf(buf, sizeof buf, "cannot refer to unexported field %s in struct literal of type %s",
+                     alt, ts);
+            break;
+        default:
+            snprintf(buf, sizeof buf, "unknown field %s in struct literal of type %s", sel, ts);
+        }
+        return gc_strdup(buf);
+    }
+    switch (k) {
+    case MISSPELLED:
+        snprintf(buf, sizeof buf, "type %s has no field or method %s, but does have %s %s", ts, sel,
+                 what, alt);
+        break;
+    case UNEXPORTED:
+        snprintf(buf, sizeof buf, "type %s has no field or method %s, but does have unexported %s %s",
+                 ts, sel, what, alt);
+        break;
+    case INACCESSIBLE:
+        snprintf(buf, sizeof buf, "cannot refer to unexported %s %s", what, alt);
+        break;
+    default:
+        snprintf(buf, sizeof buf, "type %s has no field or method %s", ts, sel);
+    }
     return gc_strdup(buf);
 }
 
@@ -919,8 +984,12 @@ static void missing_selector(Checker *C, Expr *e, Type *T, const char *name, boo
                   es, chk_tstr(C, T));
         return;
     }
-    chk_error(C, e->u.sel.sel->pos, "%s undefined (type %s has no %s %s%s)", es, chk_tstr(C, T),
-              is_type ? "method" : "field or method", name, case_hint(C, T, name));
+    if (is_type) {
+        chk_error(C, e->u.sel.sel->pos, "%s undefined (type %s has no method %s)", es,
+                  chk_tstr(C, T), name);
+        return;
+    }
+    chk_error(C, e->u.sel.sel->pos, "%s undefined (%s)", es, chk_lookup_error(C, T, name, false));
 }
 
 static Type *method_expr_type(Type *recv, Type *sig) {
@@ -993,7 +1062,7 @@ static void selector(Checker *C, Expr *e) {
         }
     }
     chk_expr_or_type(C, x);
-    if (x->mode == M_INVALID) {
+    if (x->mode == M_INVALID || chk_is_invalid(x->type)) {
         chk_invalid(e);
         return;
     }
@@ -1067,7 +1136,8 @@ static int64_t check_index(Checker *C, Expr *idx, int64_t max, const char *what)
 static void index_expr(Checker *C, Expr *e) {
     Expr *x = e->u.index.x;
     chk_expr_or_type(C, x);
-    if (x->mode == M_INVALID) {
+    if (x->mode == M_INVALID || chk_is_invalid(x->type)) {
+        chk_expr(C, e->u.index.index);
         chk_invalid(e);
         return;
     }
@@ -1082,7 +1152,7 @@ static void index_expr(Checker *C, Expr *e) {
     if (t->kind == K_POINTER && t->elem->kind == K_ARRAY) t = t->elem, e->mode = M_VAR;
     else e->mode = M_INVALID;
     switch (t->kind) {
-    case K_STRING: {
+    case K_STRING: case K_UNTYPED_STRING: {
         int64_t max = -1;
         if (x->mode == M_CONST && x->cv.kind == CV_STRING) max = x->cv.u.str.len;
         check_index(C, e->u.index.index, max, "index");
@@ -1258,20 +1328,31 @@ static void struct_lit(Checker *C, Expr *e, Type *T) {
         }
         if (!keyed) {
             if (i >= T->nfields) {
+                chk_expr(C, el);
                 chk_error(C, chk_start(el), "too many values in struct literal of type %s",
                           chk_tstr(C, e->type));
                 return;
             }
-            element(C, el, T->fields[i].type, "struct literal");
+            Field *f = &T->fields[i];
+            if (f->pkg && f->pkg != str_intern(C->pkg->path)) {
+                chk_expr(C, el);
+                chk_error(C, chk_start(el), "implicit assignment to unexported field %s in struct literal of type %s",
+                          f->name, chk_tstr(C, e->type));
+                continue;
+            }
+            element(C, el, f->type, "struct literal");
             continue;
         }
         Expr *key = el->u.kv.key;
         int idx;
         Field *f = key && key->kind == E_IDENT ? find_field(T, chk_ident(key), &idx) : NULL;
         if (!f) {
-            chk_error(C, chk_start(key), "unknown field %s in struct literal of type %s",
-                      ast_expr_string(key), chk_tstr(C, e->type));
             chk_expr(C, el->u.kv.value);
+            if (key && key->kind == E_IDENT)
+                chk_error(C, chk_start(key), "%s", chk_lookup_error(C, e->type, chk_ident(key), true));
+            else
+                chk_error(C, chk_start(el), "invalid field name %s in struct literal",
+                          ast_expr_string(key));
             continue;
         }
         key->mode = M_VALUE;
@@ -1297,30 +1378,32 @@ static int64_t array_lit(Checker *C, Expr *e, Type *elem, int64_t len) {
         Expr *el = e->u.composite.elts[i];
         if (!el) continue;
         Expr *val = el;
+        bool valid = false;
         if (el->kind == E_KEYVALUE) {
             Expr *k = el->u.kv.key;
-            chk_expr(C, k);
-            int64_t v;
-            if (k->mode == M_CONST && cv_int64(k->cv, &v) && v >= 0 && type_is_integer(k->type)) {
-                chk_convert_untyped(C, k, type_basic(K_INT));
+            int64_t v = check_index(C, k, len, "index");
+            if (v >= 0) {
                 idx = v;
-            } else if (k->mode != M_INVALID) {
-                chk_error(C, chk_start(k), "index %s must be integer constant", ast_expr_string(k));
+                valid = true;
+            } else if (k->mode != M_INVALID && (k->mode != M_CONST || !type_is_integer(k->type))) {
+                chk_error(C, chk_start(el), "index %s must be integer constant", ast_expr_string(k));
             }
             val = el->u.kv.value;
-        }
-        if (len >= 0 && idx >= len) {
-            chk_error(C, chk_start(val), "index %lld is out of bounds (>= %lld)", (long long)idx,
+        } else if (len >= 0 && idx >= len) {
+            chk_error(C, chk_start(el), "index %lld is out of bounds (>= %lld)", (long long)idx,
                       (long long)len);
-            len = -2;   /* report once */
+        } else {
+            valid = true;
         }
-        for (int j = 0; j < nused; j++)
-            if (used[j] == idx) {
-                chk_error(C, chk_start(el), "duplicate index %lld in array or slice literal",
-                          (long long)idx);
-                break;
-            }
-        CHK_PUSH(used, nused, capused, idx);
+        if (valid) {
+            for (int j = 0; j < nused; j++)
+                if (used[j] == idx) {
+                    chk_error(C, chk_start(el), "duplicate index %lld in array or slice literal",
+                              (long long)idx);
+                    break;
+                }
+            CHK_PUSH(used, nused, capused, idx);
+        }
         element(C, val, elem, "array or slice literal");
         idx++;
         if (idx > max) max = idx;
@@ -1345,7 +1428,7 @@ static void map_lit(Checker *C, Expr *e, Type *T) {
             for (int j = 0; j < nkeys; j++)
                 if (keys[j]->type == k->type && cv_equal(keys[j]->cv, k->cv)) {
                     chk_error(C, chk_start(k), "duplicate key %s in map literal",
-                              ast_expr_string(k));
+                              cv_string(k->cv));
                     break;
                 }
             CHK_PUSH(keys, nkeys, capkeys, k);
@@ -1375,7 +1458,12 @@ static void composite(Checker *C, Expr *e, Type *hint) {
             return;
         }
     } else {
-        chk_error(C, e->pos, "invalid composite literal type: missing type");
+        chk_error(C, e->pos, "missing type in composite literal");
+        for (int i = 0; i < e->u.composite.nelts; i++) {
+            Expr *el = e->u.composite.elts[i];
+            if (el && el->kind == E_KEYVALUE) el = el->u.kv.value;
+            if (el && el->kind != E_COMPOSITE) chk_expr(C, el);
+        }
         chk_invalid(e);
         return;
     }
@@ -1405,7 +1493,8 @@ static void composite(Checker *C, Expr *e, Type *hint) {
         chk_invalid(e);
         break;
     default:
-        chk_error(C, chk_start(e), "invalid composite literal type %s", chk_tstr(C, T));
+        chk_error(C, chk_start(e), "invalid composite literal%s type %s", te ? "" : " element",
+                  chk_tstr(C, T));
         chk_invalid(e);
     }
 }

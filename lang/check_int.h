@@ -48,6 +48,7 @@ typedef struct BranchCtx {
     Stmt *stmt;              /* S_FOR, S_RANGE, S_SWITCH, S_TYPESWITCH, S_SELECT */
     const char *label;       /* interned label name when labeled, else NULL */
     bool loop;
+    bool plain;              /* a labeled statement that is no break target */
 } BranchCtx;
 
 typedef struct FuncCtx {
@@ -75,7 +76,8 @@ typedef struct FuncCtx {
 typedef struct PtrMapEntry { const void *key; void *val; } PtrMapEntry;
 typedef struct PtrMap { PtrMapEntry *e; size_t cap, n; } PtrMap;
 
-typedef struct Checker {
+typedef struct Checker Checker;
+struct Checker {
     Program *prog;
     Diag *diag;
     Package *pkg;            /* package being checked */
@@ -92,7 +94,13 @@ typedef struct Checker {
     int nglobal_closures;    /* closures in package-level initializers */
     Object **imports;        /* import objects of the package, for "unused" */
     int nimports, capimports;
-} Checker;
+    unsigned aliases;        /* TS_BYTE/TS_RUNE: how messages spell uint8/int32 */
+    Type **tstack;           /* named types whose underlying type is being */
+    Object **ostack;         /*   evaluated (cycle detection), and objects */
+    int ntstack, captstack, capostack;
+    PtrMap cycles_reported;
+    Checker *importer;       /* checker of the package importing this one */
+};
 
 /* ---- check.c ---- */
 void chk_error(Checker *C, Pos pos, const char *fmt, ...)
@@ -121,6 +129,7 @@ Object *chk_universe_iota(void);
 
 /* ---- check_type.c ---- */
 Type *chk_invalid_type(void);     /* the type of erroneous operands */
+bool chk_is_invalid(Type *t);     /* invalid, or built from an invalid type */
 Type *chk_type(Checker *C, Expr *e);                   /* type expression */
 Type *chk_type_full(Checker *C, Expr *e, bool need_complete);
 Type *chk_signature(Checker *C, Expr *ftype, FuncInfo *info, FieldList *recv);
@@ -144,6 +153,11 @@ typedef struct Selection {
 } Selection;
 void chk_lookup_field_or_method(Checker *C, Type *T, const char *name,
                                 Selection *out);
+/* The same, matching names case-insensitively (for "but does have ..."). */
+void chk_lookup_fold(Checker *C, Type *T, const char *name, Selection *out);
+/* types2's lookupError: why sel is not found in T ("type T has no field or
+ * method x, but does have field X"); struct_lit words it for literals. */
+const char *chk_lookup_error(Checker *C, Type *T, const char *sel, bool struct_lit);
 /* Why V does not implement interface T: NULL if it does, else a cause like
  * "(missing method M)". */
 const char *chk_missing_method(Checker *C, Type *V, Type *T);

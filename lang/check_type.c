@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../runtime/gc.h"
 
@@ -21,8 +22,28 @@ Type *chk_invalid_type(void) {
     return &t;
 }
 
+bool chk_is_invalid(Type *t) {
+    for (int depth = 0; t && depth < 8; depth++) {
+        if (t->kind == K_INVALID) return true;
+        if (t->name) return false;
+        if (t->kind == K_MAP && chk_is_invalid(t->key)) return true;
+        if (t->kind == K_FUNC || t->kind == K_TUPLE) {
+            for (int i = 0; i < t->nparams; i++)
+                if (chk_is_invalid(t->params[i])) return true;
+            for (int i = 0; i < t->nresults; i++)
+                if (chk_is_invalid(t->results[i])) return true;
+            return false;
+        }
+        if (t->kind != K_POINTER && t->kind != K_SLICE && t->kind != K_ARRAY &&
+            t->kind != K_CHAN && t->kind != K_MAP)
+            return false;
+        t = t->elem;
+    }
+    return t == NULL;
+}
+
 const char *chk_tstr(Checker *C, Type *t) {
-    return type_string_rel(t, C->pkg ? C->pkg->name : NULL);
+    return type_string_rel(t, C->pkg ? C->pkg->name : NULL, C->aliases);
 }
 
 bool chk_identical(Type *a, Type *b) { return a == b; }
@@ -72,6 +93,50 @@ static Type *mark_type(Expr *e, Type *t) {
     return t;
 }
 
+static const char *obj_pos(Object *o) {
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s:%d:%d", o->pos.file ? o->pos.file->path : "", o->pos.line,
+             o->pos.col);
+    return gc_strdup(buf);
+}
+
+/* T is used where its size must be known while its own declaration is
+ * being evaluated: report the cycle once, as types2's cycleError does
+ * (starting with the declaration first in the source). */
+static void cycle_error(Checker *C, Type *T, Expr *at) {
+    int start = -1;
+    for (int i = 0; i < C->ntstack; i++)
+        if (C->tstack[i] == T) start = i;
+    if (start < 0) {
+        chk_error(C, at->pos, "invalid recursive type %s", T->name);
+        return;
+    }
+    if (chk_map_get(&C->cycles_reported, T)) return;
+    int n = C->ntstack - start;
+    Object **cyc = C->ostack + start;
+    for (int i = 0; i < n; i++) chk_map_put(&C->cycles_reported, C->tstack[start + i], T);
+    int first = 0;
+    for (int i = 1; i < n; i++)
+        if (cyc[i]->pos.line < cyc[first]->pos.line ||
+            (cyc[i]->pos.line == cyc[first]->pos.line && cyc[i]->pos.col < cyc[first]->pos.col))
+            first = i;
+    if (n == 1) {
+        chk_error(C, cyc[0]->pos, "invalid recursive type: %s refers to itself", cyc[0]->name);
+        return;
+    }
+    char *msg = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&msg, &len);
+    fprintf(f, "invalid recursive type %s", cyc[first]->name);
+    for (int k = 0; k < n; k++) {
+        Object *a = cyc[(first + k) % n], *b = cyc[(first + k + 1) % n];
+        fprintf(f, "\n\t%s: %s refers to %s", obj_pos(a), a->name, b->name);
+    }
+    fclose(f);
+    chk_error(C, cyc[first]->pos, "%s", msg);
+    free(msg);
+}
+
 static Type *type_from_object(Checker *C, Expr *e, Object *o, bool need_complete) {
     if (o->kind == OBJ_BAD && !o->pkg) {
         chk_error(C, e->pos, "complex numbers are not supported by csp");
@@ -85,7 +150,7 @@ static Type *type_from_object(Checker *C, Expr *e, Object *o, bool need_complete
     o->used = true;
     Type *t = o->type ? o->type : chk_invalid_type();
     if (need_complete && t->name && !t->underlying) {
-        chk_error(C, e->pos, "invalid recursive type %s", t->name);
+        cycle_error(C, t, e);
         return chk_invalid_type();
     }
     return t;
@@ -125,6 +190,7 @@ static Type *qualified_type(Checker *C, Expr *e, bool need_complete) {
     p->used = true;
     x->u.ident.obj = p;
     x->mode = M_PKG;
+    if (!p->imported || !p->imported->scope) return chk_invalid_type();
     const char *n = chk_ident(e->u.sel.sel);
     Object *o = check_lookup(p->imported, n);
     e->u.sel.kind = SEL_PKG;
@@ -230,12 +296,8 @@ static void embed_iface(Checker *C, FieldDecl *fd, Method **ms, int *n, int *cap
         chk_error(C, fd->pos, "interface type constraints are not supported by csp");
         return;
     }
-    Type *et = chk_type(C, fd->type);
+    Type *et = chk_type_full(C, fd->type, true);   /* reports embedding cycles */
     if (et->kind == K_INVALID) return;
-    if (et->name && !et->underlying) {
-        chk_error(C, fd->pos, "invalid recursive type %s", et->name);
-        return;
-    }
     if (et->kind != K_INTERFACE) {
         chk_error(C, fd->pos, "interface type constraints are not supported by csp");
         return;
@@ -428,12 +490,18 @@ static bool seen_has(Type **seen, int n, Type *t) {
 }
 
 /* Looks for name directly in entry's type; counts hits in *found. */
-static void search_entry(Entry *en, const char *name, Selection *best, int *found,
+/* Name match: interned identity, or case-insensitive when looking for a
+ * differently-capitalised alternative for an error message. */
+static bool same_name(const char *a, const char *b, bool fold) {
+    return fold ? strcasecmp(a, b) == 0 : a == b;
+}
+
+static void search_entry(Entry *en, const char *name, bool fold, Selection *best, int *found,
                          Entry **next, int *nnext, int *capnext) {
     Type *t = en->t;
     if (t->name && t->kind != K_INTERFACE) {
         for (int i = 0; i < t->nmethods; i++) {
-            if (t->methods[i].name != name) continue;
+            if (!same_name(t->methods[i].name, name, fold)) continue;
             (*found)++;
             *best = (Selection){.kind = LK_METHOD, .path = en->path, .npath = en->npath,
                                 .method = &t->methods[i], .indirect = en->indirect};
@@ -442,7 +510,7 @@ static void search_entry(Entry *en, const char *name, Selection *best, int *foun
     if (t->kind == K_STRUCT) {
         for (int i = 0; i < t->nfields; i++) {
             Field *f = &t->fields[i];
-            if (f->name == name) {
+            if (same_name(f->name, name, fold)) {
                 (*found)++;
                 *best = (Selection){.kind = LK_FIELD,
                                     .path = path_append(en->path, en->npath, i),
@@ -461,7 +529,7 @@ static void search_entry(Entry *en, const char *name, Selection *best, int *foun
         }
     } else if (t->kind == K_INTERFACE) {
         for (int i = 0; i < t->nmethods; i++) {
-            if (t->methods[i].name != name) continue;
+            if (!same_name(t->methods[i].name, name, fold)) continue;
             (*found)++;
             *best = (Selection){.kind = LK_IFACE, .path = en->path, .npath = en->npath,
                                 .method = &t->methods[i], .iface_index = i,
@@ -470,7 +538,17 @@ static void search_entry(Entry *en, const char *name, Selection *best, int *foun
     }
 }
 
+static void lookup(Checker *C, Type *T, const char *name, bool fold, Selection *out);
+
 void chk_lookup_field_or_method(Checker *C, Type *T, const char *name, Selection *out) {
+    lookup(C, T, name, false, out);
+}
+
+void chk_lookup_fold(Checker *C, Type *T, const char *name, Selection *out) {
+    lookup(C, T, name, true, out);
+}
+
+static void lookup(Checker *C, Type *T, const char *name, bool fold, Selection *out) {
     *out = (Selection){.kind = LK_NONE};
     if (!T || T->kind == K_INVALID) return;
     bool indirect = false;
@@ -498,7 +576,7 @@ void chk_lookup_field_or_method(Checker *C, Type *T, const char *name, Selection
                 if (seen_has(seen, nseen, en->t)) continue;
                 CHK_PUSH(seen, nseen, capseen, en->t);
             }
-            search_entry(en, name, &best, &found, &next, &nnext, &capnext);
+            search_entry(en, name, fold, &best, &found, &next, &nnext, &capnext);
         }
         if (found == 1) {
             *out = best;
@@ -577,7 +655,7 @@ static const char *not_implement(Checker *C, Type *V, Type *T, const char *why) 
 bool chk_assignable(Checker *C, Expr *x, Type *T, const char **cause) {
     Type *V = x->type;
     *cause = NULL;
-    if (!V || !T || V->kind == K_INVALID || T->kind == K_INVALID) return true;
+    if (!V || !T || chk_is_invalid(V) || chk_is_invalid(T)) return true;
     if (V == T) return true;
     if (type_is_untyped(V)) return untyped_assignable(x, T);
     if (V->underlying == T->underlying && (!chk_is_named(V) || !chk_is_named(T)))
@@ -614,7 +692,7 @@ static bool is_bytes_or_runes(Type *t) {
 }
 
 bool chk_convertible(Checker *C, Type *V, Type *T) {
-    if (V == T || V->kind == K_INVALID || T->kind == K_INVALID) return true;
+    if (V == T || chk_is_invalid(V) || chk_is_invalid(T)) return true;
     if (V->underlying == T->underlying) return true;
     if (V->kind == K_POINTER && T->kind == K_POINTER && !V->name && !T->name &&
         V->elem->underlying == T->elem->underlying)

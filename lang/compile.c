@@ -25,9 +25,17 @@ int here(FuncState *fs) { return fs->ncode; }
 
 int emit(FuncState *fs, unsigned op, unsigned a, unsigned b, int64_t c) {
     if (fs->ncode == fs->capcode) {
-        fs->capcode = fs->capcode ? fs->capcode * 2 : 64;
-        fs->code = gc_realloc(fs->code, fs->capcode * sizeof(Instr));
-        fs->lines = gc_realloc(fs->lines, fs->capcode * sizeof(int32_t));
+        /* pointer-free memory: instructions must not pin GC objects */
+        int cap = fs->capcode ? fs->capcode * 2 : 64;
+        Instr *code = gc_alloc_atomic(cap * sizeof(Instr));
+        int32_t *lines = gc_alloc_atomic(cap * sizeof(int32_t));
+        if (fs->ncode) {
+            memcpy(code, fs->code, fs->ncode * sizeof(Instr));
+            memcpy(lines, fs->lines, fs->ncode * sizeof(int32_t));
+        }
+        fs->code = code;
+        fs->lines = lines;
+        fs->capcode = cap;
     }
     fs->code[fs->ncode] = ins_make(op, a, b, c);
     fs->lines[fs->ncode] = fs->line;
@@ -90,8 +98,13 @@ void set_line(FuncState *fs, Pos pos) {
 
 /* ---- constants ------------------------------------------------------------------ */
 
+/* Constants are shared within a function; the search looks back a bounded
+ * window so that huge literal tables stay linear to compile. */
+enum { K_DEDUP_WINDOW = 256 };
+
 static int k_add(FuncState *fs, Slot v, KTag tag) {
-    for (int i = 0; i < fs->nk; i++)
+    int from = fs->nk > K_DEDUP_WINDOW ? fs->nk - K_DEDUP_WINDOW : 0;
+    for (int i = from; i < fs->nk; i++)
         if (fs->ktag[i] == tag && fs->k[i].u == v.u)
             return i;
     if (fs->nk == fs->capk) {
@@ -111,7 +124,8 @@ int k_float(FuncState *fs, double v) { return k_add(fs, (Slot){.f = v}, KT_FLOAT
 int k_ptr(FuncState *fs, void *p, KTag tag) { return k_add(fs, (Slot){.p = p}, tag); }
 
 int k_str(FuncState *fs, const char *s, int64_t len) {
-    for (int i = 0; i < fs->nk; i++) {
+    int from = fs->nk > K_DEDUP_WINDOW ? fs->nk - K_DEDUP_WINDOW : 0;
+    for (int i = from; i < fs->nk; i++) {
         if (fs->ktag[i] != KT_STR)
             continue;
         Str *t = fs->k[i].p;
@@ -292,6 +306,8 @@ Proto *comp_function(Comp *C, FuncState *parent, FuncInfo *info, Stmt *body,
     fs.has_defer = info->has_defer || comp_stmt_has_defer(body);
     p->has_defer = fs.has_defer;
     info->comp = &fs;
+    if (!parent)
+        comp_mark_captures(body, NULL, info);
     bind_params(&fs, info, has_recv);
     bind_results(&fs, info);
     if (body) {
@@ -342,6 +358,7 @@ static void thunk_add(Comp *C, int kind, void *a, void *b, const char *name,
 
 static void thunk_begin(FuncState *fs, Comp *C, Proto *p, Type *sig, int nrecv) {
     fs_init(fs, C, NULL, p);
+    p->wrapper = true;
     p->sig = sig;
     p->nparams = nrecv + sig->nparams;
     p->nresults = sig->nresults;
@@ -763,6 +780,8 @@ static Proto *compile_init(Comp *C, Package *pkg) {
         ValueSpec *vs = pkg->inits[i];
         if (!vs->nvalues)
             continue;
+        for (int j = 0; j < vs->nvalues; j++)
+            comp_mark_captures(NULL, vs->values[j], NULL);
         set_line(&fs, vs->pos);
         Stmt st = {.kind = S_ASSIGN, .pos = vs->pos};
         st.u.assign.lhs = vs->names;

@@ -173,6 +173,8 @@ int ccall(FuncState *fs, Expr *e, int nwant);
 int cdefer_call(FuncState *fs, Expr *call, int *base);
 int cbinop(FuncState *fs, TokKind op, Type *t, int dst, int x, int y,
            Expr *ye);
+/* R[d] = R[xr] op y, with an immediate form when y is a small constant. */
+int carith(FuncState *fs, TokKind op, Type *t, int d, int xr, Expr *y);
 bool expr_is_fresh(Expr *e);
 bool var_in_cell(Object *o);
 /* Declares local o in register r (value already there): cells, owned. */
@@ -187,6 +189,7 @@ bool is_compare_op(TokKind op);
 void walk_path(FuncState *fs, Expr *x, int *path, int npath, Loc *loc,
                bool stable);
 void addr_of(FuncState *fs, LValue *lv, int dst);
+void emit_array_extra(FuncState *fs, unsigned a, Type *at);
 /* Marks variables referenced by nested function literals as captured. */
 void comp_mark_captures(Stmt *body, Expr *e, FuncInfo *fn);
 

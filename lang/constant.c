@@ -87,6 +87,12 @@ bool cv_parse_float(const char *text, ConstVal *out) {
     char *end;
     long double f = strtold(p, &end);
     if (*end || end == p) return false;
+    /* Rounding the literal to 64 mantissa bits and then to 53 can differ
+     * from rounding it once (a halfway case after the first rounding):
+     * prefer the correctly rounded double then, since that is what the
+     * constant becomes in the common case. */
+    double d = strtod(p, NULL);
+    if ((double)f != d) f = d;
     *out = cv_make_float(f);
     return true;
 }
@@ -128,13 +134,28 @@ bool cv_int64(ConstVal v, int64_t *out) {
     return true;
 }
 
+static CvErr float_binary(TokKind op, long double a, long double b,
+                          ConstVal *out);
+
+/* Integers beyond 128 bits continue as integral long doubles (exact for
+ * powers of two and other values with short mantissas): Go allows 512-bit
+ * untyped constants such as `big * big` as long as the final value fits. */
 static CvErr int_binary(TokKind op, __int128 a, __int128 b, bool int_div,
                         ConstVal *out) {
     __int128 r = 0;
     switch (op) {
-    case T_ADD: if (__builtin_add_overflow(a, b, &r)) return CVE_OVERFLOW; break;
-    case T_SUB: if (__builtin_sub_overflow(a, b, &r)) return CVE_OVERFLOW; break;
-    case T_MUL: if (__builtin_mul_overflow(a, b, &r)) return CVE_OVERFLOW; break;
+    case T_ADD:
+        if (__builtin_add_overflow(a, b, &r))
+            return float_binary(op, (long double)a, (long double)b, out);
+        break;
+    case T_SUB:
+        if (__builtin_sub_overflow(a, b, &r))
+            return float_binary(op, (long double)a, (long double)b, out);
+        break;
+    case T_MUL:
+        if (__builtin_mul_overflow(a, b, &r))
+            return float_binary(op, (long double)a, (long double)b, out);
+        break;
     case T_QUO:
         if (b == 0) return CVE_DIVZERO;
         if (!int_div) {
@@ -203,19 +224,35 @@ CvErr cv_binary(TokKind op, ConstVal x, ConstVal y, bool int_div,
         (y.kind == CV_INT || y.kind == CV_FLOAT)) {
         /* an integer-typed operation on integral float values (e.g. a
          * float literal 2.0 converted to int) stays integral */
-        if (int_div && cv_is_integral(x) && cv_is_integral(y) &&
-            fabsl(cv_to_float(x).u.f) < 1e37L && fabsl(cv_to_float(y).u.f) < 1e37L)
-            return int_binary(op, (__int128)cv_to_float(x).u.f,
-                              (__int128)cv_to_float(y).u.f, true, out);
+        if (int_div && cv_is_integral(x) && cv_is_integral(y)) {
+            long double a = cv_to_float(x).u.f, b = cv_to_float(y).u.f;
+            if (fabsl(a) < 1e37L && fabsl(b) < 1e37L)
+                return int_binary(op, (__int128)a, (__int128)b, true, out);
+            CvErr err = float_binary(op, a, b, out);
+            if (err == CVE_OK && op == T_QUO) *out = cv_make_float(truncl(out->u.f));
+            return err;
+        }
         return float_binary(op, cv_to_float(x).u.f, cv_to_float(y).u.f, out);
     }
     return CVE_BADOP;
+}
+
+/* Shift of an integral value beyond 128 bits (see int_binary). */
+static CvErr big_shift(TokKind op, long double f, uint64_t s, ConstVal *out) {
+    if (s > 16000) return CVE_OVERFLOW;
+    long double r = op == T_SHL ? ldexpl(f, (int)s) : floorl(ldexpl(f, -(int)s));
+    if (!isfinite(r)) return CVE_OVERFLOW;
+    if (fabsl(r) < 1e37L) *out = cv_make_int((__int128)r);
+    else *out = cv_make_float(r);
+    return CVE_OK;
 }
 
 CvErr cv_shift(TokKind op, ConstVal x, uint64_t s, ConstVal *out) {
     __int128 a;
     if (x.kind == CV_FLOAT && cv_is_integral(x) && fabsl(x.u.f) < 1e37L)
         a = (__int128)x.u.f;
+    else if (x.kind == CV_FLOAT && cv_is_integral(x))
+        return big_shift(op, x.u.f, s, out);
     else if (x.kind == CV_INT)
         a = x.u.i;
     else
@@ -229,9 +266,9 @@ CvErr cv_shift(TokKind op, ConstVal x, uint64_t s, ConstVal *out) {
         *out = cv_make_int(0);
         return CVE_OK;
     }
-    if (s >= 126) return CVE_OVERFLOW;
+    if (s >= 126) return big_shift(op, (long double)a, s, out);
     __int128 lim = I128_MAX >> s;
-    if (a > lim || a < -lim) return CVE_OVERFLOW;
+    if (a > lim || a < -lim) return big_shift(op, (long double)a, s, out);
     *out = cv_make_int(a * ((__int128)1 << s));
     return CVE_OK;
 }

@@ -16,8 +16,8 @@
  * FORMAT: three characters, one per operand A, B, C:
  *   r register   k constant index   u unsigned immediate   i signed immediate
  *   j jump target (signed offset from the next instruction)   - unused
- * A fourth character 'x' means the instruction is followed by one OP_EXTRA
- * word carrying more operands (its A/B/C are documented with the op).
+ * "ABCx:DEF" means the instruction is followed by one OP_EXTRA word whose
+ * operands A, B, C have formats D, E, F (written x.A, x.B, x.C below).
  *
  * NAMING: a suffix F is float64, S string, U unsigned, I an immediate
  * operand; J-prefixed ops are fused compare-and-branch (taken when true).
@@ -103,7 +103,7 @@
     X(NES,      "rrr",  "R[A] = R[B] != R[C] (string)") \
     X(LTS,      "rrr",  "R[A] = R[B] < R[C] (string)") \
     X(LES,      "rrr",  "R[A] = R[B] <= R[C] (string)") \
-    X(EQV,      "rrrx", "R[A] = R[B] == R[C] by type K[x.C]; x.A=1 negates") \
+    X(EQV,      "rrrx:u-k", "R[A] = R[B] == R[C] by type K[x.C]; x.A=1 negates") \
     /* jumps */ \
     X(JMP,      "--j",  "pc += C") \
     X(JT,       "r-j",  "if R[A] then pc += C") \
@@ -142,19 +142,19 @@
     X(CAP,      "rr-",  "R[A] = cap(slice R[B])") \
     X(SGET,     "rrr",  "R[A] = slice R[B][R[C]] (1-slot element, bounds check)") \
     X(SSET,     "rrr",  "slice R[A][R[B]] = R[C] (1-slot element)") \
-    X(SADDR,    "rrrx", "R[A].p = &slice R[B][R[C]], element of x.C slots") \
-    X(AADDR,    "rrrx", "R[A].p = &array box R[B][R[C]], x.B = length, x.C = element slots") \
-    X(MKSLICE,  "rrux", "R[A] = []T{R[B]..R[B+C-1]}, T = K[x.C]") \
-    X(MAKESLICE,"rrrx", "R[A] = make([]T, R[B], R[C]), T = K[x.C] (slice type)") \
-    X(SLICE,    "rrrx", "R[A] = R[B][R[C]:R[C+1]:R[C+2]]; x.A mode, x.B array length, x.C elem slots") \
-    X(APPEND,   "rrux", "R[A] = append(R[B], R[C]..R[C+x.B-1]), elem K[x.C]") \
-    X(APPENDSL, "rrrx", "R[A] = append(R[B], R[C]...), elem K[x.C]; x.A=1: R[C] is a string") \
-    X(COPY,     "rrrx", "R[A] = copy(R[B], R[C]), x.C elem slots; x.A=1: R[C] is a string") \
+    X(SADDR,    "rrrx:--u", "R[A].p = &slice R[B][R[C]], element of x.C slots") \
+    X(AADDR,    "rrrx:-uu", "R[A].p = &array box R[B][R[C]], x.B = element slots, x.C = length") \
+    X(MKSLICE,  "rrux:--k", "R[A] = []T{R[B]..R[B+C-1]}, T = K[x.C]") \
+    X(MAKESLICE,"rrrx:--k", "R[A] = make([]T, R[B], R[C]), T = K[x.C] (slice type)") \
+    X(SLICE,    "rrrx:uuu", "R[A] = R[B][R[C]:R[C+1]:R[C+2]]; x.A mode (1 array, 2 three-index, 4 hi omitted), x.B elem slots, x.C array length") \
+    X(APPEND,   "rrux:-uk", "R[A] = append(R[B], R[C]..R[C+x.B-1]), elem K[x.C]") \
+    X(APPENDSL, "rrrx:u-k", "R[A] = append(R[B], R[C]...), elem K[x.C]; x.A=1: R[C] is a string") \
+    X(COPY,     "rrrx:u-u", "R[A] = copy(R[B], R[C]), x.C elem slots; x.A=1: R[C] is a string") \
     X(CLEARS,   "r-u",  "zero the elements of slice R[A], C slots each") \
     /* maps */ \
     X(MAKEMAP,  "rrk",  "R[A] = make(K[C], hint R[B])") \
-    X(MAPGET,   "rrrx", "R[A] = map R[B][R[C]] (zero if absent), map type K[x.C]") \
-    X(MAPGET2,  "rrrx", "R[A], R[A+1] = map R[B][R[C]], ok") \
+    X(MAPGET,   "rrrx:--k", "R[A] = map R[B][R[C]] (zero if absent), map type K[x.C]") \
+    X(MAPGET2,  "rrrx:--k", "R[A], R[A+1] = map R[B][R[C]], ok") \
     X(MAPSET,   "rrr",  "map R[A][R[B]] = R[C]") \
     X(MAPDEL,   "rr-",  "delete(map R[A], R[B])") \
     X(LENMAP,   "rr-",  "R[A] = len(map R[B])") \
@@ -163,7 +163,7 @@
     X(MAPNEXT,  "r-j",  "R[A+1], R[A+2] = next key, value of iterator R[A]; at end pc += C") \
     /* interfaces */ \
     X(IFACE,    "rrk",  "R[A] = interface holding R[B] of type K[C]") \
-    X(ASSERT,   "rrkx", "R[A] = R[B].(K[C]) (panics); static type K[x.C] for the message") \
+    X(ASSERT,   "rrkx:--k", "R[A] = R[B].(K[C]) (panics); static type K[x.C] for the message") \
     X(ASSERT2,  "rrk",  "R[A], R[A+1] = R[B].(K[C]) comma-ok (zero value, false on failure)") \
     X(TYPEIS,   "rrk",  "R[A] = R[B] holds type K[C] (type switch; K[C] nil: R[B] is nil)") \
     X(EQIF,     "rrr",  "R[A] = R[B] == R[C] (interfaces; panics if uncomparable)") \

@@ -22,19 +22,31 @@
 #endif
 
 /* Upper bound on a fiber's register stack, in slots (8 bytes each): 128 MiB.
- * Go's limit is 1 GB of machine stack; csp frames are denser than Go's, so
- * this allows recursion a few million calls deep — enough for any program
- * that terminates — while an infinite recursion dies in well under a second
- * with Go's message instead of exhausting memory. */
+ * Go's limit is 1 GB of machine stack; csp frames are denser than Go's
+ * (a small function needs 3-8 slots where Go needs 50-100 bytes), so this
+ * allows recursion millions of calls deep — what Go allows for small
+ * functions — while an infinite recursion dies in under a second with Go's
+ * message instead of exhausting memory. */
 #define FIBER_MAX_SLOTS (16L * 1024 * 1024)
 
-/* Upper bound on call depth (frames are ~48 bytes): 48 MiB at most. Same
- * reasoning as FIBER_MAX_SLOTS. */
-#define FIBER_MAX_FRAMES (1L * 1024 * 1024)
+/* Upper bound on call depth (a Frame is 40 bytes): 80 MiB at most. Two
+ * million calls, like Go's limit for functions with ~500-byte frames. */
+#define FIBER_MAX_FRAMES (2L * 1024 * 1024)
 
 /* The limit Go prints in its stack-overflow message; printed verbatim so the
  * message reads like Go's ("goroutine stack exceeds 1000000000-byte limit"). */
 #define GO_MAX_STACK_BYTES 1000000000L
+
+/* Preemption budget a scheduler gives a fiber per run (Worker.budget): one
+ * unit per call and per taken backward jump, ~1 ms of csp code. Go
+ * preempts after 10 ms, but an interpreter should hand the thread over
+ * sooner so that `for {}` in one goroutine cannot starve channel traffic
+ * for long; a refill costs one scheduler round trip. */
+#ifdef CSP_TEST_LIMITS
+#define VM_BUDGET 16
+#else
+#define VM_BUDGET 100000
+#endif
 
 /* Registers one function may use: the B and A operand fields are 16 bits. */
 #define COMP_MAX_REGS 65000

@@ -22,6 +22,7 @@
 void worker_init(Worker *w, uint64_t seed) {
     memset(w, 0, sizeof *w);
     w->rng = seed ? seed : 0x9e3779b97f4a7c15ull;
+    w->budget = INT64_MAX;
 }
 
 /* xorshift64*: fast, good enough for map iteration order and select. */
@@ -151,7 +152,14 @@ int vm_call(Fiber *f, Proto *fn, Slot *args, int nargs, Slot *res, int nres) {
     Closure *cl = vm_static_closure(fn);
     int64_t base = fiber_push_call(f, cl, fn, args, nargs, FR_BOUNDARY);
     f->native_depth++;
-    int st = vm_execute(f->w, f);
+    int st;
+    /* A nested run cannot be preempted: the native below it holds this
+     * thread's C stack (documented limitation of vm_call). */
+    int64_t saved = f->w->budget;
+    f->w->budget = INT64_MAX;
+    while ((st = vm_execute(f->w, f)) == VM_YIELD)
+        f->w->budget = INT64_MAX;
+    f->w->budget = saved;
     f->native_depth--;
     if (st != VM_DONE)
         return NATIVE_PANIC;
@@ -164,7 +172,10 @@ int vm_call(Fiber *f, Proto *fn, Slot *args, int nargs, Slot *res, int nres) {
 
 static int run_entry(Worker *w, Fiber *f, Proto *p) {
     fiber_push_call(f, NULL, p, NULL, 0, FR_BOUNDARY);
-    if (vm_execute(w, f) == VM_PANIC) {
+    int st;
+    while ((st = vm_execute(w, f)) == VM_YIELD)
+        w->budget = INT64_MAX;       /* single fiber: just go on */
+    if (st == VM_PANIC) {
         panic_print(f);
         return 2;
     }

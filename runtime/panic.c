@@ -267,6 +267,11 @@ static void print_float(FILE *out, double v) {
     fwrite(buf, 1, sizeof buf, out);
 }
 
+/* Go's runtime prints pointers as 0x... (also 0x0 for nil). */
+static void print_ptr(FILE *out, const void *p) {
+    fprintf(out, "0x%lx", (unsigned long)(uintptr_t)p);
+}
+
 static void print_scalar(FILE *out, Type *t, Slot v) {
     switch (t->kind) {
     case K_BOOL: fputs(v.i ? "true" : "false", out); break;
@@ -279,19 +284,22 @@ static void print_scalar(FILE *out, Type *t, Slot v) {
     case K_STRING: fwrite(str_data(v.p), 1, (size_t)str_len(v.p), out); break;
     case K_SLICE: {
         Slice *s = v.p;
-        fprintf(out, "[%lld/%lld]%p", (long long)slice_len(s),
-                (long long)(s ? s->cap : 0), s ? (void *)s->data : NULL);
+        fprintf(out, "[%lld/%lld]", (long long)slice_len(s),
+                (long long)(s ? s->cap : 0));
+        print_ptr(out, s ? (void *)s->data : NULL);
         break;
     }
     case K_INTERFACE: {
         Iface *it = v.p;
-        fprintf(out, "(%p,%p)", it ? (void *)it->type : NULL,
-                it ? it->val.p : NULL);
+        fputc('(', out);
+        print_ptr(out, it ? (void *)it->type : NULL);
+        fputc(',', out);
+        print_ptr(out, it ? it->val.p : NULL);
+        fputc(')', out);
         break;
     }
     default:
-        if (v.p) fprintf(out, "%p", v.p);
-        else fputs("0x0", out);
+        print_ptr(out, v.p);
     }
 }
 
@@ -303,9 +311,8 @@ Str *vm_error_string(Fiber *f, Iface *v) {
     Proto *p = type_find_method(v->type, str_intern("Error"));
     if (!p)
         return NULL;
-    Slot arg = type_is_boxed(v->type)
-                   ? (Slot){.p = rt_load(v->type, v->val.p).p}
-                   : v->val;
+    /* the method owns its receiver: give it a copy of a boxed payload */
+    Slot arg = type_is_boxed(v->type) ? rt_load(v->type, v->val.p) : v->val;
     Slot res;
     if (vm_call(f, p, &arg, 1, &res, 1) != NATIVE_OK)
         return NULL;
@@ -343,20 +350,20 @@ static void print_panic_value(Fiber *f, FILE *out, Iface *v) {
         }
         return;
     }
-    fprintf(out, "(%s) %p", type_string(t), v->val.p);
+    fprintf(out, "(%s) ", type_string(t));
+    print_ptr(out, v->val.p);
 }
 
-static void print_chain(Fiber *f, Panic *p, bool first) {
-    if (p->link)
-        print_chain(f, p->link, false);
-    if (p->link)
+static void print_chain(Fiber *f, Panic *p) {
+    if (p->link) {
+        print_chain(f, p->link);
         fputc('\t', stderr);
+    }
     fputs("panic: ", stderr);
     print_panic_value(f, stderr, p->value);
     if (p->recovered)
         fputs(" [recovered]", stderr);
     fputc('\n', stderr);
-    (void)first;
 }
 
 static void print_trace(const TraceEntry *t, int n) {
@@ -378,7 +385,7 @@ void panic_print(Fiber *f) {
         return;
     /* Printing may call Error() methods: keep the chain stable. */
     f->panic = NULL;
-    print_chain(f, top, true);
+    print_chain(f, top);
     if (top->sigsegv)
         fputs("[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]\n",
               stderr);

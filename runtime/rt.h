@@ -33,8 +33,7 @@ typedef struct NativeEntry {
     const char *name;
     NativeFn fn;
 } NativeEntry;
-/* stdlib/lib.c: the table of every native, terminated by {NULL, NULL}. */
-extern const NativeEntry lib_natives[];
+/* stdlib/lib.c: finds a native by qualified name; NULL if there is none. */
 NativeFn lib_find_native(const char *qualified_name);
 
 /* ---- panics (vm.c) -------------------------------------------------------- */

@@ -12,7 +12,8 @@
  * LOCKING: `intern_mu` protects the type table, the string table and the id
  * counter. A Type is published (returned) only when fully built, so readers
  * never need the lock. Caches written lazily after publication (str, ptr_to)
- * are idempotent: a race writes the same interned value twice.
+ * use release stores / acquire loads and are idempotent: a race writes the
+ * same interned value twice.
  *
  * Alternatives rejected: a per-kind cache hanging off the element type
  * (slice_of, chan_of...) is faster for the common cases but needs one field
@@ -237,10 +238,13 @@ Type *type_any(void) {
 /* ---- constructors --------------------------------------------------------- */
 
 Type *type_pointer(Type *elem) {
-    if (elem->ptr_to) return elem->ptr_to;
+    /* acquire pairs with the release below: a cached pointer type is fully
+     * built before another thread can see it */
+    Type *cached = __atomic_load_n(&elem->ptr_to, __ATOMIC_ACQUIRE);
+    if (cached) return cached;
     Type tmpl = {.kind = K_POINTER, .size = 1, .elem = elem};
     Type *t = intern(&tmpl);
-    elem->ptr_to = t;   /* idempotent cache, see LOCKING */
+    __atomic_store_n(&elem->ptr_to, t, __ATOMIC_RELEASE);   /* idempotent cache */
     return t;
 }
 
@@ -409,6 +413,7 @@ static void bput(Buf *b, const char *s) {
 typedef struct Style {
     bool checker;
     const char *pkg;
+    unsigned aliases;   /* TS_BYTE | TS_RUNE */
 } Style;
 
 static const char *const basic_names[K_NKINDS] = {
@@ -534,23 +539,28 @@ static void write_type(Buf *b, Type *t, Style st) {
         bput(b, ")");
         break;
     default:
-        bput(b, basic_names[t->kind] ? basic_names[t->kind] : "invalid type");
+        if (t->kind == K_UINT8 && (st.aliases & TS_BYTE)) bput(b, "byte");
+        else if (t->kind == K_INT32 && (st.aliases & TS_RUNE)) bput(b, "rune");
+        else bput(b, basic_names[t->kind] ? basic_names[t->kind] : "invalid type");
     }
 }
 
 const char *type_string(Type *t) {
-    if (t && t->str) return t->str;
+    /* any thread (fmt's %T): the cache is written with release and read
+     * with acquire; racing writers store the same interned string */
+    const char *cached = t ? __atomic_load_n(&t->str, __ATOMIC_ACQUIRE) : NULL;
+    if (cached) return cached;
     Buf b = {0};
     bput(&b, "");
-    write_type(&b, t, (Style){false, NULL});
+    write_type(&b, t, (Style){false, NULL, 0});
     const char *s = str_intern(b.p);
-    if (t) t->str = s;   /* idempotent cache */
+    if (t) __atomic_store_n(&t->str, s, __ATOMIC_RELEASE);
     return s;
 }
 
-const char *type_string_rel(Type *t, const char *pkg) {
+const char *type_string_rel(Type *t, const char *pkg, unsigned aliases) {
     Buf b = {0};
     bput(&b, "");
-    write_type(&b, t, (Style){true, pkg});
+    write_type(&b, t, (Style){true, pkg, aliases});
     return b.p;
 }

@@ -136,8 +136,11 @@ const char *str_intern_n(const char *s, size_t n);
 const char *type_string(Type *t);
 /* The type checker's spelling for messages (Go's types2): named types of
  * package `pkg` unqualified, "struct{X int}", "interface{M()}", and the
- * empty interface as "any". Not cached; pkg may be NULL. */
-const char *type_string_rel(Type *t, const char *pkg);
+ * empty interface as "any". aliases: TS_BYTE / TS_RUNE spell uint8 / int32
+ * as byte / rune (interning cannot tell them apart; the checker decides
+ * which spelling the program uses). Not cached; pkg may be NULL. */
+enum { TS_BYTE = 1, TS_RUNE = 2 };
+const char *type_string_rel(Type *t, const char *pkg, unsigned aliases);
 
 static inline bool type_is_boxed(const Type *t) {
     return t->kind == K_STRUCT || t->kind == K_ARRAY;

@@ -222,6 +222,7 @@ int vm_execute(Worker *w, Fiber *f) {
     Slot *R, *K;
     Slot *G = f->prog->globals;
     Instr ins, x;
+    int64_t budget = w->budget;     /* local copy: the loop's hot counter */
     f->w = w;
 
 #define DISPATCH() do { ins = *pc++; goto *dispatch[INS_OP(ins)]; } while (0)
@@ -411,8 +412,17 @@ L_NEIF: {
 }
 
 /* jumps */
-#define JUMP_IF(cond) do { if (cond) pc += SC; DISPATCH(); } while (0)
-L_JMP: pc += SC; DISPATCH();
+/* A taken backward jump spends budget (preemption point, see Worker). */
+#define JUMP_IF(cond)                                                        \
+    do {                                                                     \
+        if (cond) {                                                          \
+            int off_ = SC;                                                   \
+            pc += off_;                                                      \
+            if (off_ < 0 && --budget < 0) goto yield;                        \
+        }                                                                    \
+        DISPATCH();                                                          \
+    } while (0)
+L_JMP: JUMP_IF(1);
 L_JT: JUMP_IF(RA.i);
 L_JF: JUMP_IF(!RA.i);
 L_JEQ: JUMP_IF(RA.u == RB.u);
@@ -502,10 +512,10 @@ L_SADDR: {
 L_AADDR: {
     NEXT_EXTRA;
     Slot *a = RB.p;
-    int64_t i = RC.i, n = XB;
+    int64_t i = RC.i, n = XC;
     if (!a) THROW(panic_nil(f));
     if ((uint64_t)i >= (uint64_t)n) THROW(panic_index(f, i, n));
-    RA.p = a + i * XC;
+    RA.p = a + i * XB;
     DISPATCH();
 }
 L_MKSLICE: {
@@ -536,10 +546,10 @@ L_SLICE: {
     SAVE_PC();
     if (XA & 1) {
         if (!RB.p) THROW(panic_nil(f));
-        r = do_slice(f, NULL, RB.p, XB, XC, RC.i, R[C + 1].i, R[C + 2].i,
+        r = do_slice(f, NULL, RB.p, XC, XB, RC.i, R[C + 1].i, R[C + 2].i,
                      XA, &err);
     } else {
-        r = do_slice(f, RB.p, NULL, 0, XC, RC.i, R[C + 1].i, R[C + 2].i,
+        r = do_slice(f, RB.p, NULL, 0, XB, RC.i, R[C + 1].i, R[C + 2].i,
                      XA, &err);
     }
     if (err) goto unwind;
@@ -713,16 +723,19 @@ L_BIND: {
     Proto *p;
     Closure *cl;
     unsigned a;
+    Iface *recv_iface;  /* CALLI: the interface, restored if a native parks */
 L_CALL:
     cl = RA.p;
     if (!cl) THROW(panic_nil(f));
     p = cl->proto;
     a = A;
+    recv_iface = NULL;
     goto do_call;
 L_CALLK:
     p = K[C].p;
     cl = NULL;
     a = A;
+    recv_iface = NULL;
     goto do_call;
 L_CALLI: {
     Slot *rv = &R[A + 1];
@@ -739,6 +752,7 @@ L_CALLI: {
         *rv = it->val;
     cl = NULL;
     a = A;
+    recv_iface = it;
     goto do_call;
 }
 do_call: {
@@ -753,6 +767,15 @@ do_call: {
             args = R + a + 1;
         }
         if (st == NATIVE_PANIC) goto unwind;
+        if (st == NATIVE_PARK) {
+            /* Blocking natives are retried: the fiber resumes at this call
+             * instruction and calls the native again once woken. */
+            if (recv_iface)
+                R[a + 1].p = recv_iface;
+            fr->pc = pc - 1;
+            w->budget = budget;
+            return VM_PARK;
+        }
         for (int i = 0; i < p->nresults; i++)
             R[a + i] = args[i];
         DISPATCH();
@@ -768,15 +791,19 @@ do_call: {
             panic_stack_overflow(f);
         f->nframes--;
     }
+    uint32_t nflags = 0;
+    if (__builtin_expect(fr->flags & FR_PANIC_DEFER, 0) && fr->proto->wrapper)
+        nflags = FR_RECOVER_OK;
     fr = &f->frames[f->nframes++];
     fr->proto = p;
     fr->cl = cl;
     fr->defers = NULL;
     fr->base = (int32_t)nb;
-    fr->flags = 0;
+    fr->flags = nflags;
     pc = p->code;
     R = f->stack + nb;
     K = p->k;
+    if (--budget < 0) goto yield;
     DISPATCH();
 }
 }
@@ -797,8 +824,10 @@ L_RET: {
 }
 ret_special: {
     uint32_t flags = fr->flags;
-    if (flags & FR_BOUNDARY)
+    if (flags & FR_BOUNDARY) {
+        w->budget = budget;
         return VM_DONE;
+    }
     LOAD_STATE();
     if (flags & FR_PANIC_DEFER) {
         Panic *pn = f->panic;
@@ -834,7 +863,7 @@ L_DEFER: {
 }
 L_RECOVER: {
     Panic *pn = f->panic;
-    if ((fr->flags & FR_PANIC_DEFER) && pn && !pn->recovered) {
+    if ((fr->flags & (FR_PANIC_DEFER | FR_RECOVER_OK)) && pn && !pn->recovered) {
         pn->recovered = true;
         RA.p = pn->value;
     } else {
@@ -872,7 +901,16 @@ unwind:
         f->nframes--;
         if ((flags & FR_PANIC_DEFER) && f->panic && f->panic->link)
             f->panic->link->aborted = true;
-        if (flags & FR_BOUNDARY)
+        if (flags & FR_BOUNDARY) {
+            w->budget = budget;
             return VM_PANIC;
+        }
     }
+
+yield:
+    /* Budget spent: the fiber stops at pc (a loop head or a callee's first
+     * instruction) and can be resumed there by any worker. */
+    fr->pc = pc;
+    w->budget = budget;
+    return VM_YIELD;
 }

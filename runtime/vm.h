@@ -103,6 +103,9 @@ struct Proto {
     int nresults;
     int maxregs;             /* frame size in registers */
     bool variadic;
+    bool wrapper;            /* compiler-made adapter (method values,
+                                interface/receiver thunks): transparent to
+                                recover() */
     bool has_defer;
     int defer_ret_pc;        /* has_defer: the epilogue a recovered frame
                                 resumes at (RUNDEFER; load results; RET) */
@@ -145,6 +148,9 @@ enum {
     FR_DEFER = 2,        /* a deferred call run at normal function exit */
     FR_PANIC_DEFER = 4,  /* a deferred call run by a panic: recover() works
                             directly in it */
+    FR_RECOVER_OK = 8,   /* called by a wrapper (thunk) that is itself an
+                            FR_PANIC_DEFER frame: recover() works here too,
+                            as Go skips wrapper frames */
 };
 
 typedef struct Defer {
@@ -185,6 +191,11 @@ typedef struct Frame {
  * only. */
 typedef struct Worker {
     uint64_t rng;            /* xorshift state: map order, select */
+    /* Preemption: every call and taken backward jump spends one unit; when
+     * it drops below zero vm_execute returns VM_YIELD with the fiber
+     * resumable. The scheduler refills it before each run (VM_BUDGET);
+     * a single-fiber run sets it to INT64_MAX. */
+    int64_t budget;
     uint64_t calls;          /* stats */
     void *p;                 /* the scheduler's P (runtime issue) */
 } Worker;
@@ -193,7 +204,7 @@ typedef struct Worker {
 typedef enum VmStatus {
     VM_DONE = 0,     /* the boundary frame returned */
     VM_PANIC = 1,    /* a panic unwound to the boundary frame */
-    VM_YIELD = 2,    /* reserved: budget spent, resume later */
+    VM_YIELD = 2,    /* budget spent (Worker.budget): resume later */
     VM_PARK = 3,     /* reserved: blocked, resume when woken */
 } VmStatus;
 

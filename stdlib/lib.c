@@ -18,12 +18,8 @@
 static const NativeEntry *const package_tables[] = {
     errors_natives, strings_natives, strconv_natives, math_natives,
     os_natives, unicode_natives, utf8_natives, sort_natives, fmt_natives,
+    rand_natives, time_natives,
 };
-
-/* rt.h promises a single table of every native; the natives are kept per
- * package instead (see above), so this one stays empty and callers use
- * lib_find_native. */
-const NativeEntry lib_natives[] = {{NULL, NULL}};
 
 /* "unicode/utf8.RuneLen" -> "utf8.RuneLen": drop the import path's
  * directories. Only a '/' before the first '.' belongs to the path. */

@@ -44,6 +44,8 @@ extern const NativeEntry unicode_natives[];
 extern const NativeEntry utf8_natives[];
 extern const NativeEntry sort_natives[];
 extern const NativeEntry fmt_natives[];   /* stdlib/fmt.c */
+extern const NativeEntry rand_natives[];  /* stdlib/math_rand.c */
+extern const NativeEntry time_natives[];  /* stdlib/time.c */
 
 /* ---- os ---------------------------------------------------------------------
  * The driver calls this once, before the program starts, with the script

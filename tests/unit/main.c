@@ -12,6 +12,8 @@ Suite *value_suite(void);
 Suite *map_suite(void);
 Suite *fmt_suite(void);
 Suite *stdlib_suite(void);
+Suite *rand_suite(void);
+Suite *time_suite(void);
 Suite *compile_suite(void);
 Suite *vm_suite(void);
 
@@ -25,6 +27,8 @@ int main(void) {
     srunner_add_suite(sr, map_suite());
     srunner_add_suite(sr, fmt_suite());
     srunner_add_suite(sr, stdlib_suite());
+    srunner_add_suite(sr, rand_suite());
+    srunner_add_suite(sr, time_suite());
     srunner_add_suite(sr, compile_suite());
     srunner_add_suite(sr, vm_suite());
     /* No fork: libgc and the runtime's threads do not survive fork well. */

@@ -1,0 +1,1816 @@
+/*
+ * compile_expr.c — expressions: values into registers (cexpr/cvalue),
+ * storable locations (lv_*), conditional jumps (cjump), calls, builtins,
+ * conversions and composite literals. Register and boxing conventions are
+ * described in compile_int.h.
+ */
+#include <string.h>
+
+#include "compile_int.h"
+
+static Expr *unparen(Expr *e) {
+    while (e && e->kind == E_PAREN)
+        e = e->u.paren.x;
+    return e;
+}
+
+static int target(FuncState *fs, int dst) { return dst >= 0 ? dst : alloc_reg(fs); }
+
+static int to_dst(FuncState *fs, int r, int dst) {
+    if (dst < 0 || dst == r)
+        return r;
+    emit(fs, OP_MOVE, dst, r, 0);
+    return dst;
+}
+
+static bool is_signed_int(Type *t) {
+    return t->kind >= K_INT && t->kind <= K_INT64;
+}
+static bool is_int(Type *t) { return t->kind >= K_INT && t->kind <= K_UINTPTR; }
+static bool is_float(Type *t) { return t->kind == K_FLOAT32 || t->kind == K_FLOAT64; }
+static bool is_sized(Type *t) { return is_int(t) && type_int_bits(t->kind) < 64; }
+
+/* Default type of a constant (for constants typed as interfaces). */
+static Type *const_type(Expr *e) {
+    Type *t = e->type;
+    if (t && t->kind != K_INTERFACE && !type_is_untyped(t))
+        return t;
+    switch (e->cv.kind) {
+    case CV_BOOL: return type_basic(K_BOOL);
+    case CV_INT:
+        return t && t->kind == K_UNTYPED_RUNE ? type_basic(K_INT32) : type_basic(K_INT);
+    case CV_FLOAT: return type_basic(K_FLOAT64);
+    case CV_STRING: return type_basic(K_STRING);
+    default: return type_basic(K_INT);
+    }
+}
+
+bool is_compare_op(TokKind op) {
+    return op == T_EQL || op == T_NEQ || op == T_LSS || op == T_LEQ ||
+           op == T_GTR || op == T_GEQ;
+}
+
+/* ---- variables -------------------------------------------------------------------- */
+
+bool var_in_cell(Object *o) {
+    return o->kind == OBJ_VAR && !o->is_global && (o->captured || o->addr_taken) &&
+           !type_is_boxed(o->type);
+}
+
+void declare_local(FuncState *fs, Object *o, int r) {
+    o->reg = r;
+    o->comp = fs;
+    if (var_in_cell(o))
+        emit(fs, OP_NEWCELL, r, r, 0);
+}
+
+int find_upval(FuncState *fs, Object *o) {
+    for (int i = 0; i < fs->nups; i++)
+        if (fs->ups[i].obj == o)
+            return i;
+    FuncState *p = fs->parent;
+    CapDesc cap = {0, 0};
+    if (!p) {
+        comp_error(fs, o->pos, "internal error: variable %s not found", o->name);
+    } else if (o->comp == p) {
+        cap.index = (uint16_t)o->reg;
+        if (!var_in_cell(o) && !type_is_boxed(o->type))
+            comp_error(fs, o->pos, "internal error: captured %s not in a cell",
+                       o->name);
+    } else {
+        cap.from_up = 1;
+        cap.index = (uint16_t)find_upval(p, o);
+    }
+    if (fs->nups == fs->capups) {
+        fs->capups = fs->capups ? fs->capups * 2 : 8;
+        fs->ups = gc_realloc(fs->ups, fs->capups * sizeof(UpDesc));
+    }
+    fs->ups[fs->nups] = (UpDesc){o, cap};
+    return fs->nups++;
+}
+
+void emit_zero(FuncState *fs, int dst, Type *t) {
+    if (type_is_boxed(t))
+        emit(fs, OP_BOXNEW, dst, 0, t->size);
+    else
+        emit(fs, OP_LOADI, dst, 0, 0);
+}
+
+void emit_copy_box(FuncState *fs, int dst, int src, Type *t) {
+    emit(fs, OP_BOXCOPY, dst, src, t->size);
+}
+
+bool expr_is_fresh(Expr *e) {
+    e = unparen(e);
+    switch (e->kind) {
+    case E_COMPOSITE: case E_TYPEASSERT: case E_FUNCLIT: return true;
+    case E_CALL:
+        if (e->u.call.kind == CALL_CONV && e->u.call.nargs == 1)
+            return expr_is_fresh(e->u.call.args[0]);
+        return true;
+    case E_INDEX:
+        return e->u.index.x->type && e->u.index.x->type->kind == K_MAP;
+    default: return false;
+    }
+}
+
+/* ---- constants -------------------------------------------------------------------- */
+
+static int load_const(FuncState *fs, Expr *e, Type *t, int dst) {
+    int d = target(fs, dst);
+    ConstVal cv = e->cv;
+    switch (t->kind) {
+    case K_FLOAT32: case K_FLOAT64: case K_UNTYPED_FLOAT: {
+        double v = cv.kind == CV_FLOAT ? (double)cv.u.f : (double)cv.u.i;
+        if (t->kind == K_FLOAT32) v = (double)(float)v;
+        if (v == 0) v = 0;           /* Go constants are exact: no -0 */
+        emit(fs, OP_LOADK, d, 0, k_float(fs, v));
+        break;
+    }
+    case K_STRING: case K_UNTYPED_STRING:
+        if (cv.kind == CV_STRING && cv.u.str.len > 0)
+            emit(fs, OP_LOADK, d, 0, k_str(fs, cv.u.str.s, cv.u.str.len));
+        else
+            emit(fs, OP_LOADI, d, 0, 0);
+        break;
+    case K_BOOL: case K_UNTYPED_BOOL:
+        emit(fs, OP_LOADI, d, 0, cv.kind == CV_BOOL ? cv.u.b : 0);
+        break;
+    default: {
+        int64_t v = cv.kind == CV_FLOAT ? (int64_t)cv.u.f
+                    : cv.kind == CV_BOOL ? cv.u.b
+                                         : (int64_t)(uint64_t)cv.u.i;
+        load_int(fs, d, v);
+    }
+    }
+    return d;
+}
+
+/* ---- identifiers -------------------------------------------------------------------- */
+
+static int cident(FuncState *fs, Expr *e, int dst) {
+    Object *o = e->u.ident.obj;
+    if (!o) {
+        comp_error(fs, e->pos, "internal error: unresolved identifier %s",
+                   e->u.ident.name);
+        return target(fs, dst);
+    }
+    switch (o->kind) {
+    case OBJ_VAR:
+        if (o->is_global) {
+            int d = target(fs, dst);
+            emit(fs, OP_GETG, d, 0, o->reg);
+            return d;
+        }
+        if (o->comp == fs) {
+            if (!var_in_cell(o))
+                return to_dst(fs, o->reg, dst);
+            int d = target(fs, dst);
+            emit(fs, OP_CELLGET, d, o->reg, 0);
+            return d;
+        } else {
+            int up = find_upval(fs, o);
+            int d = target(fs, dst);
+            emit(fs, type_is_boxed(o->type) ? OP_UPREF : OP_GETUP, d, up, 0);
+            return d;
+        }
+    case OBJ_FUNC: {
+        int d = target(fs, dst);
+        Proto *p = func_proto(fs->C, o);
+        emit(fs, OP_LOADK, d, 0, k_ptr(fs, vm_static_closure(p), KT_CLOSURE));
+        return d;
+    }
+    case OBJ_CONST:
+        return load_const(fs, e, const_type(e), dst);
+    default: {
+        int d = target(fs, dst);
+        emit(fs, OP_LOADI, d, 0, 0);   /* nil */
+        return d;
+    }
+    }
+}
+
+/* The operand word of AADDR / SLICE on an array: element size in x.B
+ * (16 bits), length in x.C (24 bits). */
+void emit_array_extra(FuncState *fs, unsigned a, Type *at) {
+    if (at->elem->size > 0xffff || at->len > INS_MAX_C)
+        comp_error(fs, (Pos){0}, "array type %s too large", type_string(at));
+    emit_extra(fs, a, at->elem->size, at->len);
+}
+
+/* ---- locations ---------------------------------------------------------------------- */
+
+static int stable_reg(FuncState *fs, int r, bool stable) {
+    if (!stable || r >= fs->nactive)
+        return r;
+    int t = alloc_reg(fs);
+    emit(fs, OP_MOVE, t, r, 0);
+    return t;
+}
+
+static Object *expr_obj(Expr *e) {
+    e = unparen(e);
+    if (e->kind == E_IDENT)
+        return e->u.ident.obj;
+    if (e->kind == E_SELECTOR && e->u.sel.kind == SEL_PKG)
+        return e->u.sel.sel->u.ident.obj;
+    return NULL;
+}
+
+static void lv_var(FuncState *fs, Object *o, LValue *lv) {
+    lv->type = o->type;
+    if (o->is_global) {
+        if (type_is_boxed(o->type)) {
+            lv->kind = LV_MEM;
+            lv->reg = alloc_reg(fs);
+            emit(fs, OP_GETG, lv->reg, 0, o->reg);
+        } else {
+            lv->kind = LV_GLOBAL;
+            lv->off = o->reg;
+        }
+    } else if (o->comp == fs) {
+        lv->reg = o->reg;
+        lv->kind = type_is_boxed(o->type) ? LV_MEM : var_in_cell(o) ? LV_CELL : LV_REG;
+    } else {
+        int up = find_upval(fs, o);
+        if (type_is_boxed(o->type)) {
+            lv->kind = LV_MEM;
+            lv->reg = alloc_reg(fs);
+            emit(fs, OP_UPREF, lv->reg, up, 0);
+        } else {
+            lv->kind = LV_UP;
+            lv->off = up;
+        }
+    }
+}
+
+void walk_path(FuncState *fs, Expr *x, int *path, int npath, Loc *loc,
+               bool stable) {
+    Type *xt = x->type;
+    loc->off = 0;
+    loc->t = xt;
+    if (xt->kind == K_POINTER || !type_is_boxed(xt)) {
+        loc->reg = stable_reg(fs, cexpr(fs, x, -1), stable);
+        loc->is_addr = false;
+    } else if (x->mode == M_VAR) {
+        LValue lv;
+        lv_compile(fs, x, &lv, stable);
+        loc->reg = lv.reg;
+        loc->off = lv.kind == LV_MEM ? lv.off : 0;
+        loc->is_addr = true;
+    } else {
+        loc->reg = cexpr(fs, x, -1);
+        loc->is_addr = true;
+    }
+    for (int i = 0; i < npath; i++) {
+        Type *t = loc->t;
+        if (t->kind == K_POINTER) {
+            if (loc->is_addr) {
+                int r = alloc_reg(fs);
+                emit(fs, OP_LOAD, r, loc->reg, loc->off);
+                loc->reg = r;
+            }
+            loc->off = 0;
+            loc->is_addr = true;
+            t = t->elem;
+        } else if (!loc->is_addr) {
+            loc->is_addr = true;     /* register holds the box */
+        }
+        Field *f = &t->fields[path[i]];
+        loc->off += f->offset;
+        loc->t = f->type;
+    }
+}
+
+/* R[reg].p + off as a single pointer register. */
+static int loc_ptr(FuncState *fs, int reg, int off) {
+    if (off == 0)
+        return reg;
+    int r = alloc_reg(fs);
+    emit(fs, OP_ADDR, r, reg, off);
+    return r;
+}
+
+static void emit_load_mem(FuncState *fs, int d, int reg, int off, Type *t) {
+    if (type_is_boxed(t))
+        emit(fs, OP_ADDR, d, reg, off);
+    else
+        emit(fs, OP_LOAD, d, reg, off);
+}
+
+static void index_loc(FuncState *fs, Expr *e, LValue *lv, bool stable) {
+    Expr *x = e->u.index.x;
+    Type *xt = x->type;
+    lv->type = e->type;
+    if (xt->kind == K_MAP) {
+        lv->kind = LV_MAP;
+        lv->mtype = xt;
+        lv->reg = stable_reg(fs, cexpr(fs, x, -1), stable);
+        lv->reg2 = stable_reg(fs, cvalue(fs, e->u.index.index, xt->key, -1, false),
+                              stable);
+        return;
+    }
+    if (xt->kind == K_SLICE) {
+        int s = stable_reg(fs, cexpr(fs, x, -1), stable);
+        int i = stable_reg(fs, cexpr(fs, e->u.index.index, -1), stable);
+        if (!type_is_boxed(xt->elem)) {
+            lv->kind = LV_SLICE;
+            lv->reg = s;
+            lv->reg2 = i;
+            return;
+        }
+        lv->kind = LV_MEM;
+        lv->reg = alloc_reg(fs);
+        lv->off = 0;
+        emit(fs, OP_SADDR, lv->reg, s, i);
+        emit_extra(fs, 0, 0, xt->elem->size);
+        return;
+    }
+    /* arrays and pointers to arrays */
+    Type *at = xt->kind == K_POINTER ? xt->elem : xt;
+    Loc loc;
+    walk_path(fs, x, NULL, 0, &loc, stable);
+    if (!loc.is_addr)
+        loc.off = 0;                 /* a pointer value or box: address */
+    Expr *ix = e->u.index.index;
+    unsigned es = at->elem->size;
+    lv->kind = LV_MEM;
+    if (ix->cv.kind == CV_INT) {
+        lv->reg = loc.reg;
+        lv->off = loc.off + (int)((int64_t)ix->cv.u.i * es);
+        if (xt->kind == K_POINTER)
+            emit(fs, OP_NILCHK, loc.reg, 0, 0);
+        return;
+    }
+    int base = loc_ptr(fs, loc.reg, loc.off);
+    int i = cexpr(fs, ix, -1);
+    lv->reg = alloc_reg(fs);
+    lv->off = 0;
+    emit(fs, OP_AADDR, lv->reg, base, i);
+    emit_array_extra(fs, 0, at);
+}
+
+void lv_compile(FuncState *fs, Expr *e, LValue *lv, bool stable) {
+    memset(lv, 0, sizeof *lv);
+    e = unparen(e);
+    lv->type = e->type;
+    switch (e->kind) {
+    case E_IDENT:
+        if (!e->u.ident.obj || strcmp(e->u.ident.name, "_") == 0) {
+            lv->kind = LV_BLANK;
+            return;
+        }
+        lv_var(fs, e->u.ident.obj, lv);
+        return;
+    case E_SELECTOR:
+        if (e->u.sel.kind == SEL_PKG) {
+            lv_var(fs, e->u.sel.sel->u.ident.obj, lv);
+            return;
+        }
+        if (e->u.sel.kind == SEL_FIELD) {
+            Loc loc;
+            walk_path(fs, e->u.sel.x, e->u.sel.path, e->u.sel.npath, &loc, stable);
+            lv->kind = LV_MEM;
+            lv->reg = loc.reg;
+            lv->off = loc.off;
+            return;
+        }
+        break;
+    case E_INDEX:
+        index_loc(fs, e, lv, stable);
+        return;
+    case E_STAR:
+        lv->kind = LV_MEM;
+        lv->reg = stable_reg(fs, cexpr(fs, e->u.star.x, -1), stable);
+        lv->off = 0;
+        return;
+    default:
+        break;
+    }
+    comp_error(fs, e->pos, "cannot assign to %s", ast_expr_string(e));
+    lv->kind = LV_BLANK;
+}
+
+void lv_store(FuncState *fs, LValue *lv, int src) {
+    switch (lv->kind) {
+    case LV_BLANK: return;
+    case LV_REG:
+        if (src != lv->reg) emit(fs, OP_MOVE, lv->reg, src, 0);
+        return;
+    case LV_CELL: emit(fs, OP_CELLSET, lv->reg, src, 0); return;
+    case LV_UP: emit(fs, OP_SETUP, src, lv->off, 0); return;
+    case LV_GLOBAL: emit(fs, OP_SETG, src, 0, lv->off); return;
+    case LV_MEM:
+        if (type_is_boxed(lv->type)) {
+            if (lv->type->size)
+                emit(fs, OP_COPYN, loc_ptr(fs, lv->reg, lv->off), src, lv->type->size);
+            else
+                emit(fs, OP_NILCHK, lv->reg, 0, 0);
+        } else if (lv->off > 0xffff) {
+            emit(fs, OP_STORE, loc_ptr(fs, lv->reg, lv->off), 0, src);
+        } else {
+            emit(fs, OP_STORE, lv->reg, lv->off, src);
+        }
+        return;
+    case LV_SLICE: emit(fs, OP_SSET, lv->reg, lv->reg2, src); return;
+    case LV_MAP: emit(fs, OP_MAPSET, lv->reg, lv->reg2, src); return;
+    }
+}
+
+int lv_load(FuncState *fs, LValue *lv, int dst) {
+    switch (lv->kind) {
+    case LV_REG: return to_dst(fs, lv->reg, dst);
+    default: break;
+    }
+    int d = target(fs, dst);
+    switch (lv->kind) {
+    case LV_CELL: emit(fs, OP_CELLGET, d, lv->reg, 0); break;
+    case LV_UP: emit(fs, OP_GETUP, d, lv->off, 0); break;
+    case LV_GLOBAL: emit(fs, OP_GETG, d, 0, lv->off); break;
+    case LV_MEM: emit_load_mem(fs, d, lv->reg, lv->off, lv->type); break;
+    case LV_SLICE: emit(fs, OP_SGET, d, lv->reg, lv->reg2); break;
+    case LV_MAP:
+        emit(fs, OP_MAPGET, d, lv->reg, lv->reg2);
+        emit_extra(fs, 0, 0, k_ptr(fs, lv->mtype, KT_TYPE));
+        break;
+    default: emit(fs, OP_LOADI, d, 0, 0); break;
+    }
+    return d;
+}
+
+void addr_of(FuncState *fs, LValue *lv, int dst) {
+    int d = target(fs, dst);
+    switch (lv->kind) {
+    case LV_CELL: emit(fs, OP_MOVE, d, lv->reg, 0); break;
+    case LV_UP: emit(fs, OP_UPREF, d, lv->off, 0); break;
+    case LV_GLOBAL: emit(fs, OP_GADDR, d, 0, lv->off); break;
+    case LV_MEM:
+        if (lv->off) emit(fs, OP_ADDR, d, lv->reg, lv->off);
+        else emit(fs, OP_MOVE, d, lv->reg, 0);
+        break;
+    case LV_SLICE:
+        emit(fs, OP_SADDR, d, lv->reg, lv->reg2);
+        emit_extra(fs, 0, 0, 1);
+        break;
+    default:
+        comp_error(fs, (Pos){0}, "internal error: cannot take address");
+    }
+}
+
+/* ---- conversions -------------------------------------------------------------------- */
+
+static bool needs_norm(Type *from, Type *to) {
+    int tb = type_int_bits(to->kind), fb = type_int_bits(from->kind);
+    if (tb >= 64)
+        return false;
+    bool fs_ = is_signed_int(from), ts = is_signed_int(to);
+    if (fs_ == ts && tb >= fb)
+        return false;
+    if (!fs_ && ts && tb > fb)
+        return false;
+    return true;
+}
+
+/* Emits the conversion of R[r] (type from) into R[d] (type to). */
+static void emit_convert(FuncState *fs, int d, int r, Type *from, Type *to) {
+    if (to->kind == K_INTERFACE) {
+        if (from->kind == K_INTERFACE || from->kind == K_UNTYPED_NIL)
+            to_dst(fs, r, d);
+        else
+            emit(fs, OP_IFACE, d, r, k_ptr(fs, from, KT_TYPE));
+        return;
+    }
+    if (is_int(to) && is_int(from)) {
+        if (needs_norm(from, to)) emit(fs, OP_NORM, d, r, to->kind);
+        else to_dst(fs, r, d);
+    } else if (is_float(to) && is_int(from)) {
+        emit(fs, type_is_unsigned(from) ? OP_U2F : OP_I2F, d, r, 0);
+        if (to->kind == K_FLOAT32) emit(fs, OP_F32, d, d, 0);
+    } else if (is_int(to) && is_float(from)) {
+        emit(fs, OP_F2I, d, r, to->kind);
+    } else if (is_float(to) && is_float(from)) {
+        if (to->kind == K_FLOAT32 && from->kind != K_FLOAT32) emit(fs, OP_F32, d, r, 0);
+        else to_dst(fs, r, d);
+    } else if (to->kind == K_STRING && is_int(from)) {
+        emit(fs, OP_RUNE2S, d, r, 0);
+    } else if (to->kind == K_SLICE && from->kind == K_STRING) {
+        emit(fs, to->elem->kind == K_INT32 ? OP_S2R : OP_S2B, d, r, 0);
+    } else if (to->kind == K_STRING && from->kind == K_SLICE) {
+        emit(fs, from->elem->kind == K_INT32 ? OP_R2S : OP_B2S, d, r, 0);
+    } else if (from->kind == K_SLICE &&
+               (to->kind == K_ARRAY || to->kind == K_POINTER)) {
+        comp_unsupported(fs, (Pos){0}, "conversion from slice to array");
+    } else {
+        to_dst(fs, r, d);
+    }
+}
+
+void convert_reg(FuncState *fs, int reg, Type *from, Type *to) {
+    if (from == to || !from || !to)
+        return;
+    if (to->kind == K_INTERFACE && from->kind != K_INTERFACE &&
+        from->kind != K_UNTYPED_NIL && from->kind != K_TUPLE)
+        emit(fs, OP_IFACE, reg, reg, k_ptr(fs, from, KT_TYPE));
+}
+
+int cvalue(FuncState *fs, Expr *e, Type *to, int dst, bool owned) {
+    Type *from = e->type;
+    if (e->cv.kind != CV_NONE) {
+        Type *ct = const_type(e);
+        if (to && to->kind == K_INTERFACE) {
+            int save = fs->freereg;
+            int r = load_const(fs, e, ct, -1);
+            fs->freereg = save;
+            int d = target(fs, dst);
+            emit(fs, OP_IFACE, d, r, k_ptr(fs, ct, KT_TYPE));
+            return d;
+        }
+        return load_const(fs, e, to && !type_is_untyped(to) ? to : ct, dst);
+    }
+    if (to && to->kind == K_INTERFACE && from && from->kind != K_INTERFACE &&
+        from->kind != K_UNTYPED_NIL) {
+        int save = fs->freereg;
+        int r = cexpr(fs, e, -1);
+        fs->freereg = save;
+        int d = target(fs, dst);
+        emit(fs, OP_IFACE, d, r, k_ptr(fs, from, KT_TYPE));
+        return d;
+    }
+    if (owned && from && type_is_boxed(from) && !expr_is_fresh(e)) {
+        int save = fs->freereg;
+        int r = cexpr(fs, e, -1);
+        fs->freereg = save;
+        int d = target(fs, dst);
+        emit_copy_box(fs, d, r, from);
+        return d;
+    }
+    return cexpr(fs, e, dst);
+}
+
+static int cconv(FuncState *fs, Expr *e, int dst) {
+    Type *to = e->type;
+    Expr *x = e->u.call.args[0];
+    if (e->cv.kind != CV_NONE)
+        return load_const(fs, e, const_type(e), dst);
+    if (to->kind == K_INTERFACE)
+        return cvalue(fs, x, to, dst, false);
+    if (x->cv.kind != CV_NONE && !is_int(x->type) && !is_float(x->type)) {
+        /* e.g. []byte("const") */
+        int save = fs->freereg;
+        int r = load_const(fs, x, const_type(x), -1);
+        fs->freereg = save;
+        int d = target(fs, dst);
+        emit_convert(fs, d, r, const_type(x), to);
+        return d;
+    }
+    int save = fs->freereg;
+    int r = cexpr(fs, x, -1);
+    fs->freereg = save;
+    int d = target(fs, dst);
+    emit_convert(fs, d, r, x->cv.kind != CV_NONE ? const_type(x) : x->type, to);
+    return d;
+}
+
+/* ---- arithmetic ---------------------------------------------------------------------- */
+
+static bool small_imm(Expr *e, int64_t *v, int64_t lo, int64_t hi) {
+    if (!e || e->cv.kind != CV_INT)
+        return false;
+    __int128 x = e->cv.u.i;
+    if (x < lo || x > hi)
+        return false;
+    *v = (int64_t)x;
+    return true;
+}
+
+int cbinop(FuncState *fs, TokKind op, Type *t, int d, int x, int y, Expr *ye) {
+    if (is_float(t)) {
+        unsigned o = op == T_ADD ? OP_ADDF : op == T_SUB ? OP_SUBF
+                   : op == T_MUL ? OP_MULF : OP_DIVF;
+        emit(fs, o, d, x, y);
+        if (t->kind == K_FLOAT32) emit(fs, OP_F32, d, d, 0);
+        return d;
+    }
+    if (t->kind == K_STRING) {
+        emit(fs, OP_CONCAT, d, x, y);
+        return d;
+    }
+    bool uns = type_is_unsigned(t);
+    int64_t imm = 0;
+    bool norm = false;
+    if (y < 0) {                     /* immediate forms (see cexpr_binary) */
+        small_imm(ye, &imm, INS_MIN_SC, INS_MAX_SC);
+        switch (op) {
+        case T_ADD: emit(fs, OP_ADDI, d, x, imm); norm = true; break;
+        case T_SUB: emit(fs, OP_ADDI, d, x, -imm); norm = true; break;
+        case T_MUL: emit(fs, OP_MULI, d, x, imm); norm = true; break;
+        case T_AND: emit(fs, OP_ANDI, d, x, imm); break;
+        case T_SHL: emit(fs, OP_SHLI, d, x, imm); norm = true; break;
+        case T_SHR: emit(fs, uns ? OP_SHRUI : OP_SHRI, d, x, imm); break;
+        default: break;
+        }
+    } else {
+        unsigned o = OP_NOP;
+        switch (op) {
+        case T_ADD: o = OP_ADD; norm = true; break;
+        case T_SUB: o = OP_SUB; norm = true; break;
+        case T_MUL: o = OP_MUL; norm = true; break;
+        case T_QUO: o = uns ? OP_DIVU : OP_DIV; norm = !uns; break;
+        case T_REM: o = uns ? OP_MODU : OP_MOD; break;
+        case T_AND: o = OP_AND; break;
+        case T_OR: o = OP_OR; break;
+        case T_XOR: o = OP_XOR; break;
+        case T_AND_NOT: o = OP_ANDNOT; break;
+        case T_SHL: o = OP_SHL; norm = true; break;
+        case T_SHR: o = uns ? OP_SHRU : OP_SHR; break;
+        default: break;
+        }
+        emit(fs, o, d, x, y);
+    }
+    if (norm && is_sized(t))
+        emit(fs, OP_NORM, d, d, t->kind);
+    return d;
+}
+
+static bool imm_op(TokKind op, Type *t, Expr *ye, int64_t *v) {
+    if (!is_int(t))
+        return false;
+    switch (op) {
+    case T_ADD: case T_SUB: case T_MUL: case T_AND:
+        return small_imm(ye, v, INS_MIN_SC + 1, INS_MAX_SC);
+    case T_SHL: case T_SHR:
+        return small_imm(ye, v, 0, 63);
+    default: return false;
+    }
+}
+
+/* A shift count of a 64-bit unsigned type may be >= 2^63: clamp it so the
+ * VM's signed "negative shift" check does not fire (into a new temp). */
+static int clamp_count(FuncState *fs, TokKind op, int yr, Expr *ye) {
+    if (yr < 0 || (op != T_SHL && op != T_SHR) || !ye->type ||
+        !type_is_unsigned(ye->type) || type_int_bits(ye->type->kind) != 64)
+        return yr;
+    int c = alloc_reg(fs);
+    emit(fs, OP_SHCLAMP, c, yr, 0);
+    return c;
+}
+
+int carith(FuncState *fs, TokKind op, Type *t, int d, int xr, Expr *y) {
+    int64_t v;
+    int yr = imm_op(op, t, y, &v) ? -1 : cexpr(fs, y, -1);
+    yr = clamp_count(fs, op, yr, y);
+    return cbinop(fs, op, t, d, xr, yr, y);
+}
+
+static int cexpr_arith(FuncState *fs, TokKind op, Type *t, Expr *x, Expr *y,
+                       int dst) {
+    int save = fs->freereg;
+    int xr = cexpr(fs, x, -1);
+    int64_t v;
+    int yr = imm_op(op, t, y, &v) ? -1 : cexpr(fs, y, -1);
+    yr = clamp_count(fs, op, yr, y);
+    fs->freereg = save;
+    int d = target(fs, dst);
+    return cbinop(fs, op, t, d, xr, yr, y);
+}
+
+/* ---- comparisons --------------------------------------------------------------------- */
+
+typedef enum CmpClass { CC_INT, CC_UINT, CC_FLOAT, CC_STR, CC_IFACE, CC_VALUE } CmpClass;
+
+static CmpClass cmp_class(Type *t) {
+    if (is_float(t)) return CC_FLOAT;
+    if (t->kind == K_STRING) return CC_STR;
+    if (t->kind == K_INTERFACE) return CC_IFACE;
+    if (type_is_boxed(t)) return CC_VALUE;
+    if (type_is_unsigned(t)) return CC_UINT;
+    return CC_INT;
+}
+
+static TokKind mirror(TokKind op) {
+    switch (op) {
+    case T_LSS: return T_GTR;
+    case T_GTR: return T_LSS;
+    case T_LEQ: return T_GEQ;
+    case T_GEQ: return T_LEQ;
+    default: return op;
+    }
+}
+
+static TokKind negate(TokKind op) {
+    switch (op) {
+    case T_EQL: return T_NEQ;
+    case T_NEQ: return T_EQL;
+    case T_LSS: return T_GEQ;
+    case T_GEQ: return T_LSS;
+    case T_GTR: return T_LEQ;
+    case T_LEQ: return T_GTR;
+    default: return op;
+    }
+}
+
+/* The type both operands are compared as; *conv_x / *conv_y say whether a
+ * concrete operand must be boxed into an interface first. */
+static Type *cmp_type(Expr *x, Expr *y, bool *cx, bool *cy) {
+    Type *xt = x->type, *yt = y->type;
+    *cx = *cy = false;
+    if (!xt || xt->kind == K_UNTYPED_NIL) return yt;
+    if (!yt || yt->kind == K_UNTYPED_NIL) return xt;
+    if (xt->kind == K_INTERFACE && yt->kind != K_INTERFACE) { *cy = true; return xt; }
+    if (yt->kind == K_INTERFACE && xt->kind != K_INTERFACE) { *cx = true; return yt; }
+    return xt;
+}
+
+static bool is_nil(Expr *e) {
+    e = unparen(e);
+    return (e->kind == E_IDENT && e->u.ident.obj && e->u.ident.obj->kind == OBJ_NIL) ||
+           (e->type && e->type->kind == K_UNTYPED_NIL);
+}
+
+static int operand(FuncState *fs, Expr *e, Type *t, bool conv) {
+    if (is_nil(e)) {
+        int r = alloc_reg(fs);
+        emit(fs, OP_LOADI, r, 0, 0);
+        return r;
+    }
+    return cvalue(fs, e, conv ? t : NULL, -1, false);
+}
+
+static int ccompare(FuncState *fs, Expr *e, int dst) {
+    TokKind op = e->u.binary.op;
+    Expr *x = e->u.binary.x, *y = e->u.binary.y;
+    bool cx, cy;
+    Type *t = cmp_type(x, y, &cx, &cy);
+    int save = fs->freereg;
+    int xr = operand(fs, x, t, cx);
+    int yr = operand(fs, y, t, cy);
+    fs->freereg = save;
+    int d = target(fs, dst);
+    CmpClass cc = (is_nil(x) || is_nil(y)) && t->kind != K_INTERFACE ? CC_INT : cmp_class(t);
+    if (is_nil(x) || is_nil(y))
+        cc = t->kind == K_INTERFACE ? CC_INT : cc;  /* nil interface: pointer */
+    if (op == T_GTR || op == T_GEQ) {
+        int tmp = xr; xr = yr; yr = tmp;
+        op = mirror(op);
+    }
+    static const unsigned ops[6][4] = {
+        /*           EQ       NE       LT       LE     */
+        [CC_INT] = {OP_EQ, OP_NE, OP_LT, OP_LE},
+        [CC_UINT] = {OP_EQ, OP_NE, OP_LTU, OP_LEU},
+        [CC_FLOAT] = {OP_EQF, OP_NEF, OP_LTF, OP_LEF},
+        [CC_STR] = {OP_EQS, OP_NES, OP_LTS, OP_LES},
+        [CC_IFACE] = {OP_EQIF, OP_NEIF, OP_NOP, OP_NOP},
+        [CC_VALUE] = {OP_EQV, OP_EQV, OP_NOP, OP_NOP},
+    };
+    int col = op == T_EQL ? 0 : op == T_NEQ ? 1 : op == T_LSS ? 2 : 3;
+    emit(fs, ops[cc][col], d, xr, yr);
+    if (cc == CC_VALUE)
+        emit_extra(fs, op == T_NEQ, 0, k_ptr(fs, t, KT_TYPE));
+    return d;
+}
+
+static int clogical(FuncState *fs, Expr *e, int dst) {
+    JumpList jl = {0};
+    int d = target(fs, dst);
+    cjump(fs, e, false, &jl);
+    emit(fs, OP_LOADI, d, 0, 1);
+    int skip = emit_jump(fs, OP_JMP, 0, 0);
+    jl_patch_here(fs, &jl);
+    emit(fs, OP_LOADI, d, 0, 0);
+    patch_here(fs, skip);
+    return d;
+}
+
+void cjump(FuncState *fs, Expr *e, bool when, JumpList *jl) {
+    e = unparen(e);
+    if (e->cv.kind == CV_BOOL) {
+        if (e->cv.u.b == when)
+            jl_add(jl, emit_jump(fs, OP_JMP, 0, 0));
+        return;
+    }
+    if (e->kind == E_UNARY && e->u.unary.op == T_NOT) {
+        cjump(fs, e->u.unary.x, !when, jl);
+        return;
+    }
+    if (e->kind == E_BINARY && (e->u.binary.op == T_LAND || e->u.binary.op == T_LOR)) {
+        bool is_and = e->u.binary.op == T_LAND;
+        if (is_and != when) {        /* && false / || true: either side */
+            cjump(fs, e->u.binary.x, when, jl);
+            cjump(fs, e->u.binary.y, when, jl);
+        } else {
+            JumpList skip = {0};
+            cjump(fs, e->u.binary.x, !when, &skip);
+            cjump(fs, e->u.binary.y, when, jl);
+            jl_patch_here(fs, &skip);
+        }
+        return;
+    }
+    if (e->kind == E_BINARY && is_compare_op(e->u.binary.op)) {
+        Expr *x = e->u.binary.x, *y = e->u.binary.y;
+        bool cx, cy;
+        Type *t = cmp_type(x, y, &cx, &cy);
+        CmpClass cc = cmp_class(t);
+        TokKind op = e->u.binary.op;
+        if ((cc == CC_INT || cc == CC_UINT) && !is_nil(x) && !is_nil(y)) {
+            if (!when) op = negate(op);
+            int save = fs->freereg;
+            int64_t v;
+            if (x->cv.kind == CV_INT && y->cv.kind != CV_INT) {
+                Expr *tmp = x; x = y; y = tmp;
+                op = mirror(op);
+            }
+            bool imm = small_imm(y, &v, INS_MIN_SB, INS_MAX_SB) &&
+                       (cc == CC_INT || op == T_EQL || op == T_NEQ);
+            int xr = cexpr(fs, x, -1);
+            if (imm) {
+                unsigned o = op == T_EQL ? OP_JEQI : op == T_NEQ ? OP_JNEI
+                           : op == T_LSS ? OP_JLTI : op == T_LEQ ? OP_JLEI
+                           : op == T_GTR ? OP_JGTI : OP_JGEI;
+                jl_add(jl, emit(fs, o, xr, (unsigned)(int)v & 0xffff, 0));
+            } else {
+                int yr = cexpr(fs, y, -1);
+                bool u = cc == CC_UINT;
+                if (op == T_GTR || op == T_GEQ) {
+                    int tmp = xr; xr = yr; yr = tmp;
+                    op = mirror(op);
+                }
+                unsigned o = op == T_EQL ? OP_JEQ : op == T_NEQ ? OP_JNE
+                           : op == T_LSS ? (u ? OP_JLTU : OP_JLT)
+                                         : (u ? OP_JLEU : OP_JLE);
+                jl_add(jl, emit(fs, o, xr, yr, 0));
+            }
+            fs->freereg = save;
+            return;
+        }
+        if (cc == CC_FLOAT) {
+            int save = fs->freereg;
+            int xr = cexpr(fs, x, -1), yr = cexpr(fs, y, -1);
+            if (op == T_GTR || op == T_GEQ) {
+                int tmp = xr; xr = yr; yr = tmp;
+                op = mirror(op);
+            }
+            unsigned o;
+            if (when)
+                o = op == T_EQL ? OP_JEQF : op == T_NEQ ? OP_JNEF
+                  : op == T_LSS ? OP_JLTF : OP_JLEF;
+            else
+                o = op == T_EQL ? OP_JNEF : op == T_NEQ ? OP_JEQF
+                  : op == T_LSS ? OP_JNLTF : OP_JNLEF;
+            jl_add(jl, emit(fs, o, xr, yr, 0));
+            fs->freereg = save;
+            return;
+        }
+    }
+    int save = fs->freereg;
+    int r = cexpr(fs, e, -1);
+    fs->freereg = save;
+    jl_add(jl, emit(fs, when ? OP_JT : OP_JF, r, 0, 0));
+}
+
+/* ---- unary ------------------------------------------------------------------------------ */
+
+static int ccomposite(FuncState *fs, Expr *e, int dst);
+
+static int cunary(FuncState *fs, Expr *e, int dst) {
+    TokKind op = e->u.unary.op;
+    Expr *x = e->u.unary.x;
+    if (op == T_AND) {
+        Expr *ux = unparen(x);
+        if (ux->kind == E_COMPOSITE)
+            return ccomposite(fs, ux, dst);   /* the box is the pointer */
+        LValue lv;
+        lv_compile(fs, ux, &lv, false);
+        int d = target(fs, dst);
+        addr_of(fs, &lv, d);
+        return d;
+    }
+    if (op == T_ARROW) {
+        comp_unsupported(fs, e->pos, "channel receive");
+        return target(fs, dst);
+    }
+    int save = fs->freereg;
+    int r = cexpr(fs, x, -1);
+    fs->freereg = save;
+    int d = target(fs, dst);
+    Type *t = e->type;
+    switch (op) {
+    case T_SUB:
+        if (is_float(t)) emit(fs, OP_NEGF, d, r, 0);
+        else {
+            emit(fs, OP_NEG, d, r, 0);
+            if (is_sized(t)) emit(fs, OP_NORM, d, d, t->kind);
+        }
+        break;
+    case T_XOR:
+        emit(fs, OP_BNOT, d, r, 0);
+        if (is_sized(t) && type_is_unsigned(t)) emit(fs, OP_NORM, d, d, t->kind);
+        break;
+    case T_NOT: emit(fs, OP_NOT, d, r, 0); break;
+    default: to_dst(fs, r, d); break;
+    }
+    return d;
+}
+
+/* ---- selectors, index, slice ------------------------------------------------------------ */
+
+/* Receiver for a call of method sel (SEL_METHOD) into R[dst]. */
+static void crecv(FuncState *fs, Expr *sel, int dst) {
+    Expr *x = sel->u.sel.x;
+    Object *m = sel->u.sel.method;
+    bool want_ptr = m->recv && m->recv->kind == K_POINTER;
+    int save = fs->freereg;
+    if (sel->u.sel.npath == 0) {
+        Type *xt = x->type;
+        if (want_ptr) {
+            if (xt->kind == K_POINTER) {
+                cexpr(fs, x, dst);
+            } else {
+                LValue lv;
+                Expr *ux = unparen(x);
+                if (ux->kind == E_COMPOSITE || x->mode != M_VAR) {
+                    cvalue(fs, x, xt, dst, true);
+                    if (!type_is_boxed(xt)) {
+                        int c = alloc_reg(fs);
+                        emit(fs, OP_NEWCELL, c, dst, 0);
+                        emit(fs, OP_MOVE, dst, c, 0);
+                    }
+                } else {
+                    lv_compile(fs, x, &lv, false);
+                    addr_of(fs, &lv, dst);
+                }
+            }
+        } else if (xt->kind == K_POINTER) {
+            int p = cexpr(fs, x, -1);
+            if (type_is_boxed(xt->elem)) emit(fs, OP_BOXCOPY, dst, p, xt->elem->size);
+            else emit(fs, OP_LOAD, dst, p, 0);
+        } else {
+            cvalue(fs, x, xt, dst, true);
+        }
+        fs->freereg = save;
+        return;
+    }
+    Loc loc;
+    walk_path(fs, x, sel->u.sel.path, sel->u.sel.npath, &loc, false);
+    Type *have = loc.t;
+    if (have->kind == K_POINTER) {
+        int p = loc.reg;
+        if (loc.is_addr) {
+            p = alloc_reg(fs);
+            emit(fs, OP_LOAD, p, loc.reg, loc.off);
+        }
+        if (want_ptr) emit(fs, OP_MOVE, dst, p, 0);
+        else if (type_is_boxed(have->elem)) emit(fs, OP_BOXCOPY, dst, p, have->elem->size);
+        else emit(fs, OP_LOAD, dst, p, 0);
+    } else if (want_ptr) {
+        emit(fs, OP_ADDR, dst, loc.reg, loc.off);
+    } else if (type_is_boxed(have)) {
+        int p = loc_ptr(fs, loc.reg, loc.off);
+        emit(fs, OP_BOXCOPY, dst, p, have->size);
+    } else {
+        emit(fs, OP_LOAD, dst, loc.reg, loc.off);
+    }
+    fs->freereg = save;
+}
+
+/* The interface operand of sel (SEL_IFACE) into R[dst]; returns its type. */
+static Type *ciface_operand(FuncState *fs, Expr *sel, int dst) {
+    int save = fs->freereg;
+    Expr *x = sel->u.sel.x;
+    if (sel->u.sel.npath == 0) {
+        cexpr(fs, x, dst);
+        fs->freereg = save;
+        return x->type;
+    }
+    Loc loc;
+    walk_path(fs, x, sel->u.sel.path, sel->u.sel.npath, &loc, false);
+    if (loc.is_addr) emit(fs, OP_LOAD, dst, loc.reg, loc.off);
+    else emit(fs, OP_MOVE, dst, loc.reg, 0);
+    fs->freereg = save;
+    return loc.t;
+}
+
+static int cselector(FuncState *fs, Expr *e, int dst) {
+    switch (e->u.sel.kind) {
+    case SEL_PKG: {
+        Expr *id = e->u.sel.sel;
+        if (e->cv.kind != CV_NONE)
+            return load_const(fs, e, const_type(e), dst);
+        id->type = id->type ? id->type : e->type;
+        return cident(fs, id, dst);
+    }
+    case SEL_FIELD: {
+        int save = fs->freereg;
+        Loc loc;
+        walk_path(fs, e->u.sel.x, e->u.sel.path, e->u.sel.npath, &loc, false);
+        fs->freereg = save;
+        int d = target(fs, dst);
+        if (!loc.is_addr)
+            comp_error(fs, e->pos, "internal error: field of a non-struct");
+        else if (loc.off > 0xffffff)
+            comp_error(fs, e->pos, "struct too large");
+        emit_load_mem(fs, d, loc.reg, loc.off, e->type);
+        return d;
+    }
+    case SEL_METHOD: {                /* method value: bind the receiver */
+        Object *m = e->u.sel.method;
+        int save = fs->freereg;
+        int r = alloc_reg(fs);
+        crecv(fs, e, r);
+        fs->freereg = save;
+        int d = target(fs, dst);
+        emit(fs, OP_BIND, d, r, k_ptr(fs, thunk_bound(fs->C, m), KT_PROTO));
+        return d;
+    }
+    case SEL_IFACE: {
+        int save = fs->freereg;
+        int r = alloc_reg(fs);
+        Type *it = ciface_operand(fs, e, r);
+        emit(fs, OP_NILCHK, r, 0, 0);
+        fs->freereg = save;
+        int d = target(fs, dst);
+        Proto *th = thunk_iface_bound(fs->C, it, e->u.sel.iface_index);
+        emit(fs, OP_BIND, d, r, k_ptr(fs, th, KT_PROTO));
+        return d;
+    }
+    case SEL_METHOD_EXPR: {
+        Type *rt = e->u.sel.x->type;
+        Object *m = e->u.sel.method;
+        Proto *p;
+        if (!m) {
+            Object *fake = gc_alloc(sizeof *fake);
+            fake->kind = OBJ_FUNC;
+            fake->name = rt->methods[e->u.sel.iface_index].name;
+            fake->type = rt->methods[e->u.sel.iface_index].sig;
+            p = thunk_method(fs->C, rt, NULL, 0, fake);
+        } else if (m->recv == rt && e->u.sel.npath == 0) {
+            p = func_proto(fs->C, m);
+        } else {
+            p = thunk_method(fs->C, rt, e->u.sel.path, e->u.sel.npath, m);
+        }
+        int d = target(fs, dst);
+        emit(fs, OP_LOADK, d, 0, k_ptr(fs, vm_static_closure(p), KT_CLOSURE));
+        return d;
+    }
+    default:
+        comp_error(fs, e->pos, "internal error: unresolved selector");
+        return target(fs, dst);
+    }
+}
+
+static int cindex(FuncState *fs, Expr *e, int dst) {
+    Expr *x = e->u.index.x;
+    Type *xt = x->type;
+    int save = fs->freereg;
+    if (xt->kind == K_STRING) {
+        int s = cexpr(fs, x, -1);
+        int i = cexpr(fs, e->u.index.index, -1);
+        fs->freereg = save;
+        int d = target(fs, dst);
+        emit(fs, OP_STRIDX, d, s, i);
+        return d;
+    }
+    if (xt->kind == K_MAP) {
+        int m = cexpr(fs, x, -1);
+        int k = cvalue(fs, e->u.index.index, xt->key, -1, false);
+        fs->freereg = save;
+        int d = target(fs, dst);
+        emit(fs, OP_MAPGET, d, m, k);
+        emit_extra(fs, 0, 0, k_ptr(fs, xt, KT_TYPE));
+        return d;
+    }
+    if (xt->kind == K_SLICE && !type_is_boxed(xt->elem)) {
+        int s = cexpr(fs, x, -1);
+        int i = cexpr(fs, e->u.index.index, -1);
+        fs->freereg = save;
+        int d = target(fs, dst);
+        emit(fs, OP_SGET, d, s, i);
+        return d;
+    }
+    LValue lv;
+    index_loc(fs, e, &lv, false);
+    fs->freereg = save;
+    int d = target(fs, dst);
+    emit_load_mem(fs, d, lv.reg, lv.off, e->type);
+    return d;
+}
+
+static int cslice(FuncState *fs, Expr *e, int dst) {
+    Expr *x = e->u.slice.x;
+    Type *xt = x->type;
+    int save = fs->freereg;
+    int src;
+    unsigned mode = 0, esize = 1;
+    if (xt->kind == K_STRING) {
+        src = cexpr(fs, x, -1);
+    } else if (xt->kind == K_SLICE) {
+        src = cexpr(fs, x, -1);
+        esize = xt->elem->size;
+    } else {
+        Type *at = xt->kind == K_POINTER ? xt->elem : xt;
+        mode = 1;
+        esize = at->elem->size;
+        if (xt->kind == K_POINTER) {
+            src = cexpr(fs, x, -1);
+        } else {
+            LValue lv;
+            lv_compile(fs, x, &lv, false);
+            src = loc_ptr(fs, lv.reg, lv.off);
+        }
+    }
+    int lo = alloc_regs(fs, 3);
+    if (e->u.slice.lo) cexpr(fs, e->u.slice.lo, lo);
+    else emit(fs, OP_LOADI, lo, 0, 0);
+    if (e->u.slice.hi) cexpr(fs, e->u.slice.hi, lo + 1);
+    else if (xt->kind == K_STRING) emit(fs, OP_LENS, lo + 1, src, 0);
+    else mode |= 4;
+    if (e->u.slice.three && e->u.slice.max) {
+        cexpr(fs, e->u.slice.max, lo + 2);
+        mode |= 2;
+    }
+    fs->freereg = save;
+    int d = target(fs, dst);
+    if (xt->kind == K_STRING) {
+        emit(fs, OP_SUBSTR, d, src, lo);
+    } else {
+        emit(fs, OP_SLICE, d, src, lo);
+        if (mode & 1)
+            emit_array_extra(fs, mode, xt->kind == K_POINTER ? xt->elem : xt);
+        else
+            emit_extra(fs, mode, esize, 0);
+    }
+    return d;
+}
+
+static int cassert(FuncState *fs, Expr *e, int dst) {
+    int save = fs->freereg;
+    int r = cexpr(fs, e->u.assert.x, -1);
+    fs->freereg = save;
+    int d = target(fs, dst);
+    emit(fs, OP_ASSERT, d, r, k_ptr(fs, e->type, KT_TYPE));
+    emit_extra(fs, 0, 0, k_ptr(fs, e->u.assert.x->type, KT_TYPE));
+    return d;
+}
+
+void ccommaok(FuncState *fs, Expr *e, int dst) {
+    e = unparen(e);
+    int save = fs->freereg;
+    if (e->kind == E_INDEX) {
+        Type *mt = e->u.index.x->type;
+        int m = cexpr(fs, e->u.index.x, -1);
+        int k = cvalue(fs, e->u.index.index, mt->key, -1, false);
+        emit(fs, OP_MAPGET2, dst, m, k);
+        emit_extra(fs, 0, 0, k_ptr(fs, mt, KT_TYPE));
+    } else if (e->kind == E_TYPEASSERT) {
+        int r = cexpr(fs, e->u.assert.x, -1);
+        emit(fs, OP_ASSERT2, dst, r, k_ptr(fs, e->u.assert.type->type ? e->u.assert.type->type : e->type, KT_TYPE));
+    } else {
+        comp_unsupported(fs, e->pos, "channel receive");
+    }
+    fs->freereg = save;
+}
+
+/* ---- calls ---------------------------------------------------------------------------------- */
+
+static int cbuiltin(FuncState *fs, Expr *e, int dst);
+
+static Type *param_type(Type *sig, int i, bool spread) {
+    if (sig->variadic && !spread && i >= sig->nparams - 1)
+        return sig->params[sig->nparams - 1]->elem;
+    return i < sig->nparams ? sig->params[i] : NULL;
+}
+
+/* Arguments of call e for signature sig into registers from freereg. */
+static void cargs(FuncState *fs, Expr *e, Type *sig) {
+    int nargs = e->u.call.nargs;
+    Expr **args = e->u.call.args;
+    bool spread = e->u.call.has_ellipsis;
+    int np = sig->nparams;
+    bool pack = sig->variadic && !spread;
+    if (nargs == 1 && args[0]->type && args[0]->type->kind == K_TUPLE) {
+        Type *tt = args[0]->type;
+        int first = fs->freereg;
+        int b = ccall(fs, args[0], tt->nparams);
+        (void)first;
+        for (int i = 0; i < tt->nparams; i++)
+            convert_reg(fs, b + i, tt->params[i], param_type(sig, i, spread));
+        if (pack) {
+            int v = b + np - 1, k = tt->nparams - (np - 1);
+            if (k <= 0) {
+                emit(fs, OP_LOADI, v, 0, 0);
+            } else {
+                emit(fs, OP_MKSLICE, v, v, k);
+                emit_extra(fs, 0, 0, k_ptr(fs, sig->params[np - 1]->elem, KT_TYPE));
+            }
+        }
+        fs->freereg = b + np;
+        if (fs->freereg > fs->maxregs) fs->maxregs = fs->freereg;
+        return;
+    }
+    int nfixed = pack ? np - 1 : np;
+    for (int i = 0; i < nfixed && i < nargs; i++) {
+        int r = alloc_reg(fs);
+        cvalue(fs, args[i], sig->params[i], r, true);
+        fs->freereg = r + 1;
+    }
+    if (!pack)
+        return;
+    int v = alloc_reg(fs);
+    int extra = nargs - nfixed;
+    if (extra <= 0) {
+        emit(fs, OP_LOADI, v, 0, 0);
+        return;
+    }
+    Type *elem = sig->params[np - 1]->elem;
+    for (int j = 0; j < extra; j++) {
+        int r = alloc_reg(fs);
+        cvalue(fs, args[nfixed + j], elem, r, false);
+        fs->freereg = r + 1;
+    }
+    emit(fs, OP_MKSLICE, v, v + 1, extra);
+    emit_extra(fs, 0, 0, k_ptr(fs, elem, KT_TYPE));
+    fs->freereg = v + 1;
+}
+
+static void reserve(FuncState *fs, int upto) {
+    if (upto > fs->maxregs)
+        fs->maxregs = upto;
+}
+
+static Object *static_func(Expr *fn) {
+    Object *o = expr_obj(fn);
+    return o && o->kind == OBJ_FUNC ? o : NULL;
+}
+
+int ccall(FuncState *fs, Expr *e, int nwant) {
+    Expr *fn = unparen(e->u.call.fun);
+    if (e->u.call.kind == CALL_CONV) {
+        int b = fs->freereg;
+        cconv(fs, e, alloc_reg(fs));
+        return b;
+    }
+    if (e->u.call.kind == CALL_BUILTIN) {
+        int b = alloc_reg(fs);
+        cbuiltin(fs, e, b);
+        fs->freereg = b + (nwant > 0 ? nwant : 0);
+        return b;
+    }
+    int base = alloc_reg(fs);
+    Type *sig = fn->type;
+    Object *sf = static_func(fn);
+    unsigned op;
+    int kidx = 0, cache = 0;
+    if (fn->kind == E_SELECTOR && fn->u.sel.kind == SEL_METHOD) {
+        Object *m = fn->u.sel.method;
+        int r = alloc_reg(fs);
+        crecv(fs, fn, r);
+        op = OP_CALLK;
+        kidx = k_ptr(fs, func_proto(fs->C, m), KT_PROTO);
+        sig = m->type;
+    } else if (fn->kind == E_SELECTOR && fn->u.sel.kind == SEL_IFACE) {
+        int r = alloc_reg(fs);
+        Type *it = ciface_operand(fs, fn, r);
+        op = OP_CALLI;
+        kidx = k_ptr(fs, (void *)it->methods[fn->u.sel.iface_index].name, KT_NAME);
+        cache = fs->nicache++;
+    } else if (sf) {
+        op = OP_CALLK;
+        kidx = k_ptr(fs, func_proto(fs->C, sf), KT_PROTO);
+    } else {
+        cexpr(fs, fn, base);
+        op = OP_CALL;
+    }
+    if (!sig || sig->kind != K_FUNC) {
+        comp_error(fs, e->pos, "internal error: call of non-function");
+        return base;
+    }
+    cargs(fs, e, sig);
+    set_line(fs, e->pos);
+    if (op == OP_CALLI) emit(fs, OP_CALLI, base, kidx, cache);
+    else if (op == OP_CALLK) emit(fs, OP_CALLK, base, 0, kidx);
+    else emit(fs, OP_CALL, base, 0, 0);
+    reserve(fs, base + sig->nresults + 1);
+    fs->freereg = base + (nwant > 0 ? nwant : 0);
+    return base;
+}
+
+/* A wrapper function running builtin call e on parameters (for defer). */
+static Proto *builtin_wrapper(FuncState *fs, Expr *e) {
+    int n = e->u.call.nargs;
+    FuncInfo *info = gc_alloc(sizeof *info);
+    Type **pt = gc_alloc((n + 1) * sizeof(Type *));
+    Object **po = gc_alloc((n + 1) * sizeof(Object *));
+    Expr **args = gc_alloc((n + 1) * sizeof(Expr *));
+    for (int i = 0; i < n; i++) {
+        Expr *a = e->u.call.args[i];
+        Type *t = a->cv.kind != CV_NONE ? const_type(a) : a->type;
+        if (a->mode == M_TYPE) {
+            args[i] = a;
+            pt[i] = NULL;
+            continue;
+        }
+        pt[i] = t;
+        Object *o = gc_alloc(sizeof *o);
+        o->kind = OBJ_VAR;
+        o->name = "~a";
+        o->type = t;
+        o->owner = info;
+        po[i] = o;
+        Expr *id = ast_expr(E_IDENT, a->pos);
+        id->u.ident.name = "~a";
+        id->u.ident.obj = o;
+        id->type = t;
+        id->mode = M_VAR;
+        args[i] = id;
+    }
+    int np = 0;
+    Object **params = gc_alloc((n + 1) * sizeof(Object *));
+    Type **ptypes = gc_alloc((n + 1) * sizeof(Type *));
+    for (int i = 0; i < n; i++)
+        if (pt[i]) {
+            params[np] = po[i];
+            ptypes[np++] = pt[i];
+        }
+    info->sig = type_func(ptypes, np, NULL, 0, false);
+    info->params = params;
+    info->nparams = np;
+    info->name = fs->proto->name;
+    Expr *call = ast_expr(E_CALL, e->pos);
+    call->u.call = e->u.call;
+    call->u.call.args = args;
+    call->type = e->type;
+    Stmt *st = ast_stmt(S_EXPR, e->pos);
+    st->u.expr.x = call;
+    char name[256];
+    snprintf(name, sizeof name, "%s.deferwrap", fs->proto->name);
+    info->name = gc_strdup(name);
+    return comp_function(fs->C, fs, info, st, false, NULL, e->pos);
+}
+
+int cdefer_call(FuncState *fs, Expr *e, int *basep) {
+    Expr *fn = unparen(e->u.call.fun);
+    int base = alloc_reg(fs);
+    *basep = base;
+    Type *sig = fn->type;
+    if (e->u.call.kind == CALL_BUILTIN || e->u.call.kind == CALL_CONV) {
+        if (e->u.call.kind == CALL_BUILTIN && e->u.call.builtin == BI_RECOVER) {
+            /* recover() called by the panic machinery itself is not called
+             * directly by a deferred function: it never stops a panic. */
+            fs->freereg = base;
+            return -1;
+        }
+        Proto *w = builtin_wrapper(fs, e);
+        int nargs = 0;
+        for (int i = 0; i < e->u.call.nargs; i++) {
+            Expr *a = e->u.call.args[i];
+            if (a->mode == M_TYPE)
+                continue;
+            int r = alloc_reg(fs);
+            cvalue(fs, a, a->cv.kind != CV_NONE ? const_type(a) : a->type, r, true);
+            fs->freereg = r + 1;
+            nargs++;
+        }
+        if (w->ncaps) emit(fs, OP_CLOSURE, base, 0, k_ptr(fs, w, KT_PROTO));
+        else emit(fs, OP_LOADK, base, 0, k_ptr(fs, vm_static_closure(w), KT_CLOSURE));
+        return nargs;
+    }
+    Object *sf = static_func(fn);
+    if (fn->kind == E_SELECTOR && fn->u.sel.kind == SEL_METHOD) {
+        Object *m = fn->u.sel.method;
+        emit(fs, OP_LOADK, base, 0,
+             k_ptr(fs, vm_static_closure(func_proto(fs->C, m)), KT_CLOSURE));
+        int r = alloc_reg(fs);
+        crecv(fs, fn, r);
+        sig = m->type;
+        cargs(fs, e, sig);
+        return fs->freereg - base - 1;
+    }
+    if (fn->kind == E_SELECTOR && fn->u.sel.kind == SEL_IFACE) {
+        int r = alloc_reg(fs);
+        Type *it = ciface_operand(fs, fn, r);
+        emit(fs, OP_NILCHK, r, 0, 0);
+        Proto *th = thunk_iface_bound(fs->C, it, fn->u.sel.iface_index);
+        emit(fs, OP_BIND, base, r, k_ptr(fs, th, KT_PROTO));
+        fs->freereg = base + 1;
+    } else if (sf) {
+        emit(fs, OP_LOADK, base, 0,
+             k_ptr(fs, vm_static_closure(func_proto(fs->C, sf)), KT_CLOSURE));
+    } else {
+        cexpr(fs, fn, base);
+    }
+    cargs(fs, e, sig);
+    return fs->freereg - base - 1;
+}
+
+/* ---- builtins --------------------------------------------------------------------------------- */
+
+/* Each builtin helper gets the call e, its arguments and the destination
+ * (dst < 0: any register); temporaries are released by the caller. */
+
+static int bi_len(FuncState *fs, Expr *e, Expr **args, int dst) {
+    Type *t = args[0]->type;
+    if (t->kind == K_POINTER)
+        t = t->elem;
+    int d;
+    if (t->kind == K_ARRAY) {
+        d = target(fs, dst);
+        load_int(fs, d, t->len);
+        return d;
+    }
+    if (t->kind == K_CHAN) {
+        comp_unsupported(fs, e->pos, "channel len/cap");
+        return target(fs, dst);
+    }
+    int save = fs->freereg;
+    int r = cexpr(fs, args[0], -1);
+    fs->freereg = save;
+    d = target(fs, dst);
+    unsigned op = t->kind == K_STRING ? OP_LENS : t->kind == K_MAP ? OP_LENMAP
+                : e->u.call.builtin == BI_CAP ? OP_CAP : OP_LEN;
+    emit(fs, op, d, r, 0);
+    return d;
+}
+
+static int bi_append(FuncState *fs, Expr *e, Expr **args, int n, int dst) {
+    Type *elem = e->type->elem;
+    int save = fs->freereg;
+    int s = cexpr(fs, args[0], -1);
+    if (e->u.call.has_ellipsis && n == 2) {
+        int r = cexpr(fs, args[1], -1);
+        fs->freereg = save;
+        int d = target(fs, dst);
+        emit(fs, OP_APPENDSL, d, s, r);
+        bool str = args[1]->type->kind == K_STRING || args[1]->cv.kind == CV_STRING;
+        emit_extra(fs, str, 0, k_ptr(fs, elem, KT_TYPE));
+        return d;
+    }
+    if (n == 1) {
+        fs->freereg = save;
+        return to_dst(fs, s, target(fs, dst));
+    }
+    int first = fs->freereg;
+    for (int i = 1; i < n; i++) {
+        int r = alloc_reg(fs);
+        cvalue(fs, args[i], elem, r, false);
+        fs->freereg = r + 1;
+    }
+    fs->freereg = save;
+    int d = target(fs, dst);
+    reserve(fs, first + n);
+    emit(fs, OP_APPEND, d, s, first);
+    emit_extra(fs, 0, n - 1, k_ptr(fs, elem, KT_TYPE));
+    return d;
+}
+
+static int bi_make(FuncState *fs, Expr *e, Expr **args, int n, int dst) {
+    Type *t = args[0]->type;
+    int save = fs->freereg;
+    if (t->kind == K_SLICE) {
+        int l = cexpr(fs, args[1], -1);
+        int c = n > 2 ? cexpr(fs, args[2], -1) : l;
+        fs->freereg = save;
+        int d = target(fs, dst);
+        emit(fs, OP_MAKESLICE, d, l, c);
+        emit_extra(fs, 0, 0, k_ptr(fs, t->elem, KT_TYPE));
+        return d;
+    }
+    if (t->kind == K_MAP) {
+        int h;
+        if (n > 1) {
+            h = cexpr(fs, args[1], -1);
+        } else {
+            h = alloc_reg(fs);
+            emit(fs, OP_LOADI, h, 0, 0);
+        }
+        fs->freereg = save;
+        int d = target(fs, dst);
+        emit(fs, OP_MAKEMAP, d, h, k_ptr(fs, t, KT_TYPE));
+        return d;
+    }
+    comp_unsupported(fs, e->pos, "make(chan)");
+    return target(fs, dst);
+}
+
+static void bi_print(FuncState *fs, Expr *e, Expr **args, int n) {
+    bool ln = e->u.call.builtin == BI_PRINTLN;
+    int save = fs->freereg;
+    for (int i = 0; i < n; i++) {
+        Type *t = args[i]->cv.kind != CV_NONE ? const_type(args[i]) : args[i]->type;
+        int r = cvalue(fs, args[i], t, -1, false);
+        unsigned flags = (ln && i > 0 ? 1 : 0) | (ln && i == n - 1 ? 2 : 0);
+        emit(fs, OP_PRINT, r, k_ptr(fs, t, KT_TYPE), flags);
+        fs->freereg = save;
+    }
+    if (ln && n == 0) {
+        int r = alloc_reg(fs);
+        emit(fs, OP_LOADI, r, 0, 0);    /* "" then the newline */
+        emit(fs, OP_PRINT, r, k_ptr(fs, type_basic(K_STRING), KT_TYPE), 2);
+        fs->freereg = save;
+    }
+}
+
+static int bi_minmax(FuncState *fs, Expr *e, Expr **args, int n, int dst) {
+    Type *t = e->type;
+    unsigned mode = is_float(t) ? 4 : t->kind == K_STRING ? 6
+                  : type_is_unsigned(t) ? 2 : 0;
+    mode += e->u.call.builtin == BI_MAX;
+    int save = fs->freereg;
+    int acc = alloc_reg(fs);
+    cvalue(fs, args[0], t, acc, false);
+    for (int i = 1; i < n; i++) {
+        int r = cvalue(fs, args[i], t, -1, false);
+        emit(fs, OP_MINMAX, acc, r, mode);
+        fs->freereg = acc + 1;
+    }
+    fs->freereg = save;
+    return to_dst(fs, acc, target(fs, dst));
+}
+
+static int cbuiltin(FuncState *fs, Expr *e, int dst) {
+    Expr **args = e->u.call.args;
+    int n = e->u.call.nargs;
+    int save = fs->freereg;
+    if (e->cv.kind != CV_NONE)
+        return load_const(fs, e, const_type(e), dst);
+    switch (e->u.call.builtin) {
+    case BI_LEN: case BI_CAP: return bi_len(fs, e, args, dst);
+    case BI_APPEND: return bi_append(fs, e, args, n, dst);
+    case BI_MAKE: return bi_make(fs, e, args, n, dst);
+    case BI_MIN: case BI_MAX: return bi_minmax(fs, e, args, n, dst);
+    case BI_PRINT: case BI_PRINTLN:
+        bi_print(fs, e, args, n);
+        return target(fs, dst);
+    case BI_COPY: {
+        int a = cexpr(fs, args[0], -1);
+        int b = cexpr(fs, args[1], -1);
+        fs->freereg = save;
+        int d = target(fs, dst);
+        emit(fs, OP_COPY, d, a, b);
+        emit_extra(fs, args[1]->type->kind == K_STRING, 0,
+                   args[0]->type->elem->size);
+        return d;
+    }
+    case BI_DELETE: {
+        int m = cexpr(fs, args[0], -1);
+        int k = cvalue(fs, args[1], args[0]->type->key, -1, false);
+        emit(fs, OP_MAPDEL, m, k, 0);
+        fs->freereg = save;
+        return target(fs, dst);
+    }
+    case BI_NEW: {
+        Type *t = args[0]->type;
+        int d = target(fs, dst);
+        emit(fs, OP_BOXNEW, d, 0, t->size ? t->size : 1);
+        return d;
+    }
+    case BI_PANIC: {
+        int r = cvalue(fs, args[0], type_any(), -1, false);
+        emit(fs, OP_PANIC, r, 0, 0);
+        fs->freereg = save;
+        return target(fs, dst);
+    }
+    case BI_RECOVER: {
+        int d = target(fs, dst);
+        emit(fs, OP_RECOVER, d, 0, 0);
+        return d;
+    }
+    case BI_CLEAR: {
+        Type *t = args[0]->type;
+        int r = cexpr(fs, args[0], -1);
+        if (t->kind == K_MAP) emit(fs, OP_MAPCLEAR, r, 0, 0);
+        else emit(fs, OP_CLEARS, r, 0, t->elem->size);
+        fs->freereg = save;
+        return target(fs, dst);
+    }
+    case BI_CLOSE:
+        comp_unsupported(fs, e->pos, "close");
+        return target(fs, dst);
+    default:
+        comp_error(fs, e->pos, "internal error: unknown builtin");
+        return target(fs, dst);
+    }
+}
+
+/* ---- composite literals and function literals ---------------------------------------------- */
+
+static int field_index(Type *st, Expr *key) {
+    const char *name = key->kind == E_IDENT ? key->u.ident.name : NULL;
+    for (int i = 0; name && i < st->nfields; i++)
+        if (strcmp(st->fields[i].name, name) == 0)
+            return i;
+    return -1;
+}
+
+/* Stores element value expression v (type t) at R[box].p + off. */
+static void store_elem(FuncState *fs, int box, int off, Type *t, Expr *v) {
+    int save = fs->freereg;
+    int r = cvalue(fs, v, t, -1, false);
+    LValue lv = {.kind = LV_MEM, .type = t, .reg = box, .off = off};
+    lv_store(fs, &lv, r);
+    fs->freereg = save;
+}
+
+static int64_t elt_index(Expr *key, int64_t next) {
+    if (key && key->cv.kind == CV_INT)
+        return (int64_t)key->cv.u.i;
+    return next;
+}
+
+static int ccomposite(FuncState *fs, Expr *e, int dst) {
+    Type *t = e->type;
+    if (t->kind == K_POINTER)
+        t = t->elem;                 /* elided &T in a nested literal */
+    int n = e->u.composite.nelts;
+    Expr **elts = e->u.composite.elts;
+    int d = target(fs, dst);
+    switch (t->kind) {
+    case K_STRUCT:
+        emit(fs, OP_BOXNEW, d, 0, t->size);
+        for (int i = 0; i < n; i++) {
+            Expr *v = elts[i];
+            int fi = i;
+            if (v->kind == E_KEYVALUE) {
+                fi = field_index(t, v->u.kv.key);
+                v = v->u.kv.value;
+            }
+            if (fi < 0 || fi >= t->nfields)
+                continue;
+            store_elem(fs, d, t->fields[fi].offset, t->fields[fi].type, v);
+        }
+        return d;
+    case K_ARRAY: {
+        emit(fs, OP_BOXNEW, d, 0, t->size);
+        int64_t idx = 0;
+        for (int i = 0; i < n; i++, idx++) {
+            Expr *v = elts[i];
+            if (v->kind == E_KEYVALUE) {
+                idx = elt_index(v->u.kv.key, idx);
+                v = v->u.kv.value;
+            }
+            store_elem(fs, d, (int)(idx * t->elem->size), t->elem, v);
+        }
+        return d;
+    }
+    case K_SLICE: {
+        Type *et = t->elem;
+        bool keyed = false;
+        int64_t len = 0, idx = 0;
+        for (int i = 0; i < n; i++, idx++) {
+            if (elts[i]->kind == E_KEYVALUE) {
+                keyed = true;
+                idx = elt_index(elts[i]->u.kv.key, idx);
+            }
+            if (idx + 1 > len) len = idx + 1;
+        }
+        if (!keyed && n > 0 && n <= 64) {
+            int save = fs->freereg;
+            int first = fs->freereg;
+            for (int i = 0; i < n; i++) {
+                int r = alloc_reg(fs);
+                cvalue(fs, elts[i], et, r, false);
+                fs->freereg = r + 1;
+            }
+            fs->freereg = save;
+            reserve(fs, first + n);
+            emit(fs, OP_MKSLICE, d, first, n);
+            emit_extra(fs, 0, 0, k_ptr(fs, et, KT_TYPE));
+            return d;
+        }
+        int save = fs->freereg;
+        int lr = alloc_reg(fs);
+        load_int(fs, lr, len);
+        emit(fs, OP_MAKESLICE, d, lr, lr);
+        emit_extra(fs, 0, 0, k_ptr(fs, et, KT_TYPE));
+        idx = 0;
+        for (int i = 0; i < n; i++, idx++) {
+            Expr *v = elts[i];
+            if (v->kind == E_KEYVALUE) {
+                idx = elt_index(v->u.kv.key, idx);
+                v = v->u.kv.value;
+            }
+            int ir = alloc_reg(fs);
+            load_int(fs, ir, idx);
+            if (!type_is_boxed(et)) {
+                int r = cvalue(fs, v, et, -1, false);
+                emit(fs, OP_SSET, d, ir, r);
+            } else {
+                int p = alloc_reg(fs);
+                emit(fs, OP_SADDR, p, d, ir);
+                emit_extra(fs, 0, 0, et->size);
+                store_elem(fs, p, 0, et, v);
+            }
+            fs->freereg = save + 1;
+        }
+        fs->freereg = save;
+        return d;
+    }
+    case K_MAP: {
+        int save = fs->freereg;
+        int h = alloc_reg(fs);
+        load_int(fs, h, n);
+        emit(fs, OP_MAKEMAP, d, h, k_ptr(fs, t, KT_TYPE));
+        for (int i = 0; i < n; i++) {
+            Expr *kv = elts[i];
+            if (kv->kind != E_KEYVALUE)
+                continue;
+            fs->freereg = save;
+            int k = cvalue(fs, kv->u.kv.key, t->key, -1, false);
+            int v = cvalue(fs, kv->u.kv.value, t->elem, -1, false);
+            emit(fs, OP_MAPSET, d, k, v);
+        }
+        fs->freereg = save;
+        return d;
+    }
+    default:
+        comp_error(fs, e->pos, "invalid composite literal type %s", type_string(t));
+        return d;
+    }
+}
+
+static int cfunclit(FuncState *fs, Expr *e, int dst) {
+    FuncInfo *info = e->u.funclit.info;
+    Proto *p = comp_function(fs->C, fs, info, e->u.funclit.body, false, NULL, e->pos);
+    int d = target(fs, dst);
+    if (p->ncaps == 0)
+        emit(fs, OP_LOADK, d, 0, k_ptr(fs, vm_static_closure(p), KT_CLOSURE));
+    else
+        emit(fs, OP_CLOSURE, d, 0, k_ptr(fs, p, KT_PROTO));
+    return d;
+}
+
+/* ---- dispatch -------------------------------------------------------------------------------- */
+
+/* Kinds that write their destination only after reading every operand, so
+ * the destination may be a variable the expression itself reads. */
+static bool writes_dst_last(Expr *e) {
+    switch (e->kind) {
+    case E_IDENT: case E_INTLIT: case E_FLOATLIT: case E_CHARLIT: case E_STRINGLIT:
+    case E_SELECTOR: case E_INDEX: case E_SLICE: case E_TYPEASSERT: case E_STAR:
+    case E_FUNCLIT: case E_PAREN:
+        return true;
+    case E_UNARY: return e->u.unary.op != T_AND;
+    case E_BINARY: return e->u.binary.op != T_LAND && e->u.binary.op != T_LOR;
+    case E_CALL:
+        return e->u.call.kind != CALL_BUILTIN || e->u.call.builtin != BI_MIN;
+    default: return false;
+    }
+}
+
+int cexpr(FuncState *fs, Expr *e, int dst) {
+    if (e->cv.kind != CV_NONE && e->mode != M_TYPE)
+        return load_const(fs, e, const_type(e), dst);
+    if (dst >= 0 && dst < fs->nactive && !writes_dst_last(unparen(e))) {
+        int save = fs->freereg;
+        int r = cexpr(fs, e, -1);
+        emit(fs, OP_MOVE, dst, r, 0);
+        fs->freereg = save;
+        return dst;
+    }
+    switch (e->kind) {
+    case E_IDENT: return cident(fs, e, dst);
+    case E_PAREN: return cexpr(fs, e->u.paren.x, dst);
+    case E_SELECTOR: return cselector(fs, e, dst);
+    case E_INDEX: return cindex(fs, e, dst);
+    case E_SLICE: return cslice(fs, e, dst);
+    case E_TYPEASSERT: return cassert(fs, e, dst);
+    case E_STAR: {
+        int save = fs->freereg;
+        int p = cexpr(fs, e->u.star.x, -1);
+        fs->freereg = save;
+        int d = target(fs, dst);
+        if (type_is_boxed(e->type)) {
+            emit(fs, OP_NILCHK, p, 0, 0);
+            to_dst(fs, p, d);
+        } else {
+            emit(fs, OP_LOAD, d, p, 0);
+        }
+        return d;
+    }
+    case E_UNARY: return cunary(fs, e, dst);
+    case E_BINARY: {
+        TokKind op = e->u.binary.op;
+        if (op == T_LAND || op == T_LOR)
+            return clogical(fs, e, dst);
+        if (is_compare_op(op))
+            return ccompare(fs, e, dst);
+        return cexpr_arith(fs, op, e->type, e->u.binary.x, e->u.binary.y, dst);
+    }
+    case E_CALL: {
+        if (e->u.call.kind == CALL_CONV)
+            return cconv(fs, e, dst);
+        if (e->u.call.kind == CALL_BUILTIN)
+            return cbuiltin(fs, e, dst);
+        int b = ccall(fs, e, 1);
+        if (dst >= 0 && dst != b) {
+            emit(fs, OP_MOVE, dst, b, 0);
+            fs->freereg = b;
+            return dst;
+        }
+        return b;
+    }
+    case E_COMPOSITE: return ccomposite(fs, e, dst);
+    case E_FUNCLIT: return cfunclit(fs, e, dst);
+    default:
+        comp_error(fs, e->pos, "unsupported expression");
+        return target(fs, dst);
+    }
+}

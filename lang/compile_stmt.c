@@ -1,0 +1,931 @@
+/*
+ * compile_stmt.c — statements: declarations, assignments (with Go's
+ * two-phase order for tuple assignment), control flow (if, for, range,
+ * switch, type switch, labels, break/continue/fallthrough), return with
+ * the deferred-call epilogue, defer; and the capture analysis that decides
+ * which locals live in heap cells.
+ *
+ * Loops are laid out with the condition at the bottom (one fused
+ * compare-and-branch per iteration): init; JMP cond; body; continue: post;
+ * cond: Jcc body. Go 1.22 loop variables: a captured or address-taken
+ * variable declared by a 3-clause loop's init gets a fresh cell each
+ * iteration (CELLCOPY before the post statement); range variables are
+ * simply re-declared (a new cell) at the top of every iteration.
+ */
+#include <string.h>
+
+#include "compile_int.h"
+
+static Expr *unparen(Expr *e) {
+    while (e && e->kind == E_PAREN)
+        e = e->u.paren.x;
+    return e;
+}
+
+static bool is_blank(Expr *e) {
+    e = unparen(e);
+    return e && e->kind == E_IDENT && strcmp(e->u.ident.name, "_") == 0;
+}
+
+static void scope_end(FuncState *fs, int save) {
+    fs->nactive = save;
+    fs->freereg = save;
+}
+
+void cblock(FuncState *fs, Stmt **stmts, int n) {
+    int save = fs->nactive;
+    for (int i = 0; i < n; i++)
+        cstmt(fs, stmts[i]);
+    scope_end(fs, save);
+}
+
+/* ---- capture analysis -------------------------------------------------------------------- */
+
+static void mark_stmt(Stmt *s, FuncInfo *fn);
+
+static void mark_expr(Expr *e, FuncInfo *fn) {
+    if (!e)
+        return;
+    switch (e->kind) {
+    case E_IDENT: {
+        Object *o = e->u.ident.obj;
+        if (o && o->kind == OBJ_VAR && !o->is_global && o->owner && o->owner != fn)
+            o->captured = true;
+        return;
+    }
+    case E_FUNCLIT:
+        mark_stmt(e->u.funclit.body, e->u.funclit.info);
+        return;
+    case E_COMPOSITE:
+        for (int i = 0; i < e->u.composite.nelts; i++)
+            mark_expr(e->u.composite.elts[i], fn);
+        return;
+    case E_PAREN: mark_expr(e->u.paren.x, fn); return;
+    case E_SELECTOR:
+        if (e->u.sel.kind != SEL_PKG) mark_expr(e->u.sel.x, fn);
+        return;
+    case E_INDEX:
+        mark_expr(e->u.index.x, fn);
+        mark_expr(e->u.index.index, fn);
+        return;
+    case E_SLICE:
+        mark_expr(e->u.slice.x, fn);
+        mark_expr(e->u.slice.lo, fn);
+        mark_expr(e->u.slice.hi, fn);
+        mark_expr(e->u.slice.max, fn);
+        return;
+    case E_TYPEASSERT: mark_expr(e->u.assert.x, fn); return;
+    case E_CALL:
+        mark_expr(e->u.call.fun, fn);
+        for (int i = 0; i < e->u.call.nargs; i++)
+            mark_expr(e->u.call.args[i], fn);
+        return;
+    case E_STAR: mark_expr(e->u.star.x, fn); return;
+    case E_UNARY: mark_expr(e->u.unary.x, fn); return;
+    case E_BINARY:
+        mark_expr(e->u.binary.x, fn);
+        mark_expr(e->u.binary.y, fn);
+        return;
+    case E_KEYVALUE:
+        mark_expr(e->u.kv.key, fn);
+        mark_expr(e->u.kv.value, fn);
+        return;
+    default: return;
+    }
+}
+
+static void mark_list(Stmt **v, int n, FuncInfo *fn) {
+    for (int i = 0; i < n; i++)
+        mark_stmt(v[i], fn);
+}
+
+static void mark_decl(Decl *d, FuncInfo *fn) {
+    if (!d || (d->kind != D_VAR && d->kind != D_CONST))
+        return;
+    for (int i = 0; i < d->u.vars.n; i++)
+        for (int j = 0; j < d->u.vars.specs[i].nvalues; j++)
+            mark_expr(d->u.vars.specs[i].values[j], fn);
+}
+
+static void mark_stmt(Stmt *s, FuncInfo *fn) {
+    if (!s)
+        return;
+    switch (s->kind) {
+    case S_DECL: mark_decl(s->u.decl.decl, fn); return;
+    case S_LABELED: mark_stmt(s->u.labeled.stmt, fn); return;
+    case S_EXPR: mark_expr(s->u.expr.x, fn); return;
+    case S_SEND:
+        mark_expr(s->u.send.ch, fn);
+        mark_expr(s->u.send.value, fn);
+        return;
+    case S_INCDEC: mark_expr(s->u.incdec.x, fn); return;
+    case S_ASSIGN:
+        for (int i = 0; i < s->u.assign.nlhs; i++) mark_expr(s->u.assign.lhs[i], fn);
+        for (int i = 0; i < s->u.assign.nrhs; i++) mark_expr(s->u.assign.rhs[i], fn);
+        return;
+    case S_GO: case S_DEFER: mark_expr(s->u.go_defer.call, fn); return;
+    case S_RETURN:
+        for (int i = 0; i < s->u.ret.nresults; i++) mark_expr(s->u.ret.results[i], fn);
+        return;
+    case S_BLOCK: mark_list(s->u.block.stmts, s->u.block.n, fn); return;
+    case S_IF:
+        mark_stmt(s->u.if_.init, fn);
+        mark_expr(s->u.if_.cond, fn);
+        mark_stmt(s->u.if_.then, fn);
+        mark_stmt(s->u.if_.els, fn);
+        return;
+    case S_SWITCH:
+        mark_stmt(s->u.switch_.init, fn);
+        mark_expr(s->u.switch_.tag, fn);
+        mark_stmt(s->u.switch_.body, fn);
+        return;
+    case S_TYPESWITCH:
+        mark_stmt(s->u.typeswitch.init, fn);
+        mark_stmt(s->u.typeswitch.assign, fn);
+        mark_stmt(s->u.typeswitch.body, fn);
+        return;
+    case S_SELECT: mark_stmt(s->u.select.body, fn); return;
+    case S_FOR:
+        mark_stmt(s->u.for_.init, fn);
+        mark_expr(s->u.for_.cond, fn);
+        mark_stmt(s->u.for_.post, fn);
+        mark_stmt(s->u.for_.body, fn);
+        return;
+    case S_RANGE:
+        mark_expr(s->u.range.key, fn);
+        mark_expr(s->u.range.value, fn);
+        mark_expr(s->u.range.x, fn);
+        mark_stmt(s->u.range.body, fn);
+        return;
+    case S_CASE:
+        for (int i = 0; i < s->u.case_.n; i++) mark_expr(s->u.case_.list[i], fn);
+        mark_list(s->u.case_.body, s->u.case_.nbody, fn);
+        return;
+    case S_COMM:
+        mark_stmt(s->u.comm.comm, fn);
+        mark_list(s->u.comm.body, s->u.comm.nbody, fn);
+        return;
+    default: return;
+    }
+}
+
+void comp_mark_captures(Stmt *body, Expr *e, FuncInfo *fn) {
+    mark_stmt(body, fn);
+    mark_expr(e, fn);
+}
+
+/* ---- declarations and assignments ---------------------------------------------------------- */
+
+static Type *lhs_type(Expr *e) {
+    e = unparen(e);
+    if (e->kind == E_IDENT && e->u.ident.obj)
+        return e->u.ident.obj->type;
+    return e->type;
+}
+
+/* Values of rhs (n of them, or one tuple / comma-ok producing n) into
+ * consecutive registers from freereg, converted to types[i], owned. */
+static int values_into_regs(FuncState *fs, Expr **rhs, int nrhs, Type **types,
+                            int n) {
+    int base = fs->freereg;
+    if (nrhs == n) {
+        for (int i = 0; i < n; i++) {
+            int r = alloc_reg(fs);
+            cvalue(fs, rhs[i], types[i], r, true);
+            fs->freereg = r + 1;
+        }
+        return base;
+    }
+    Expr *e = unparen(rhs[0]);
+    if (e->kind == E_CALL && e->type && e->type->kind == K_TUPLE) {
+        int b = ccall(fs, e, n);
+        for (int i = 0; i < n; i++)
+            convert_reg(fs, b + i, e->type->params[i], types[i]);
+        return b;
+    }
+    alloc_regs(fs, 2);
+    ccommaok(fs, e, base);
+    fs->freereg = base + 2;
+    if (types[0])
+        convert_reg(fs, base, e->type, types[0]);
+    return base;
+}
+
+static void cvar_spec(FuncState *fs, ValueSpec *vs) {
+    int n = vs->nnames;
+    Type **types = gc_alloc((n + 1) * sizeof(Type *));
+    for (int i = 0; i < n; i++)
+        types[i] = vs->objs && vs->objs[i] ? vs->objs[i]->type : lhs_type(vs->names[i]);
+    int base;
+    if (vs->nvalues == 0) {
+        base = fs->freereg;
+        for (int i = 0; i < n; i++) {
+            int r = alloc_reg(fs);
+            emit_zero(fs, r, types[i]);
+        }
+    } else {
+        base = values_into_regs(fs, vs->values, vs->nvalues, types, n);
+    }
+    for (int i = 0; i < n; i++) {
+        Object *o = vs->objs ? vs->objs[i] : vs->names[i]->u.ident.obj;
+        if (o && strcmp(o->name, "_") != 0)
+            declare_local(fs, o, base + i);
+    }
+    fs->nactive = fs->freereg = base + n;
+}
+
+static void cdecl(FuncState *fs, Decl *d) {
+    if (d->kind == D_VAR) {
+        for (int i = 0; i < d->u.vars.n; i++)
+            cvar_spec(fs, &d->u.vars.specs[i]);
+    } else if (d->kind == D_TYPE) {
+        for (int i = 0; i < d->u.types.n; i++) {
+            TypeSpec *ts = &d->u.types.specs[i];
+            if (ts->obj && !ts->alias)
+                comp_named_type(fs->C, ts->obj->type);
+        }
+    }
+}
+
+static void cdefine(FuncState *fs, Stmt *s) {
+    int n = s->u.assign.nlhs;
+    Expr **lhs = s->u.assign.lhs;
+    Type **types = gc_alloc((n + 1) * sizeof(Type *));
+    for (int i = 0; i < n; i++)
+        types[i] = lhs_type(lhs[i]);
+    int base = values_into_regs(fs, s->u.assign.rhs, s->u.assign.nrhs, types, n);
+    fs->freereg = base + n > fs->freereg ? base + n : fs->freereg;
+    for (int i = 0; i < n; i++) {
+        Expr *id = unparen(lhs[i]);
+        if (is_blank(id) || id->kind != E_IDENT || !id->u.ident.obj)
+            continue;
+        Object *o = id->u.ident.obj;
+        if (id->u.ident.is_def) {
+            declare_local(fs, o, base + i);
+        } else {
+            LValue lv;
+            lv_compile(fs, id, &lv, false);
+            lv_store(fs, &lv, base + i);
+        }
+    }
+    fs->nactive = fs->freereg = base + n;
+}
+
+static void cassign(FuncState *fs, Stmt *s) {
+    int nl = s->u.assign.nlhs, nr = s->u.assign.nrhs;
+    Expr **lhs = s->u.assign.lhs, **rhs = s->u.assign.rhs;
+    if (nl == 1 && nr == 1) {
+        LValue lv;
+        if (is_blank(lhs[0])) {
+            Expr *e = unparen(rhs[0]);
+            if (e->kind == E_CALL) ccall(fs, e, 0);
+            else cexpr(fs, e, -1);
+            return;
+        }
+        lv_compile(fs, lhs[0], &lv, false);
+        if (lv.kind == LV_REG) {
+            cvalue(fs, rhs[0], lv.type, lv.reg, true);
+            return;
+        }
+        int r = cvalue(fs, rhs[0], lv.type, -1, false);
+        lv_store(fs, &lv, r);
+        return;
+    }
+    LValue *lvs = gc_alloc((nl + 1) * sizeof(LValue));
+    Type **types = gc_alloc((nl + 1) * sizeof(Type *));
+    for (int i = 0; i < nl; i++) {
+        lv_compile(fs, lhs[i], &lvs[i], true);
+        types[i] = lvs[i].kind == LV_BLANK ? NULL : lvs[i].type;
+    }
+    int base;
+    if (nl == nr) {
+        base = fs->freereg;
+        for (int i = 0; i < nl; i++) {
+            int r = alloc_reg(fs);
+            /* a fresh register each: `a, b = b, a` must read both first */
+            cvalue(fs, rhs[i], types[i], r, true);
+            fs->freereg = r + 1;
+        }
+    } else {
+        base = values_into_regs(fs, rhs, nr, types, nl);
+    }
+    fs->freereg = base + nl > fs->freereg ? base + nl : fs->freereg;
+    for (int i = 0; i < nl; i++)
+        lv_store(fs, &lvs[i], base + i);
+}
+
+static TokKind assign_op(TokKind op) {
+    switch (op) {
+    case T_ADD_ASSIGN: return T_ADD;
+    case T_SUB_ASSIGN: return T_SUB;
+    case T_MUL_ASSIGN: return T_MUL;
+    case T_QUO_ASSIGN: return T_QUO;
+    case T_REM_ASSIGN: return T_REM;
+    case T_AND_ASSIGN: return T_AND;
+    case T_OR_ASSIGN: return T_OR;
+    case T_XOR_ASSIGN: return T_XOR;
+    case T_SHL_ASSIGN: return T_SHL;
+    case T_SHR_ASSIGN: return T_SHR;
+    case T_AND_NOT_ASSIGN: return T_AND_NOT;
+    default: return T_ADD;
+    }
+}
+
+/* x op= y (also x++ / x-- with y == NULL and delta). */
+static void copassign(FuncState *fs, Expr *x, TokKind op, Expr *y, int delta) {
+    LValue lv;
+    lv_compile(fs, x, &lv, false);
+    Type *t = lv.type;
+    int cur = lv_load(fs, &lv, -1);
+    int d = lv.kind == LV_REG ? lv.reg : alloc_reg(fs);
+    if (y) {
+        carith(fs, op, t, d, cur, y);
+    } else if (t->kind == K_FLOAT32 || t->kind == K_FLOAT64) {
+        int one = alloc_reg(fs);
+        emit(fs, OP_LOADK, one, 0, k_float(fs, 1.0));
+        cbinop(fs, delta > 0 ? T_ADD : T_SUB, t, d, cur, one, NULL);
+    } else {
+        emit(fs, OP_ADDI, d, cur, delta);
+        int bits = type_int_bits(t->kind);
+        if (bits && bits < 64)
+            emit(fs, OP_NORM, d, d, t->kind);
+    }
+    if (lv.kind != LV_REG)
+        lv_store(fs, &lv, d);
+}
+
+/* ---- control flow ------------------------------------------------------------------------- */
+
+static BreakCtx *push_ctx(FuncState *fs, BreakCtx *bc, Stmt *s, Stmt *label,
+                          bool loop) {
+    memset(bc, 0, sizeof *bc);
+    bc->stmt = s;
+    bc->label = label;
+    bc->is_loop = loop;
+    bc->prev = fs->breaks;
+    fs->breaks = bc;
+    return bc;
+}
+
+static void pop_ctx(FuncState *fs, BreakCtx *bc) {
+    jl_patch_here(fs, &bc->breaks);
+    fs->breaks = bc->prev;
+}
+
+static const char *label_name(Stmt *lab) {
+    if (!lab || !lab->u.labeled.label)
+        return NULL;
+    return lab->u.labeled.label->u.ident.name;
+}
+
+static void cbranch(FuncState *fs, Stmt *s) {
+    TokKind tok = s->u.branch.tok;
+    if (tok == T_FALLTHROUGH)
+        return;                      /* handled by the switch layout */
+    if (tok == T_GOTO) {
+        comp_unsupported(fs, s->pos, "goto");
+        return;
+    }
+    const char *name = s->u.branch.label ? s->u.branch.label->u.ident.name : NULL;
+    Stmt *target = s->u.branch.target;
+    for (BreakCtx *bc = fs->breaks; bc; bc = bc->prev) {
+        if (tok == T_CONTINUE && !bc->is_loop)
+            continue;
+        if (name || target) {
+            bool match = (target && (target == bc->stmt || target == bc->label)) ||
+                         (name && label_name(bc->label) &&
+                          strcmp(label_name(bc->label), name) == 0);
+            if (!match)
+                continue;
+        }
+        int j = emit_jump(fs, OP_JMP, 0, 0);
+        jl_add(tok == T_BREAK ? &bc->breaks : &bc->continues, j);
+        return;
+    }
+    comp_error(fs, s->pos, "%s is not in a loop, switch, or select",
+               tok == T_BREAK ? "break" : "continue");
+}
+
+static void cif(FuncState *fs, Stmt *s) {
+    int save = fs->nactive;
+    cstmt(fs, s->u.if_.init);
+    JumpList f = {0};
+    cjump(fs, s->u.if_.cond, false, &f);
+    cstmt(fs, s->u.if_.then);
+    if (s->u.if_.els) {
+        int j = emit_jump(fs, OP_JMP, 0, 0);
+        jl_patch_here(fs, &f);
+        cstmt(fs, s->u.if_.els);
+        patch_here(fs, j);
+    } else {
+        jl_patch_here(fs, &f);
+    }
+    scope_end(fs, save);
+}
+
+/* Variables declared by a for statement's init that need a fresh cell or
+ * box per iteration. */
+static int loop_vars(Stmt *init, Object **out, int max) {
+    int n = 0;
+    if (!init)
+        return 0;
+    if (init->kind == S_ASSIGN && init->u.assign.op == T_DEFINE) {
+        for (int i = 0; i < init->u.assign.nlhs && n < max; i++) {
+            Expr *id = unparen(init->u.assign.lhs[i]);
+            if (id->kind == E_IDENT && id->u.ident.obj && id->u.ident.is_def)
+                out[n++] = id->u.ident.obj;
+        }
+    } else if (init->kind == S_DECL && init->u.decl.decl &&
+               init->u.decl.decl->kind == D_VAR) {
+        Decl *d = init->u.decl.decl;
+        for (int i = 0; i < d->u.vars.n; i++)
+            for (int j = 0; j < d->u.vars.specs[i].nnames && n < max; j++)
+                if (d->u.vars.specs[i].objs && d->u.vars.specs[i].objs[j])
+                    out[n++] = d->u.vars.specs[i].objs[j];
+    }
+    return n;
+}
+
+static void cfor(FuncState *fs, Stmt *s, Stmt *label) {
+    int save = fs->nactive;
+    cstmt(fs, s->u.for_.init);
+    Object *vars[16];
+    int nv = loop_vars(s->u.for_.init, vars, 16);
+    BreakCtx bc;
+    push_ctx(fs, &bc, s, label, true);
+    int jcond = s->u.for_.cond ? emit_jump(fs, OP_JMP, 0, 0) : -1;
+    int top = here(fs);
+    cstmt(fs, s->u.for_.body);
+    jl_patch_here(fs, &bc.continues);
+    for (int i = 0; i < nv; i++) {
+        Object *o = vars[i];
+        if (o->comp != fs)
+            continue;
+        if (var_in_cell(o))
+            emit(fs, OP_CELLCOPY, o->reg, 0, 0);
+        else if (type_is_boxed(o->type) && (o->captured || o->addr_taken))
+            emit(fs, OP_BOXCOPY, o->reg, o->reg, o->type->size);
+    }
+    cstmt(fs, s->u.for_.post);
+    if (jcond >= 0) {
+        patch_here(fs, jcond);
+        set_line(fs, s->pos);
+        JumpList t = {0};
+        cjump(fs, s->u.for_.cond, true, &t);
+        jl_patch_to(fs, &t, top);
+    } else {
+        patch_to(fs, emit_jump(fs, OP_JMP, 0, 0), top);
+    }
+    pop_ctx(fs, &bc);
+    scope_end(fs, save);
+}
+
+/* Assigns R[src] (type t) to the range variable e at the top of an
+ * iteration: a new variable each time when the loop declares it. */
+static void range_assign(FuncState *fs, Stmt *s, Expr *e, Object *o, int src,
+                         Type *t, int *reg) {
+    if (!e || is_blank(e))
+        return;
+    if (s->u.range.define) {
+        if (!o)
+            o = unparen(e)->u.ident.obj;
+        if (!o)
+            return;
+        emit(fs, OP_MOVE, *reg, src, 0);
+        declare_local(fs, o, *reg);
+        return;
+    }
+    int save = fs->freereg;
+    LValue lv;
+    lv_compile(fs, e, &lv, false);
+    (void)t;
+    lv_store(fs, &lv, src);
+    fs->freereg = save;
+}
+
+/* Registers for the range variables (declared by the loop). */
+static void range_regs(FuncState *fs, Stmt *s, int *kr, int *vr) {
+    *kr = *vr = -1;
+    if (!s->u.range.define)
+        return;
+    *kr = alloc_reg(fs);
+    *vr = alloc_reg(fs);
+    fs->nactive = fs->freereg;
+}
+
+/* Range over an integer, a slice or an array (or a pointer to one):
+ * hidden registers x (the operand), n (its length) and i (the index). */
+static void range_counted(FuncState *fs, Stmt *s, Stmt *label, Type *xt) {
+    Expr *x = s->u.range.x, *val = s->u.range.value;
+    bool use_val = val && !is_blank(val);
+    bool counted = xt->kind != K_SLICE && xt->kind != K_ARRAY;
+    int hx = alloc_reg(fs), hn = alloc_reg(fs), hi = alloc_reg(fs), hp = -1;
+    if (xt->kind == K_ARRAY) {
+        if (use_val) {
+            if (x->type->kind == K_POINTER) cexpr(fs, x, hx);
+            else cvalue(fs, x, x->type, hx, true);  /* Go ranges over a copy */
+            hp = alloc_reg(fs);
+        }
+        load_int(fs, hn, xt->len);
+    } else if (counted) {
+        cexpr(fs, x, hn);
+    } else {
+        cexpr(fs, x, hx);
+        emit(fs, OP_LEN, hn, hx, 0);
+        if (use_val && type_is_boxed(xt->elem))
+            hp = alloc_reg(fs);
+    }
+    emit(fs, OP_LOADI, hi, 0, 0);
+    fs->nactive = fs->freereg;
+    int kr, vr;
+    range_regs(fs, s, &kr, &vr);
+    BreakCtx bc;
+    push_ctx(fs, &bc, s, label, true);
+    int jcond = emit_jump(fs, OP_JMP, 0, 0);
+    int top = here(fs);
+    int body_save = fs->nactive;
+    range_assign(fs, s, s->u.range.key, s->u.range.key_obj, hi, NULL, &kr);
+    if (use_val) {
+        int tmp = alloc_reg(fs);
+        Type *et = xt->elem;
+        if (xt->kind == K_SLICE && !type_is_boxed(et)) {
+            emit(fs, OP_SGET, tmp, hx, hi);
+        } else if (xt->kind == K_SLICE) {
+            emit(fs, OP_SADDR, hp, hx, hi);
+            emit_extra(fs, 0, 0, et->size);
+            emit(fs, OP_BOXCOPY, tmp, hp, et->size);
+        } else {
+            emit(fs, OP_AADDR, hp, hx, hi);
+            emit_array_extra(fs, 0, xt);
+            if (type_is_boxed(et)) emit(fs, OP_BOXCOPY, tmp, hp, et->size);
+            else emit(fs, OP_LOAD, tmp, hp, 0);
+        }
+        range_assign(fs, s, val, s->u.range.value_obj, tmp, et, &vr);
+    }
+    fs->freereg = fs->nactive;
+    cstmt(fs, s->u.range.body);
+    scope_end(fs, body_save);
+    jl_patch_here(fs, &bc.continues);
+    emit(fs, OP_ADDI, hi, hi, 1);
+    patch_here(fs, jcond);
+    patch_to(fs, emit(fs, OP_JLT, hi, hn, 0), top);
+    pop_ctx(fs, &bc);
+}
+
+/* Range over a string (STRNEXT) or a map (MAPNEXT): a three-register
+ * cursor whose step writes key and value after itself and jumps out at the
+ * end. */
+static void range_cursor(FuncState *fs, Stmt *s, Stmt *label, bool is_map) {
+    Expr *val = s->u.range.value;
+    int hx = alloc_reg(fs), cur = alloc_regs(fs, 3);
+    cexpr(fs, s->u.range.x, hx);
+    if (is_map) emit(fs, OP_MAPITER, cur, hx, 0);
+    else emit(fs, OP_LOADI, cur, 0, 0);
+    fs->nactive = fs->freereg;
+    int kr, vr;
+    range_regs(fs, s, &kr, &vr);
+    BreakCtx bc;
+    push_ctx(fs, &bc, s, label, true);
+    int top = here(fs);
+    int jexit = is_map ? emit(fs, OP_MAPNEXT, cur, 0, 0)
+                       : emit(fs, OP_STRNEXT, cur, hx, 0);
+    int body_save = fs->nactive;
+    range_assign(fs, s, s->u.range.key, s->u.range.key_obj, cur + 1, NULL, &kr);
+    if (val && !is_blank(val))
+        range_assign(fs, s, val, s->u.range.value_obj, cur + 2, NULL, &vr);
+    fs->freereg = fs->nactive;
+    cstmt(fs, s->u.range.body);
+    scope_end(fs, body_save);
+    jl_patch_here(fs, &bc.continues);
+    patch_to(fs, emit_jump(fs, OP_JMP, 0, 0), top);
+    patch_here(fs, jexit);
+    pop_ctx(fs, &bc);
+}
+
+static void crange(FuncState *fs, Stmt *s, Stmt *label) {
+    int save = fs->nactive;
+    Type *xt = s->u.range.x->type;
+    if (xt->kind == K_POINTER)
+        xt = xt->elem;
+    if (type_is_integer(xt) || xt->kind == K_SLICE || xt->kind == K_ARRAY)
+        range_counted(fs, s, label, xt);
+    else if (xt->kind == K_STRING || xt->kind == K_MAP)
+        range_cursor(fs, s, label, xt->kind == K_MAP);
+    else
+        comp_unsupported(fs, s->pos, xt->kind == K_CHAN ? "range over channel"
+                                                        : "this range loop");
+    scope_end(fs, save);
+}
+
+static bool ends_in_fallthrough(Stmt *c) {
+    if (c->u.case_.fallthrough)
+        return true;
+    int n = c->u.case_.nbody;
+    if (n == 0)
+        return false;
+    Stmt *last = c->u.case_.body[n - 1];
+    return last && last->kind == S_BRANCH && last->u.branch.tok == T_FALLTHROUGH;
+}
+
+/* Jumps to *jl when R[tag] (type tt) equals case expression e. */
+static void case_jump(FuncState *fs, int tag, Type *tt, Expr *e, JumpList *jl) {
+    int save = fs->freereg;
+    Type *et = e->cv.kind != CV_NONE ? tt : e->type;
+    int tr = tag, er;
+    Type *ct = tt;
+    if (tt->kind == K_INTERFACE) {
+        er = cvalue(fs, e, tt, -1, false);
+    } else if (et && et->kind == K_INTERFACE) {
+        tr = alloc_reg(fs);
+        emit(fs, OP_IFACE, tr, tag, k_ptr(fs, tt, KT_TYPE));
+        er = cexpr(fs, e, -1);
+        ct = et;
+    } else {
+        er = cvalue(fs, e, tt, -1, false);
+    }
+    int r = alloc_reg(fs);
+    if (ct->kind == K_INTERFACE) {
+        emit(fs, OP_EQIF, r, tr, er);
+    } else if (ct->kind == K_FLOAT32 || ct->kind == K_FLOAT64) {
+        jl_add(jl, emit(fs, OP_JEQF, tr, er, 0));
+        fs->freereg = save;
+        return;
+    } else if (ct->kind == K_STRING) {
+        emit(fs, OP_EQS, r, tr, er);
+    } else if (type_is_boxed(ct)) {
+        emit(fs, OP_EQV, r, tr, er);
+        emit_extra(fs, 0, 0, k_ptr(fs, ct, KT_TYPE));
+    } else {
+        jl_add(jl, emit(fs, OP_JEQ, tr, er, 0));
+        fs->freereg = save;
+        return;
+    }
+    jl_add(jl, emit(fs, OP_JT, r, 0, 0));
+    fs->freereg = save;
+}
+
+static void cswitch(FuncState *fs, Stmt *s, Stmt *label) {
+    int save = fs->nactive;
+    cstmt(fs, s->u.switch_.init);
+    Expr *tag = s->u.switch_.tag;
+    int treg = -1;
+    Type *tt = NULL;
+    if (tag) {
+        tt = tag->cv.kind != CV_NONE ? tag->type : tag->type;
+        treg = alloc_reg(fs);
+        cvalue(fs, tag, tt, treg, false);
+        fs->nactive = fs->freereg;
+    }
+    Stmt *body = s->u.switch_.body;
+    int n = body ? body->u.block.n : 0;
+    Stmt **cl = body ? body->u.block.stmts : NULL;
+    JumpList *jls = gc_alloc((n + 1) * sizeof(JumpList));
+    int def = -1;
+    for (int i = 0; i < n; i++) {
+        Stmt *c = cl[i];
+        if (c->u.case_.n == 0) {
+            def = i;
+            continue;
+        }
+        for (int j = 0; j < c->u.case_.n; j++) {
+            Expr *e = c->u.case_.list[j];
+            set_line(fs, e->pos);
+            if (tag) case_jump(fs, treg, tt, e, &jls[i]);
+            else cjump(fs, e, true, &jls[i]);
+        }
+    }
+    int jdef = emit_jump(fs, OP_JMP, 0, 0);
+    BreakCtx bc;
+    push_ctx(fs, &bc, s, label, false);
+    for (int i = 0; i < n; i++) {
+        Stmt *c = cl[i];
+        jl_patch_here(fs, &jls[i]);
+        if (i == def)
+            patch_here(fs, jdef);
+        set_line(fs, c->pos);
+        cblock(fs, c->u.case_.body, c->u.case_.nbody);
+        if (!ends_in_fallthrough(c))
+            jl_add(&bc.breaks, emit_jump(fs, OP_JMP, 0, 0));
+    }
+    if (def < 0)
+        patch_here(fs, jdef);
+    pop_ctx(fs, &bc);
+    scope_end(fs, save);
+}
+
+static bool is_nil_case(Expr *e) {
+    e = unparen(e);
+    return (e->kind == E_IDENT && e->u.ident.obj && e->u.ident.obj->kind == OBJ_NIL) ||
+           (e->type && e->type->kind == K_UNTYPED_NIL);
+}
+
+static void ctypeswitch(FuncState *fs, Stmt *s, Stmt *label) {
+    int save = fs->nactive;
+    cstmt(fs, s->u.typeswitch.init);
+    Stmt *as = s->u.typeswitch.assign;
+    Expr *ta = as->kind == S_ASSIGN ? as->u.assign.rhs[0] : as->u.expr.x;
+    ta = unparen(ta);
+    Expr *x = ta->u.assert.x;
+    int xr = alloc_reg(fs);
+    cexpr(fs, x, xr);
+    fs->nactive = fs->freereg;
+    Stmt *body = s->u.typeswitch.body;
+    int n = body ? body->u.block.n : 0;
+    Stmt **cl = body ? body->u.block.stmts : NULL;
+    JumpList *jls = gc_alloc((n + 1) * sizeof(JumpList));
+    int def = -1;
+    for (int i = 0; i < n; i++) {
+        Stmt *c = cl[i];
+        if (c->u.case_.n == 0) {
+            def = i;
+            continue;
+        }
+        for (int j = 0; j < c->u.case_.n; j++) {
+            Expr *te = c->u.case_.list[j];
+            Type *t = is_nil_case(te) ? NULL : te->type;
+            int r = alloc_reg(fs);
+            emit(fs, OP_TYPEIS, r, xr, k_ptr(fs, t, KT_TYPE));
+            jl_add(&jls[i], emit(fs, OP_JT, r, 0, 0));
+            fs->freereg = fs->nactive;
+        }
+    }
+    int jdef = emit_jump(fs, OP_JMP, 0, 0);
+    BreakCtx bc;
+    push_ctx(fs, &bc, s, label, false);
+    for (int i = 0; i < n; i++) {
+        Stmt *c = cl[i];
+        jl_patch_here(fs, &jls[i]);
+        if (i == def)
+            patch_here(fs, jdef);
+        int csave = fs->nactive;
+        Object *o = c->u.case_.obj;
+        if (o && strcmp(o->name, "_") != 0) {
+            int r = alloc_reg(fs);
+            Type *t = c->u.case_.n == 1 && !is_nil_case(c->u.case_.list[0])
+                          ? c->u.case_.list[0]->type : NULL;
+            if (t && t->kind != K_INTERFACE) {
+                emit(fs, OP_ASSERT, r, xr, k_ptr(fs, t, KT_TYPE));
+                emit_extra(fs, 0, 0, k_ptr(fs, x->type, KT_TYPE));
+            } else {
+                emit(fs, OP_MOVE, r, xr, 0);
+            }
+            declare_local(fs, o, r);
+            fs->nactive = fs->freereg;
+        }
+        cblock(fs, c->u.case_.body, c->u.case_.nbody);
+        scope_end(fs, csave);
+        jl_add(&bc.breaks, emit_jump(fs, OP_JMP, 0, 0));
+    }
+    if (def < 0)
+        patch_here(fs, jdef);
+    pop_ctx(fs, &bc);
+    scope_end(fs, save);
+}
+
+/* ---- return and defer --------------------------------------------------------------------------- */
+
+/* Does returning e need a copy of its box? Not for a local that nothing
+ * else can reach. */
+static bool ret_owned(FuncState *fs, Expr *e) {
+    Expr *u = unparen(e);
+    if (u->kind == E_IDENT && u->u.ident.obj) {
+        Object *o = u->u.ident.obj;
+        if (o->kind == OBJ_VAR && !o->is_global && o->comp == fs && !o->captured &&
+            !o->addr_taken)
+            return false;
+    }
+    return true;
+}
+
+static int load_results(FuncState *fs) {
+    int base = fs->freereg;
+    for (int i = 0; i < fs->nresults; i++) {
+        Object *o = fs->results[i];
+        int r = alloc_reg(fs);
+        if (type_is_boxed(o->type) && (o->captured || o->addr_taken))
+            emit(fs, OP_BOXCOPY, r, o->reg, o->type->size);
+        else if (var_in_cell(o))
+            emit(fs, OP_CELLGET, r, o->reg, 0);
+        else
+            emit(fs, OP_MOVE, r, o->reg, 0);
+    }
+    return base;
+}
+
+void emit_return_epilogue(FuncState *fs) {
+    Proto *p = fs->proto;
+    if (fs->has_defer) {
+        jl_patch_here(fs, &fs->to_epilogue);
+        p->defer_ret_pc = here(fs);
+        emit(fs, OP_RUNDEFER, 0, 0, 0);
+    }
+    fs->freereg = fs->nactive;
+    if (fs->nresults > 0) {
+        int b = load_results(fs);
+        emit(fs, OP_RET, b, fs->nresults, 0);
+    } else {
+        emit(fs, OP_RET, 0, 0, 0);
+    }
+}
+
+static void creturn(FuncState *fs, Stmt *s) {
+    Type *sig = fs->info->sig;
+    int nres = sig ? sig->nresults : 0;
+    int n = s->u.ret.nresults;
+    Expr **rs = s->u.ret.results;
+    if (n == 0) {
+        if (fs->has_defer) {
+            jl_add(&fs->to_epilogue, emit_jump(fs, OP_JMP, 0, 0));
+        } else if (fs->nresults > 0) {
+            int b = load_results(fs);
+            emit(fs, OP_RET, b, fs->nresults, 0);
+        } else {
+            emit(fs, OP_RET, 0, 0, 0);
+        }
+        return;
+    }
+    int base;
+    if (n == 1 && nres == 1 && !fs->has_defer) {
+        int r = cvalue(fs, rs[0], sig->results[0], -1, ret_owned(fs, rs[0]));
+        emit(fs, OP_RET, r, 1, 0);
+        return;
+    }
+    base = values_into_regs(fs, rs, n, sig->results, nres);
+    if (!fs->has_defer) {
+        emit(fs, OP_RET, base, nres, 0);
+        return;
+    }
+    for (int i = 0; i < nres; i++) {
+        Object *o = fs->results[i];
+        LValue lv = {.type = o->type, .reg = o->reg};
+        lv.kind = type_is_boxed(o->type) ? LV_MEM : var_in_cell(o) ? LV_CELL : LV_REG;
+        lv_store(fs, &lv, base + i);
+    }
+    jl_add(&fs->to_epilogue, emit_jump(fs, OP_JMP, 0, 0));
+}
+
+static void cdefer(FuncState *fs, Stmt *s) {
+    Expr *call = unparen(s->u.go_defer.call);
+    int base;
+    int nargs = cdefer_call(fs, call, &base);
+    if (nargs < 0)
+        return;
+    set_line(fs, s->pos);
+    emit(fs, OP_DEFER, base, nargs, 0);
+}
+
+/* ---- dispatch ------------------------------------------------------------------------------------ */
+
+static void clabeled(FuncState *fs, Stmt *s) {
+    Stmt *inner = s->u.labeled.stmt;
+    if (!inner)
+        return;
+    set_line(fs, inner->pos);
+    switch (inner->kind) {
+    case S_FOR: cfor(fs, inner, s); break;
+    case S_RANGE: crange(fs, inner, s); break;
+    case S_SWITCH: cswitch(fs, inner, s); break;
+    case S_TYPESWITCH: ctypeswitch(fs, inner, s); break;
+    default: cstmt(fs, inner); break;
+    }
+}
+
+void cstmt(FuncState *fs, Stmt *s) {
+    if (!s)
+        return;
+    set_line(fs, s->pos);
+    switch (s->kind) {
+    case S_EMPTY: case S_BAD: break;
+    case S_BLOCK: cblock(fs, s->u.block.stmts, s->u.block.n); break;
+    case S_EXPR: {
+        Expr *e = unparen(s->u.expr.x);
+        if (e->kind == E_CALL) ccall(fs, e, 0);
+        else cexpr(fs, e, -1);
+        break;
+    }
+    case S_DECL: cdecl(fs, s->u.decl.decl); break;
+    case S_ASSIGN:
+        if (s->u.assign.op == T_DEFINE) cdefine(fs, s);
+        else if (s->u.assign.op == T_ASSIGN) cassign(fs, s);
+        else copassign(fs, s->u.assign.lhs[0], assign_op(s->u.assign.op),
+                       s->u.assign.rhs[0], 0);
+        break;
+    case S_INCDEC:
+        copassign(fs, s->u.incdec.x, T_ADD, NULL, s->u.incdec.op == T_INC ? 1 : -1);
+        break;
+    case S_IF: cif(fs, s); break;
+    case S_FOR: cfor(fs, s, NULL); break;
+    case S_RANGE: crange(fs, s, NULL); break;
+    case S_SWITCH: cswitch(fs, s, NULL); break;
+    case S_TYPESWITCH: ctypeswitch(fs, s, NULL); break;
+    case S_LABELED: clabeled(fs, s); break;
+    case S_BRANCH: cbranch(fs, s); break;
+    case S_RETURN: creturn(fs, s); break;
+    case S_DEFER: cdefer(fs, s); break;
+    case S_GO: comp_unsupported(fs, s->pos, "go statement"); break;
+    case S_SEND: comp_unsupported(fs, s->pos, "channel send"); break;
+    case S_SELECT: comp_unsupported(fs, s->pos, "select statement"); break;
+    default: comp_error(fs, s->pos, "unsupported statement"); break;
+    }
+    fs->freereg = fs->nactive;
+}

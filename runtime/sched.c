@@ -1,0 +1,1363 @@
+/*
+ * sched.c — the goroutine scheduler: Gs (goroutines), Ms (threads) and Ps
+ * (logical processors), after Go's runtime/proc.go. See sched.h for the
+ * glossary and the API the VM uses.
+ *
+ * RUN QUEUES
+ *   Each P has a ring of SCHED_RUNQ_SIZE slots (runq) with a head and a tail
+ *   counter, plus a `runnext` slot. Only the owner P pushes (at the tail);
+ *   the owner and thieves pop at the head with a CAS, so the ring is
+ *   lock-free. A full ring moves half its contents plus the new G to the
+ *   global run queue (a list under sched.lock) in one batch. A P looks at the
+ *   global queue first every SCHED_GLOBAL_CHECK_TICKS rounds, and whenever
+ *   its own queue is empty. `runnext` holds the G most recently readied by
+ *   the running G (or created by it): it runs next, so a producer/consumer
+ *   pair stays on one P and keeps its caches warm; after
+ *   SCHED_RUNNEXT_STREAK consecutive runnext picks the ring's head goes
+ *   first once, so the rest of the queue is not starved.
+ *
+ *   Memory orders of the ring (the pairs are what make it correct):
+ *   - runq[i] slots are atomics accessed relaxed: a thief may read a slot
+ *     the owner is rewriting; the CAS on head then fails and the stale value
+ *     is dropped. The ordering comes from head/tail:
+ *   - tail: written only by the owner, with release after filling the slots
+ *     (pairs with the acquire load of tail by thieves: they see the slots).
+ *   - head: advanced by CAS with release by whoever consumes (pairs with the
+ *     owner's acquire load of head in runqput: the consumer has finished
+ *     reading a slot before the owner may overwrite it).
+ *
+ * SPINNING AND WAKE-UPS (no lost wake-up; this is Go's protocol)
+ *   An M without work "spins": it holds a P and looks for work in the other
+ *   Ps' queues. sched.nmspinning counts spinning Ms; at most half of the
+ *   busy Ps may have spinning Ms, so idle CPUs are not burnt.
+ *   - Whoever readies a G (sched_ready, sched_go) pushes it to its own P's
+ *     queue and then calls wakep(): if there is an idle P and no M is
+ *     spinning, it starts one spinning M (CAS nmspinning 0 -> 1 so only one
+ *     waker does). If an M is already spinning it will find the work; it
+ *     needs no help.
+ *   - A spinning M that finds work stops spinning (resetspinning) and, if it
+ *     was the last spinning one, calls wakep() itself: there may be more
+ *     work, and now nobody would look for it.
+ *   - A spinning M that finds nothing puts its P on the idle list, THEN
+ *     decrements nmspinning, THEN looks at every P's queue once more. The
+ *     order matters: a readier pushes then reads nmspinning; the spinner
+ *     decrements then reads the queues. With both sides ordered by a
+ *     seq_cst fence, at least one sees the other: either the readier sees
+ *     nmspinning > 0 (and the spinner's re-check sees the G), or it sees 0
+ *     and starts an M itself.
+ *   - Work put on the global queue from a thread without a P (a timer
+ *     thread) takes an idle P and starts an M for it directly.
+ *   REJECTED: waking an M for every readied G (thundering herd: Ms start,
+ *   find nothing, park again); one condition variable for all idle Ms
+ *   (cannot hand a specific P to a specific M).
+ *
+ * PARKING A G: the VM calls sched_park (recording an unlock callback) while
+ *   holding the lock of the wait queue it enqueued on, and returns VM_PARK.
+ *   Only after vm's run hook has returned, i.e. the G is fully stopped, does
+ *   park_commit set it WAITING and call the callback, which releases the
+ *   lock. A waker must take that lock to find the G, so it can never make
+ *   runnable a G that is still executing (Go's gopark/park_m).
+ *
+ * IDLE Ms park on their own note (futex) in the midle list; startm hands an
+ *   M a P (m->nextp) and then wakes it. When the last M goes idle with no
+ *   work, no timer and main still running, every goroutine is blocked
+ *   forever: checkdead reports the deadlock. An M in a blocking foreign call
+ *   is not idle, so it prevents the report, as Go's syscalls do. If timers
+ *   are pending one idle M sleeps until the earliest (the timer sleeper).
+ *
+ * STOP THE WORLD (GOMAXPROCS): sched.gcwaiting asks every M to stop its P at
+ *   its next scheduling point (VM preemption bounds how long that takes);
+ *   idle Ps are taken directly. The last P to stop wakes the requester,
+ *   which resizes allp and restarts the Ps that have work.
+ *
+ * LOCKS: sched.lock protects the idle lists (midle, pidle, pwait), the
+ *   global run queue, the global free list, mcount, stopwait and the exit
+ *   state. allglock protects the allgs list. Order: channel locks <
+ *   sched.lock < allglock. No G is readied with a channel lock held.
+ */
+#define GC_NO_THREAD_REDIRECTS 1 /* we call GC_pthread_create explicitly */
+#include "sched.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vm.h"
+
+/* P status: what the P is doing; changes under sched.lock or by its owner. */
+enum { P_IDLE = 0, P_RUNNING, P_GCSTOP, P_DEAD };
+
+struct P {
+    int id;
+    _Atomic int status;             /* P_*: set by the owner or under
+                                       sched.lock; thieves read it as a hint */
+    struct M *m;                    /* owner M or NULL */
+    P *link;                        /* pidle list: sched.lock */
+    uint32_t schedtick;             /* owner only */
+    int runnext_streak;             /* owner only */
+    _Atomic uint32_t runqhead;      /* consumers (owner, thieves): CAS */
+    _Atomic uint32_t runqtail;      /* owner only writes */
+    _Atomic(GSched *) runnext;      /* owner writes; thieves CAS out */
+    _Atomic(GSched *) runq[SCHED_RUNQ_SIZE];
+    GSched *gfree;                  /* dead Gs: owner only */
+    int gfreecnt;
+    int64_t goidcache, goidcacheend; /* owner only */
+};
+
+typedef struct M {
+    Worker w;                       /* first: the VM's Worker* is an M* */
+    int id;
+    bool is_m0;
+    bool spinning;                  /* owner; set by startm before wakeup */
+    P *p;                           /* attached P: owner only */
+    P *nextp;                       /* P handed over before note_wakeup */
+    GSched *curg;                   /* running G: owner only */
+    Note park;                      /* where the idle M sleeps */
+    struct M *schedlink;            /* midle / pwait lists: sched.lock */
+    struct M *alllink;              /* allm: sched.lock */
+    uint64_t rng;                   /* owner: steal order */
+    pthread_t thread;
+} M;
+
+static struct {
+    Lock lock;
+    M *midle;                       /* idle Ms */
+    int nmidle;
+    int mcount;                     /* Ms alive (not exited) */
+    int mnext;                      /* next M id */
+    M *allm;
+    M *pwait;                       /* Ms inside a G waiting for a P */
+    _Atomic int npwait;
+    P *pidle;                       /* idle Ps */
+    _Atomic int npidle;             /* seq_cst: see SPINNING above */
+    _Atomic int nmspinning;         /* seq_cst: see SPINNING above */
+    GSched *runqhead, *runqtail;    /* global run queue */
+    _Atomic int runqsize;           /* written under lock, read racily */
+    GSched *gfree;                  /* global free list of dead Gs */
+    _Atomic int ngfree;             /* written under lock, read racily */
+    _Atomic int gomaxprocs;         /* changed only with the world stopped */
+    _Atomic int gcwaiting;          /* stop-the-world requested */
+    int stopwait;                   /* Ps still to stop */
+    Note stopnote;                  /* the last P to stop wakes the requester */
+    _Atomic bool exiting;
+    int exitcode;
+    M *timer_sleeper;               /* the idle M sleeping until a timer */
+    GSched *maing;
+    bool mainstarted;
+    _Atomic int64_t goidgen;        /* last goroutine id handed out */
+    _Atomic int64_t ngoroutines;
+    SchedHooks hooks;               /* read-only after sched_init */
+    P *allp[SCHED_MAX_PROCS];       /* index < gomaxprocs are in use */
+} sched;
+
+static Lock allglock;
+static GSched *allgs; /* every G ever started: allglock */
+
+/* A full (store-load) barrier for the spinning protocol. ThreadSanitizer
+ * does not model fences, so its build uses an acq_rel read-modify-write of
+ * one shared word instead: both sides' RMWs are totally ordered, so the
+ * later one synchronises with the earlier one, which gives the same
+ * guarantee (formally too), at the price of a shared cache line. */
+#if defined(__SANITIZE_THREAD__)
+static _Atomic int fence_word;
+#define STORE_LOAD_FENCE() atomic_fetch_add(&fence_word, 0)
+#else
+#define STORE_LOAD_FENCE() atomic_thread_fence(memory_order_seq_cst)
+#endif
+
+static void wakep(void);
+static void startm(P *p, bool spinning);
+static void stopm(M *m);
+
+/* ---- utilities ---------------------------------------------------------------- */
+
+static _Noreturn void sched_throw(const char *msg) {
+    fprintf(stderr, "fatal error: %s\n", msg);
+    abort();
+}
+
+void *sched_alloc(size_t n) {
+#ifdef CSP_NO_GC
+    void *p = calloc(1, n);
+#else
+    void *p = GC_MALLOC(n);
+#endif
+    if (!p)
+        sched_throw("out of memory");
+    return p;
+}
+
+static uint64_t m_rand(M *m) {
+    uint64_t x = m->rng;
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    m->rng = x;
+    return x;
+}
+
+static M *getm(Worker *w) { return (M *)w; }
+
+const char *sched_wait_reason(WaitReason r) {
+#define WAIT_STR(name, str) str,
+    static const char *names[] = {WAIT_REASONS(WAIT_STR)};
+#undef WAIT_STR
+    return (unsigned)r < WAIT_NREASONS ? names[r] : "unknown";
+}
+
+static uint32_t gstatus(GSched *g) {
+    return atomic_load_explicit(&g->status, memory_order_acquire);
+}
+
+static void set_gstatus(GSched *g, uint32_t s) {
+    atomic_store_explicit(&g->status, s, memory_order_release);
+}
+
+/* ---- local run queue (lock-free) ------------------------------------------------ */
+
+#define RUNQ_MASK (SCHED_RUNQ_SIZE - 1)
+_Static_assert((SCHED_RUNQ_SIZE & RUNQ_MASK) == 0, "runq size: power of 2");
+
+static void slot_put(P *p, uint32_t i, GSched *g) {
+    atomic_store_explicit(&p->runq[i & RUNQ_MASK], g, memory_order_relaxed);
+}
+
+static GSched *slot_get(P *p, uint32_t i) {
+    return atomic_load_explicit(&p->runq[i & RUNQ_MASK], memory_order_relaxed);
+}
+
+static bool runqempty(P *p) {
+    /* A G moving between runnext and the ring is seen in one place or the
+     * other: re-read until head, tail and runnext are consistent. */
+    for (;;) {
+        uint32_t h = atomic_load_explicit(&p->runqhead, memory_order_acquire);
+        uint32_t t = atomic_load_explicit(&p->runqtail, memory_order_acquire);
+        GSched *next = atomic_load_explicit(&p->runnext, memory_order_acquire);
+        if (t == atomic_load_explicit(&p->runqtail, memory_order_acquire))
+            return h == t && next == NULL;
+    }
+}
+
+/* Global queue, sched.lock held: append a linked batch head..tail of n Gs. */
+static void globrunqputbatch(GSched *head, GSched *tail, int n) {
+    tail->schedlink = NULL;
+    if (sched.runqtail)
+        sched.runqtail->schedlink = head;
+    else
+        sched.runqhead = head;
+    sched.runqtail = tail;
+    atomic_store_explicit(&sched.runqsize,
+                          atomic_load_explicit(&sched.runqsize,
+                                               memory_order_relaxed) + n,
+                          memory_order_relaxed);
+}
+
+static void globrunqput(GSched *g) { globrunqputbatch(g, g, 1); }
+
+static GSched *globpop(void) {
+    GSched *g = sched.runqhead;
+    sched.runqhead = g->schedlink;
+    if (!sched.runqhead)
+        sched.runqtail = NULL;
+    g->schedlink = NULL;
+    atomic_fetch_sub_explicit(&sched.runqsize, 1, memory_order_relaxed);
+    return g;
+}
+
+/* Slow path of runqput: moves half of the full ring plus g to the global
+ * queue. Fails (false) if a thief took some meanwhile: retry the fast path. */
+static bool runqputslow(P *p, GSched *g, uint32_t h, uint32_t t) {
+    enum { HALF = SCHED_RUNQ_SIZE / 2 };
+    GSched *batch[HALF + 1];
+    uint32_t n = (t - h) / 2;
+    if (n != HALF)
+        sched_throw("runqputslow: queue is not full");
+    for (uint32_t i = 0; i < n; i++)
+        batch[i] = slot_get(p, h + i);
+    /* release: we are done reading the slots (pairs with runqput's acquire) */
+    if (!atomic_compare_exchange_strong_explicit(&p->runqhead, &h, h + n,
+                                                 memory_order_release,
+                                                 memory_order_relaxed))
+        return false;
+    batch[n] = g;
+    for (uint32_t i = 0; i < n; i++)
+        batch[i]->schedlink = batch[i + 1];
+    lock_acquire(&sched.lock);
+    globrunqputbatch(batch[0], batch[n], (int)n + 1);
+    lock_release(&sched.lock);
+    return true;
+}
+
+/* Owner only. next: put g in runnext, kicking the old runnext to the tail. */
+static void runqput(P *p, GSched *g, bool next) {
+    if (next) {
+        /* acq_rel: publishes g's state to whoever takes it from runnext, and
+         * acquires the old one's */
+        g = atomic_exchange_explicit(&p->runnext, g, memory_order_acq_rel);
+        if (!g)
+            return;
+    }
+    for (;;) {
+        /* acquire: consumers finished reading the slots they took */
+        uint32_t h = atomic_load_explicit(&p->runqhead, memory_order_acquire);
+        uint32_t t = atomic_load_explicit(&p->runqtail, memory_order_relaxed);
+        if (t - h < SCHED_RUNQ_SIZE) {
+            slot_put(p, t, g);
+            /* release: the slot (and g's state) before the new tail */
+            atomic_store_explicit(&p->runqtail, t + 1, memory_order_release);
+            return;
+        }
+        if (runqputslow(p, g, h, t))
+            return;
+    }
+}
+
+/* Owner only: next G from runnext or the ring's head, or NULL. */
+static GSched *runqget(P *p) {
+    GSched *next = atomic_load_explicit(&p->runnext, memory_order_acquire);
+    bool streak = p->runnext_streak >= SCHED_RUNNEXT_STREAK;
+    if (next && !(streak && atomic_load_explicit(&p->runqtail,
+                                                  memory_order_relaxed) !=
+                                 atomic_load_explicit(&p->runqhead,
+                                                      memory_order_acquire))) {
+        /* acquire: pairs with the exchange in runqput */
+        if (atomic_compare_exchange_strong_explicit(&p->runnext, &next, NULL,
+                                                    memory_order_acquire,
+                                                    memory_order_relaxed)) {
+            p->runnext_streak++;
+            return next;
+        }
+    }
+    p->runnext_streak = 0;
+    for (;;) {
+        uint32_t h = atomic_load_explicit(&p->runqhead, memory_order_acquire);
+        uint32_t t = atomic_load_explicit(&p->runqtail, memory_order_relaxed);
+        if (t == h)
+            break;
+        GSched *g = slot_get(p, h);
+        /* release: done reading slot h (pairs with runqput's acquire) */
+        if (atomic_compare_exchange_weak_explicit(&p->runqhead, &h, h + 1,
+                                                  memory_order_release,
+                                                  memory_order_relaxed))
+            return g;
+    }
+    /* Ring empty: a skipped runnext still runs. */
+    next = atomic_load_explicit(&p->runnext, memory_order_acquire);
+    if (next && atomic_compare_exchange_strong_explicit(
+                    &p->runnext, &next, NULL, memory_order_acquire,
+                    memory_order_relaxed))
+        return next;
+    return NULL;
+}
+
+/* Busy-waits about ns nanoseconds (a syscall would sleep far longer). */
+static void spin_ns(int64_t ns) {
+    int64_t end = sched_nanotime() + ns;
+    while (sched_nanotime() < end) {
+    }
+}
+
+/* Thief: copies half of victim's ring into batch[bh..] (batch is the
+ * thief's own ring, beyond its tail). Returns how many. */
+static uint32_t runqgrab(P *victim, P *thief, uint32_t bh, bool stealnext) {
+    for (;;) {
+        uint32_t h = atomic_load_explicit(&victim->runqhead,
+                                          memory_order_acquire);
+        /* acquire: pairs with the owner's release of tail (slots filled) */
+        uint32_t t = atomic_load_explicit(&victim->runqtail,
+                                          memory_order_acquire);
+        uint32_t n = t - h;
+        n -= n / 2;
+        if (n == 0) {
+            if (!stealnext)
+                return 0;
+            GSched *next = atomic_load_explicit(&victim->runnext,
+                                                memory_order_acquire);
+            if (!next)
+                return 0;
+            /* The victim is probably about to run it (a G it just readied):
+             * give it a moment so ping-pong pairs are not torn apart. */
+            if (atomic_load_explicit(&victim->status, memory_order_relaxed) ==
+                P_RUNNING)
+                spin_ns(3000);
+            if (!atomic_compare_exchange_strong_explicit(
+                    &victim->runnext, &next, NULL, memory_order_acquire,
+                    memory_order_relaxed))
+                continue;
+            slot_put(thief, bh, next);
+            return 1;
+        }
+        if (n > SCHED_RUNQ_SIZE / 2)
+            continue; /* h and t read at different times: inconsistent */
+        for (uint32_t i = 0; i < n; i++)
+            slot_put(thief, bh + i, slot_get(victim, h + i));
+        /* release: done reading the victim's slots */
+        if (atomic_compare_exchange_strong_explicit(&victim->runqhead, &h,
+                                                    h + n,
+                                                    memory_order_release,
+                                                    memory_order_relaxed))
+            return n;
+    }
+}
+
+/* Steals half of victim's Gs into p's ring; returns one of them to run. */
+static GSched *runqsteal(P *p, P *victim, bool stealnext) {
+    uint32_t t = atomic_load_explicit(&p->runqtail, memory_order_relaxed);
+    uint32_t n = runqgrab(victim, p, t, stealnext);
+    if (n == 0)
+        return NULL;
+    n--;
+    GSched *g = slot_get(p, t + n);
+    if (n == 0)
+        return g;
+    uint32_t h = atomic_load_explicit(&p->runqhead, memory_order_acquire);
+    if (t - h + n >= SCHED_RUNQ_SIZE)
+        sched_throw("runqsteal: runq overflow");
+    /* release: publishes the stolen slots to our own thieves */
+    atomic_store_explicit(&p->runqtail, t + n, memory_order_release);
+    return g;
+}
+
+/* sched.lock held: takes a fair share of the global queue; returns one to run
+ * and puts the rest in p's ring. max > 0 limits the count. */
+static GSched *globrunqget(P *p, int max) {
+    int size = atomic_load_explicit(&sched.runqsize, memory_order_relaxed);
+    if (size == 0)
+        return NULL;
+    int n = size / atomic_load(&sched.gomaxprocs) + 1;
+    if (n > size)
+        n = size;
+    if (max > 0 && n > max)
+        n = max;
+    if (n > SCHED_RUNQ_SIZE / 2)
+        n = SCHED_RUNQ_SIZE / 2;
+    GSched *g = globpop();
+    for (n--; n > 0; n--) {
+        uint32_t h = atomic_load_explicit(&p->runqhead, memory_order_acquire);
+        uint32_t t = atomic_load_explicit(&p->runqtail, memory_order_relaxed);
+        if (t - h >= SCHED_RUNQ_SIZE)
+            break; /* cannot overflow here: we hold sched.lock */
+        slot_put(p, t, globpop());
+        atomic_store_explicit(&p->runqtail, t + 1, memory_order_release);
+    }
+    return g;
+}
+
+/* ---- P and M lists (sched.lock held) ----------------------------------------------- */
+
+static void acquirep(M *m, P *p) {
+    if (p->m || p->status == P_RUNNING)
+        sched_throw("acquirep: P in use");
+    m->p = p;
+    p->m = m;
+    p->status = P_RUNNING;
+    m->w.p = p;
+}
+
+static P *releasep(M *m) {
+    P *p = m->p;
+    if (!p || p->m != m)
+        sched_throw("releasep: invalid P");
+    p->m = NULL;
+    p->status = P_IDLE;
+    m->p = NULL;
+    m->w.p = NULL;
+    return p;
+}
+
+static P *pidleget(void) {
+    P *p = sched.pidle;
+    if (p) {
+        sched.pidle = p->link;
+        p->link = NULL;
+        atomic_fetch_sub(&sched.npidle, 1);
+    }
+    return p;
+}
+
+/* An empty P becomes idle, unless an M inside a goroutine waits for a P
+ * (sched_exit_blocking, a second GOMAXPROCS): then it gets it. */
+static void pidleput(P *p) {
+    if (sched.pwait && !atomic_load(&sched.gcwaiting)) {
+        M *w = sched.pwait;
+        sched.pwait = w->schedlink;
+        atomic_fetch_sub(&sched.npwait, 1);
+        w->nextp = p;
+        note_wakeup(&w->park);
+        return;
+    }
+    p->status = P_IDLE;
+    p->link = sched.pidle;
+    sched.pidle = p;
+    atomic_fetch_add(&sched.npidle, 1);
+}
+
+static void mput(M *m) {
+    m->schedlink = sched.midle;
+    sched.midle = m;
+    sched.nmidle++;
+}
+
+static M *mget(void) {
+    M *m = sched.midle;
+    if (m) {
+        sched.midle = m->schedlink;
+        m->schedlink = NULL;
+        sched.nmidle--;
+    }
+    return m;
+}
+
+/* Takes m off midle if it is still there. */
+static bool mremove(M *m) {
+    for (M **pp = &sched.midle; *pp; pp = &(*pp)->schedlink) {
+        if (*pp == m) {
+            *pp = m->schedlink;
+            m->schedlink = NULL;
+            sched.nmidle--;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* sched.lock held: ends the program (first caller's code wins) and wakes
+ * every idle M so it can leave. */
+static void exit_locked(int code) {
+    if (!atomic_load(&sched.exiting)) {
+        sched.exitcode = code;
+        atomic_store(&sched.exiting, true);
+    }
+    M *m;
+    while ((m = mget()))
+        note_wakeup(&m->park);
+}
+
+static void program_exit(int code) {
+    lock_acquire(&sched.lock);
+    exit_locked(code);
+    lock_release(&sched.lock);
+}
+
+/* ---- Ms ---------------------------------------------------------------------------- */
+
+static M *allocm(void) {
+    M *m = sched_alloc(sizeof *m);
+    lock_acquire(&sched.lock);
+    m->id = sched.mnext++;
+    m->alllink = sched.allm;
+    sched.allm = m;
+    sched.mcount++;
+    lock_release(&sched.lock);
+    m->rng = (uint64_t)sched_nanotime() * 0x9e3779b97f4a7c15ull ^
+             ((uint64_t)m->id << 32) ^ (uint64_t)(uintptr_t)m;
+    if (!m->rng)
+        m->rng = 1;
+    m->w.rng = m->rng * 0x2545f4914f6cdd1dull | 1;
+    m->w.p = NULL;
+    return m;
+}
+
+static void schedule(M *m);
+
+static void *mstart(void *arg) {
+    M *m = arg;
+    if (sched.hooks.mstart)
+        sched.hooks.mstart(&m->w);
+    if (m->nextp) {
+        acquirep(m, m->nextp);
+        m->nextp = NULL;
+        schedule(m);
+    }
+    lock_acquire(&sched.lock);
+    sched.mcount--;
+    lock_release(&sched.lock);
+    return NULL;
+}
+
+static void newm(P *p, bool spinning) {
+    M *m = allocm();
+    m->nextp = p;
+    m->spinning = spinning;
+    int err;
+#ifdef CSP_NO_GC
+    err = pthread_create(&m->thread, NULL, mstart, m);
+#else
+    err = GC_pthread_create(&m->thread, NULL, mstart, m);
+#endif
+    if (err)
+        sched_throw("newm: cannot create a thread");
+}
+
+/* Runs p (NULL: any idle P) on an idle or new M. spinning: the caller
+ * incremented nmspinning on the new M's behalf. */
+static void startm(P *p, bool spinning) {
+    lock_acquire(&sched.lock);
+    if (!p)
+        p = pidleget();
+    if (!p || atomic_load(&sched.exiting)) {
+        if (p)
+            pidleput(p);
+        lock_release(&sched.lock);
+        if (spinning)
+            atomic_fetch_sub(&sched.nmspinning, 1); /* nobody to spin */
+        return;
+    }
+    M *m = mget();
+    lock_release(&sched.lock);
+    if (!m) {
+        newm(p, spinning);
+        return;
+    }
+    m->spinning = spinning;
+    m->nextp = p;
+    note_wakeup(&m->park); /* release: nextp and spinning are visible */
+}
+
+static void wakep(void) {
+    /* seq_cst fence: our queue push is ordered before reading nmspinning
+     * (pairs with the fence after the decrement in findrunnable) */
+    STORE_LOAD_FENCE();
+    if (atomic_load(&sched.npidle) == 0)
+        return;
+    int zero = 0;
+    if (atomic_load(&sched.nmspinning) != 0 ||
+        !atomic_compare_exchange_strong(&sched.nmspinning, &zero, 1))
+        return;
+    startm(NULL, true);
+}
+
+static void resetspinning(M *m) {
+    m->spinning = false;
+    if (atomic_fetch_sub(&sched.nmspinning, 1) <= 0)
+        sched_throw("resetspinning: negative nmspinning");
+    wakep(); /* we may have been the last one looking for work */
+}
+
+/* sched.lock held: is every goroutine blocked for ever? */
+static bool checkdead(void) {
+    if (atomic_load(&sched.exiting) || !sched.mainstarted)
+        return false;
+    if (sched.mcount - sched.nmidle > 0)
+        return false;
+    if (atomic_load(&sched.runqsize) > 0 || atomic_load(&sched.gcwaiting))
+        return false;
+    return sched.timer_sleeper == NULL;
+}
+
+static void report_deadlock(void) {
+    if (sched.hooks.deadlock)
+        sched.hooks.deadlock();
+    program_exit(SCHED_EXIT_DEADLOCK);
+}
+
+/* Earliest pending timer, or -1 (called without locks). */
+static int64_t timers_next(void) {
+    return sched.hooks.timers_next ? sched.hooks.timers_next() : -1;
+}
+
+/* The timer sleeper's wait ended: it woke, or it timed out (then it takes an
+ * idle P to run the timers, if there is one). Returns true when m may go
+ * on (nextp set, or exiting). */
+static bool timer_wait_end(M *m, bool woke) {
+    lock_acquire(&sched.lock);
+    if (sched.timer_sleeper == m)
+        sched.timer_sleeper = NULL;
+    if (woke) {
+        lock_release(&sched.lock);
+        return true;
+    }
+    if (!mremove(m)) { /* somebody took us off midle: a wakeup is coming */
+        lock_release(&sched.lock);
+        note_sleep(&m->park);
+        return true;
+    }
+    P *p = atomic_load(&sched.gcwaiting) ? NULL : pidleget();
+    lock_release(&sched.lock);
+    if (!p)
+        return false; /* all Ps busy: they run timers themselves */
+    m->nextp = p;
+    note_wakeup(&m->park); /* keeps note state uniform for note_clear */
+    return true;
+}
+
+/* Parks m until startm hands it a P (then acquires it) or the program
+ * exits (m->p stays NULL). */
+static void stopm(M *m) {
+    if (m->p)
+        sched_throw("stopm: holding a P");
+    bool no_timer = false;
+    for (;;) {
+        int64_t when = no_timer ? -1 : timers_next();
+        lock_acquire(&sched.lock);
+        if (atomic_load(&sched.exiting)) {
+            lock_release(&sched.lock);
+            return;
+        }
+        mput(m);
+        bool sleeper = when >= 0 && !sched.timer_sleeper;
+        if (sleeper)
+            sched.timer_sleeper = m;
+        bool dead = checkdead();
+        lock_release(&sched.lock);
+        if (dead)
+            report_deadlock();
+        bool go_on = true;
+        if (sleeper) {
+            int64_t d = when - sched_nanotime();
+            go_on = timer_wait_end(m, note_tsleep(&m->park, d > 0 ? d : 0));
+        } else {
+            note_sleep(&m->park);
+        }
+        if (!go_on) {
+            no_timer = true;
+            continue;
+        }
+        note_clear(&m->park);
+        if (atomic_load(&sched.exiting))
+            return;
+        acquirep(m, m->nextp);
+        m->nextp = NULL;
+        return;
+    }
+}
+
+/* An M stops its P for a stop-the-world request, then parks. */
+static void gcstopm(M *m) {
+    if (m->spinning) {
+        m->spinning = false;
+        atomic_fetch_sub(&sched.nmspinning, 1);
+    }
+    P *p = releasep(m);
+    lock_acquire(&sched.lock);
+    p->status = P_GCSTOP;
+    if (--sched.stopwait == 0)
+        note_wakeup(&sched.stopnote);
+    lock_release(&sched.lock);
+    stopm(m);
+}
+
+/* Called by an M inside a G that has no P: waits until it gets one. */
+static void wait_for_p(M *m) {
+    lock_acquire(&sched.lock);
+    P *p = atomic_load(&sched.gcwaiting) ? NULL : pidleget();
+    if (p) {
+        lock_release(&sched.lock);
+        acquirep(m, p);
+        return;
+    }
+    m->schedlink = sched.pwait;
+    sched.pwait = m;
+    atomic_fetch_add(&sched.npwait, 1);
+    lock_release(&sched.lock);
+    note_sleep(&m->park);
+    note_clear(&m->park);
+    acquirep(m, m->nextp);
+    m->nextp = NULL;
+}
+
+/* At a scheduling point: an M inside a G waits for a P while all are busy;
+ * give it ours (its queue goes along) and go idle. */
+static void handoff_to_waiter(M *m) {
+    lock_acquire(&sched.lock);
+    M *w = sched.pwait;
+    if (!w || atomic_load(&sched.gcwaiting)) {
+        lock_release(&sched.lock);
+        return;
+    }
+    sched.pwait = w->schedlink;
+    atomic_fetch_sub(&sched.npwait, 1);
+    P *p = releasep(m);
+    w->nextp = p;
+    note_wakeup(&w->park);
+    lock_release(&sched.lock);
+    stopm(m);
+}
+
+/* ---- finding work --------------------------------------------------------------------- */
+
+static unsigned gcd(unsigned a, unsigned b) {
+    while (b) {
+        unsigned t = a % b;
+        a = b;
+        b = t;
+    }
+    return a;
+}
+
+/* Tries to steal from every other P in a random order, a few rounds. */
+static GSched *stealwork(M *m) {
+    P *p = m->p;
+    for (int try = 0; try < SCHED_STEAL_TRIES; try++) {
+        unsigned n = (unsigned)atomic_load(&sched.gomaxprocs);
+        unsigned off = (unsigned)(m_rand(m) % n);
+        unsigned step = (unsigned)(m_rand(m) % n) + 1;
+        while (gcd(step, n) != 1)
+            step++;
+        for (unsigned i = 0; i < n; i++) {
+            if (atomic_load(&sched.gcwaiting) || atomic_load(&sched.exiting))
+                return NULL;
+            P *v = sched.allp[(off + i * step) % n];
+            if (v == p)
+                continue;
+            GSched *g = runqsteal(p, v, try == SCHED_STEAL_TRIES - 1);
+            if (g)
+                return g;
+        }
+    }
+    return NULL;
+}
+
+/* After dropping spinning without a P: any P with work? */
+static bool any_runq_nonempty(void) {
+    int n = atomic_load(&sched.gomaxprocs);
+    for (int i = 0; i < n; i++)
+        if (!runqempty(sched.allp[i]))
+            return true;
+    return false;
+}
+
+/* Local and global queues of m's P (and due timers). */
+static GSched *find_local(M *m) {
+    P *p = m->p;
+    if (sched.hooks.timers_run)
+        sched.hooks.timers_run(&m->w);
+    GSched *g = NULL;
+    bool fair = p->schedtick % SCHED_GLOBAL_CHECK_TICKS == 0;
+    if (fair && atomic_load_explicit(&sched.runqsize, memory_order_relaxed)) {
+        lock_acquire(&sched.lock);
+        g = globrunqget(p, 1);
+        lock_release(&sched.lock);
+        if (g)
+            return g;
+    }
+    if ((g = runqget(p)))
+        return g;
+    if (atomic_load_explicit(&sched.runqsize, memory_order_relaxed)) {
+        lock_acquire(&sched.lock);
+        g = globrunqget(p, 0);
+        lock_release(&sched.lock);
+    }
+    return g;
+}
+
+/* Blocks until there is a G to run on m (which then holds a P); NULL when
+ * the program exits. */
+static GSched *findrunnable(M *m) {
+    for (;;) {
+        if (atomic_load(&sched.exiting))
+            return NULL;
+        if (!m->p)
+            sched_throw("findrunnable: no P");
+        if (atomic_load(&sched.gcwaiting)) {
+            gcstopm(m);
+            continue;
+        }
+        GSched *g = find_local(m);
+        if (g)
+            return g;
+        int procs = atomic_load(&sched.gomaxprocs);
+        if (m->spinning || 2 * atomic_load(&sched.nmspinning) <
+                               procs - atomic_load(&sched.npidle)) {
+            if (!m->spinning) {
+                m->spinning = true;
+                atomic_fetch_add(&sched.nmspinning, 1);
+            }
+            if ((g = stealwork(m)))
+                return g;
+            if (atomic_load(&sched.gcwaiting) || atomic_load(&sched.exiting))
+                continue;
+        }
+        /* Nothing: give up the P (after a last look under the lock). */
+        lock_acquire(&sched.lock);
+        if (atomic_load(&sched.gcwaiting) || atomic_load(&sched.exiting)) {
+            lock_release(&sched.lock);
+            continue;
+        }
+        if ((g = globrunqget(m->p, 0))) {
+            lock_release(&sched.lock);
+            return g;
+        }
+        if (sched.pwait) { /* someone inside a G wants a P: give ours */
+            lock_release(&sched.lock);
+            if (m->spinning)
+                resetspinning(m);
+            handoff_to_waiter(m);
+            continue;
+        }
+        pidleput(releasep(m));
+        lock_release(&sched.lock);
+        if (m->spinning) {
+            m->spinning = false;
+            if (atomic_fetch_sub(&sched.nmspinning, 1) <= 0)
+                sched_throw("findrunnable: negative nmspinning");
+            /* pairs with the fence in wakep: see SPINNING at the top */
+            STORE_LOAD_FENCE();
+            if (any_runq_nonempty()) {
+                lock_acquire(&sched.lock);
+                P *p = pidleget();
+                lock_release(&sched.lock);
+                if (p) {
+                    acquirep(m, p);
+                    m->spinning = true;
+                    atomic_fetch_add(&sched.nmspinning, 1);
+                    continue;
+                }
+            }
+        }
+        stopm(m);
+        if (!m->p)
+            return NULL; /* exiting */
+    }
+}
+
+/* ---- running Gs ------------------------------------------------------------------------- */
+
+static void gfput(P *p, GSched *g) {
+    g->schedlink = p->gfree;
+    p->gfree = g;
+    if (++p->gfreecnt < SCHED_GFREE_LOCAL_MAX)
+        return;
+    lock_acquire(&sched.lock);
+    while (p->gfreecnt > SCHED_GFREE_LOCAL_MAX / 2) {
+        GSched *x = p->gfree;
+        p->gfree = x->schedlink;
+        p->gfreecnt--;
+        x->schedlink = sched.gfree;
+        sched.gfree = x;
+        atomic_fetch_add_explicit(&sched.ngfree, 1, memory_order_relaxed);
+    }
+    lock_release(&sched.lock);
+}
+
+GSched *sched_gfget(Worker *w) {
+    P *p = w ? getm(w)->p : NULL;
+    if (!p)
+        return NULL;
+    if (!p->gfree &&
+        atomic_load_explicit(&sched.ngfree, memory_order_relaxed) > 0) {
+        lock_acquire(&sched.lock);
+        while (sched.gfree && p->gfreecnt < SCHED_GFREE_LOCAL_MAX / 2) {
+            GSched *x = sched.gfree;
+            sched.gfree = x->schedlink;
+            atomic_fetch_sub_explicit(&sched.ngfree, 1, memory_order_relaxed);
+            x->schedlink = p->gfree;
+            p->gfree = x;
+            p->gfreecnt++;
+        }
+        lock_release(&sched.lock);
+    }
+    GSched *g = p->gfree;
+    if (g) {
+        p->gfree = g->schedlink;
+        p->gfreecnt--;
+        g->schedlink = NULL;
+    }
+    return g;
+}
+
+/* g returned VM_DONE. */
+static void gdone(M *m, GSched *g) {
+    set_gstatus(g, G_DEAD);
+    atomic_fetch_sub(&sched.ngoroutines, 1);
+    if (g == sched.maing) {
+        if (!g->goexited)
+            program_exit(SCHED_EXIT_OK);
+        return; /* main's record is never reused */
+    }
+    if (sched.hooks.gdead)
+        sched.hooks.gdead(&m->w, g);
+    gfput(m->p, g);
+}
+
+/* g returned VM_PARK: commit the park now that g has stopped. Returns g if
+ * the commit cancelled the park (g runs on), else NULL. */
+static GSched *park_commit(GSched *g) {
+    ParkCommit f = g->unlockf;
+    void *arg = g->unlockarg;
+    g->unlockf = NULL;
+    g->unlockarg = NULL;
+    set_gstatus(g, G_WAITING);
+    /* From here on another M may run g: do not touch it unless f fails. */
+    if (f && !f(g, arg)) {
+        set_gstatus(g, G_RUNNABLE);
+        return g;
+    }
+    return NULL;
+}
+
+static void execute(M *m, GSched *g) {
+    while (g) {
+        m->p->schedtick++;
+        set_gstatus(g, G_RUNNING);
+        m->curg = g;
+        int r = sched.hooks.run(&m->w, g);
+        m->curg = NULL;
+        switch (r) {
+        case VM_YIELD:
+            set_gstatus(g, G_RUNNABLE);
+            runqput(m->p, g, false);
+            return;
+        case VM_PARK:
+            g = park_commit(g);
+            break;
+        case VM_PANIC:
+            set_gstatus(g, G_DEAD);
+            program_exit(SCHED_EXIT_PANIC);
+            return;
+        default:
+            gdone(m, g);
+            return;
+        }
+    }
+}
+
+static void schedule(M *m) {
+    for (;;) {
+        if (atomic_load(&sched.exiting))
+            return;
+        if (atomic_load_explicit(&sched.npwait, memory_order_relaxed) > 0) {
+            handoff_to_waiter(m);
+            if (!m->p)
+                return;
+        }
+        GSched *g = findrunnable(m);
+        if (!g)
+            return;
+        if (m->spinning)
+            resetspinning(m);
+        execute(m, g);
+    }
+}
+
+/* ---- API ------------------------------------------------------------------------------ */
+
+static P *newp(int id) {
+    P *p = sched_alloc(sizeof *p);
+    p->id = id;
+    return p;
+}
+
+void sched_init(int nprocs, const SchedHooks *hooks) {
+    if (nprocs < 1)
+        nprocs = 1;
+    if (nprocs > SCHED_MAX_PROCS)
+        nprocs = SCHED_MAX_PROCS;
+    memset(&sched, 0, sizeof sched);
+    allgs = NULL;
+    memset(&allglock, 0, sizeof allglock);
+    if (hooks)
+        sched.hooks = *hooks;
+    atomic_store(&sched.gomaxprocs, nprocs);
+    for (int i = nprocs - 1; i >= 0; i--) {
+        sched.allp[i] = newp(i);
+        pidleput(sched.allp[i]);
+    }
+}
+
+static int64_t newgoid(P *p) {
+    if (!p)
+        return atomic_fetch_add(&sched.goidgen, 1) + 1;
+    if (p->goidcache == p->goidcacheend) {
+        p->goidcache = atomic_fetch_add(&sched.goidgen, SCHED_GOID_BATCH) + 1;
+        p->goidcacheend = p->goidcache + SCHED_GOID_BATCH;
+    }
+    return p->goidcache++;
+}
+
+/* Resets g's per-run state and makes it RUNNABLE (creator owns it). */
+static void g_start(GSched *g, int64_t goid) {
+    g->goid = goid;
+    g->goexited = false;
+    g->waitreason = WAIT_NONE;
+    g->unlockf = NULL;
+    g->waiting = NULL;
+    g->param = NULL;
+    atomic_store_explicit(&g->selectdone, 0, memory_order_relaxed);
+    if (!g->in_allgs) {
+        g->in_allgs = true;
+        lock_acquire(&allglock);
+        g->alllink = allgs;
+        allgs = g;
+        lock_release(&allglock);
+    }
+    atomic_fetch_add(&sched.ngoroutines, 1);
+    set_gstatus(g, G_RUNNABLE);
+}
+
+/* Puts a runnable g on the global queue from a thread without a P and
+ * starts an idle P for it. */
+static void ready_nop(GSched *g) {
+    lock_acquire(&sched.lock);
+    globrunqput(g);
+    P *p = pidleget();
+    lock_release(&sched.lock);
+    if (p)
+        startm(p, false);
+}
+
+void sched_go(Worker *w, GSched *g) {
+    P *p = w ? getm(w)->p : NULL;
+    g_start(g, newgoid(p));
+    if (!p) {
+        ready_nop(g);
+        return;
+    }
+    runqput(p, g, true);
+    wakep();
+}
+
+void sched_ready(Worker *w, GSched *g, bool next) {
+    uint32_t st = G_WAITING;
+    if (!atomic_compare_exchange_strong_explicit(&g->status, &st, G_RUNNABLE,
+                                                 memory_order_acq_rel,
+                                                 memory_order_acquire))
+        sched_throw("sched_ready: goroutine is not waiting");
+    P *p = w ? getm(w)->p : NULL;
+    if (!p) {
+        ready_nop(g);
+        return;
+    }
+    runqput(p, g, next);
+    wakep();
+}
+
+void sched_park(GSched *g, ParkCommit unlockf, void *arg, WaitReason r) {
+    g->unlockf = unlockf;
+    g->unlockarg = arg;
+    g->waitreason = (uint8_t)r;
+    g->waitsince = sched_nanotime();
+}
+
+int sched_start_main(GSched *main) {
+    M *m = allocm();
+    m->is_m0 = true;
+    if (sched.hooks.mstart)
+        sched.hooks.mstart(&m->w);
+    lock_acquire(&sched.lock);
+    P *p = pidleget();
+    lock_release(&sched.lock);
+    acquirep(m, p);
+    atomic_store(&sched.goidgen, 1);
+    sched.maing = main;
+    g_start(main, 1);
+    runqput(p, main, true);
+    lock_acquire(&sched.lock);
+    sched.mainstarted = true;
+    lock_release(&sched.lock);
+    schedule(m);
+    lock_acquire(&sched.lock);
+    int code = sched.exitcode;
+    lock_release(&sched.lock);
+    return code;
+}
+
+void sched_shutdown(void) {
+    program_exit(SCHED_EXIT_OK);
+    for (;;) {
+        lock_acquire(&sched.lock);
+        M *todo = NULL;
+        for (M *m = sched.allm; m; m = m->alllink)
+            if (!m->is_m0 && m->thread) {
+                todo = m;
+                break;
+            }
+        if (todo) {
+            pthread_t t = todo->thread;
+            todo->thread = 0;
+            lock_release(&sched.lock);
+#ifdef CSP_NO_GC
+            pthread_join(t, NULL);
+#else
+            GC_pthread_join(t, NULL);
+#endif
+            continue;
+        }
+        bool others = sched.mcount > 1; /* an M created during exit */
+        lock_release(&sched.lock);
+        if (!others)
+            break;
+        spin_ns(100000);
+    }
+    sched_init(1, NULL);
+}
+
+/* ---- GOMAXPROCS ----------------------------------------------------------------------- */
+
+/* Stops every P but m's; returns with gcwaiting set and the world stopped. */
+static void stop_the_world(M *m) {
+    lock_acquire(&sched.lock);
+    while (atomic_load(&sched.gcwaiting)) {
+        /* another M is stopping the world: stop our P for it, then wait */
+        P *p = releasep(m);
+        p->status = P_GCSTOP;
+        if (--sched.stopwait == 0)
+            note_wakeup(&sched.stopnote);
+        lock_release(&sched.lock);
+        wait_for_p(m);
+        lock_acquire(&sched.lock);
+    }
+    atomic_store(&sched.gcwaiting, 1);
+    sched.stopwait = atomic_load(&sched.gomaxprocs) - 1;
+    P *p;
+    while ((p = pidleget())) {
+        p->status = P_GCSTOP;
+        sched.stopwait--;
+    }
+    note_clear(&sched.stopnote);
+    bool wait = sched.stopwait > 0;
+    lock_release(&sched.lock);
+    if (wait)
+        note_sleep(&sched.stopnote);
+}
+
+/* World stopped, sched.lock held: moves a P's Gs to the global lists. */
+static void destroyp(P *p) {
+    GSched *g;
+    while ((g = runqget(p)))
+        globrunqput(g);
+    while ((g = p->gfree)) {
+        p->gfree = g->schedlink;
+        g->schedlink = sched.gfree;
+        sched.gfree = g;
+        atomic_fetch_add_explicit(&sched.ngfree, 1, memory_order_relaxed);
+    }
+    p->gfreecnt = 0;
+    p->status = P_DEAD;
+}
+
+/* World stopped, sched.lock held: n Ps; returns the Ps that have work
+ * (linked by link) — the others are idle. */
+static P *procresize(M *m, int n) {
+    int old = atomic_load(&sched.gomaxprocs);
+    for (int i = 0; i < n; i++)
+        if (!sched.allp[i])
+            sched.allp[i] = newp(i);
+    if (m->p->id >= n) {
+        P *mine = m->p;
+        mine->m = NULL;
+        mine->status = P_GCSTOP;
+        m->p = NULL;
+        sched.allp[0]->status = P_IDLE;
+        acquirep(m, sched.allp[0]);
+    }
+    for (int i = n; i < old; i++)
+        destroyp(sched.allp[i]);
+    atomic_store(&sched.gomaxprocs, n);
+    P *runnable = NULL;
+    for (int i = n - 1; i >= 0; i--) {
+        P *p = sched.allp[i];
+        if (p == m->p)
+            continue;
+        p->m = NULL;
+        p->status = P_IDLE;
+        if (runqempty(p)) {
+            pidleput(p);
+        } else {
+            p->link = runnable;
+            runnable = p;
+        }
+    }
+    return runnable;
+}
+
+int sched_gomaxprocs(Worker *w, int n) {
+    int old = atomic_load(&sched.gomaxprocs);
+    if (n <= 0 || n == old || !w)
+        return old;
+    if (n > SCHED_MAX_PROCS)
+        n = SCHED_MAX_PROCS;
+    M *m = getm(w);
+    stop_the_world(m);
+    lock_acquire(&sched.lock);
+    old = atomic_load(&sched.gomaxprocs);
+    atomic_store(&sched.gcwaiting, 0);
+    P *runnable = procresize(m, n);
+    lock_release(&sched.lock);
+    while (runnable) {
+        P *p = runnable;
+        runnable = p->link;
+        p->link = NULL;
+        startm(p, false);
+    }
+    wakep();
+    return old;
+}
+
+int sched_nprocs(void) { return atomic_load(&sched.gomaxprocs); }
+
+int64_t sched_num_goroutine(void) { return atomic_load(&sched.ngoroutines); }
+
+void sched_for_each_g(void (*fn)(GSched *g, void *arg), void *arg) {
+    lock_acquire(&allglock);
+    for (GSched *g = allgs; g; g = g->alllink) {
+        uint32_t s = gstatus(g);
+        if (s != G_DEAD && s != G_IDLE)
+            fn(g, arg);
+    }
+    lock_release(&allglock);
+}
+
+GSched *sched_current(Worker *w) { return w ? getm(w)->curg : NULL; }
+
+/* ---- blocking foreign calls and timers ------------------------------------------------ */
+
+void sched_enter_blocking(Worker *w) {
+    M *m = getm(w);
+    P *p = releasep(m);
+    lock_acquire(&sched.lock);
+    if (atomic_load(&sched.gcwaiting)) {
+        p->status = P_GCSTOP;
+        if (--sched.stopwait == 0)
+            note_wakeup(&sched.stopnote);
+        lock_release(&sched.lock);
+        return;
+    }
+    if (runqempty(p) && atomic_load(&sched.runqsize) == 0) {
+        pidleput(p);
+        lock_release(&sched.lock);
+        return;
+    }
+    lock_release(&sched.lock);
+    startm(p, false);
+}
+
+void sched_exit_blocking(Worker *w) { wait_for_p(getm(w)); }
+
+void sched_timers_changed(void) {
+    lock_acquire(&sched.lock);
+    M *m = sched.timer_sleeper;
+    if (m && mremove(m)) {
+        sched.timer_sleeper = NULL;
+        P *p = pidleget();
+        if (p) {
+            m->nextp = p;
+            m->spinning = false;
+            note_wakeup(&m->park);
+        } else {
+            mput(m); /* every P is busy: they check timers themselves */
+        }
+    }
+    lock_release(&sched.lock);
+}
+
+/* ---- unit-test access ------------------------------------------------------------------ */
+
+P *sched_test_newp(int id) { return newp(id); }
+void sched_test_runqput(P *p, GSched *g, bool next) { runqput(p, g, next); }
+GSched *sched_test_runqget(P *p) { return runqget(p); }
+GSched *sched_test_runqsteal(P *p, P *victim, bool steal_runnext) {
+    return runqsteal(p, victim, steal_runnext);
+}
+int sched_test_runqsize(P *p) {
+    uint32_t h = atomic_load(&p->runqhead), t = atomic_load(&p->runqtail);
+    return (int)(t - h) + (atomic_load(&p->runnext) != NULL);
+}
+int sched_test_globsize(void) { return atomic_load(&sched.runqsize); }
+GSched *sched_test_globget(void) {
+    lock_acquire(&sched.lock);
+    GSched *g = sched.runqhead ? globpop() : NULL;
+    lock_release(&sched.lock);
+    return g;
+}

@@ -1,0 +1,237 @@
+// Package rand — csp's math/rand (natives in stdlib/math_rand.c).
+//
+// The generator is Go's (an additive lagged Fibonacci generator seeded
+// through an LCG and a "cooked" table), so rand.New(rand.NewSource(s))
+// produces exactly Go's numbers for every method below, and a *Rand over a
+// user's own Source behaves as Go's does.
+//
+// The top-level functions use one global source behind a lock, seeded
+// randomly at startup as in Go 1.20+; Seed(s) makes it replay Go's sequence
+// for s (Go 1.24 made Seed a no-op; csp keeps the Go 1.19-1.23 behaviour).
+// All top-level functions are safe for concurrent use; a *Rand is not, as
+// in Go.
+//
+// The methods of *Rand are written here in Go because a Source may be
+// user code; their algorithms are Go 1.19's (math_rand.c mirrors them for
+// the top-level natives).
+package rand
+
+// A Source is a uniformly distributed stream of int64 values in [0, 1<<63).
+type Source interface {
+	Int63() int64
+	Seed(seed int64)
+}
+
+// A Source64 can also produce uint64 values in [0, 1<<64) directly.
+type Source64 interface {
+	Source
+	Uint64() uint64
+}
+
+// rngSource is Go's generator: the natives work on its slots in place
+// (math_rand.c depends on this field order: tap, feed, vec).
+type rngSource struct {
+	tap  int
+	feed int
+	vec  [607]int64
+}
+
+func (rng *rngSource) Seed(seed int64)
+func (rng *rngSource) Int63() int64
+func (rng *rngSource) Uint64() uint64
+
+// NewSource returns a new Source seeded with seed. Unlike the top-level
+// functions it is not safe for concurrent use.
+func NewSource(seed int64) Source {
+	rng := &rngSource{}
+	rng.Seed(seed)
+	return rng
+}
+
+// lockedSource is the global source; its state and lock live in C.
+type lockedSource struct{}
+
+func (r *lockedSource) Seed(seed int64)
+func (r *lockedSource) Int63() int64
+func (r *lockedSource) Uint64() uint64
+
+// A Rand is a source of random numbers.
+type Rand struct {
+	src Source
+	s64 Source64 // non-nil when src is also a Source64
+
+	// Read's leftover bits: readVal holds readPos unread bytes.
+	readVal int64
+	readPos int
+}
+
+// New returns a Rand that draws from src.
+func New(src Source) *Rand {
+	s64, _ := src.(Source64)
+	return &Rand{src: src, s64: s64}
+}
+
+func (r *Rand) Seed(seed int64) {
+	r.src.Seed(seed)
+	r.readPos = 0
+}
+
+func (r *Rand) Int63() int64 { return r.src.Int63() }
+
+func (r *Rand) Uint32() uint32 { return uint32(r.Int63() >> 31) }
+
+func (r *Rand) Uint64() uint64 {
+	if r.s64 != nil {
+		return r.s64.Uint64()
+	}
+	return uint64(r.Int63())>>31 | uint64(r.Int63())<<32
+}
+
+func (r *Rand) Int31() int32 { return int32(r.Int63() >> 32) }
+
+func (r *Rand) Int() int {
+	u := uint(r.Int63())
+	return int(u << 1 >> 1)
+}
+
+// Int63n rejects draws in the biased tail above the largest multiple of n.
+func (r *Rand) Int63n(n int64) int64 {
+	if n <= 0 {
+		panic("invalid argument to Int63n")
+	}
+	if n&(n-1) == 0 {
+		return r.Int63() & (n - 1)
+	}
+	max := int64(uint64(1<<63) - 1 - uint64(1<<63)%uint64(n))
+	v := r.Int63()
+	for v > max {
+		v = r.Int63()
+	}
+	return v % n
+}
+
+func (r *Rand) Int31n(n int32) int32 {
+	if n <= 0 {
+		panic("invalid argument to Int31n")
+	}
+	if n&(n-1) == 0 {
+		return r.Int31() & (n - 1)
+	}
+	max := int32(uint32(1<<31) - 1 - uint32(1<<31)%uint32(n))
+	v := r.Int31()
+	for v > max {
+		v = r.Int31()
+	}
+	return v % n
+}
+
+// int31n is Lemire's multiply-and-reject method; only Shuffle uses it (as
+// in Go, where Int31n keeps the older method to keep its value stream).
+func (r *Rand) int31n(n int32) int32 {
+	v := r.Uint32()
+	prod := uint64(v) * uint64(n)
+	low := uint32(prod)
+	if low < uint32(n) {
+		thresh := uint32(-n) % uint32(n)
+		for low < thresh {
+			v = r.Uint32()
+			prod = uint64(v) * uint64(n)
+			low = uint32(prod)
+		}
+	}
+	return int32(prod >> 32)
+}
+
+func (r *Rand) Intn(n int) int {
+	if n <= 0 {
+		panic("invalid argument to Intn")
+	}
+	if n <= 1<<31-1 {
+		return int(r.Int31n(int32(n)))
+	}
+	return int(r.Int63n(int64(n)))
+}
+
+// Float64 redraws when the division rounds up to exactly 1.
+func (r *Rand) Float64() float64 {
+	for {
+		f := float64(r.Int63()) / (1 << 63)
+		if f != 1 {
+			return f
+		}
+	}
+}
+
+func (r *Rand) Float32() float32 {
+	for {
+		f := float32(r.Float64())
+		if f != 1 {
+			return f
+		}
+	}
+}
+
+// Perm is the inside-out Fisher-Yates shuffle of 0..n-1.
+func (r *Rand) Perm(n int) []int {
+	m := make([]int, n)
+	for i := 0; i < n; i++ {
+		j := r.Intn(i + 1)
+		m[i] = m[j]
+		m[j] = i
+	}
+	return m
+}
+
+func (r *Rand) Shuffle(n int, swap func(i, j int)) {
+	if n < 0 {
+		panic("invalid argument to Shuffle")
+	}
+	i := n - 1
+	for ; i > 1<<31-1-1; i-- {
+		j := int(r.Int63n(int64(i + 1)))
+		swap(i, j)
+	}
+	for ; i > 0; i-- {
+		j := int(r.int31n(int32(i + 1)))
+		swap(i, j)
+	}
+}
+
+// Read fills p with 7 bytes per Int63 draw, low byte first; leftover bytes
+// carry over to the next call. It always returns len(p), nil.
+func (r *Rand) Read(p []byte) (n int, err error) {
+	pos := r.readPos
+	val := r.readVal
+	for n = 0; n < len(p); n++ {
+		if pos == 0 {
+			val = r.src.Int63()
+			pos = 7
+		}
+		p[n] = byte(val)
+		val >>= 8
+		pos--
+	}
+	r.readPos = pos
+	r.readVal = val
+	return n, nil
+}
+
+// globalRand serves Shuffle, the one top-level function that calls back
+// into csp; the others are natives on the same locked source.
+var globalRand = New(&lockedSource{})
+
+func Seed(seed int64)
+func Int63() int64
+func Uint32() uint32
+func Uint64() uint64
+func Int31() int32
+func Int() int
+func Int63n(n int64) int64
+func Int31n(n int32) int32
+func Intn(n int) int
+func Float64() float64
+func Float32() float32
+func Perm(n int) []int
+func Read(p []byte) (n int, err error)
+
+func Shuffle(n int, swap func(i, j int)) { globalRand.Shuffle(n, swap) }

@@ -1,0 +1,764 @@
+/*
+ * time.c — natives of package time (stub: stdlib/time.go): clocks, civil
+ * dates, zones, Duration and Time formatting. The timer half of the package
+ * (Sleep, After, Tick, NewTimer, NewTicker, AfterFunc) needs the scheduler;
+ * its natives at the end of this file are placeholders that panic, to be
+ * replaced when the runtime's timers land.
+ *
+ * LAYOUTS IN CSP MEMORY (time.go declares them; keep in sync):
+ *   Time     { sec int64; nsec int64; mono int64; hasMono bool; loc *Location }
+ *            sec counts seconds since January 1, year 1, 00:00:00 UTC, so
+ *            the all-zero struct is Go's zero Time; nsec is in [0, 1e9);
+ *            mono is the monotonic reading (ns since process start, >= 1 at
+ *            the first Now) when hasMono; loc nil means UTC.
+ *   Location { name string; offset int; local bool }
+ *            local: the C library's zone (TZ, else /etc/localtime), looked
+ *            up per instant with localtime_r so DST is right; otherwise a
+ *            fixed zone of `offset` seconds east of UTC named `name`.
+ *   A Time argument arrives as a pointer to its 5 slots (structs are boxed);
+ *   a Time result is a fresh box.
+ *
+ * ZONES: csp has no tz database of its own. Local is whatever the C library
+ * says (TZ unset or "UTC" gives UTC, as in Go); LoadLocation knows only
+ * "UTC", "" and "Local" (see time.go).
+ *
+ * Calendar arithmetic is proleptic Gregorian on days since 1970-01-01
+ * (H. Hinnant's civil-from-days / days-from-civil), valid for every year an
+ * int64 second count reaches in practice.
+ */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "lib.h"
+
+/* Slot offsets of Time and Location (see the header comment). */
+enum { T_SEC, T_NSEC, T_MONO, T_HASMONO, T_LOC, T_SLOTS };
+enum { L_NAME, L_OFFSET, L_LOCAL };
+
+#define NS_PER_SEC 1000000000LL
+#define SEC_PER_DAY 86400LL
+/* Seconds from 0001-01-01 to 1970-01-01 (719162 days): internal <-> Unix. */
+#define UNIX_TO_INTERNAL (719162LL * SEC_PER_DAY)
+#define MIN_DURATION INT64_MIN
+#define MAX_DURATION INT64_MAX
+
+/* ---- clocks ------------------------------------------------------------------ */
+
+static int64_t mono_start; /* written once before main (constructor), read-only after */
+
+static int64_t mono_now(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * NS_PER_SEC + ts.tv_nsec;
+}
+
+/* Like Go, readings are relative to process start and the first is >= 1, so
+ * Time.String's "m=+0.000..." stays small and positive. */
+__attribute__((constructor)) static void time_init_clock(void) {
+    mono_start = mono_now() - 1;
+}
+
+/* now() (sec int64, nsec int64, mono int64): wall clock as internal seconds
+ * plus the monotonic reading. */
+static int n_now(Fiber *f, Slot *a) {
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    a[0].i = (int64_t)ts.tv_sec + UNIX_TO_INTERNAL;
+    a[1].i = ts.tv_nsec;
+    a[2].i = mono_now() - mono_start;
+    return NATIVE_OK;
+}
+
+/* ---- zones ------------------------------------------------------------------- */
+
+static pthread_once_t tz_once = PTHREAD_ONCE_INIT;
+static void tz_init(void) { tzset(); }
+
+typedef struct Zone {
+    const char *name; /* abbreviation as Format's "MST" prints it */
+    int64_t name_len;
+    int64_t offset;   /* seconds east of UTC */
+} Zone;
+
+/* The zone in effect at Unix second `ut` for location slots loc. */
+static Zone zone_at(const Slot *loc, int64_t ut) {
+    Zone z = {"UTC", 3, 0};
+    if (!loc)
+        return z;
+    if (!loc[L_LOCAL].i) {
+        Str *name = loc[L_NAME].p;
+        z.name = str_data(name);
+        z.name_len = str_len(name);
+        z.offset = loc[L_OFFSET].i;
+        return z;
+    }
+    pthread_once(&tz_once, tz_init);
+    time_t tt = (time_t)ut;
+    struct tm tm;
+    if (!localtime_r(&tt, &tm))
+        return z;
+    z.offset = tm.tm_gmtoff;
+    if (tm.tm_zone) {
+        z.name = gc_strdup(tm.tm_zone);
+        z.name_len = (int64_t)strlen(z.name);
+    }
+    return z;
+}
+
+/* ---- calendar ------------------------------------------------------------------ */
+
+static int64_t floor_div(int64_t a, int64_t b) {
+    int64_t q = a / b;
+    return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
+}
+
+static int64_t floor_mod(int64_t a, int64_t b) { return a - floor_div(a, b) * b; }
+
+
+
+/* Days since 1970-01-01 of year y, month m (1..12), day d (any int). */
+static int64_t days_from_civil(int64_t y, int64_t m, int64_t d) {
+    y -= m <= 2;
+    int64_t era = floor_div(y, 400);
+    int64_t yoe = y - era * 400;
+    int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+typedef struct Civil {
+    int64_t year, month, day, yday; /* yday 1..366 */
+    int64_t hour, min, sec, nsec;
+    int64_t weekday;                /* 0 = Sunday */
+    Zone zone;
+} Civil;
+
+static void civil_from_days(int64_t z, Civil *c) {
+    z += 719468;
+    int64_t era = floor_div(z, 146097);
+    int64_t doe = z - era * 146097;
+    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    int64_t mp = (5 * doy + 2) / 153;
+    c->day = doy - (153 * mp + 2) / 5 + 1;
+    c->month = mp < 10 ? mp + 3 : mp - 9;
+    c->year = yoe + era * 400 + (c->month <= 2);
+}
+
+/* Breaks Time slots t down in its own location. */
+static Civil civil_of(const Slot *t) {
+    Civil c;
+    int64_t ut = t[T_SEC].i - UNIX_TO_INTERNAL;
+    c.zone = zone_at(t[T_LOC].p, ut);
+    int64_t local = ut + c.zone.offset;
+    int64_t days = floor_div(local, SEC_PER_DAY);
+    int64_t secs = local - days * SEC_PER_DAY;
+    civil_from_days(days, &c);
+    c.yday = days - days_from_civil(c.year, 1, 1) + 1;
+    c.weekday = floor_mod(days + 4, 7); /* 1970-01-01 was a Thursday */
+    c.hour = secs / 3600;
+    c.min = secs / 60 % 60;
+    c.sec = secs % 60;
+    c.nsec = t[T_NSEC].i;
+    return c;
+}
+
+static Slot *new_time(int64_t sec, int64_t nsec, Slot *loc) {
+    Slot *t = gc_alloc(T_SLOTS * sizeof(Slot));
+    t[T_SEC].i = sec;
+    t[T_NSEC].i = nsec;
+    t[T_LOC].p = loc;
+    return t;
+}
+
+/* Go's norm: moves whole multiples of base from lo into hi so that
+ * 0 <= lo < base. */
+static void norm(int64_t *hi, int64_t *lo, int64_t base) {
+    if (*lo < 0) {
+        int64_t n = (-*lo - 1) / base + 1;
+        *hi -= n;
+        *lo += n * base;
+    }
+    if (*lo >= base) {
+        int64_t n = *lo / base;
+        *hi += n;
+        *lo -= n * base;
+    }
+}
+
+/* date(year, month, day, hour, min, sec, nsec, loc) (sec, nsec int64): the
+ * instant of a wall time in loc, for time.Date (which checks loc != nil and
+ * sets the location). Out-of-range fields carry (October 32 is November 1);
+ * a wall time that a zone transition skips or repeats resolves as Go's does
+ * (the offset is looked up twice). */
+static int n_date(Fiber *f, Slot *a) {
+    int64_t year = a[0].i, m = a[1].i - 1, day = a[2].i, hour = a[3].i;
+    int64_t min = a[4].i, sec = a[5].i, nsec = a[6].i;
+    norm(&year, &m, 12);
+    norm(&sec, &nsec, NS_PER_SEC);
+    norm(&min, &sec, 60);
+    norm(&hour, &min, 60);
+    norm(&day, &hour, 24);
+    int64_t ut = days_from_civil(year, m + 1, day) * SEC_PER_DAY +
+                   hour * 3600 + min * 60 + sec;
+    const Slot *loc = a[7].p;
+    int64_t offset = zone_at(loc, ut).offset;
+    if (offset != 0)
+        offset = zone_at(loc, ut - offset).offset;
+    a[0].i = ut - offset + UNIX_TO_INTERNAL;
+    a[1].i = nsec;
+    return NATIVE_OK;
+}
+
+/* ---- names --------------------------------------------------------------------- */
+
+static const char *const month_names[12] = {
+    "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December"};
+static const char *const day_names[7] = {
+    "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
+
+/* Month.String / Weekday.String: out of range prints "%!Month(13)", and
+ * Weekday(-1) as "%!Weekday(18446744073709551615)", as Go does. */
+static int name_or_bad(Slot *a, const char *const *names, int64_t lo,
+                       int64_t n, const char *type) {
+    int64_t v = a[0].i;
+    if (v >= lo && v < lo + n) {
+        a[0].p = str_from_cstr(names[v - lo]);
+        return NATIVE_OK;
+    }
+    StrBuf b;
+    sb_init(&b);
+    sb_printf(&b, "%%!%s(%llu)", type, (unsigned long long)v); /* Go prints it as uint64 */
+    a[0].p = sb_str(&b);
+    return NATIVE_OK;
+}
+
+static int n_Month_String(Fiber *f, Slot *a) {
+    return name_or_bad(a, month_names, 1, 12, "Month");
+}
+
+static int n_Weekday_String(Fiber *f, Slot *a) {
+    return name_or_bad(a, day_names, 0, 7, "Weekday");
+}
+
+/* ---- Duration ------------------------------------------------------------------- */
+
+/* Go's Duration.String: "1h2m3.5s", "1.5s", "150ms", "1µs", "0s". Under a
+ * second the unit shrinks (ms, µs, ns) and the fraction keeps only its
+ * significant digits; from a second up the form is [h][m]s. */
+void time_format_duration(StrBuf *b, int64_t d) {
+    uint64_t u = d < 0 ? -(uint64_t)d : (uint64_t)d;
+    if (u == 0) {
+        sb_puts(b, "0s");
+        return;
+    }
+    if (d < 0)
+        sb_putc(b, '-');
+    const char *unit = "s";
+    int prec = 9;
+    if (u < 1000) {
+        unit = "ns";
+        prec = 0;
+    } else if (u < 1000000) {
+        unit = "\xc2\xb5s"; /* µs, U+00B5 as Go prints it */
+        prec = 3;
+    } else if (u < (uint64_t)NS_PER_SEC) {
+        unit = "ms";
+        prec = 6;
+    }
+    uint64_t scale = 1;
+    for (int i = 0; i < prec; i++)
+        scale *= 10;
+    uint64_t whole = u / scale, frac = u % scale;
+    if (prec == 9) {
+        uint64_t h = whole / 3600, m = whole / 60 % 60;
+        if (h)
+            sb_printf(b, "%lluh", (unsigned long long)h);
+        if (h || m)
+            sb_printf(b, "%llum", (unsigned long long)m);
+        whole %= 60;
+    }
+    sb_printf(b, "%llu", (unsigned long long)whole);
+    if (frac) {
+        char digits[24];
+        snprintf(digits, sizeof digits, "%0*llu", prec, (unsigned long long)frac);
+        int n = prec;
+        while (digits[n - 1] == '0')
+            n--;
+        sb_putc(b, '.');
+        sb_write(b, digits, n);
+    }
+    sb_puts(b, unit);
+}
+
+static int n_Duration_String(Fiber *f, Slot *a) {
+    StrBuf b;
+    sb_init(&b);
+    time_format_duration(&b, a[0].i);
+    a[0].p = sb_str(&b);
+    return NATIVE_OK;
+}
+
+/* Seconds/Minutes/Hours split into whole units and a remainder first, as Go
+ * does, so large durations keep their low digits. */
+static double in_units(int64_t d, int64_t unit) {
+    return (double)(d / unit) + (double)(d % unit) / (double)unit;
+}
+
+static int n_Duration_Seconds(Fiber *f, Slot *a) {
+    a[0].f = in_units(a[0].i, NS_PER_SEC);
+    return NATIVE_OK;
+}
+
+static int n_Duration_Minutes(Fiber *f, Slot *a) {
+    a[0].f = in_units(a[0].i, 60 * NS_PER_SEC);
+    return NATIVE_OK;
+}
+
+static int n_Duration_Hours(Fiber *f, Slot *a) {
+    a[0].f = in_units(a[0].i, 3600 * NS_PER_SEC);
+    return NATIVE_OK;
+}
+
+static int n_Duration_Truncate(Fiber *f, Slot *a) {
+    int64_t d = a[0].i, m = a[1].i;
+    if (m > 0)
+        a[0].i = d - d % m;
+    return NATIVE_OK;
+}
+
+static bool less_than_half(int64_t x, int64_t y) {
+    return (uint64_t)x + (uint64_t)x < (uint64_t)y;
+}
+
+/* Round half away from zero; saturates at the int64 limits. */
+int64_t time_round_duration(int64_t d, int64_t m) {
+    if (m <= 0)
+        return d;
+    int64_t r = d % m;
+    if (d < 0) {
+        r = -r;
+        if (less_than_half(r, m))
+            return d + r;
+        int64_t d1 = (int64_t)((uint64_t)d - (uint64_t)m + (uint64_t)r);
+        return d1 < d ? d1 : MIN_DURATION;
+    }
+    if (less_than_half(r, m))
+        return d - r;
+    int64_t d1 = (int64_t)((uint64_t)d + (uint64_t)m - (uint64_t)r);
+    return d1 > d ? d1 : MAX_DURATION;
+}
+
+static int n_Duration_Round(Fiber *f, Slot *a) {
+    a[0].i = time_round_duration(a[0].i, a[1].i);
+    return NATIVE_OK;
+}
+
+static int n_Duration_Abs(Fiber *f, Slot *a) {
+    int64_t d = a[0].i;
+    a[0].i = d >= 0 ? d : d == MIN_DURATION ? MAX_DURATION : -d;
+    return NATIVE_OK;
+}
+
+/* ---- Format ------------------------------------------------------------------------ */
+
+/* Layout elements (Go's reference time: Mon Jan 2 15:04:05 MST 2006). */
+typedef enum Std {
+    STD_NONE, STD_LONG_MONTH, STD_MONTH, STD_NUM_MONTH, STD_ZERO_MONTH,
+    STD_LONG_WEEKDAY, STD_WEEKDAY, STD_DAY, STD_UNDER_DAY, STD_ZERO_DAY,
+    STD_UNDER_YDAY, STD_ZERO_YDAY, STD_HOUR, STD_HOUR12, STD_ZERO_HOUR12,
+    STD_MINUTE, STD_ZERO_MINUTE, STD_SECOND, STD_ZERO_SECOND, STD_LONG_YEAR,
+    STD_YEAR, STD_PM, STD_pm, STD_TZ,
+    /* numeric zones: Z-forms print "Z" for UTC */
+    STD_ISO_TZ, STD_ISO_COLON_TZ, STD_ISO_SHORT_TZ, STD_ISO_SEC_TZ,
+    STD_ISO_COLON_SEC_TZ, STD_NUM_TZ, STD_NUM_COLON_TZ, STD_NUM_SHORT_TZ,
+    STD_NUM_SEC_TZ, STD_NUM_COLON_SEC_TZ,
+    STD_FRAC0, STD_FRAC9, /* ".000" fixed / ".999" trimmed; width in Chunk */
+} Std;
+
+typedef struct Chunk {
+    Std std;
+    int len;   /* bytes of layout the element spans */
+    int width; /* fractional digits */
+} Chunk;
+
+static bool at(const char *p, int64_t n, const char *word) {
+    int64_t k = (int64_t)strlen(word);
+    return n >= k && memcmp(p, word, (size_t)k) == 0;
+}
+
+static bool lower_at(const char *p, int64_t n) { return n > 0 && *p >= 'a' && *p <= 'z'; }
+static bool digit_at(const char *p, int64_t n) { return n > 0 && *p >= '0' && *p <= '9'; }
+
+/* Zone elements, longest first so "-0700" is not read as "-07". */
+static const struct { const char *word; Std iso, num; } zone_words[] = {
+    {"070000", STD_ISO_SEC_TZ, STD_NUM_SEC_TZ},
+    {"07:00:00", STD_ISO_COLON_SEC_TZ, STD_NUM_COLON_SEC_TZ},
+    {"0700", STD_ISO_TZ, STD_NUM_TZ},
+    {"07:00", STD_ISO_COLON_TZ, STD_NUM_COLON_TZ},
+    {"07", STD_ISO_SHORT_TZ, STD_NUM_SHORT_TZ},
+};
+
+static Chunk zone_chunk(const char *p, int64_t n) {
+    for (size_t i = 0; i < sizeof zone_words / sizeof zone_words[0]; i++)
+        if (at(p + 1, n - 1, zone_words[i].word))
+            return (Chunk){*p == 'Z' ? zone_words[i].iso : zone_words[i].num,
+                           1 + (int)strlen(zone_words[i].word), 0};
+    return (Chunk){STD_NONE, 0, 0};
+}
+
+/* A fraction ".000"/",999": a run of one digit kind not followed by a
+ * digit. */
+static Chunk frac_chunk(const char *p, int64_t n) {
+    if (n < 2 || (p[1] != '0' && p[1] != '9'))
+        return (Chunk){STD_NONE, 0, 0};
+    int j = 1;
+    while (j < n && p[j] == p[1])
+        j++;
+    if (digit_at(p + j, n - j))
+        return (Chunk){STD_NONE, 0, 0};
+    return (Chunk){p[1] == '0' ? STD_FRAC0 : STD_FRAC9, j, j - 1};
+}
+
+/* The layout element starting at p (n bytes left), or STD_NONE. */
+static Chunk std_at(const char *p, int64_t n) {
+    switch (*p) {
+    case 'J':
+        if (at(p, n, "January"))
+            return (Chunk){STD_LONG_MONTH, 7, 0};
+        if (at(p, n, "Jan") && !lower_at(p + 3, n - 3))
+            return (Chunk){STD_MONTH, 3, 0};
+        break;
+    case 'M':
+        if (at(p, n, "Monday"))
+            return (Chunk){STD_LONG_WEEKDAY, 6, 0};
+        if (at(p, n, "Mon") && !lower_at(p + 3, n - 3))
+            return (Chunk){STD_WEEKDAY, 3, 0};
+        if (at(p, n, "MST"))
+            return (Chunk){STD_TZ, 3, 0};
+        break;
+    case '0':
+        if (at(p, n, "002"))
+            return (Chunk){STD_ZERO_YDAY, 3, 0};
+        if (n >= 2 && p[1] >= '1' && p[1] <= '6') {
+            static const Std zero[] = {STD_ZERO_MONTH, STD_ZERO_DAY, STD_ZERO_HOUR12,
+                                       STD_ZERO_MINUTE, STD_ZERO_SECOND, STD_YEAR};
+            return (Chunk){zero[p[1] - '1'], 2, 0};
+        }
+        break;
+    case '1':
+        if (at(p, n, "15"))
+            return (Chunk){STD_HOUR, 2, 0};
+        return (Chunk){STD_NUM_MONTH, 1, 0};
+    case '2':
+        if (at(p, n, "2006"))
+            return (Chunk){STD_LONG_YEAR, 4, 0};
+        return (Chunk){STD_DAY, 1, 0};
+    case '_':
+        /* "_2006" is a literal '_' then the year. */
+        if (at(p, n, "_2") && !at(p, n, "_2006"))
+            return (Chunk){STD_UNDER_DAY, 2, 0};
+        if (at(p, n, "__2"))
+            return (Chunk){STD_UNDER_YDAY, 3, 0};
+        break;
+    case '3': return (Chunk){STD_HOUR12, 1, 0};
+    case '4': return (Chunk){STD_MINUTE, 1, 0};
+    case '5': return (Chunk){STD_SECOND, 1, 0};
+    case 'P':
+        if (at(p, n, "PM"))
+            return (Chunk){STD_PM, 2, 0};
+        break;
+    case 'p':
+        if (at(p, n, "pm"))
+            return (Chunk){STD_pm, 2, 0};
+        break;
+    case '-':
+    case 'Z':
+        return zone_chunk(p, n);
+    case '.':
+    case ',':
+        return frac_chunk(p, n);
+    }
+    return (Chunk){STD_NONE, 0, 0};
+}
+
+/* Go's appendInt(b, x, width): sign, then |x| zero-padded to width. */
+static void put_int(StrBuf *b, int64_t x, int width) {
+    uint64_t u = (uint64_t)x;
+    if (x < 0) {
+        sb_putc(b, '-');
+        u = -u;
+    }
+    sb_printf(b, "%0*llu", width, (unsigned long long)u);
+}
+
+static void put_zone_num(StrBuf *b, Std std, int64_t offset) {
+    bool iso = std >= STD_ISO_TZ && std <= STD_ISO_COLON_SEC_TZ;
+    if (iso && offset == 0) {
+        sb_putc(b, 'Z');
+        return;
+    }
+    if (iso)
+        std = std - STD_ISO_TZ + STD_NUM_TZ;
+    int64_t abs = offset < 0 ? -offset : offset;
+    sb_putc(b, offset < 0 ? '-' : '+');
+    put_int(b, abs / 3600, 2);
+    bool colon = std == STD_NUM_COLON_TZ || std == STD_NUM_COLON_SEC_TZ;
+    if (std == STD_NUM_SHORT_TZ)
+        return;
+    if (colon)
+        sb_putc(b, ':');
+    put_int(b, abs / 60 % 60, 2);
+    if (std == STD_NUM_SEC_TZ || std == STD_NUM_COLON_SEC_TZ) {
+        if (colon)
+            sb_putc(b, ':');
+        put_int(b, abs % 60, 2);
+    }
+}
+
+/* Fractional seconds: fixed width, or trimmed of trailing zeros (and then
+ * omitted entirely, separator included, when nothing is left). */
+static void put_frac(StrBuf *b, char sep, int64_t nsec, int width, bool trim) {
+    char digits[24];
+    snprintf(digits, sizeof digits, "%09lld", (long long)nsec);
+    int n = width > 9 ? 9 : width;
+    if (trim)
+        while (n > 0 && digits[n - 1] == '0')
+            n--;
+    if (trim && n == 0)
+        return;
+    sb_putc(b, sep);
+    sb_write(b, digits, n);
+}
+
+static void put_std(StrBuf *b, Chunk ch, char sep, const Civil *c) {
+    int64_t h12 = c->hour % 12 == 0 ? 12 : c->hour % 12;
+    switch (ch.std) {
+    case STD_LONG_MONTH: sb_puts(b, month_names[c->month - 1]); break;
+    case STD_MONTH: sb_write(b, month_names[c->month - 1], 3); break;
+    case STD_NUM_MONTH: put_int(b, c->month, 0); break;
+    case STD_ZERO_MONTH: put_int(b, c->month, 2); break;
+    case STD_LONG_WEEKDAY: sb_puts(b, day_names[c->weekday]); break;
+    case STD_WEEKDAY: sb_write(b, day_names[c->weekday], 3); break;
+    case STD_DAY: put_int(b, c->day, 0); break;
+    case STD_UNDER_DAY:
+        if (c->day < 10)
+            sb_putc(b, ' ');
+        put_int(b, c->day, 0);
+        break;
+    case STD_ZERO_DAY: put_int(b, c->day, 2); break;
+    case STD_UNDER_YDAY:
+        sb_printf(b, "%3lld", (long long)c->yday);
+        break;
+    case STD_ZERO_YDAY: put_int(b, c->yday, 3); break;
+    case STD_HOUR: put_int(b, c->hour, 2); break;
+    case STD_HOUR12: put_int(b, h12, 0); break;
+    case STD_ZERO_HOUR12: put_int(b, h12, 2); break;
+    case STD_MINUTE: put_int(b, c->min, 0); break;
+    case STD_ZERO_MINUTE: put_int(b, c->min, 2); break;
+    case STD_SECOND: put_int(b, c->sec, 0); break;
+    case STD_ZERO_SECOND: put_int(b, c->sec, 2); break;
+    case STD_LONG_YEAR: put_int(b, c->year, 4); break;
+    case STD_YEAR: put_int(b, (c->year < 0 ? -c->year : c->year) % 100, 2); break;
+    case STD_PM: sb_puts(b, c->hour >= 12 ? "PM" : "AM"); break;
+    case STD_pm: sb_puts(b, c->hour >= 12 ? "pm" : "am"); break;
+    case STD_TZ:
+        if (c->zone.name_len > 0) {
+            sb_write(b, c->zone.name, c->zone.name_len);
+        } else { /* unnamed zone: "+0100" */
+            put_zone_num(b, STD_NUM_TZ, c->zone.offset / 60 * 60);
+        }
+        break;
+    case STD_FRAC0: put_frac(b, sep, c->nsec, ch.width, false); break;
+    case STD_FRAC9: put_frac(b, sep, c->nsec, ch.width, true); break;
+    case STD_NONE: break;
+    default: put_zone_num(b, ch.std, c->zone.offset); break;
+    }
+}
+
+/* Go's Time.Format: layout text is copied, reference-time elements are
+ * replaced by t's fields. */
+void time_format(StrBuf *b, const Slot *t, const char *layout, int64_t n) {
+    Civil c = civil_of(t);
+    int64_t lit = 0; /* start of the pending literal run */
+    for (int64_t i = 0; i < n;) {
+        Chunk ch = std_at(layout + i, n - i);
+        if (ch.std == STD_NONE) {
+            i++;
+            continue;
+        }
+        sb_write(b, layout + lit, i - lit);
+        put_std(b, ch, layout[i], &c);
+        i += ch.len;
+        lit = i;
+    }
+    sb_write(b, layout + lit, n - lit);
+}
+
+#define TIME(i) ((const Slot *)a[i].p)
+
+static int n_Time_Format(Fiber *f, Slot *a) {
+    StrBuf b;
+    sb_init(&b);
+    Str *layout = a[1].p;
+    time_format(&b, TIME(0), str_data(layout), str_len(layout));
+    a[0].p = sb_str(&b);
+    return NATIVE_OK;
+}
+
+/* "2006-01-02 15:04:05.999999999 -0700 MST", then " m=+S.NNNNNNNNN" when t
+ * carries a monotonic reading. */
+static int n_Time_String(Fiber *f, Slot *a) {
+    static const char layout[] = "2006-01-02 15:04:05.999999999 -0700 MST";
+    const Slot *t = TIME(0);
+    StrBuf b;
+    sb_init(&b);
+    time_format(&b, t, layout, (int64_t)sizeof layout - 1);
+    if (t[T_HASMONO].i) {
+        int64_t m = t[T_MONO].i;
+        uint64_t u = m < 0 ? -(uint64_t)m : (uint64_t)m;
+        sb_printf(&b, " m=%c%llu.%09llu", m < 0 ? '-' : '+',
+                  (unsigned long long)(u / NS_PER_SEC),
+                  (unsigned long long)(u % NS_PER_SEC));
+    }
+    a[0].p = sb_str(&b);
+    return NATIVE_OK;
+}
+
+/* ---- fields ------------------------------------------------------------------------ */
+
+static int n_Time_Date(Fiber *f, Slot *a) {
+    Civil c = civil_of(TIME(0));
+    a[0].i = c.year;
+    a[1].i = c.month;
+    a[2].i = c.day;
+    return NATIVE_OK;
+}
+
+static int n_Time_Clock(Fiber *f, Slot *a) {
+    Civil c = civil_of(TIME(0));
+    a[0].i = c.hour;
+    a[1].i = c.min;
+    a[2].i = c.sec;
+    return NATIVE_OK;
+}
+
+#define FIELD_NATIVE(NAME, FIELD)                 \
+    static int n_Time_##NAME(Fiber *f, Slot *a) { \
+        a[0].i = civil_of(TIME(0)).FIELD;         \
+        return NATIVE_OK;                         \
+    }
+FIELD_NATIVE(Year, year)
+FIELD_NATIVE(Month, month)
+FIELD_NATIVE(Day, day)
+FIELD_NATIVE(Hour, hour)
+FIELD_NATIVE(Minute, min)
+FIELD_NATIVE(Second, sec)
+FIELD_NATIVE(Weekday, weekday)
+FIELD_NATIVE(YearDay, yday)
+
+static int n_Time_Zone(Fiber *f, Slot *a) {
+    Civil c = civil_of(TIME(0));
+    a[0].p = str_new(c.zone.name, c.zone.name_len);
+    a[1].i = c.zone.offset;
+    return NATIVE_OK;
+}
+
+/* r = (t - zero time) mod d, as a floor remainder in [0, d). */
+static int64_t time_rem(const Slot *t, int64_t d) {
+    __int128 total = (__int128)t[T_SEC].i * NS_PER_SEC + t[T_NSEC].i;
+    __int128 r = total % d;
+    return (int64_t)(r < 0 ? r + d : r);
+}
+
+/* t + ns as a fresh Time without monotonic reading, same location. */
+static Slot *time_plus(const Slot *t, __int128 ns) {
+    __int128 total = (__int128)t[T_SEC].i * NS_PER_SEC + t[T_NSEC].i + ns;
+    __int128 sec = total / NS_PER_SEC, nsec = total % NS_PER_SEC;
+    if (nsec < 0) {
+        nsec += NS_PER_SEC;
+        sec--;
+    }
+    return new_time((int64_t)sec, (int64_t)nsec, t[T_LOC].p);
+}
+
+/* Time.Truncate/Round(d): multiples of d since the zero time; d <= 0 only
+ * strips the monotonic reading. Rounding halves go up, as in Go. */
+static int n_Time_Truncate(Fiber *f, Slot *a) {
+    const Slot *t = TIME(0);
+    int64_t d = a[1].i;
+    a[0].p = time_plus(t, d <= 0 ? 0 : -(__int128)time_rem(t, d));
+    return NATIVE_OK;
+}
+
+static int n_Time_Round(Fiber *f, Slot *a) {
+    const Slot *t = TIME(0);
+    int64_t d = a[1].i;
+    if (d <= 0) {
+        a[0].p = time_plus(t, 0);
+        return NATIVE_OK;
+    }
+    int64_t r = time_rem(t, d);
+    a[0].p = time_plus(t, less_than_half(r, d) ? -(__int128)r : (__int128)d - r);
+    return NATIVE_OK;
+}
+
+/* ---- timers: placeholders until the scheduler's timers exist ------------------------- */
+
+#define NOT_YET(NAME, GO)                                                \
+    static int n_##NAME(Fiber *f, Slot *a) {                             \
+        return rt_panic_string(f, GO ": not yet supported");             \
+    }
+NOT_YET(Sleep, "time.Sleep")
+NOT_YET(After, "time.After")
+NOT_YET(Tick, "time.Tick")
+NOT_YET(NewTimer, "time.NewTimer")
+NOT_YET(NewTicker, "time.NewTicker")
+NOT_YET(AfterFunc, "time.AfterFunc")
+NOT_YET(Timer_Stop, "time.Timer.Stop")
+NOT_YET(Timer_Reset, "time.Timer.Reset")
+NOT_YET(Ticker_Stop, "time.Ticker.Stop")
+NOT_YET(Ticker_Reset, "time.Ticker.Reset")
+
+const NativeEntry time_natives[] = {
+    {"time.now", n_now},
+    {"time.date", n_date},
+    {"time.Month.String", n_Month_String},
+    {"time.Weekday.String", n_Weekday_String},
+    {"time.Duration.String", n_Duration_String},
+    {"time.Duration.Seconds", n_Duration_Seconds},
+    {"time.Duration.Minutes", n_Duration_Minutes},
+    {"time.Duration.Hours", n_Duration_Hours},
+    {"time.Duration.Truncate", n_Duration_Truncate},
+    {"time.Duration.Round", n_Duration_Round},
+    {"time.Duration.Abs", n_Duration_Abs},
+    {"time.Time.Format", n_Time_Format},
+    {"time.Time.String", n_Time_String},
+    {"time.Time.Date", n_Time_Date},
+    {"time.Time.Clock", n_Time_Clock},
+    {"time.Time.Year", n_Time_Year},
+    {"time.Time.Month", n_Time_Month},
+    {"time.Time.Day", n_Time_Day},
+    {"time.Time.Hour", n_Time_Hour},
+    {"time.Time.Minute", n_Time_Minute},
+    {"time.Time.Second", n_Time_Second},
+    {"time.Time.Weekday", n_Time_Weekday},
+    {"time.Time.YearDay", n_Time_YearDay},
+    {"time.Time.Zone", n_Time_Zone},
+    {"time.Time.Truncate", n_Time_Truncate},
+    {"time.Time.Round", n_Time_Round},
+    {"time.Sleep", n_Sleep},
+    {"time.After", n_After},
+    {"time.Tick", n_Tick},
+    {"time.NewTimer", n_NewTimer},
+    {"time.NewTicker", n_NewTicker},
+    {"time.AfterFunc", n_AfterFunc},
+    {"time.(*Timer).Stop", n_Timer_Stop},
+    {"time.(*Timer).Reset", n_Timer_Reset},
+    {"time.(*Ticker).Stop", n_Ticker_Stop},
+    {"time.(*Ticker).Reset", n_Ticker_Reset},
+    {NULL, NULL},
+};

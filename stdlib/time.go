@@ -1,0 +1,373 @@
+// Package time — csp's time package (natives in stdlib/time.c).
+//
+// Durations, wall-clock and monotonic readings, calendar fields, zones and
+// Format behave as Go's. Zones: UTC, FixedZone, and Local, which is the C
+// library's local zone (TZ, else /etc/localtime; UTC when neither says
+// otherwise, as in Go). There is no tz database: LoadLocation knows only
+// "", "UTC" and "Local".
+//
+// Sleep, After, Tick, NewTimer, NewTicker and AfterFunc need the scheduler's
+// timers; until the runtime provides them their natives panic with
+// "time.X: not yet supported".
+package time
+
+// A Duration is an elapsed time in nanoseconds.
+type Duration int64
+
+const (
+	Nanosecond  Duration = 1
+	Microsecond          = 1000 * Nanosecond
+	Millisecond          = 1000 * Microsecond
+	Second               = 1000 * Millisecond
+	Minute               = 60 * Second
+	Hour                 = 60 * Minute
+)
+
+func (d Duration) String() string
+func (d Duration) Seconds() float64
+func (d Duration) Minutes() float64
+func (d Duration) Hours() float64
+func (d Duration) Truncate(m Duration) Duration
+func (d Duration) Round(m Duration) Duration
+func (d Duration) Abs() Duration
+
+func (d Duration) Nanoseconds() int64  { return int64(d) }
+func (d Duration) Microseconds() int64 { return int64(d) / 1e3 }
+func (d Duration) Milliseconds() int64 { return int64(d) / 1e6 }
+
+const (
+	minDuration Duration = -1 << 63
+	maxDuration Duration = 1<<63 - 1
+)
+
+// A Month specifies a month of the year (January = 1).
+type Month int
+
+const (
+	January Month = 1 + iota
+	February
+	March
+	April
+	May
+	June
+	July
+	August
+	September
+	October
+	November
+	December
+)
+
+func (m Month) String() string
+
+// A Weekday specifies a day of the week (Sunday = 0).
+type Weekday int
+
+const (
+	Sunday Weekday = iota
+	Monday
+	Tuesday
+	Wednesday
+	Thursday
+	Friday
+	Saturday
+)
+
+func (d Weekday) String() string
+
+// Layouts for Format, written in Go's reference time
+// Mon Jan 2 15:04:05 MST 2006.
+const (
+	Layout      = "01/02 03:04:05PM '06 -0700"
+	ANSIC       = "Mon Jan _2 15:04:05 2006"
+	UnixDate    = "Mon Jan _2 15:04:05 MST 2006"
+	RubyDate    = "Mon Jan 02 15:04:05 -0700 2006"
+	RFC822      = "02 Jan 06 15:04 MST"
+	RFC822Z     = "02 Jan 06 15:04 -0700"
+	RFC850      = "Monday, 02-Jan-06 15:04:05 MST"
+	RFC1123     = "Mon, 02 Jan 2006 15:04:05 MST"
+	RFC1123Z    = "Mon, 02 Jan 2006 15:04:05 -0700"
+	RFC3339     = "2006-01-02T15:04:05Z07:00"
+	RFC3339Nano = "2006-01-02T15:04:05.999999999Z07:00"
+	Kitchen     = "3:04PM"
+	Stamp       = "Jan _2 15:04:05"
+	StampMilli  = "Jan _2 15:04:05.000"
+	StampMicro  = "Jan _2 15:04:05.000000"
+	StampNano   = "Jan _2 15:04:05.000000000"
+	DateTime    = "2006-01-02 15:04:05"
+	DateOnly    = "2006-01-02"
+	TimeOnly    = "15:04:05"
+)
+
+// A Location is a time zone. time.c reads its fields in this order.
+type Location struct {
+	name   string
+	offset int  // fixed zones: seconds east of UTC
+	local  bool // the C library's local zone, looked up per instant
+}
+
+var utcLoc = Location{name: "UTC"}
+var localLoc = Location{name: "Local", local: true}
+
+// UTC and Local are the two predefined locations.
+var UTC *Location = &utcLoc
+var Local *Location = &localLoc
+
+func (l *Location) String() string {
+	if l == nil {
+		return "UTC"
+	}
+	return l.name
+}
+
+// FixedZone is a location that always uses the given zone name and offset
+// (seconds east of UTC).
+func FixedZone(name string, offset int) *Location {
+	return &Location{name: name, offset: offset}
+}
+
+type locationError struct{ name string }
+
+func (e *locationError) Error() string { return "unknown time zone " + e.name }
+
+// LoadLocation knows only "" and "UTC" (UTC) and "Local" (csp has no tz
+// database).
+func LoadLocation(name string) (*Location, error) {
+	switch name {
+	case "", "UTC":
+		return UTC, nil
+	case "Local":
+		return Local, nil
+	}
+	return nil, &locationError{name}
+}
+
+// A Time is an instant with nanosecond precision, a location to display it
+// in, and (from Now) a monotonic clock reading used by Sub, Since, Before,
+// After and Equal. time.c reads the fields in this order.
+type Time struct {
+	sec     int64 // seconds since January 1, year 1, 00:00:00 UTC
+	nsec    int64 // [0, 999999999]
+	mono    int64 // monotonic reading in ns, meaningful when hasMono
+	hasMono bool
+	loc     *Location // nil means UTC
+}
+
+// Seconds from January 1, year 1 to January 1, 1970.
+const unixToInternal int64 = (1969*365 + 1969/4 - 1969/100 + 1969/400) * 86400
+
+func now() (sec int64, nsec int64, mono int64)
+func date(year int, month Month, day, hour, min, sec, nsec int, loc *Location) (int64, int64)
+
+func Now() Time {
+	s, n, m := now()
+	return Time{sec: s, nsec: n, mono: m, hasMono: true, loc: Local}
+}
+
+// Date returns the time of the given wall clock in loc; out-of-range values
+// carry over (October 32 is November 1).
+func Date(year int, month Month, day, hour, min, sec, nsec int, loc *Location) Time {
+	if loc == nil {
+		panic("time: missing Location in call to Date")
+	}
+	s, n := date(year, month, day, hour, min, sec, nsec, loc)
+	t := Time{sec: s, nsec: n}
+	t.setLoc(loc)
+	return t
+}
+
+// Unix returns the local Time of sec seconds and nsec nanoseconds since
+// January 1, 1970 UTC; nsec may be outside [0, 1e9).
+func Unix(sec int64, nsec int64) Time {
+	if nsec < 0 || nsec >= 1e9 {
+		n := nsec / 1e9
+		sec += n
+		nsec -= n * 1e9
+		if nsec < 0 {
+			nsec += 1e9
+			sec--
+		}
+	}
+	return Time{sec: sec + unixToInternal, nsec: nsec, loc: Local}
+}
+
+func UnixMilli(msec int64) Time { return Unix(msec/1e3, (msec%1e3)*1e6) }
+func UnixMicro(usec int64) Time { return Unix(usec/1e6, (usec%1e6)*1e3) }
+
+func Since(t Time) Duration { return Now().Sub(t) }
+func Until(t Time) Duration { return t.Sub(Now()) }
+
+// setLoc drops the monotonic reading, as every location change does in Go.
+func (t *Time) setLoc(loc *Location) {
+	if loc == &utcLoc {
+		loc = nil
+	}
+	t.mono = 0
+	t.hasMono = false
+	t.loc = loc
+}
+
+func (t Time) UTC() Time {
+	t.setLoc(&utcLoc)
+	return t
+}
+
+func (t Time) Local() Time {
+	t.setLoc(Local)
+	return t
+}
+
+func (t Time) In(loc *Location) Time {
+	if loc == nil {
+		panic("time: missing Location in call to Time.In")
+	}
+	t.setLoc(loc)
+	return t
+}
+
+func (t Time) Location() *Location {
+	if t.loc == nil {
+		return UTC
+	}
+	return t.loc
+}
+
+func (t Time) IsZero() bool { return t.sec == 0 && t.nsec == 0 }
+
+func (t Time) Unix() int64      { return t.sec - unixToInternal }
+func (t Time) UnixNano() int64  { return (t.sec-unixToInternal)*1e9 + t.nsec }
+func (t Time) UnixMilli() int64 { return (t.sec-unixToInternal)*1e3 + t.nsec/1e6 }
+func (t Time) UnixMicro() int64 { return (t.sec-unixToInternal)*1e6 + t.nsec/1e3 }
+func (t Time) Nanosecond() int  { return int(t.nsec) }
+
+func (t Time) After(u Time) bool {
+	if t.hasMono && u.hasMono {
+		return t.mono > u.mono
+	}
+	return t.sec > u.sec || t.sec == u.sec && t.nsec > u.nsec
+}
+
+func (t Time) Before(u Time) bool {
+	if t.hasMono && u.hasMono {
+		return t.mono < u.mono
+	}
+	return t.sec < u.sec || t.sec == u.sec && t.nsec < u.nsec
+}
+
+func (t Time) Equal(u Time) bool {
+	if t.hasMono && u.hasMono {
+		return t.mono == u.mono
+	}
+	return t.sec == u.sec && t.nsec == u.nsec
+}
+
+// Compare returns -1, 0 or +1 as t is before, equal to or after u.
+func (t Time) Compare(u Time) int {
+	switch {
+	case t.Before(u):
+		return -1
+	case t.After(u):
+		return +1
+	}
+	return 0
+}
+
+// Add keeps the monotonic reading unless it would overflow.
+func (t Time) Add(d Duration) Time {
+	dsec := int64(d / 1e9)
+	nsec := t.nsec + int64(d%1e9)
+	if nsec >= 1e9 {
+		dsec++
+		nsec -= 1e9
+	} else if nsec < 0 {
+		dsec--
+		nsec += 1e9
+	}
+	t.sec += dsec
+	t.nsec = nsec
+	if t.hasMono {
+		te := t.mono + int64(d)
+		if d < 0 && te > t.mono || d > 0 && te < t.mono {
+			t.mono = 0
+			t.hasMono = false
+		} else {
+			t.mono = te
+		}
+	}
+	return t
+}
+
+// Sub uses the monotonic readings when both times have one; the result
+// saturates at the Duration limits.
+func (t Time) Sub(u Time) Duration {
+	if t.hasMono && u.hasMono {
+		d := Duration(t.mono - u.mono)
+		if d < 0 && t.mono > u.mono {
+			return maxDuration
+		}
+		if d > 0 && t.mono < u.mono {
+			return minDuration
+		}
+		return d
+	}
+	d := Duration(t.sec-u.sec)*Second + Duration(t.nsec-u.nsec)
+	switch {
+	case u.Add(d).Equal(t):
+		return d
+	case t.Before(u):
+		return minDuration
+	}
+	return maxDuration
+}
+
+// AddDate adds years, months and days, normalising as Date does.
+func (t Time) AddDate(years int, months int, days int) Time {
+	year, month, day := t.Date()
+	hour, min, sec := t.Clock()
+	return Date(year+years, month+Month(months), day+days, hour, min, sec, int(t.nsec), t.Location())
+}
+
+func (t Time) Format(layout string) string
+func (t Time) String() string
+func (t Time) Date() (year int, month Month, day int)
+func (t Time) Clock() (hour, min, sec int)
+func (t Time) Year() int
+func (t Time) Month() Month
+func (t Time) Day() int
+func (t Time) Hour() int
+func (t Time) Minute() int
+func (t Time) Second() int
+func (t Time) Weekday() Weekday
+func (t Time) YearDay() int
+func (t Time) Zone() (name string, offset int)
+
+// Truncate and Round work on multiples of d since the zero time and drop
+// the monotonic reading (Round(0) is the idiom for that).
+func (t Time) Truncate(d Duration) Time
+func (t Time) Round(d Duration) Time
+
+// ---- timers: need the scheduler (natives are placeholders for now) ----
+
+// A Timer sends the current time on C once its duration has elapsed
+// (AfterFunc timers run f instead and leave C nil).
+type Timer struct {
+	C <-chan Time
+	r *byte // the runtime's timer (owned by the scheduler)
+}
+
+// A Ticker sends the time on C every period.
+type Ticker struct {
+	C <-chan Time
+	r *byte // the runtime's timer (owned by the scheduler)
+}
+
+func Sleep(d Duration)
+func After(d Duration) <-chan Time
+func Tick(d Duration) <-chan Time
+func NewTimer(d Duration) *Timer
+func NewTicker(d Duration) *Ticker
+func AfterFunc(d Duration, f func()) *Timer
+func (t *Timer) Stop() bool
+func (t *Timer) Reset(d Duration) bool
+func (t *Ticker) Stop()
+func (t *Ticker) Reset(d Duration)
