@@ -266,8 +266,14 @@ static void resolve_func_decl(Checker *C, DeclInfo *d) {
     Object *obj = d->objs[0];
     FuncInfo *info = gc_alloc(sizeof *info);
     fd->u.func.info = info;
-    if (fd->u.func.has_tparams)
+    if (fd->u.func.has_tparams) {
+        /* The parser skipped the type parameters: checking the signature or
+         * body would only report their names as undefined. */
         chk_error(C, fd->u.func.name->pos, "generic functions are not supported by csp");
+        obj->type = chk_invalid_type();
+        fd->u.func.info = NULL;
+        return;
+    }
     obj->type = chk_signature(C, fd->u.func.type, info, fd->u.func.recv);
     char buf[512];
     snprintf(buf, sizeof buf, "%s.%s", C->pkg->path, obj->name);

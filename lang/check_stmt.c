@@ -1225,8 +1225,10 @@ static void select_stmt(Checker *C, Stmt *s) {
                       (comm->kind == S_ASSIGN && comm->u.assign.nrhs == 1 &&
                        is_receive(comm->u.assign.rhs[0]) && comm->u.assign.nlhs <= 2 &&
                        (comm->u.assign.op == T_ASSIGN || comm->u.assign.op == T_DEFINE));
-            if (!ok) chk_error(C, comm->pos, "select case must be receive, send or assign recv");
-            stmt(C, comm);
+            if (ok)
+                stmt(C, comm);
+            else
+                chk_error(C, comm->pos, "select case must be receive, send or assign recv");
         }
         stmt_list(C, c->u.comm.body, c->u.comm.nbody);
         close_scope(C);
@@ -1299,7 +1301,8 @@ static void declare_params(Checker *C, FuncInfo *info) {
 static void report_unused(Checker *C, FuncCtx *f) {
     for (int i = 0; i < f->nlocals; i++) {
         Object *o = f->locals[i];
-        if (!o->used) chk_error(C, o->pos, "declared and not used: %s", o->name);
+        if (!o->used && o->type != chk_invalid_type())
+            chk_error(C, o->pos, "declared and not used: %s", o->name);
     }
     for (int i = 0; i < f->nlabels; i++)
         if (!f->label_used[i])

@@ -397,13 +397,13 @@ static void param_list(Checker *C, FieldList *fl, ParamList *pl, FuncInfo *info,
             CHK_PUSH(pl->types, pl->n, pl->cap, t);
             if (!info) continue;
             const char *name;
+            char buf[16];
             Pos pos = fd->pos;
             if (fd->nnames) {
                 name = chk_ident(fd->names[j]);
                 pos = fd->names[j]->pos;
                 pl->named = true;
             } else if (results) {
-                char buf[16];
                 snprintf(buf, sizeof buf, "~r%d", pl->nobjs);
                 name = buf;
             } else {

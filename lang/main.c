@@ -23,8 +23,6 @@
 #include "diag.h"
 #include "parse.h"
 
-#define CSP_VERSION "0.1.0"
-
 enum { EXIT_COMPILE = 1, EXIT_USAGE = 2 };
 
 /* Loads standard-library packages from the sources embedded at build time;

@@ -1,21 +1,24 @@
 /*
  * config.h — every tunable and limit of the compiler and VM, each with the
  * reason it has the value it has. A test build may shrink them (define
- * CSP_TEST_LIMITS) so that growth and overflow paths run in the tests.
+ * CSP_TEST_BUILD) so that growth and overflow paths run in the tests.
  */
 #ifndef CSP_CONFIG_H
 #define CSP_CONFIG_H
 
+/* The version `csp version` and runtime.Version() report. */
+#define CSP_VERSION "0.1.0"
+
 /* Registers a fresh fiber starts with. Small so that a parked goroutine costs
  * well under 1 KiB (64 slots = 512 bytes); the stack doubles on demand. */
-#ifdef CSP_TEST_LIMITS
+#ifdef CSP_TEST_BUILD
 #define FIBER_INIT_SLOTS 8
 #else
 #define FIBER_INIT_SLOTS 64
 #endif
 
 /* Call frames a fresh fiber starts with (doubles on demand). */
-#ifdef CSP_TEST_LIMITS
+#ifdef CSP_TEST_BUILD
 #define FIBER_INIT_FRAMES 2
 #else
 #define FIBER_INIT_FRAMES 8
@@ -42,7 +45,7 @@
  * preempts after 10 ms, but an interpreter should hand the thread over
  * sooner so that `for {}` in one goroutine cannot starve channel traffic
  * for long; a refill costs one scheduler round trip. */
-#ifdef CSP_TEST_LIMITS
+#ifdef CSP_TEST_BUILD
 #define VM_BUDGET 16
 #else
 #define VM_BUDGET 100000

@@ -46,6 +46,7 @@ extern const NativeEntry sort_natives[];
 extern const NativeEntry fmt_natives[];   /* stdlib/fmt.c */
 extern const NativeEntry rand_natives[];  /* stdlib/math_rand.c */
 extern const NativeEntry time_natives[];  /* stdlib/time.c */
+extern const NativeEntry runtime_natives[]; /* stdlib/runtime.c */
 
 /* ---- os ---------------------------------------------------------------------
  * The driver calls this once, before the program starts, with the script

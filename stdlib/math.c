@@ -34,6 +34,16 @@ static double go_log2(double x) {
         return NATIVE_OK;                        \
     }
 
+/* glibc's cbrt is not correctly rounded (cbrt(27) = 3.0000000000000004);
+ * one Newton step in long double brings it to Go's exact results. */
+static double exact_cbrt(double x) {
+    double t = cbrt(x);
+    if (t == 0 || !isfinite(t))
+        return t;
+    long double l = t;
+    return (double)(l - (l * l * l - x) / (3 * l * l));
+}
+
 UNARY(n_Abs, fabs(x))
 UNARY(n_Acos, acos(x))
 UNARY(n_Acosh, acosh(x))
@@ -41,7 +51,7 @@ UNARY(n_Asin, asin(x))
 UNARY(n_Asinh, asinh(x))
 UNARY(n_Atan, atan(x))
 UNARY(n_Atanh, atanh(x))
-UNARY(n_Cbrt, cbrt(x))
+UNARY(n_Cbrt, exact_cbrt(x))
 UNARY(n_Ceil, ceil(x))
 UNARY(n_Cos, cos(x))
 UNARY(n_Cosh, cosh(x))
