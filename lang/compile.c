@@ -593,7 +593,8 @@ static void collect(CandList *l, Type *t, int depth, int *path, int npath,
         if (!f->embedded)
             continue;
         int *np = gc_alloc((npath + 1) * sizeof(int));
-        memcpy(np, path, npath * sizeof(int));
+        if (npath)
+            memcpy(np, path, npath * sizeof(int));
         np[npath] = i;
         collect(l, f->type, depth + 1, np, npath + 1, ptr_step);
     }

@@ -110,6 +110,8 @@ bool expr_is_fresh(Expr *e) {
         return true;
     case E_INDEX:
         return e->u.index.x->type && e->u.index.x->type->kind == K_MAP;
+    case E_UNARY:
+        return e->u.unary.op == T_ARROW;   /* RECV fills a fresh box */
     default: return false;
     }
 }
@@ -885,8 +887,12 @@ static int cunary(FuncState *fs, Expr *e, int dst) {
         return d;
     }
     if (op == T_ARROW) {
-        comp_unsupported(fs, e->pos, "channel receive");
-        return target(fs, dst);
+        int save = fs->freereg;
+        int r = cexpr(fs, x, -1);
+        fs->freereg = save;
+        int d = target(fs, dst);
+        emit(fs, OP_RECV, d, r, 0);
+        return d;
     }
     int save = fs->freereg;
     int r = cexpr(fs, x, -1);
@@ -1163,8 +1169,11 @@ void ccommaok(FuncState *fs, Expr *e, int dst) {
     } else if (e->kind == E_TYPEASSERT) {
         int r = cexpr(fs, e->u.assert.x, -1);
         emit(fs, OP_ASSERT2, dst, r, k_ptr(fs, e->u.assert.type->type ? e->u.assert.type->type : e->type, KT_TYPE));
+    } else if (e->kind == E_UNARY && e->u.unary.op == T_ARROW) {
+        int r = cexpr(fs, e->u.unary.x, -1);
+        emit(fs, OP_RECV, dst, r, 1);
     } else {
-        comp_unsupported(fs, e->pos, "channel receive");
+        comp_error(fs, e->pos, "internal error: unexpected comma-ok form");
     }
     fs->freereg = save;
 }
@@ -1416,11 +1425,14 @@ static int bi_len(FuncState *fs, Expr *e, Expr **args, int dst) {
         load_int(fs, d, t->len);
         return d;
     }
-    if (t->kind == K_CHAN) {
-        comp_unsupported(fs, e->pos, "channel len/cap");
-        return target(fs, dst);
-    }
     int save = fs->freereg;
+    if (t->kind == K_CHAN) {
+        int r = cexpr(fs, args[0], -1);
+        fs->freereg = save;
+        d = target(fs, dst);
+        emit(fs, e->u.call.builtin == BI_CAP ? OP_CAPCH : OP_LENCH, d, r, 0);
+        return d;
+    }
     int r = cexpr(fs, args[0], -1);
     fs->freereg = save;
     d = target(fs, dst);
@@ -1486,8 +1498,17 @@ static int bi_make(FuncState *fs, Expr *e, Expr **args, int n, int dst) {
         emit(fs, OP_MAKEMAP, d, h, k_ptr(fs, t, KT_TYPE));
         return d;
     }
-    comp_unsupported(fs, e->pos, "make(chan)");
-    return target(fs, dst);
+    int h;
+    if (n > 1) {
+        h = cexpr(fs, args[1], -1);
+    } else {
+        h = alloc_reg(fs);
+        emit(fs, OP_LOADI, h, 0, 0);
+    }
+    fs->freereg = save;
+    int d = target(fs, dst);
+    emit(fs, OP_MAKECHAN, d, h, k_ptr(fs, t->elem, KT_TYPE));
+    return d;
 }
 
 static void bi_print(FuncState *fs, Expr *e, Expr **args, int n) {
@@ -1581,9 +1602,12 @@ static int cbuiltin(FuncState *fs, Expr *e, int dst) {
         fs->freereg = save;
         return target(fs, dst);
     }
-    case BI_CLOSE:
-        comp_unsupported(fs, e->pos, "close");
+    case BI_CLOSE: {
+        int r = cexpr(fs, args[0], -1);
+        emit(fs, OP_CLOSE, r, 0, 0);
+        fs->freereg = save;
         return target(fs, dst);
+    }
     default:
         comp_error(fs, e->pos, "internal error: unknown builtin");
         return target(fs, dst);

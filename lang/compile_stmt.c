@@ -602,6 +602,30 @@ static void range_cursor(FuncState *fs, Stmt *s, Stmt *label, bool is_map) {
     pop_ctx(fs, &bc);
 }
 
+/* Range over a channel: RECV with ok into two hidden registers until the
+ * channel is closed and drained. The backward jump is a preemption point. */
+static void range_chan(FuncState *fs, Stmt *s, Stmt *label) {
+    int hx = alloc_reg(fs), hv = alloc_regs(fs, 2);
+    cexpr(fs, s->u.range.x, hx);
+    fs->nactive = fs->freereg;
+    int kr, vr;
+    range_regs(fs, s, &kr, &vr);
+    BreakCtx bc;
+    push_ctx(fs, &bc, s, label, true);
+    int top = here(fs);
+    emit(fs, OP_RECV, hv, hx, 1);
+    int jexit = emit_jump(fs, OP_JF, hv + 1, 0);
+    int body_save = fs->nactive;
+    range_assign(fs, s, s->u.range.key, s->u.range.key_obj, hv, NULL, &kr);
+    fs->freereg = fs->nactive;
+    cstmt(fs, s->u.range.body);
+    scope_end(fs, body_save);
+    jl_patch_here(fs, &bc.continues);
+    patch_to(fs, emit_jump(fs, OP_JMP, 0, 0), top);
+    patch_here(fs, jexit);
+    pop_ctx(fs, &bc);
+}
+
 static void crange(FuncState *fs, Stmt *s, Stmt *label) {
     int save = fs->nactive;
     Type *xt = s->u.range.x->type;
@@ -611,9 +635,10 @@ static void crange(FuncState *fs, Stmt *s, Stmt *label) {
         range_counted(fs, s, label, xt);
     else if (xt->kind == K_STRING || xt->kind == K_MAP)
         range_cursor(fs, s, label, xt->kind == K_MAP);
+    else if (xt->kind == K_CHAN)
+        range_chan(fs, s, label);
     else
-        comp_unsupported(fs, s->pos, xt->kind == K_CHAN ? "range over channel"
-                                                        : "this range loop");
+        comp_unsupported(fs, s->pos, "this range loop");
     scope_end(fs, save);
 }
 
@@ -874,6 +899,134 @@ static void cdefer(FuncState *fs, Stmt *s) {
     emit(fs, OP_DEFER, base, nargs, 0);
 }
 
+/* ---- goroutines and channels ------------------------------------------------------------------- */
+
+/* go f(x, y): the function value and arguments are evaluated here, in the
+ * caller (as for defer); GO copies them into the new goroutine's frame. */
+static void cgo(FuncState *fs, Stmt *s) {
+    Expr *call = unparen(s->u.go_defer.call);
+    int base;
+    int nargs = cdefer_call(fs, call, &base);
+    if (nargs < 0)
+        return;
+    set_line(fs, s->pos);
+    emit(fs, OP_GO, base, nargs, 0);
+}
+
+static void csend(FuncState *fs, Stmt *s) {
+    Type *ct = s->u.send.ch->type;
+    int c = alloc_reg(fs);
+    cexpr(fs, s->u.send.ch, c);
+    int v = cvalue(fs, s->u.send.value, ct->elem, -1, true);
+    set_line(fs, s->pos);
+    emit(fs, OP_SEND, c, v, 0);
+}
+
+/* The receive expression `<-c` of a select clause's comm statement. */
+static Expr *comm_recv(Stmt *comm) {
+    Expr *e = comm->kind == S_EXPR ? comm->u.expr.x : comm->u.assign.rhs[0];
+    return unparen(e);
+}
+
+/* Start of a receive clause: binds or assigns the received value (in
+ * R[val], of the channel's element type) and ok (R[ok]). The variables of
+ * `v, ok := <-c` live in those very registers (inside the select's block,
+ * which stays reserved while the clauses run). */
+static void comm_assign(FuncState *fs, Stmt *comm, int val, int ok) {
+    if (comm->kind != S_ASSIGN)
+        return;
+    Type *et = comm_recv(comm)->type;
+    int src[2] = {val, ok};
+    for (int i = 0; i < comm->u.assign.nlhs; i++) {
+        Expr *lhs = unparen(comm->u.assign.lhs[i]);
+        if (is_blank(lhs))
+            continue;
+        if (comm->u.assign.op == T_DEFINE && lhs->kind == E_IDENT &&
+            lhs->u.ident.is_def && lhs->u.ident.obj) {
+            declare_local(fs, lhs->u.ident.obj, src[i]);
+            continue;
+        }
+        int save = fs->freereg;
+        LValue lv;
+        lv_compile(fs, lhs, &lv, false);
+        if (i == 0)
+            convert_reg(fs, val, et, lv.type);
+        lv_store(fs, &lv, src[i]);
+        fs->freereg = save;
+    }
+}
+
+/* select: every channel and send value is evaluated in source order into a
+ * block of registers (R[b] chosen, R[b+1] ok, then a (chan, value) pair per
+ * case, sends first as chan_select wants), SELECT runs the select, and a
+ * chain of JEQI on R[b] dispatches to the chosen clause. */
+static void cselect(FuncState *fs, Stmt *s, Stmt *label) {
+    int save = fs->nactive;
+    Stmt *body = s->u.select.body;
+    int n = body ? body->u.block.n : 0;
+    Stmt **cl = body ? body->u.block.stmts : NULL;
+    int nsend = 0, nrecv = 0, def = -1;
+    for (int i = 0; i < n; i++) {
+        Stmt *comm = cl[i]->u.comm.comm;
+        if (!comm) def = i;
+        else if (comm->kind == S_SEND) nsend++;
+        else nrecv++;
+    }
+    int *slot = gc_alloc((n + 1) * sizeof(int));
+    int b = alloc_regs(fs, 2 + 2 * (nsend + nrecv));
+    for (int i = 0, ks = 0, kr = nsend; i < n; i++) {
+        Stmt *comm = cl[i]->u.comm.comm;
+        if (!comm)
+            continue;
+        set_line(fs, comm->pos);
+        if (comm->kind == S_SEND) {
+            slot[i] = ks++;
+            int r = b + 2 + 2 * slot[i];
+            cexpr(fs, comm->u.send.ch, r);
+            cvalue(fs, comm->u.send.value, comm->u.send.ch->type->elem, r + 1,
+                   true);
+        } else {
+            slot[i] = kr++;
+            cexpr(fs, comm_recv(comm)->u.unary.x, b + 2 + 2 * slot[i]);
+        }
+        fs->freereg = b + 2 + 2 * (nsend + nrecv);
+    }
+    set_line(fs, s->pos);
+    emit(fs, OP_SELECT, b, 0, 0);
+    emit_extra(fs, nsend, nrecv, def >= 0);
+    fs->nactive = fs->freereg = b + 2 + 2 * (nsend + nrecv);
+    int *jumps = gc_alloc((n + 1) * sizeof(int));
+    for (int i = 0; i < n; i++)
+        if (i != def)
+            jumps[i] = emit_jump(fs, OP_JEQI, b, slot[i]);
+    BreakCtx bc;
+    push_ctx(fs, &bc, s, label, false);
+    JumpList ends = {0};
+    for (int k = -1; k < n; k++) {
+        /* the default clause (or nothing) first: SELECT falls into it */
+        int i = k < 0 ? def : k;
+        if (k >= 0 && i == def)
+            continue;
+        if (i < 0) {
+            jl_add(&ends, emit_jump(fs, OP_JMP, 0, 0));
+            continue;
+        }
+        if (k >= 0)
+            patch_here(fs, jumps[i]);
+        int csave = fs->nactive;
+        Stmt *comm = cl[i]->u.comm.comm;
+        if (comm && comm->kind != S_SEND)
+            comm_assign(fs, comm, b + 3 + 2 * slot[i], b + 1);
+        fs->freereg = fs->nactive;
+        cblock(fs, cl[i]->u.comm.body, cl[i]->u.comm.nbody);
+        scope_end(fs, csave);
+        jl_add(&ends, emit_jump(fs, OP_JMP, 0, 0));
+    }
+    jl_patch_here(fs, &ends);
+    pop_ctx(fs, &bc);
+    scope_end(fs, save);
+}
+
 /* ---- dispatch ------------------------------------------------------------------------------------ */
 
 static void clabeled(FuncState *fs, Stmt *s) {
@@ -886,6 +1039,7 @@ static void clabeled(FuncState *fs, Stmt *s) {
     case S_RANGE: crange(fs, inner, s); break;
     case S_SWITCH: cswitch(fs, inner, s); break;
     case S_TYPESWITCH: ctypeswitch(fs, inner, s); break;
+    case S_SELECT: cselect(fs, inner, s); break;
     default: cstmt(fs, inner); break;
     }
 }
@@ -922,9 +1076,9 @@ void cstmt(FuncState *fs, Stmt *s) {
     case S_BRANCH: cbranch(fs, s); break;
     case S_RETURN: creturn(fs, s); break;
     case S_DEFER: cdefer(fs, s); break;
-    case S_GO: comp_unsupported(fs, s->pos, "go statement"); break;
-    case S_SEND: comp_unsupported(fs, s->pos, "channel send"); break;
-    case S_SELECT: comp_unsupported(fs, s->pos, "select statement"); break;
+    case S_GO: cgo(fs, s); break;
+    case S_SEND: csend(fs, s); break;
+    case S_SELECT: cselect(fs, s, NULL); break;
     default: comp_error(fs, s->pos, "unsupported statement"); break;
     }
     fs->freereg = fs->nactive;

@@ -180,7 +180,6 @@ int main(int argc, char **argv) {
         return 0;
     }
     os_set_args(argc - i, argv + i);
-    (void)procs; /* the scheduler (runtime issue) takes it */
     fflush(stdout);
-    return vm_run_main(cp);
+    vm_run_main_exit(cp, procs); /* exits when the program ends */
 }

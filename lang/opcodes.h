@@ -179,6 +179,15 @@
     X(RECOVER,  "r--",  "R[A] = recover()") \
     X(PANIC,    "r--",  "panic(R[A]) (R[A] an interface)") \
     X(UNSUP,    "--k",  "panic: feature K[C] is not supported yet") \
+    /* goroutines and channels (may park the fiber: see vm.c) */ \
+    X(GO,       "ru-",  "go: start a goroutine calling closure R[A] with args R[A+1..A+B]") \
+    X(MAKECHAN, "rrk",  "R[A] = make(chan K[C], R[B]) (K[C] the element type)") \
+    X(SEND,     "rr-",  "chan R[A] <- R[B]") \
+    X(RECV,     "rru",  "R[A] = <-chan R[B]; C=1: R[A+1] = ok too") \
+    X(CLOSE,    "r--",  "close(chan R[A])") \
+    X(LENCH,    "rr-",  "R[A] = len(chan R[B])") \
+    X(CAPCH,    "rr-",  "R[A] = cap(chan R[B])") \
+    X(SELECT,   "r--x:uuu", "select over x.A sends then x.B receives: case i is R[A+2+2i] (chan), R[A+3+2i] (value to send / received value); R[A] = chosen (-1: default), R[A+1] = recv ok; x.C=1: has default") \
     /* builtins */ \
     X(PRINT,    "rku",  "print R[A] of type K[B] to stderr; C&1: space first, C&2: newline after") \
     X(MINMAX,   "rru",  "R[A] = min/max(R[A], R[B]); C: 0 min int, 1 max int, 2 min uint, 3 max uint, 4 min float, 5 max float, 6 min str, 7 max str")

@@ -59,6 +59,11 @@ struct Chan {
     Slot *buf;                /* dataqsiz * elemsize slots: immutable pointer */
     Type *elem;               /* element type: immutable (may be NULL in tests) */
     WaitQ recvq, sendq;       /* c->lock */
+    void *timer;              /* time.Timer/Ticker channels: the timer record
+                                 feeding it (stdlib/time.c), so the timer
+                                 stays alive while the channel is reachable
+                                 (Go's c.timer); set once before the channel
+                                 is shared, NULL otherwise */
 };
 
 enum ChanStatus {

@@ -9,8 +9,12 @@
  * "stack overflow" fatal error. Growth copies into a fresh array and leaves
  * the old one to the GC (see the invariant in vm.h).
  *
- * A future `go` statement is: fiber_new + fiber_push_call(FR_BOUNDARY) +
- * enqueue on a P; the scheduler then calls vm_execute on it.
+ * A `go` statement (vm_go) reuses a dead fiber (sched_gfget) or makes a
+ * new one, pushes the call as its FR_BOUNDARY frame and hands it to the
+ * scheduler (sched_go); the scheduler's run hook (goroutine.c) then calls
+ * vm_execute on it. A native started by `go` or `defer` runs through a
+ * two-instruction trampoline Proto (CALL; RET) so that it gets a frame of
+ * its own and may park like any call.
  */
 #include <string.h>
 #include <time.h>
@@ -37,16 +41,20 @@ uint64_t worker_rand(Worker *w) {
 
 /* ---- fibers ------------------------------------------------------------------- */
 
-Fiber *fiber_new(CProgram *p, Worker *w) {
+static Fiber *fiber_alloc(CProgram *p, Worker *w, int64_t slots, int frames) {
     Fiber *f = gc_alloc(sizeof *f);
-    f->stack = gc_alloc(FIBER_INIT_SLOTS * sizeof(Slot));
-    f->nslots = FIBER_INIT_SLOTS;
-    f->frames = gc_alloc(FIBER_INIT_FRAMES * sizeof(Frame));
-    f->cap_frames = FIBER_INIT_FRAMES;
+    f->stack = gc_alloc((size_t)slots * sizeof(Slot));
+    f->nslots = slots;
+    f->frames = gc_alloc((size_t)frames * sizeof(Frame));
+    f->cap_frames = frames;
     f->prog = p;
     f->w = w;
     f->id = 1;
     return f;
+}
+
+Fiber *fiber_new(CProgram *p, Worker *w) {
+    return fiber_alloc(p, w, FIBER_INIT_SLOTS, FIBER_INIT_FRAMES);
 }
 
 bool fiber_ensure_stack(Fiber *f, int64_t need) {
@@ -131,17 +139,82 @@ static int run_native(Fiber *f, Proto *p, const Slot *args, int nargs,
     return st;
 }
 
+/* The trampoline of native p: R[0] holds p's closure, R[1..] its
+ * arguments; `CALL 0; RET 0 0`. Built once per native (racing builders
+ * make equal copies; one wins). */
+static Proto *trampoline(Proto *p) {
+    Proto *t = atomic_load_explicit(&p->tramp, memory_order_acquire);
+    if (t)
+        return t;
+    t = gc_alloc(sizeof *t);
+    t->name = p->name;
+    t->file = p->file;
+    t->line = p->line;
+    t->code = gc_alloc(2 * sizeof(Instr));
+    t->code[0] = ins_make(OP_CALL, 0, 0, 0);
+    t->code[1] = ins_make(OP_RET, 0, 0, 0);
+    t->lines = gc_alloc(2 * sizeof(int32_t));
+    t->lines[0] = t->lines[1] = p->line;
+    t->ncode = 2;
+    t->nparams = p->nparams + 1;
+    int n = p->nparams > p->nresults ? p->nparams : p->nresults;
+    t->maxregs = n + 2;
+    t->wrapper = true;
+    t->index = -1;
+    Proto *expected = NULL;
+    if (!atomic_compare_exchange_strong_explicit(&p->tramp, &expected, t,
+                                                 memory_order_acq_rel,
+                                                 memory_order_acquire))
+        t = expected;
+    return t;
+}
+
+/* Pushes a frame calling cl with args; natives through their trampoline. */
+static void push_closure_call(Fiber *f, Closure *cl, const Slot *args,
+                              int nargs, uint32_t flags) {
+    Proto *p = cl->proto;
+    if (!p->native) {
+        fiber_push_call(f, cl, p, args, nargs, flags);
+        return;
+    }
+    Proto *t = trampoline(p);
+    int64_t base = fiber_push_call(f, NULL, t, NULL, 0, flags);
+    f->stack[base].p = cl;
+    memcpy(f->stack + base + 1, args, (size_t)nargs * sizeof(Slot));
+}
+
 int vm_invoke_defer(Fiber *f, Defer *d, uint32_t flags) {
     if (!d->fn) {
         panic_nil(f);
         return DEFER_PANIC;
     }
-    Proto *p = d->fn->proto;
-    if (p->native)
-        return run_native(f, p, d->args, d->nargs, NULL, 0) == NATIVE_OK
-                   ? DEFER_DONE : DEFER_PANIC;
-    fiber_push_call(f, d->fn, p, d->args, d->nargs, flags);
+    push_closure_call(f, d->fn, d->args, d->nargs, flags);
     return DEFER_PUSHED;
+}
+
+/* A new goroutine's fiber starts with just the registers its first frame
+ * needs (rounded up) and GO_INIT_FRAMES frames: most goroutines are small
+ * loops around a channel operation, and a parked one should cost little.
+ * Both arrays double on demand like any fiber's. */
+static Fiber *go_fiber(CProgram *p, Worker *w, Proto *fn) {
+    int64_t need = 1 + (fn->native ? fn->nparams + fn->nresults + 2
+                                   : fn->maxregs);
+    int64_t slots = (need + GO_SLOT_ROUND - 1) / GO_SLOT_ROUND * GO_SLOT_ROUND;
+    return fiber_alloc(p, w, slots, GO_INIT_FRAMES);
+}
+
+void vm_go(Fiber *parent, Closure *cl, const Slot *args, int nargs) {
+    Worker *w = parent->w;
+    GSched *g = sched_gfget(w);
+    Fiber *f = g ? fiber_of(g) : go_fiber(parent->prog, w, cl->proto);
+    push_closure_call(f, cl, args, nargs, FR_BOUNDARY);
+    Frame *fr = &parent->frames[parent->nframes - 1];
+    f->parent_goid = parent->id;
+    f->creator = fr->proto;
+    long pc = fr->pc - fr->proto->code - 1;
+    f->creator_line = fr->proto->lines && pc >= 0 && pc < fr->proto->ncode
+                          ? fr->proto->lines[pc] : fr->proto->line;
+    sched_go(w, &f->sched);
 }
 
 int vm_call(Fiber *f, Proto *fn, Slot *args, int nargs, Slot *res, int nres) {
@@ -161,6 +234,11 @@ int vm_call(Fiber *f, Proto *fn, Slot *args, int nargs, Slot *res, int nres) {
         f->w->budget = INT64_MAX;
     f->w->budget = saved;
     f->native_depth--;
+    if (st == VM_PARK)
+        /* The goroutine would have to wait with a native's C frame below
+         * it, which no other thread can resume. */
+        rt_fatal("a goroutine blocked inside a call from native code (a "
+                 "String/Error method, a sort callback ...): not supported");
     if (st != VM_DONE)
         return NATIVE_PANIC;
     if (nres)
@@ -168,31 +246,3 @@ int vm_call(Fiber *f, Proto *fn, Slot *args, int nargs, Slot *res, int nres) {
     return NATIVE_OK;
 }
 
-/* ---- program start ------------------------------------------------------------ */
-
-static int run_entry(Worker *w, Fiber *f, Proto *p) {
-    fiber_push_call(f, NULL, p, NULL, 0, FR_BOUNDARY);
-    int st;
-    while ((st = vm_execute(w, f)) == VM_YIELD)
-        w->budget = INT64_MAX;       /* single fiber: just go on */
-    if (st == VM_PANIC) {
-        panic_print(f);
-        return 2;
-    }
-    return 0;
-}
-
-int vm_run_main(CProgram *p) {
-    Worker w;
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    worker_init(&w, (uint64_t)ts.tv_nsec * 6364136223846793005ull ^
-                        (uint64_t)ts.tv_sec);
-    Fiber *f = fiber_new(p, &w);
-    for (int i = 0; i < p->ninits; i++)
-        if (run_entry(&w, f, p->inits[i]))
-            return 2;
-    int rc = p->main ? run_entry(&w, f, p->main) : 0;
-    fflush(stdout);
-    return rc;
-}

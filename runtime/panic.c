@@ -154,6 +154,16 @@ int rt_panic_string(Fiber *f, const char *fmt, ...) {
     return NATIVE_PANIC;
 }
 
+int panic_plain(Fiber *f, const char *msg) {
+    return panic_rterr(f, msg, false);
+}
+
+int panic_goexit(Fiber *f) {
+    panic_start(f, NULL, false);
+    f->panic->goexit = true;
+    return NATIVE_PANIC;
+}
+
 int panic_nil(Fiber *f) {
     return panic_rterr(
         f, "runtime error: invalid memory address or nil pointer dereference",
@@ -378,6 +388,77 @@ static void print_trace(const TraceEntry *t, int n) {
     }
 }
 
+/* Fatal output of different threads must not interleave: the first thread
+ * to print a panic or fatal error takes this lock and never releases it
+ * (it exits the process); any other thread that wants to print one waits
+ * for ever, so its message is never mixed into the first one. A process
+ * that keeps running after a panic (vm_run_main in tests) releases it. */
+static Lock fatal_lock;
+static _Atomic(pthread_t *) fatal_owner;
+static __thread pthread_t self_id;
+
+void panic_lock(void) {
+    self_id = pthread_self();
+    pthread_t *o = atomic_load(&fatal_owner);
+    if (o && pthread_equal(*o, self_id))
+        return;                  /* a nested fatal error of the same thread */
+    lock_acquire(&fatal_lock);
+    atomic_store(&fatal_owner, &self_id);
+}
+
+void panic_unlock(void) {
+    atomic_store(&fatal_owner, NULL);
+    lock_release(&fatal_lock);
+}
+
+/* Source line of frame fr; top: fr->pc is the next instruction to run
+ * (a parked or preempted fiber), else a return address. */
+static int frame_line(const Frame *fr, bool top) {
+    Proto *pr = fr->proto;
+    if (!pr->lines || !pr->ncode)
+        return pr->line;
+    long pc = fr->pc ? fr->pc - pr->code - (top ? 0 : 1) : 0;
+    if (pc < 0) pc = 0;
+    if (pc >= pr->ncode) pc = pr->ncode - 1;
+    return pr->lines[pc];
+}
+
+static void print_created_by(Fiber *f) {
+    if (!f->creator)
+        return;
+    fprintf(stderr, "created by %s in goroutine %lld\n\t%s:%d +0x0\n",
+            f->creator->name, (long long)f->parent_goid, f->creator->file,
+            f->creator_line);
+}
+
+void panic_print_goroutine(Fiber *f, const char *status, bool stack) {
+    fprintf(stderr, "goroutine %lld [%s]:\n", (long long)f->id, status);
+    if (!stack) {
+        fputs("\tgoroutine running on other thread; stack unavailable\n", stderr);
+        return;
+    }
+    /* Read once: the frame array is replaced, never modified in place
+     * beyond nframes, when it grows (a racy reader sees an old copy). */
+    Frame *frames = f->frames;
+    int n = f->nframes;
+    if (n > f->cap_frames) n = f->cap_frames;
+    enum { MAX_SHOWN = 100 };
+    for (int i = n - 1, k = 0; i >= 0; i--, k++) {
+        if (n > MAX_SHOWN && k == MAX_SHOWN / 2) {
+            fprintf(stderr, "...additional frames elided...\n");
+            i = MAX_SHOWN / 2;
+            continue;
+        }
+        const Frame *fr = &frames[i];
+        if (!fr->proto)
+            continue;
+        fprintf(stderr, "%s(%s)\n\t%s:%d +0x0\n", fr->proto->name,
+                fr->proto->nparams > 0 ? "..." : "", fr->proto->file,
+                frame_line(fr, i == n - 1));
+    }
+    print_created_by(f);
+}
+
 void panic_print(Fiber *f) {
     fflush(stdout);
     Panic *top = f->panic;
@@ -391,11 +472,13 @@ void panic_print(Fiber *f) {
               stderr);
     fprintf(stderr, "\ngoroutine %lld [running]:\n", (long long)f->id);
     print_trace(top->trace, top->ntrace);
+    print_created_by(f);
     f->panic = top;
     fflush(stderr);
 }
 
 _Noreturn void panic_stack_overflow(Fiber *f) {
+    panic_lock();
     fflush(stdout);
     fprintf(stderr,
             "runtime: goroutine stack exceeds %ld-byte limit\n"
@@ -405,11 +488,12 @@ _Noreturn void panic_stack_overflow(Fiber *f) {
     Panic p = {0};
     capture_trace(f, &p);
     print_trace(p.trace, p.ntrace);
-    fflush(stderr);
-    exit(2);
+    print_created_by(f);
+    vm_exit(2);
 }
 
 _Noreturn void rt_fatal(const char *fmt, ...) {
+    panic_lock();
     fflush(stdout);
     va_list ap;
     va_start(ap, fmt);
@@ -417,6 +501,5 @@ _Noreturn void rt_fatal(const char *fmt, ...) {
     vfprintf(stderr, fmt, ap);
     fputc('\n', stderr);
     va_end(ap);
-    fflush(stderr);
-    exit(2);
+    vm_exit(2);
 }

@@ -26,8 +26,12 @@ typedef struct Fiber Fiber;   /* runtime/vm.h */
  * representation (receiver first for methods; a variadic parameter arrives
  * as a Slice*). The native writes its results to a[0..nresults).
  * Returns NATIVE_OK, or NATIVE_PANIC after one of the rt_panic* calls.
- * (NATIVE_PARK is reserved for blocking natives of the runtime issue.) */
-enum { NATIVE_OK = 0, NATIVE_PANIC = 1, NATIVE_PARK = 2 };
+ * NATIVE_PARK: the native blocked (it called sched_park, see sched.h): the
+ * fiber parks and, once readied, calls the native again from the start
+ * with the same arguments (it must keep its own progress, if any, in the
+ * objects it works on). NATIVE_YIELD: the native completed (results
+ * written) and the goroutine gives up its P (runtime.Gosched). */
+enum { NATIVE_OK = 0, NATIVE_PANIC = 1, NATIVE_PARK = 2, NATIVE_YIELD = 3 };
 typedef int (*NativeFn)(Fiber *f, Slot *a);
 typedef struct NativeEntry {
     const char *name;

@@ -14,7 +14,10 @@
  *   the running G (or created by it): it runs next, so a producer/consumer
  *   pair stays on one P and keeps its caches warm; after
  *   SCHED_RUNNEXT_STREAK consecutive runnext picks the ring's head goes
- *   first once, so the rest of the queue is not starved.
+ *   first once, so the rest of the queue is not starved. A G that yields
+ *   (VM_YIELD: budget spent, runtime.Gosched) goes to the global queue's
+ *   tail as in Go: on the local tail a yielding loop would run again and
+ *   again while the global queue waited for the 61-tick check.
  *
  *   Memory orders of the ring (the pairs are what make it correct):
  *   - runq[i] slots are atomics accessed relaxed: a thief may read a slot
@@ -996,8 +999,13 @@ static void execute(M *m, GSched *g) {
         m->curg = NULL;
         switch (r) {
         case VM_YIELD:
+            /* Behind everything, as Go's Gosched and preemption do: on the
+             * local tail a yielding loop would run again before the global
+             * queue is looked at (only every 61 ticks), starving it. */
             set_gstatus(g, G_RUNNABLE);
-            runqput(m->p, g, false);
+            lock_acquire(&sched.lock);
+            globrunqput(g);
+            lock_release(&sched.lock);
             return;
         case VM_PARK:
             g = park_commit(g);
@@ -1300,6 +1308,27 @@ void sched_for_each_g(void (*fn)(GSched *g, void *arg), void *arg) {
 }
 
 GSched *sched_current(Worker *w) { return w ? getm(w)->curg : NULL; }
+
+void sched_trace_line(char *buf, size_t size, int64_t ms) {
+    lock_acquire(&sched.lock);
+    int procs = atomic_load(&sched.gomaxprocs);
+    int threads = sched.mcount, idlem = sched.nmidle;
+    lock_release(&sched.lock);
+    size_t k = (size_t)snprintf(
+        buf, size,
+        "SCHED %lldms: gomaxprocs=%d idleprocs=%d threads=%d "
+        "spinningthreads=%d idlethreads=%d runqueue=%d [",
+        (long long)ms, procs, atomic_load(&sched.npidle), threads,
+        atomic_load(&sched.nmspinning), idlem, atomic_load(&sched.runqsize));
+    for (int i = 0; i < procs && k + 16 < size; i++) {
+        P *p = sched.allp[i];
+        uint32_t h = atomic_load(&p->runqhead), t = atomic_load(&p->runqtail);
+        k += (size_t)snprintf(buf + k, size - k, i ? " %d" : "%d",
+                              (int)(t - h) + (atomic_load(&p->runnext) != NULL));
+    }
+    if (k + 3 <= size)
+        snprintf(buf + k, size - k, "]\n");
+}
 
 /* ---- blocking foreign calls and timers ------------------------------------------------ */
 

@@ -14,7 +14,8 @@
  *   - sched_init(n, &hooks) once; then sched_start_main(&main->sched) on the
  *     main thread, which returns the exit status when the program ends.
  *   - hooks.run(w, g) executes g until VM_DONE, VM_PANIC, VM_YIELD (budget
- *     spent: g goes to the back of the run queue) or VM_PARK (blocked: the
+ *     spent: g goes to the back of the global run queue, as Go's preemption
+ *     and Gosched do) or VM_PARK (blocked: the
  *     VM called sched_park first). w is the Worker of the current thread;
  *     w->p is the current P (opaque).
  *   - `go f()` builds a fiber (reusing sched_gfget's dead one when there is
@@ -190,6 +191,11 @@ int64_t sched_num_goroutine(void);
  * allglock: fn must not create goroutines. Only consistent when the world
  * is quiet (deadlock, fatal error). */
 void sched_for_each_g(void (*fn)(GSched *g, void *arg), void *arg);
+/* GODEBUG=schedtrace: writes one line in Go's format ("SCHED 506ms:
+ * gomaxprocs=2 idleprocs=0 threads=5 spinningthreads=0 idlethreads=2
+ * runqueue=2 [0 0]\n") for `ms` since start. Any thread; the counts are
+ * read without stopping anything (diagnostics). */
+void sched_trace_line(char *buf, size_t size, int64_t ms);
 /* The goroutine the calling M is running, or NULL. */
 GSched *sched_current(Worker *w);
 

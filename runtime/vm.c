@@ -16,6 +16,15 @@
  * (GCC/Clang); a plain switch would also work but costs a bounds check and
  * shares one indirect branch between all opcodes.
  *
+ * Blocking: a channel instruction whose operation must wait gets
+ * CHAN_PARKED from chan.c (which called sched_park). The loop then saves
+ * the instruction's own address as the frame's pc, sets Fiber.resume and
+ * returns VM_PARK. When the goroutine is readied and run again, the same
+ * instruction executes first, sees Fiber.resume and collects the outcome
+ * with chan_*_resume instead of starting over. Receive destinations are
+ * registers (or fresh boxes they point to): a parked fiber's stack does not
+ * move, so chan.c may write into them from another thread while it waits.
+ *
  * Panics: every failing instruction calls a panic_* helper (panic.c) that
  * pushes a Panic on the fiber, then jumps to `unwind`, which runs deferred
  * calls frame by frame (each as an ordinary frame flagged FR_PANIC_DEFER)
@@ -26,6 +35,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "chan.h"
 #include "vm.h"
 
 /* ---- small helpers ----------------------------------------------------------- */
@@ -181,6 +191,33 @@ static Iface *map_bad_key(Fiber *f, Type *bad) {
     return NULL;
 }
 
+/* ---- channels ------------------------------------------------------------------ */
+
+static int panic_chan(Fiber *f, int status) {
+    return panic_plain(f, chan_panic_msg(status));
+}
+
+/* Where a channel of c's element type keeps a value whose register is r:
+ * the register itself, or the box it points to (structs, arrays). fresh:
+ * give r a new box first (a receive destination must not alias a value
+ * the fiber still holds). */
+static Slot *chan_slot(Chan *c, Slot *r, bool fresh) {
+    if (!c || !c->elem || !type_is_boxed(c->elem))
+        return r;
+    if (fresh || !r->p)
+        r->p = gc_alloc((c->elem->size ? c->elem->size : 1) * sizeof(Slot));
+    return r->p;
+}
+
+/* The fiber's select case array for n cases (kept for the next select). */
+static SelectCase *sel_cases(Fiber *f, unsigned n) {
+    if (n > f->nselcases) {
+        f->selcases = gc_alloc(n * sizeof(SelectCase));
+        f->nselcases = (uint16_t)(n > 0xffff ? 0xffff : n);
+    }
+    return f->selcases;
+}
+
 /* ---- the loop ------------------------------------------------------------------ */
 
 #define SAVE_PC() (fr->pc = pc)
@@ -207,6 +244,14 @@ static Iface *map_bad_key(Fiber *f, Type *bad) {
 #define RB R[INS_B(ins)]
 #define RC R[INS_C(ins)]
 #define NEXT_EXTRA (x = *pc++)
+/* Blocked at the instruction at `at`: see "Blocking" at the top. */
+#define PARK_AT(at)                                                          \
+    do {                                                                     \
+        fr->pc = (at);                                                       \
+        f->resume = RESUME_CHAN;                                             \
+        w->budget = budget;                                                  \
+        return VM_PARK;                                                      \
+    } while (0)
 #define XA INS_A(x)
 #define XB INS_B(x)
 #define XC INS_C(x)
@@ -761,12 +806,21 @@ do_call: {
         Slot *old = f->stack;
         Slot *args = R + a + 1;
         int st = p->native(f, args);
-        if (f->stack != old) {       /* a nested vm_call grew the stack */
+        /* A nested vm_call may have grown the frame array (fr moved) or
+         * the stack (R moved; the native wrote its results to the old
+         * one). */
+        fr = &f->frames[f->nframes - 1];
+        if (f->stack != old) {
             R = f->stack + fr->base;
             memcpy(R + a + 1, args, p->nresults * sizeof(Slot));
             args = R + a + 1;
         }
         if (st == NATIVE_PANIC) goto unwind;
+        if (st == NATIVE_YIELD) {
+            for (int i = 0; i < p->nresults; i++)
+                R[a + i] = args[i];
+            goto yield;
+        }
         if (st == NATIVE_PARK) {
             /* Blocking natives are retried: the fiber resumes at this call
              * instruction and calls the native again once woken. */
@@ -863,7 +917,8 @@ L_DEFER: {
 }
 L_RECOVER: {
     Panic *pn = f->panic;
-    if ((fr->flags & (FR_PANIC_DEFER | FR_RECOVER_OK)) && pn && !pn->recovered) {
+    if ((fr->flags & (FR_PANIC_DEFER | FR_RECOVER_OK)) && pn && !pn->recovered &&
+        !pn->goexit) {
         pn->recovered = true;
         RA.p = pn->value;
     } else {
@@ -874,6 +929,81 @@ L_RECOVER: {
 L_PANIC: THROW(panic_start(f, RA.p, false));
 L_UNSUP:
     THROW(rt_panic_string(f, "%s is not supported yet", (const char *)K[C].p));
+
+/* goroutines and channels */
+L_GO:
+    SAVE_PC();
+    if (!RA.p) THROW(panic_nil(f));
+    vm_go(f, RA.p, &R[A + 1], (int)B);
+    DISPATCH();
+L_MAKECHAN: {
+    Type *et = K[C].p;
+    int64_t n = RB.i;
+    int64_t limit = (INT64_C(1) << 40) / ((et->size ? et->size : 1) * 8);
+    if (n < 0 || n > limit)
+        THROW(panic_plain(f, "makechan: size out of range"));
+    RA.p = chan_new(et, 0, n);
+    DISPATCH();
+}
+L_SEND: {
+    int st;
+    if (f->resume) {
+        f->resume = RESUME_NONE;
+        st = chan_send_resume(&f->sched);
+    } else {
+        Chan *c = RA.p;
+        st = chan_send(w, &f->sched, c, chan_slot(c, &RB, false), true);
+    }
+    if (st == CHAN_PARKED) PARK_AT(pc - 1);
+    if (st != CHAN_OK) THROW(panic_chan(f, st));
+    DISPATCH();
+}
+L_RECV: {
+    unsigned a = A;
+    bool ok = false;
+    if (f->resume) {
+        f->resume = RESUME_NONE;
+        (void)chan_recv_resume(&f->sched, &ok);
+    } else {
+        Chan *c = RB.p;
+        if (chan_recv(w, &f->sched, c, chan_slot(c, &R[a], true), &ok, true) ==
+            CHAN_PARKED)
+            PARK_AT(pc - 1);
+    }
+    if (C) R[a + 1].i = ok;
+    DISPATCH();
+}
+L_CLOSE: {
+    int st = chan_close(w, RA.p);
+    if (st != CHAN_OK) THROW(panic_chan(f, st));
+    DISPATCH();
+}
+L_LENCH: RA.i = chan_len(RB.p); DISPATCH();
+L_CAPCH: RA.i = chan_cap(RB.p); DISPATCH();
+L_SELECT: {
+    NEXT_EXTRA;
+    unsigned a = A, nsend = XA, n = XA + XB;
+    int chosen = -1, st;
+    bool ok = false;
+    if (f->resume) {
+        f->resume = RESUME_NONE;
+        st = chan_select_resume(&f->sched, &chosen, &ok);
+    } else {
+        SelectCase *cs = sel_cases(f, n);
+        for (unsigned i = 0; i < n; i++) {
+            Slot *r = &R[a + 2 + 2 * i];
+            cs[i].c = r[0].p;
+            cs[i].elem = chan_slot(cs[i].c, &r[1], i >= nsend);
+        }
+        st = chan_select(w, &f->sched, cs, (int)nsend, (int)(n - nsend), !XC,
+                         &chosen, &ok);
+    }
+    if (st == CHAN_PARKED) PARK_AT(pc - 2);
+    R[a].i = chosen;
+    R[a + 1].i = ok;
+    if (st != CHAN_OK) THROW(panic_chan(f, st));
+    DISPATCH();
+}
 
 /* builtins */
 L_PRINT:
@@ -903,6 +1033,11 @@ unwind:
             f->panic->link->aborted = true;
         if (flags & FR_BOUNDARY) {
             w->budget = budget;
+            if (f->panic && f->panic->goexit && f->native_depth == 0) {
+                f->panic = NULL;         /* runtime.Goexit finished */
+                f->sched.goexited = true;
+                return VM_DONE;
+            }
             return VM_PANIC;
         }
     }

@@ -39,6 +39,7 @@
 #include "../lang/opcodes.h"
 #include "config.h"
 #include "rt.h"
+#include "sched.h"
 
 /* ---- instructions ----------------------------------------------------------
  * 64 bits: op 8 | A 16 | B 16 | C 24 (see lang/opcodes.h). */
@@ -103,6 +104,7 @@ struct Proto {
     int nresults;
     int maxregs;             /* frame size in registers */
     bool variadic;
+    _Atomic(Proto *) tramp;  /* native: its trampoline (fiber.c), lazily */
     bool wrapper;            /* compiler-made adapter (method values,
                                 interface/receiver thunks): transparent to
                                 recover() */
@@ -174,6 +176,9 @@ typedef struct Panic {
     bool recovered;
     bool aborted;            /* a newer panic unwound its deferred call */
     bool sigsegv;            /* nil dereference: Go prints a [signal ...] line */
+    bool goexit;             /* runtime.Goexit: runs the deferred calls like
+                                a panic, cannot be recovered, and ends the
+                                goroutine normally (VM_DONE) */
     TraceEntry *trace;
     int ntrace;
 } Panic;
@@ -197,7 +202,8 @@ typedef struct Worker {
      * a single-fiber run sets it to INT64_MAX. */
     int64_t budget;
     uint64_t calls;          /* stats */
-    void *p;                 /* the scheduler's P (runtime issue) */
+    void *p;                 /* the scheduler's P (sched.c: set by acquirep) */
+    bool is_m0;              /* the thread that called vm_run_main */
 } Worker;
 
 /* Results of vm_execute. */
@@ -205,10 +211,17 @@ typedef enum VmStatus {
     VM_DONE = 0,     /* the boundary frame returned */
     VM_PANIC = 1,    /* a panic unwound to the boundary frame */
     VM_YIELD = 2,    /* budget spent (Worker.budget): resume later */
-    VM_PARK = 3,     /* reserved: blocked, resume when woken */
+    VM_PARK = 3,     /* blocked (sched_park was called): the top frame's pc
+                        is the blocking instruction, resumed when woken */
 } VmStatus;
 
-/* A goroutine. Owned by the worker running it. */
+/* What a parked fiber's blocking instruction finds when it runs again
+ * (Fiber.resume): it then asks chan.c for the outcome (chan_*_resume)
+ * instead of starting the operation again. */
+enum { RESUME_NONE = 0, RESUME_CHAN = 1 };
+
+/* A goroutine. Owned by the worker running it; the scheduler sees only
+ * `sched` (a Fiber is found from its GSched with fiber_of). */
 struct Fiber {
     Slot *stack;
     int64_t nslots;
@@ -217,20 +230,50 @@ struct Fiber {
     Panic *panic;            /* innermost first */
     Worker *w;               /* the worker running the fiber */
     CProgram *prog;
-    int64_t id;              /* goroutine number (1 = main) */
+    int64_t id;              /* goroutine number (1 = main) = sched.goid */
     int native_depth;        /* nested vm_call levels */
+    uint8_t resume;          /* RESUME_*: set when parking in a channel op */
+    uint8_t nentry;          /* main fiber: entry Protos still to run */
+    uint16_t nselcases;      /* capacity of selcases */
+    /* `created by` of the goroutine dump: the creator's goroutine number
+     * and the function and line of its go statement (0/NULL for main). */
+    int64_t parent_goid;
+    Proto *creator;
+    int32_t creator_line;
+    struct SelectCase *selcases; /* select's case array, reused (chan.h) */
+    Proto **entry;           /* main fiber: inits then main.main */
+    GSched sched;            /* the scheduler's record (sched.h) */
 };
+
+static inline Fiber *fiber_of(GSched *g) {
+    return (Fiber *)((char *)g - offsetof(Fiber, sched));
+}
 
 /* ---- API ---------------------------------------------------------------------- */
 
-/* Runs package initialisation then main.main on a fresh main fiber; returns
- * the exit status (0, or 2 after an unrecovered panic, printed to stderr). */
-int vm_run_main(CProgram *p);
+/* Runs package initialisation then main.main as goroutine 1 under the
+ * scheduler with nprocs Ps (0: $GOMAXPROCS, else the number of CPUs).
+ * Returns the exit status (0; 2 after an unrecovered panic or a deadlock,
+ * already printed to stderr) once every thread has stopped: for tests and
+ * embedding. */
+int vm_run_main(CProgram *p, int nprocs);
+/* The same for the command line: the process exits with the status as soon
+ * as the program ends, from whichever thread sees it end (main returned, a
+ * goroutine panicked, a deadlock), other goroutines or not, as Go does. */
+_Noreturn void vm_run_main_exit(CProgram *p, int nprocs);
+/* Flushes stdout/stderr and ends the process at once (no atexit handlers:
+ * other threads may still be running csp code). */
+_Noreturn void vm_exit(int code);
 
 /* Runs f from its top frame until its boundary frame returns (VM_DONE), a
- * panic reaches the boundary (VM_PANIC, the panic stays on f->panic), or
- * (later) it parks. */
+ * panic reaches the boundary (VM_PANIC, the panic stays on f->panic), the
+ * budget is spent (VM_YIELD) or it blocks (VM_PARK, after sched_park). */
 int vm_execute(Worker *w, Fiber *f);
+/* go statement: starts a goroutine calling cl with nargs arguments (register
+ * representation, copied). A native runs in the new goroutine too. */
+void vm_go(Fiber *parent, Closure *cl, const Slot *args, int nargs);
+/* The goroutine number of the fiber running on w (0 when none). */
+int64_t vm_current_goid(Worker *w);
 
 /* fiber.c */
 Fiber *fiber_new(CProgram *p, Worker *w);
@@ -257,6 +300,11 @@ Closure *vm_static_closure(Proto *p);
 /* panic.c */
 /* Begins a panic with value v (an interface; NULL for panic(nil)). */
 void panic_start(Fiber *f, Iface *v, bool sigsegv);
+/* runtime.Goexit: starts the unwinding (returns NATIVE_PANIC). */
+int panic_goexit(Fiber *f);
+/* A runtime.Error whose message has no "runtime error: " prefix (Go's
+ * plainError: "send on closed channel", "makechan: size out of range"). */
+int panic_plain(Fiber *f, const char *msg);
 /* Prints the panic chain and the traceback as Go does (stderr). */
 void panic_print(Fiber *f);
 /* Go's `fatal error: stack overflow` for fiber f; exits 2. */
@@ -274,6 +322,13 @@ int panic_assert(Fiber *f, Type *iface_static, Type *have, Type *want,
 const char *vm_missing_method(Type *t, Type *want);
 /* print/println builtins: one value of type t to stderr. */
 void vm_print_value(Type *t, Slot v);
+/* Goroutine dumps (deadlock, SIGQUIT, fatal errors): one goroutine as
+ * `goroutine N [status]:`, its csp stack and `created by` (stderr). */
+void panic_print_goroutine(Fiber *f, const char *status, bool stack);
+/* Serialises fatal output: panics of different threads never interleave.
+ * Held until the process exits. */
+void panic_lock(void);
+void panic_unlock(void);
 /* Value of the Error() method of an error-like interface value, or NULL. */
 Str *vm_error_string(Fiber *f, Iface *v);
 /* Runtime-internal types (immutable once built): the runtime error type

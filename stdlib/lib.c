@@ -19,6 +19,7 @@ static const NativeEntry *const package_tables[] = {
     errors_natives, strings_natives, strconv_natives, math_natives,
     os_natives, unicode_natives, utf8_natives, sort_natives, fmt_natives,
     rand_natives, time_natives, runtime_natives,
+    sync_natives, atomic_natives,
 };
 
 /* "unicode/utf8.RuneLen" -> "utf8.RuneLen": drop the import path's

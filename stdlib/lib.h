@@ -47,6 +47,7 @@ extern const NativeEntry fmt_natives[];   /* stdlib/fmt.c */
 extern const NativeEntry rand_natives[];  /* stdlib/math_rand.c */
 extern const NativeEntry time_natives[];  /* stdlib/time.c */
 extern const NativeEntry runtime_natives[]; /* stdlib/runtime.c */
+extern const NativeEntry sync_natives[], atomic_natives[]; /* sync.c, sync_atomic.c */
 
 /* ---- os ---------------------------------------------------------------------
  * The driver calls this once, before the program starts, with the script

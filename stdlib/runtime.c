@@ -1,16 +1,16 @@
 /*
- * runtime.c — natives of package runtime (stub: stdlib/runtime.go).
+ * runtime.c — natives of package runtime (stub: stdlib/runtime.go): the
+ * scheduler's knobs, answered by runtime/sched.c.
  *
- * The scheduler's knobs answer for the single main goroutine until the M:N
- * runtime is wired in: NumGoroutine is 1, Gosched returns at once, and
- * GOMAXPROCS reports and records the requested count.
+ * Gosched returns NATIVE_YIELD: the call completes and the goroutine goes
+ * to the back of the global run queue, as Go's Gosched does. Goexit starts
+ * an unwinding that runs the deferred calls and ends the goroutine
+ * normally (vm.c, panic_goexit).
  */
-#include <stdatomic.h>
 #include <unistd.h>
 #include "../runtime/config.h"
+#include "../runtime/vm.h"
 #include "lib.h"
-
-static _Atomic int64_t maxprocs; /* 0 until first asked: then NumCPU */
 
 static int64_t ncpu(void) {
     long n = sysconf(_SC_NPROCESSORS_ONLN);
@@ -28,21 +28,22 @@ static int n_NumCPU(Fiber *f, Slot *a) {
 }
 
 static int n_NumGoroutine(Fiber *f, Slot *a) {
-    a[0].i = 1;
+    a[0].i = sched_num_goroutine();
     return NATIVE_OK;
 }
 
+/* GOMAXPROCS(n): n < 1 only asks. Go clamps to its own maximum too. */
 static int n_GOMAXPROCS(Fiber *f, Slot *a) {
-    int64_t old = atomic_load(&maxprocs);
-    if (old == 0)
-        old = ncpu();
-    if (a[0].i > 0)
-        atomic_store(&maxprocs, a[0].i);
-    a[0].i = old;
+    int64_t n = a[0].i;
+    if (n > SCHED_MAX_PROCS)
+        n = SCHED_MAX_PROCS;
+    a[0].i = sched_gomaxprocs(f->w, n < 1 ? 0 : (int)n);
     return NATIVE_OK;
 }
 
-static int n_Gosched(Fiber *f, Slot *a) { return NATIVE_OK; }
+static int n_Gosched(Fiber *f, Slot *a) { return NATIVE_YIELD; }
+
+static int n_Goexit(Fiber *f, Slot *a) { return panic_goexit(f); }
 
 static int n_GC(Fiber *f, Slot *a) {
     GC_gcollect();
@@ -55,6 +56,7 @@ const NativeEntry runtime_natives[] = {
     {"runtime.NumGoroutine", n_NumGoroutine},
     {"runtime.GOMAXPROCS", n_GOMAXPROCS},
     {"runtime.Gosched", n_Gosched},
+    {"runtime.Goexit", n_Goexit},
     {"runtime.GC", n_GC},
     {NULL, NULL},
 };

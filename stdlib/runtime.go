@@ -18,4 +18,5 @@ func NumCPU() int
 func NumGoroutine() int
 func GOMAXPROCS(n int) int
 func Gosched()
+func Goexit()
 func GC()

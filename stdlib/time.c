@@ -1,9 +1,8 @@
 /*
  * time.c — natives of package time (stub: stdlib/time.go): clocks, civil
- * dates, zones, Duration and Time formatting. The timer half of the package
- * (Sleep, After, Tick, NewTimer, NewTicker, AfterFunc) needs the scheduler;
- * its natives at the end of this file are placeholders that panic, to be
- * replaced when the runtime's timers land.
+ * dates, zones, Duration and Time formatting, and the timer half of the
+ * package (Sleep, Timer, Ticker, AfterFunc) over runtime/timer.c: see the
+ * timer section at the end.
  *
  * LAYOUTS IN CSP MEMORY (time.go declares them; keep in sync):
  *   Time     { sec int64; nsec int64; mono int64; hasMono bool; loc *Location }
@@ -31,6 +30,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include "../runtime/chan.h"
+#include "../runtime/timer.h"
+#include "../runtime/vm.h"
 #include "lib.h"
 
 /* Slot offsets of Time and Location (see the header comment). */
@@ -706,22 +708,170 @@ static int n_Time_Round(Fiber *f, Slot *a) {
     return NATIVE_OK;
 }
 
-/* ---- timers: placeholders until the scheduler's timers exist ------------------------- */
+/* ---- timers (runtime/timer.c) ----------------------------------------------------------
+ *
+ * Sleep parks the goroutine (WAIT_SLEEP) and, in the park commit (the
+ * goroutine has stopped), starts a one-shot RTimer whose function readies
+ * it; the re-executed call finds its SleepRec in g->param and returns (the
+ * blocking-native protocol of sync.c).
+ *
+ * A Timer, Ticker or AfterFunc is a TimeTimer (Timer.r / Ticker.r point to
+ * it). Channel timers send a Time on a channel with a one-value buffer,
+ * without blocking (a ticker whose reader is slow drops ticks). Go 1.23
+ * semantics: Stop and Reset take the timer's send lock, stop the RTimer
+ * (bumping its seq) and empty the channel; a firing takes the same lock and
+ * sends only if the seq it was fired with is still current. So once Stop or
+ * Reset has returned, no value prepared before it can be received, and Stop
+ * reports true when it cancelled either a pending firing or an unreceived
+ * value. Channel timers are weak (timer.h, GC): the channel points back to
+ * the record, so a timer or ticker nobody can receive from any more is
+ * collected, stopped or not. AfterFunc timers are strong: f must run.
+ * LOCK ORDER: send lock < timerlock < channel lock.
+ */
 
-#define NOT_YET(NAME, GO)                                                \
-    static int n_##NAME(Fiber *f, Slot *a) {                             \
-        return rt_panic_string(f, GO ": not yet supported");             \
+#define SLEEP_TAG 0x534c4550u /* "SLEP" */
+
+typedef struct SleepRec {
+    uint32_t tag;            /* SLEEP_TAG: checks g->param on resumption */
+    RTimer rt;
+    GSched *g;
+    int64_t when;
+} SleepRec;
+
+static void wake_sleeper(Worker *w, RTimer *rt, void *arg, uint64_t seq) {
+    SleepRec *s = arg;
+    sched_ready(w, s->g, true);
+}
+
+/* Park commit: the sleeper has stopped, so its timer may fire at once. */
+static bool sleep_commit(GSched *g, void *arg) {
+    SleepRec *s = arg;
+    timer_start(&s->rt, s->when, 0);
+    return true;
+}
+
+static int n_Sleep(Fiber *f, Slot *a) {
+    GSched *g = &f->sched;
+    SleepRec *s = g->param;
+    if (s) { /* resumed: the timer fired */
+        if (s->tag != SLEEP_TAG)
+            rt_fatal("time.Sleep: resumed goroutine has a foreign wait record");
+        g->param = NULL;
+        return NATIVE_OK;
     }
-NOT_YET(Sleep, "time.Sleep")
-NOT_YET(After, "time.After")
-NOT_YET(Tick, "time.Tick")
-NOT_YET(NewTimer, "time.NewTimer")
-NOT_YET(NewTicker, "time.NewTicker")
-NOT_YET(AfterFunc, "time.AfterFunc")
-NOT_YET(Timer_Stop, "time.Timer.Stop")
-NOT_YET(Timer_Reset, "time.Timer.Reset")
-NOT_YET(Ticker_Stop, "time.Ticker.Stop")
-NOT_YET(Ticker_Reset, "time.Ticker.Reset")
+    if (a[0].i <= 0)
+        return NATIVE_OK;
+    s = sched_alloc(sizeof *s);
+    s->tag = SLEEP_TAG;
+    s->g = g;
+    s->when = timer_when(a[0].i);
+    timer_init(&s->rt, wake_sleeper, s);
+    g->param = s;
+    sched_park(g, sleep_commit, s, WAIT_SLEEP);
+    return NATIVE_PARK;
+}
+
+typedef struct TimeTimer {
+    RTimer rt;
+    Lock sendlock;           /* serialises firings with Stop/Reset */
+    Chan *c;                 /* channel timers: immutable */
+    Slot *loc;               /* *Location of the Times sent: immutable */
+    Closure *fn;             /* AfterFunc: immutable */
+    CProgram *prog;          /* AfterFunc: the program fn belongs to */
+} TimeTimer;
+
+/* The current time as a Time (5 slots), as Now() makes it. */
+static Slot *now_time(Slot *loc) {
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    Slot *t = new_time((int64_t)ts.tv_sec + UNIX_TO_INTERNAL, ts.tv_nsec, loc);
+    t[T_MONO].i = mono_now() - mono_start;
+    t[T_HASMONO].i = 1;
+    return t;
+}
+
+static void send_time(Worker *w, RTimer *rt, void *arg, uint64_t seq) {
+    TimeTimer *t = arg;
+    lock_acquire(&t->sendlock);
+    if (t->rt.seq == seq) { /* not stopped or reset since it fired */
+        int st = chan_send(w, NULL, t->c, now_time(t->loc), false);
+        (void)st; /* CHAN_WOULDBLOCK: the last tick is still unread */
+    }
+    lock_release(&t->sendlock);
+}
+
+/* Starts fn() in a new goroutine from the firing M (no parent fiber: the
+ * dump's "created by" is left empty, where Go prints time.goFunc). */
+static void spawn(Worker *w, CProgram *prog, Closure *fn) {
+    GSched *g = sched_gfget(w);
+    Fiber *nf = g ? fiber_of(g) : fiber_new(prog, w);
+    fiber_push_call(nf, fn, fn->proto, NULL, 0, FR_BOUNDARY);
+    nf->parent_goid = 0;
+    nf->creator = NULL;
+    nf->creator_line = 0;
+    sched_go(w, &nf->sched);
+}
+
+static void run_func(Worker *w, RTimer *rt, void *arg, uint64_t seq) {
+    TimeTimer *t = arg;
+    lock_acquire(&t->sendlock);
+    bool live = t->rt.seq == seq;
+    lock_release(&t->sendlock);
+    if (live)
+        spawn(w, t->prog, t->fn);
+}
+
+/* newTimer(d, period Duration, c chan Time, loc *Location, f func()) *byte */
+static int n_newTimer(Fiber *f, Slot *a) {
+    TimeTimer *t = sched_alloc(sizeof *t);
+    t->c = a[2].p;
+    t->loc = a[3].p;
+    t->fn = a[4].p;
+    t->prog = f->prog;
+    if (t->fn) { /* must run even if nobody keeps the *Timer */
+        timer_init(&t->rt, run_func, t);
+    } else {     /* collectable with its channel (Go 1.23) */
+        timer_init_weak(&t->rt, send_time, t, t);
+        t->c->timer = t;
+    }
+    timer_start(&t->rt, timer_when(a[0].i), a[1].i);
+    a[0].p = t;
+    return NATIVE_OK;
+}
+
+/* Empties a timer channel; true if a value was waiting. */
+static bool drain(Worker *w, Chan *c) {
+    Slot buf[T_SLOTS];
+    bool ok = false;
+    return chan_recv(w, NULL, c, buf, &ok, false) == CHAN_OK && ok;
+}
+
+/* Stops t and empties its channel (send lock held). */
+static bool stop_locked(Worker *w, TimeTimer *t) {
+    bool pending = timer_stop(&t->rt);
+    if (t->c && drain(w, t->c))
+        pending = true;
+    return pending;
+}
+
+static int n_stopTimer(Fiber *f, Slot *a) {
+    TimeTimer *t = a[0].p;
+    lock_acquire(&t->sendlock);
+    a[0].i = stop_locked(f->w, t);
+    lock_release(&t->sendlock);
+    return NATIVE_OK;
+}
+
+/* resetTimer(r *byte, d, period Duration) bool */
+static int n_resetTimer(Fiber *f, Slot *a) {
+    TimeTimer *t = a[0].p;
+    lock_acquire(&t->sendlock);
+    bool pending = stop_locked(f->w, t);
+    timer_start(&t->rt, timer_when(a[1].i), a[2].i);
+    lock_release(&t->sendlock);
+    a[0].i = pending;
+    return NATIVE_OK;
+}
 
 const NativeEntry time_natives[] = {
     {"time.now", n_now},
@@ -751,14 +901,8 @@ const NativeEntry time_natives[] = {
     {"time.Time.Truncate", n_Time_Truncate},
     {"time.Time.Round", n_Time_Round},
     {"time.Sleep", n_Sleep},
-    {"time.After", n_After},
-    {"time.Tick", n_Tick},
-    {"time.NewTimer", n_NewTimer},
-    {"time.NewTicker", n_NewTicker},
-    {"time.AfterFunc", n_AfterFunc},
-    {"time.(*Timer).Stop", n_Timer_Stop},
-    {"time.(*Timer).Reset", n_Timer_Reset},
-    {"time.(*Ticker).Stop", n_Ticker_Stop},
-    {"time.(*Ticker).Reset", n_Ticker_Reset},
+    {"time.newTimer", n_newTimer},
+    {"time.stopTimer", n_stopTimer},
+    {"time.resetTimer", n_resetTimer},
     {NULL, NULL},
 };

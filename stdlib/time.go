@@ -6,9 +6,8 @@
 // otherwise, as in Go). There is no tz database: LoadLocation knows only
 // "", "UTC" and "Local".
 //
-// Sleep, After, Tick, NewTimer, NewTicker and AfterFunc need the scheduler's
-// timers; until the runtime provides them their natives panic with
-// "time.X: not yet supported".
+// Sleep, After, Tick, NewTimer, NewTicker and AfterFunc use the runtime's
+// timers (runtime/timer.c) with Go 1.23 semantics: see the timer section.
 package time
 
 // A Duration is an elapsed time in nanoseconds.
@@ -346,28 +345,116 @@ func (t Time) Zone() (name string, offset int)
 func (t Time) Truncate(d Duration) Time
 func (t Time) Round(d Duration) Time
 
-// ---- timers: need the scheduler (natives are placeholders for now) ----
+// ---- timers (runtime/timer.c; natives in time.c) ----
+//
+// Go 1.23 semantics: Stop and Reset guarantee that no value prepared before
+// the call is received after it (they drain the channel), and a Timer or
+// Ticker that nothing references any more (neither it nor its channel) is
+// collected even if it was never stopped (AfterFunc timers run regardless).
+// The channel has a one-value buffer in csp, so cap(t.C) is 1 (Go
+// 1.23 reports 0; the buffer is what lets the runtime send without a
+// goroutine, and Stop/Reset empty it, so no stale value is ever seen).
 
 // A Timer sends the current time on C once its duration has elapsed
-// (AfterFunc timers run f instead and leave C nil).
+// (AfterFunc timers run f in its own goroutine instead and leave C nil).
 type Timer struct {
 	C <-chan Time
-	r *byte // the runtime's timer (owned by the scheduler)
+	r *byte // the runtime's timer record (time.c)
 }
 
-// A Ticker sends the time on C every period.
+// A Ticker sends the time on C every period; a slow receiver misses ticks.
 type Ticker struct {
 	C <-chan Time
-	r *byte // the runtime's timer (owned by the scheduler)
+	r *byte // the runtime's timer record (time.c)
 }
 
+// Sleep pauses the current goroutine for at least d (parks it; d <= 0
+// returns at once).
 func Sleep(d Duration)
-func After(d Duration) <-chan Time
-func Tick(d Duration) <-chan Time
-func NewTimer(d Duration) *Timer
-func NewTicker(d Duration) *Ticker
-func AfterFunc(d Duration, f func()) *Timer
-func (t *Timer) Stop() bool
-func (t *Timer) Reset(d Duration) bool
-func (t *Ticker) Stop()
-func (t *Ticker) Reset(d Duration)
+
+// newTimer starts a runtime timer firing after d, then every period if
+// period > 0: it sends the time (in loc) on c, or runs f in a new
+// goroutine when f is not nil.
+func newTimer(d Duration, period Duration, c chan Time, loc *Location, f func()) *byte
+
+// stopTimer stops r and empties its channel; true if a firing (or its
+// unreceived value) was cancelled.
+func stopTimer(r *byte) bool
+
+// resetTimer stops r, empties its channel and starts it again.
+func resetTimer(r *byte, d Duration, period Duration) bool
+
+// NewTimer creates a Timer that sends the current time on its channel
+// after at least d.
+func NewTimer(d Duration) *Timer {
+	c := make(chan Time, 1)
+	return &Timer{C: c, r: newTimer(d, 0, c, Local, nil)}
+}
+
+// After waits for d and then sends the current time on the returned
+// channel (NewTimer(d).C).
+func After(d Duration) <-chan Time {
+	return NewTimer(d).C
+}
+
+// AfterFunc waits for d and then calls f in its own goroutine. The Timer
+// can cancel the call with Stop.
+func AfterFunc(d Duration, f func()) *Timer {
+	return &Timer{r: newTimer(d, 0, nil, nil, func() { f() })}
+}
+
+// Stop prevents the Timer from firing; it reports whether the call stopped
+// it (false if it had already fired, and its value was received, or been
+// stopped).
+func (t *Timer) Stop() bool {
+	if t.r == nil {
+		panic("time: Stop called on uninitialized Timer")
+	}
+	return stopTimer(t.r)
+}
+
+// Reset changes the timer to expire after d; it reports whether the timer
+// had been active.
+func (t *Timer) Reset(d Duration) bool {
+	if t.r == nil {
+		panic("time: Reset called on uninitialized Timer")
+	}
+	return resetTimer(t.r, d, 0)
+}
+
+// NewTicker returns a Ticker sending the time every d; d must be positive.
+func NewTicker(d Duration) *Ticker {
+	if d <= 0 {
+		panic("non-positive interval for NewTicker")
+	}
+	c := make(chan Time, 1)
+	return &Ticker{C: c, r: newTimer(d, d, c, Local, nil)}
+}
+
+// Tick is NewTicker(d).C, or nil when d <= 0.
+func Tick(d Duration) <-chan Time {
+	if d <= 0 {
+		return nil
+	}
+	return NewTicker(d).C
+}
+
+// Stop turns off the ticker; no more ticks are sent (a tick not yet
+// received is dropped).
+func (t *Ticker) Stop() {
+	if t.r == nil {
+		return
+	}
+	stopTimer(t.r)
+}
+
+// Reset stops the ticker and restarts it with period d.
+func (t *Ticker) Reset(d Duration) {
+	if d <= 0 {
+		panic("non-positive interval for Ticker.Reset")
+	}
+	if t.r == nil {
+		panic("time: Reset called on uninitialized Ticker")
+	}
+	resetTimer(t.r, d, d)
+}

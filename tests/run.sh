@@ -48,5 +48,16 @@ for suite in scripts errors; do
     add "$log"
 done
 
+# The runtime stress scripts at a reduced size (`make stress` runs them all).
+echo "== stress (quick)"
+case $csp in
+*asan*) variant=asan ;;
+*tsan*) variant=tsan ;;
+*) variant=release ;;
+esac
+CSP=$csp sh "$dir/stress/run.sh" $variant quick >"$log" 2>&1
+cat "$log"
+add "$log"
+
 echo "$passed passed, $failed failed"
 [ $failed -eq 0 ]

@@ -3,12 +3,16 @@
 #
 # Usage: tests/run_scripts.sh CSP_BINARY [PATTERN]
 #
-# Runs every tests/scripts/*.csp, plus every examples/*.csp that has a golden
-# .out, as `timeout 30 CSP_BINARY FILE [ARGS]` and compares:
+# Runs every tests/scripts/*.csp, plus every examples/*.csp and
+# examples/seeds/*.csp that has a golden .out (except the names listed, one
+# per line, in examples/seeds/PENDING: seeds waiting for a library), as
+# `timeout 30 CSP_BINARY [FLAGS] FILE [ARGS]` and compares:
 #   NAME.out   stdout, byte for byte (required)
 #   NAME.rc    exit status (default 0)
 #   NAME.err   first line of stderr (only checked when the file exists)
 #   NAME.args  optional: command-line arguments, one line, split on blanks
+#   NAME.flags optional: interpreter flags (e.g. `-procs 1`), one run per
+#              line (a test with two lines runs twice)
 #   NAME.in    optional: fed to stdin (default /dev/null)
 # The goldens come from the real Go toolchain (see tests/scripts/README.md).
 # PATTERN, when given, is a shell glob matched against NAME (e.g. 'map*').
@@ -40,11 +44,18 @@ report() {
     echo "FAIL $1: $2"
 }
 
-# run_one FILE: runs one golden test, updates pass/fail.
+# run_one FILE FLAGS ID: runs one golden test; prints failures and leaves
+# $TMP/ID.pass when it passed. Runs as a background job (see below), so it
+# only writes files of its own ID.
 run_one() {
     f=$1
+    flags=$2
+    id=$3
+    out=$TMP/$id.out
+    err=$TMP/$id.err
     base=${f%.csp}
     name=$(basename "$base")
+    [ -n "$flags" ] && name="$name [$flags]"
     ok=1
     args=""
     [ -f "$base.args" ] && args=$(cat "$base.args")
@@ -53,11 +64,11 @@ run_one() {
     want_rc=0
     [ -f "$base.rc" ] && want_rc=$(tr -d ' \n' < "$base.rc")
     # shellcheck disable=SC2086  # args are split on blanks on purpose
-    timeout 30 "$CSP" "$f" $args < "$input" > "$TMP/out" 2> "$TMP/err"
+    timeout 30 "$CSP" $flags "$f" $args < "$input" > "$out" 2> "$err"
     rc=$?
-    if ! cmp -s "$TMP/out" "$base.out"; then
+    if ! cmp -s "$out" "$base.out"; then
         report "$name" "stdout differs (- expected, + got)"
-        diff -u "$base.out" "$TMP/out" | sed -n '3,22p'
+        diff -u "$base.out" "$out" | sed -n '3,22p'
         ok=0
     fi
     if [ "$rc" != "$want_rc" ]; then
@@ -70,7 +81,7 @@ run_one() {
     fi
     if [ -f "$base.err" ]; then
         want_err=$(head -n 1 "$base.err")
-        got_err=$(head -n 1 "$TMP/err")
+        got_err=$(head -n 1 "$err")
         if [ "$want_err" != "$got_err" ]; then
             report "$name" "stderr first line differs"
             echo "  expected: $want_err"
@@ -79,22 +90,57 @@ run_one() {
         fi
     fi
     if [ $ok = 1 ]; then
-        pass=$((pass + 1))
+        : > "$TMP/$id.pass"
     else
-        [ -s "$TMP/err" ] && [ ! -f "$base.err" ] && {
-            echo "  stderr:"; head -n 5 "$TMP/err" | sed 's/^/    /'; }
-        fail=$((fail + 1))
+        [ -s "$err" ] && [ ! -f "$base.err" ] && {
+            echo "  stderr:"; head -n 5 "$err" | sed 's/^/    /'; }
     fi
 }
 
-for f in "$ROOT"/tests/scripts/*.csp "$ROOT"/examples/*.csp; do
+# Tests run as background jobs, at most $JOBS at a time (default 4): many
+# seed examples are ordered by sleeps of a second or more and would
+# otherwise add up. A FIFO holds one token per free job slot.
+JOBS=${CSP_TEST_JOBS:-4}
+mkfifo "$TMP/slots" || exit 2
+exec 3<>"$TMP/slots"
+i=0
+while [ $i -lt "$JOBS" ]; do echo >&3; i=$((i + 1)); done
+n=0
+
+# start FILE FLAGS: runs one test when a slot is free.
+start() {
+    n=$((n + 1))
+    read -r _ <&3
+    ( run_one "$1" "$2" "$n" > "$TMP/$n.log" 2>&1; echo >&3 ) &
+}
+
+PENDING=$ROOT/examples/seeds/PENDING
+for f in "$ROOT"/tests/scripts/*.csp "$ROOT"/examples/*.csp \
+         "$ROOT"/examples/seeds/*.csp; do
     [ -f "$f" ] || continue
     [ -f "${f%.csp}.out" ] || continue      # no golden: library or property test
     name=$(basename "${f%.csp}")
+    [ -f "$PENDING" ] && grep -qx "$name" "$PENDING" && continue
     # shellcheck disable=SC2254  # PATTERN is a glob on purpose
     case $name in
-        $PATTERN) run_one "$f" ;;
+        $PATTERN) ;;
+        *) continue ;;
     esac
+    if [ -f "${f%.csp}.flags" ]; then
+        while IFS= read -r fl || [ -n "$fl" ]; do
+            start "$f" "$fl"
+        done < "${f%.csp}.flags"
+    else
+        start "$f" ""
+    fi
+done
+wait
+
+i=1
+while [ $i -le $n ]; do
+    cat "$TMP/$i.log"
+    if [ -f "$TMP/$i.pass" ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
+    i=$((i + 1))
 done
 
 echo "$pass passed, $fail failed"

@@ -14,6 +14,12 @@
 #
 # Ratios: csp/lua > 1 means csp is slower than Lua; python/csp > 1 means csp
 # is faster than CPython.
+#
+# A second table compares the concurrency benchmarks of conc/ (issue 3, §7)
+# with Go building the same file: csp/go > 1 means csp is slower. parked
+# prints the memory per parked goroutine instead of a time; cpu8 runs at
+# -procs 1 and 2 (and 4, 8, 16 where the machine has the CPUs; Go with
+# GOMAXPROCS) and reports the speed-up over one P.
 
 [ $# -ge 1 ] || { echo "usage: $0 CSP_BINARY [RUNS]" >&2; exit 2; }
 CSP=$1
@@ -87,5 +93,49 @@ for src in "$DIR"/*.csp; do
     printf '%-10s %9s %9s %9s %9s %9s %11s\n' "$name" "$tc" \
         "$(mark "$tl" "$TMP/lua.out")" "$(mark "$tp" "$TMP/py.out")" \
         "$(mark "$tg" "$TMP/go.out")" "$(ratio "$tc" "$tl")" "$(ratio "$tp" "$tc")"
+done
+
+# go_build NAME SRC: builds SRC with Go into $TMP/go_NAME/prog; false if not.
+go_build() {
+    [ -n "$GO" ] || return 1
+    mkdir -p "$TMP/go_$1"
+    cp "$2" "$TMP/go_$1/main.go"
+    (cd "$TMP/go_$1" && GO111MODULE=off "$GO" build -o prog main.go) > /dev/null 2>&1
+}
+
+echo
+printf '%-12s %9s %9s %9s\n' concurrency "csp s" "go s" "csp/go"
+for src in "$DIR"/conc/*.csp; do
+    name=$(basename "${src%.csp}")
+    hasgo=0
+    go_build "$name" "$src" && hasgo=1
+    case $name in
+    parked)
+        "$CSP" "$src" > "$TMP/csp.out" 2>&1 || status=1
+        tg=-
+        [ $hasgo = 1 ] && tg=$("$TMP/go_$name/prog" 2>&1)
+        printf '%-12s %s (csp), %s (go)\n' "$name" "$(cat "$TMP/csp.out")" "$tg"
+        continue ;;
+    cpu8)
+        ncpu=$(nproc 2>/dev/null || echo 2)
+        c1= g1=
+        for p in 1 2 4 8 16; do
+            [ $p -gt 2 ] && [ $p -gt "$ncpu" ] && break
+            tc=$(timed_median "$TMP/csp.out" "$CSP" -procs $p "$src")
+            tg=-
+            [ $hasgo = 1 ] && tg=$(timed_median "$TMP/go.out" env GOMAXPROCS=$p "$TMP/go_$name/prog")
+            [ $p = 1 ] && c1=$tc g1=$tg
+            printf '%-12s %9s %9s %9s   speed-up over 1 P: csp %s, go %s\n' \
+                "cpu8 -procs $p" "$tc" "$(mark "$tg" "$TMP/go.out")" \
+                "$(ratio "$tc" "$tg")" "$(ratio "$c1" "$tc")" "$(ratio "$g1" "$tg")"
+        done
+        continue ;;
+    esac
+    tc=$(timed_median "$TMP/csp.out" "$CSP" "$src")
+    [ "$tc" = fail ] && status=1
+    tg=-
+    [ $hasgo = 1 ] && tg=$(timed_median "$TMP/go.out" "$TMP/go_$name/prog")
+    printf '%-12s %9s %9s %9s\n' "$name" "$tc" "$(mark "$tg" "$TMP/go.out")" \
+        "$(ratio "$tc" "$tg")"
 done
 exit $status

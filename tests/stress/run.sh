@@ -1,29 +1,36 @@
 #!/bin/sh
-# run.sh [tsan|asan] — builds the C-level scheduler/channel stress programs
-# into build/stress[-VARIANT]/ and runs them at -procs 1, 2 and 8. Prints
-# one closing line `N passed, N failed`; exits non-zero on any failure.
-# (Later, csp-script stress tests will join them here.)
+# run.sh [release|tsan|asan] [quick] — stress tests of the runtime.
+#
+# 1. C-level scheduler/channel stress programs (stress_*.c, built into
+#    build/stress[-VARIANT]/ against runtime/sched.c, chan.c, park_linux.c)
+#    at -procs 1, 2 and 8.
+# 2. csp stress scripts (*.csp here) run by the interpreter of the variant
+#    (bin/csp, or build/VARIANT/csp; override with $CSP) at -procs 1, 2, 8:
+#    chan_mix (thousands of goroutines, a million random sends, receives,
+#    selects and closes, every message accounted for), preempt (`for {}`
+#    goroutines never starve the others), park (1,000,000 parked goroutines
+#    under 1 KiB each).
+# `quick` skips the C programs and runs the scripts at a reduced size (what
+# `make test` runs). Prints one closing line `N passed, N failed`; exits
+# non-zero on any failure.
 set -u
 variant=${1:-release}
+quick=${2:-}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 out=$root/build/stress-$variant
 mkdir -p "$out"
 flags="-std=gnu11 -O2 -g -Wall -Wextra -Wshadow -Wno-unused-parameter -D_GNU_SOURCE -I$root"
 scale=1
+limit=1024 # bytes per parked goroutine (sanitizers add their own)
 case $variant in
-tsan) flags="$flags -O1 -fsanitize=thread -DCSP_NO_GC"; scale=10 ;;
-asan) flags="$flags -O1 -fsanitize=address,undefined -fno-omit-frame-pointer"; scale=4 ;;
+tsan) flags="$flags -O1 -fsanitize=thread -DCSP_NO_GC"; scale=10; limit=0 ;;
+asan) flags="$flags -O1 -fsanitize=address,undefined -fno-omit-frame-pointer"; scale=4; limit=0 ;;
 esac
+if [ "$variant" = release ]; then csp=${CSP:-$root/bin/csp}; else csp=${CSP:-$root/build/$variant/csp}; fi
 libs="$(pkg-config --libs bdw-gc) -lm -lpthread"
 rt="$root/runtime/sched.c $root/runtime/park_linux.c $root/runtime/chan.c"
 passed=0
 failed=0
-for prog in stress_chan stress_park; do
-    if ! ${CC:-gcc} $flags "$root/tests/stress/$prog.c" $rt -o "$out/$prog" $libs; then
-        echo "FAIL: cannot build $prog"
-        failed=$((failed + 1))
-    fi
-done
 
 # check NAME CMD... — runs one case with a time limit.
 check() {
@@ -37,10 +44,40 @@ check() {
     fi
 }
 
-for procs in 1 2 8; do
-    check "chan procs=$procs" "$out/stress_chan" $procs 1000 1000 $((2000 / scale))
-    check "chan small procs=$procs" "$out/stress_chan" $procs 4 3 $((50000 / scale))
-    check "park procs=$procs" "$out/stress_park" $procs $((200000 / scale))
-done
+if [ -z "$quick" ]; then
+    for prog in stress_chan stress_park; do
+        if ! ${CC:-gcc} $flags "$root/tests/stress/$prog.c" $rt -o "$out/$prog" $libs; then
+            echo "FAIL: cannot build $prog"
+            failed=$((failed + 1))
+        fi
+    done
+    for procs in 1 2 8; do
+        check "chan procs=$procs" "$out/stress_chan" $procs 1000 1000 $((2000 / scale))
+        check "chan small procs=$procs" "$out/stress_chan" $procs 4 3 $((50000 / scale))
+        check "park procs=$procs" "$out/stress_park" $procs $((200000 / scale))
+    done
+fi
+
+s=$root/tests/stress
+if [ -x "$csp" ]; then
+    for procs in 1 2 8; do
+        if [ -n "$quick" ]; then
+            check "csp chan_mix procs=$procs" "$csp" -procs $procs "$s/chan_mix.csp" 200 100 24
+            check "csp preempt procs=$procs" "$csp" -procs $procs "$s/preempt.csp" 2 50 10
+        else
+            check "csp chan_mix procs=$procs" "$csp" -procs $procs "$s/chan_mix.csp" $((2000 / scale)) 500 64
+            check "csp chan_mix small procs=$procs" "$csp" -procs $procs "$s/chan_mix.csp" 8 $((20000 / scale)) 8
+            check "csp preempt procs=$procs" "$csp" -procs $procs "$s/preempt.csp" 8 1000 $((100 / scale))
+        fi
+    done
+    if [ -n "$quick" ]; then
+        check "csp park 100000" "$csp" "$s/park.csp" 100000 $limit
+    else
+        check "csp park 1000000" "$csp" "$s/park.csp" $((1000000 / scale)) $limit
+    fi
+else
+    echo "FAIL: no interpreter at $csp (build it first)"
+    failed=$((failed + 1))
+fi
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -121,6 +121,11 @@ static bool receiver_got(Worker *w, TG *t, bool ok, Slot *v) {
     return true;
 }
 
+/* Receivers 0..NCHAN-1 each own one channel and do plain blocking receives
+ * on it; the others alternate between a blocking select over every channel
+ * (plus quit) and non-blocking receives. So a parked sender is always
+ * reachable by someone, whatever the random choices: the program itself
+ * cannot deadlock. */
 static int receiver_step(Worker *w, TG *t) {
     SelectCase *cs = t->ctx;
     for (;;) {
@@ -137,23 +142,26 @@ static int receiver_step(Worker *w, TG *t) {
         if (t->pc == 2) {
             t->pc = 0;
             st = chan_select_resume(&t->s, &chosen, &ok);
-        } else if (rnd(t) % 3 == 0) {
+        } else if (t->id < NCHAN || rnd(t) % 4 == 0) {
+            bool own = t->id < NCHAN;
             atomic_fetch_add(&op_counts[4], 1);
-            st = chan_recv(w, &t->s, chans[rnd(t) % NCHAN], &t->val, &ok,
-                           true);
+            st = chan_recv(w, &t->s, chans[own ? t->id : (int)(rnd(t) % NCHAN)],
+                           &t->val, &ok, own);
             if (st == CHAN_PARKED) {
                 t->pc = 1;
                 return VM_PARK;
             }
+            if (st == CHAN_WOULDBLOCK)
+                return VM_YIELD;
             if (!receiver_got(w, t, ok, &t->val))
                 break;
             continue;
         } else {
             atomic_fetch_add(&op_counts[5], 1);
             cs[0] = (SelectCase){quit, NULL};
-            for (int i = 1; i < 4; i++)
-                cs[i] = (SelectCase){chans[rnd(t) % NCHAN], &t->bufs[i]};
-            st = chan_select(w, &t->s, cs, 0, 4, true, &chosen, &ok);
+            for (int i = 0; i < NCHAN; i++)
+                cs[i + 1] = (SelectCase){chans[i], &t->bufs[i + 1]};
+            st = chan_select(w, &t->s, cs, 0, NCHAN + 1, true, &chosen, &ok);
             if (st == CHAN_PARKED) {
                 t->pc = 2;
                 return VM_PARK;
@@ -174,8 +182,8 @@ static int main_step(Worker *w, TG *t) {
         t->pc = 1;
         for (int64_t i = 0; i < nrecv; i++) {
             TG *r = tg_new(receiver_step, (int)i);
-            r->ctx = sched_alloc(4 * sizeof(SelectCase));
-            r->bufs = sched_alloc(4 * sizeof(Slot));
+            r->ctx = sched_alloc((NCHAN + 1) * sizeof(SelectCase));
+            r->bufs = sched_alloc((NCHAN + 1) * sizeof(Slot));
             r->sum = (int64_t)(i * 2654435761u + 12345 + t->sum);
             tg_go(w, r);
         }
@@ -202,6 +210,8 @@ int main(int argc, char **argv) {
     int procs = atoi(argv[1]);
     nsend = atoll(argv[2]);
     nrecv = atoll(argv[3]);
+    if (nrecv < NCHAN + 1)
+        nrecv = NCHAN + 1; /* one owner per channel, one selecter */
     per = atoll(argv[4]);
     uint64_t seed = argc > 5 ? strtoull(argv[5], NULL, 10)
                              : (uint64_t)sched_nanotime();

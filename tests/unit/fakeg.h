@@ -37,7 +37,7 @@ struct TG {
 static _Atomic int tg_failures;
 static _Atomic int tg_deadlocks;
 
-static void tg_fail(const char *what, int line) {
+__attribute__((unused)) static void tg_fail(const char *what, int line) {
     if (atomic_fetch_add(&tg_failures, 1) < 5)
         fprintf(stderr, "goroutine check failed: %s (line %d)\n", what, line);
 }
@@ -47,29 +47,29 @@ static void tg_fail(const char *what, int line) {
             tg_fail(#cond, __LINE__);     \
     } while (0)
 
-static int tg_run(Worker *w, GSched *g) {
+__attribute__((unused)) static int tg_run(Worker *w, GSched *g) {
     TG *t = (TG *)g;
     return t->step(w, t);
 }
 
 static int64_t tg_deadlock_ngs; /* NumGoroutine seen by the deadlock hook */
 
-static void tg_deadlock(void) {
+__attribute__((unused)) static void tg_deadlock(void) {
     tg_deadlock_ngs = sched_num_goroutine();
     atomic_fetch_add(&tg_deadlocks, 1);
 }
 
-static TG *tg_new(TGStep step, int id) {
+__attribute__((unused)) static TG *tg_new(TGStep step, int id) {
     TG *t = sched_alloc(sizeof *t);
     t->step = step;
     t->id = id;
     return t;
 }
 
-static void tg_go(Worker *w, TG *t) { sched_go(w, &t->s); }
+__attribute__((unused)) static void tg_go(Worker *w, TG *t) { sched_go(w, &t->s); }
 
 /* Runs main on a fresh scheduler with nprocs Ps; returns the exit code. */
-static int tg_main(int nprocs, TG *main) {
+__attribute__((unused)) static int tg_main(int nprocs, TG *main) {
     SchedHooks h = {0};
     h.run = tg_run;
     h.deadlock = tg_deadlock;

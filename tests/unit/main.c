@@ -14,6 +14,9 @@ Suite *fmt_suite(void);
 Suite *stdlib_suite(void);
 Suite *rand_suite(void);
 Suite *time_suite(void);
+Suite *timer_suite(void);
+Suite *sched_suite(void);
+Suite *chan_suite(void);
 Suite *compile_suite(void);
 Suite *vm_suite(void);
 
@@ -29,6 +32,9 @@ int main(void) {
     srunner_add_suite(sr, stdlib_suite());
     srunner_add_suite(sr, rand_suite());
     srunner_add_suite(sr, time_suite());
+    srunner_add_suite(sr, timer_suite());
+    srunner_add_suite(sr, sched_suite());
+    srunner_add_suite(sr, chan_suite());
     srunner_add_suite(sr, compile_suite());
     srunner_add_suite(sr, vm_suite());
     /* No fork: libgc and the runtime's threads do not survive fork well. */

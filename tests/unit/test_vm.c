@@ -3,6 +3,8 @@
  * conversions, stack growth), then small csp programs run to completion
  * whose results are read back from their package variables. */
 #include <check.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
@@ -305,7 +307,7 @@ static Slot global(CProgram *cp, const char *name) {
 static CProgram *run_src(const char *src) {
     CProgram *cp = build(src);
     ck_assert_ptr_nonnull(cp);
-    ck_assert_int_eq(vm_run_main(cp), 0);
+    ck_assert_int_eq(vm_run_main(cp, 1), 0);
     return cp;
 }
 
@@ -440,6 +442,109 @@ START_TEST(prog_assert_message) {
 }
 END_TEST
 
+/* ---- goroutines, channels, select (through the scheduler) --------------------- */
+
+static CProgram *run_src_procs(const char *src, int procs) {
+    CProgram *cp = build(src);
+    ck_assert_ptr_nonnull(cp);
+    ck_assert_int_eq(vm_run_main(cp, procs), 0);
+    return cp;
+}
+
+static const char *pool_src =
+    "package main\n"
+    "var sum, closed, picked int\n"
+    "type job struct{ id, n int }\n"
+    "func worker(jobs <-chan job, res chan<- int) {\n"
+    "  for j := range jobs { res <- j.id * j.n }\n"
+    "}\n"
+    "func main() {\n"
+    "  jobs, res := make(chan job, 4), make(chan int)\n"
+    "  for i := 0; i < 8; i++ { go worker(jobs, res) }\n"
+    "  go func() {\n"
+    "    for i := 1; i <= 100; i++ { jobs <- job{i, 2} }\n"
+    "    close(jobs)\n"
+    "  }()\n"
+    "  for i := 0; i < 100; i++ { sum += <-res }\n"
+    "  c := make(chan int)\n"
+    "  close(c)\n"
+    "  if _, ok := <-c; !ok { closed = 1 }\n"
+    "  a, b := make(chan int, 1), make(chan int, 1)\n"
+    "  b <- 7\n"
+    "  select {\n"
+    "  case v := <-a: picked = v\n"
+    "  case v, ok := <-b: if ok { picked = v * 10 }\n"
+    "  }\n"
+    "}\n";
+
+/* The same program at 1 and 4 Ps: vm_run_main shuts the scheduler down
+ * and can run again. */
+START_TEST(prog_goroutines_channels) {
+    for (int procs = 1; procs <= 4; procs += 3) {
+        CProgram *cp = run_src_procs(pool_src, procs);
+        ck_assert_int_eq(global(cp, "sum").i, 10100);
+        ck_assert_int_eq(global(cp, "closed").i, 1);
+        ck_assert_int_eq(global(cp, "picked").i, 70);
+    }
+}
+END_TEST
+
+/* go evaluates the function value and the arguments in the caller: later
+ * changes are not seen; methods (pointer receiver) and closures work. */
+START_TEST(prog_go_args_in_caller) {
+    CProgram *cp = run_src_procs(
+        "package main\n"
+        "var got, total int\n"
+        "type acc struct{ n int }\n"
+        "func (a *acc) add(k int, done chan bool) { a.n += k; done <- true }\n"
+        "func main() {\n"
+        "  c := make(chan int)\n"
+        "  x := 5\n"
+        "  f := func(v int) { c <- v }\n"
+        "  go f(x)\n"
+        "  x = 6\n"
+        "  f = nil\n"
+        "  got = <-c\n"
+        "  a := &acc{}\n"
+        "  done := make(chan bool)\n"
+        "  for i := 1; i <= 10; i++ { go a.add(i, done); <-done }\n"
+        "  total = a.n\n"
+        "}\n", 2);
+    ck_assert_int_eq(global(cp, "got").i, 5);
+    ck_assert_int_eq(global(cp, "total").i, 55);
+}
+END_TEST
+
+/* Runs src with stderr sent to /dev/null; returns vm_run_main's status. */
+static int run_quiet(const char *src) {
+    CProgram *cp = build(src);
+    ck_assert_ptr_nonnull(cp);
+    fflush(stderr);
+    int saved = dup(2);
+    int null = open("/dev/null", O_WRONLY);
+    dup2(null, 2);
+    close(null);
+    int rc = vm_run_main(cp, 2);
+    fflush(stderr);
+    dup2(saved, 2);
+    close(saved);
+    return rc;
+}
+
+/* A deadlock and a panic in a goroutine end the program with status 2. */
+START_TEST(prog_deadlock_and_goroutine_panic) {
+    ck_assert_int_eq(run_quiet("package main\n"
+                               "func main() { c := make(chan int); c <- 1 }\n"),
+                     2);
+    ck_assert_int_eq(run_quiet("package main\n"
+                               "func main() {\n"
+                               "  go func() { panic(\"boom\") }()\n"
+                               "  select {}\n"
+                               "}\n"),
+                     2);
+}
+END_TEST
+
 Suite *vm_suite(void) {
     Suite *s = suite_create("vm");
     TCase *tc = tcase_create("instructions");
@@ -465,6 +570,9 @@ Suite *vm_suite(void) {
     tcase_add_test(tp, prog_maps_strings_switch);
     tcase_add_test(tp, prog_unrecovered_panic);
     tcase_add_test(tp, prog_assert_message);
+    tcase_add_test(tp, prog_goroutines_channels);
+    tcase_add_test(tp, prog_go_args_in_caller);
+    tcase_add_test(tp, prog_deadlock_and_goroutine_panic);
     suite_add_tcase(s, tp);
     return s;
 }

@@ -1,0 +1,316 @@
+/*
+ * goroutine.c — running a program as goroutines: the glue between the VM
+ * (vm.c, fiber.c) and the scheduler (sched.c). It owns program start
+ * (vm_run_main), the scheduler hooks (run a fiber, recycle a dead one,
+ * report a deadlock, seed a new thread), goroutine dumps (deadlock,
+ * SIGQUIT), the GODEBUG=schedtrace thread, and how the process ends.
+ *
+ * THE MAIN GOROUTINE runs the package initialisers and then main.main:
+ * its fiber starts with the first entry Proto and the run hook pushes the
+ * next one each time the previous returns (Fiber.entry), so initialisers
+ * may use goroutines and channels like any code.
+ *
+ * ENDING THE PROGRAM. Go's program ends when main.main returns, whatever
+ * the other goroutines do; an unrecovered panic in any goroutine ends it
+ * with status 2 after printing the panic; so does a deadlock. From the
+ * command line (vm_run_main_exit) the thread that sees the end exits the
+ * process at once (vm_exit), as Go does, without waiting for the other
+ * threads to reach a scheduling point. Embedded (vm_run_main: unit tests)
+ * the scheduler is asked to stop instead and every thread is joined, so
+ * the process can run another program afterwards.
+ *
+ * PANIC OUTPUT of different threads never interleaves: whoever prints a
+ * fatal message holds panic_lock (panic.c) until the process exits.
+ *
+ * SIGNALS: SIGQUIT is blocked in every thread (the Ms inherit the mask of
+ * the thread that starts the scheduler) and taken synchronously by one
+ * dedicated thread with sigwait, so no csp code or lock ever runs in a
+ * signal handler. It prints `SIGQUIT: quit` and every goroutine (those
+ * running on another thread as "stack unavailable", as Go does for
+ * goroutines it cannot stop) and exits 2.
+ *
+ * STATE: `run` below is written by vm_run_main before the scheduler starts
+ * any thread and is read-only while the program runs (thread creation
+ * publishes it).
+ */
+#include <pthread.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "chan.h"
+#include "timer.h"
+#include "vm.h"
+
+static struct {
+    bool exit_process;       /* vm_run_main_exit: end the process directly */
+    pthread_t main_thread;   /* the thread that called vm_run_main (M0) */
+    Fiber *main;             /* goroutine 1 */
+    int64_t start;           /* sched_nanotime() at start (schedtrace) */
+} run;
+
+_Noreturn void vm_exit(int code) {
+    fflush(stdout);
+    fflush(stderr);
+    _exit(code);
+}
+
+int64_t vm_current_goid(Worker *w) {
+    GSched *g = sched_current(w);
+    return g ? g->goid : 0;
+}
+
+/* ---- goroutine dumps ------------------------------------------------------------- */
+
+typedef struct GList {
+    Fiber **v;
+    int n, cap;
+} GList;
+
+static void collect(GSched *g, void *arg) {
+    GList *l = arg;
+    if (l->n == l->cap) {
+        int cap = l->cap ? 2 * l->cap : 64;
+        Fiber **v = realloc(l->v, (size_t)cap * sizeof *v);
+        if (!v)
+            return;          /* dump what fits */
+        l->v = v;
+        l->cap = cap;
+    }
+    l->v[l->n++] = fiber_of(g);
+}
+
+static int by_goid(const void *a, const void *b) {
+    int64_t x = (*(Fiber *const *)a)->sched.goid;
+    int64_t y = (*(Fiber *const *)b)->sched.goid;
+    return x < y ? -1 : x > y;
+}
+
+/* Every goroutine that is not dead, main first (by goroutine number).
+ * Goroutines running on another thread are shown without a stack. */
+static void dump_goroutines(void) {
+    GList l = {0};
+    sched_for_each_g(collect, &l);
+    qsort(l.v, (size_t)l.n, sizeof *l.v, by_goid);
+    for (int i = 0; i < l.n; i++) {
+        Fiber *f = l.v[i];
+        uint32_t st = atomic_load(&f->sched.status);
+        const char *what = st == G_RUNNING ? "running"
+                           : st == G_RUNNABLE ? "runnable"
+                           : sched_wait_reason(f->sched.waitreason);
+        f->id = f->sched.goid;
+        fputc('\n', stderr);
+        panic_print_goroutine(f, what, st != G_RUNNING);
+    }
+    free(l.v);
+}
+
+/* ---- scheduler hooks ------------------------------------------------------------- */
+
+static void hook_mstart(Worker *w) {
+    w->is_m0 = pthread_equal(pthread_self(), run.main_thread);
+    w->budget = VM_BUDGET;
+}
+
+/* A goroutine panicked: print it (one thread at a time) and end. */
+static void fatal_panic(Fiber *f) {
+    panic_lock();
+    panic_print(f);
+    if (run.exit_process)
+        vm_exit(2);
+    panic_unlock();
+}
+
+static int hook_run(Worker *w, GSched *g) {
+    Fiber *f = fiber_of(g);
+    f->id = g->goid;
+    w->budget = VM_BUDGET;
+    for (;;) {
+        int st = vm_execute(w, f);
+        if (st == VM_DONE && f->nentry > 0 && !g->goexited) {
+            Proto *p = *f->entry++;
+            f->nentry--;
+            fiber_push_call(f, NULL, p, NULL, 0, FR_BOUNDARY);
+            continue;
+        }
+        if (st == VM_PANIC)
+            fatal_panic(f);
+        else if (st == VM_DONE && f == run.main && !g->goexited &&
+                 run.exit_process)
+            vm_exit(0);
+        return st;
+    }
+}
+
+/* Drops what a finished goroutine holds, so a recycled record keeps no
+ * garbage alive; an unusually large stack is given back. */
+static void hook_gdead(Worker *w, GSched *g) {
+    Fiber *f = fiber_of(g);
+    f->panic = NULL;
+    f->nframes = 0;
+    f->resume = RESUME_NONE;
+    f->creator = NULL;
+    f->native_depth = 0;
+    if (f->nslots > 4 * FIBER_INIT_SLOTS) {
+        f->stack = gc_alloc(FIBER_INIT_SLOTS * sizeof(Slot));
+        f->nslots = FIBER_INIT_SLOTS;
+    } else {
+        memset(f->stack, 0, (size_t)f->nslots * sizeof(Slot));
+    }
+    if (f->cap_frames > 4 * FIBER_INIT_FRAMES) {
+        f->frames = gc_alloc(FIBER_INIT_FRAMES * sizeof(Frame));
+        f->cap_frames = FIBER_INIT_FRAMES;
+    } else {
+        memset(f->frames, 0, (size_t)f->cap_frames * sizeof(Frame));
+    }
+    if (f->nselcases > 64) {
+        f->selcases = NULL;
+        f->nselcases = 0;
+    }
+}
+
+static void hook_deadlock(void) {
+    panic_lock();
+    fflush(stdout);
+    if (run.main->sched.goexited && sched_num_goroutine() == 0) {
+        fputs("fatal error: no goroutines (main called runtime.Goexit) - "
+              "deadlock!\n", stderr);
+    } else {
+        fputs("fatal error: all goroutines are asleep - deadlock!\n", stderr);
+        dump_goroutines();
+    }
+    if (run.exit_process)
+        vm_exit(2);
+    fflush(stderr);
+    panic_unlock();
+}
+
+/* ---- SIGQUIT and schedtrace threads ---------------------------------------------- */
+
+static void *sigquit_thread(void *arg) {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGQUIT);
+    for (;;) {
+        int sig;
+        if (sigwait(&set, &sig) != 0 || sig != SIGQUIT)
+            continue;
+        panic_lock();
+        fflush(stdout);
+        fputs("SIGQUIT: quit\nPC=0x0 m=0 sigcode=0\n", stderr);
+        dump_goroutines();
+        vm_exit(2);
+    }
+    return NULL;
+}
+
+static void start_sigquit_thread(void) {
+    pthread_t t;
+    if (pthread_create(&t, NULL, sigquit_thread, NULL) == 0)
+        pthread_detach(t);
+}
+
+/* Blocks SIGQUIT in this thread (and so in every M it starts) and starts
+ * the thread that takes it (once per process). */
+static void setup_sigquit(void) {
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGQUIT);
+    pthread_sigmask(SIG_BLOCK, &set, NULL);
+    pthread_once(&once, start_sigquit_thread);
+}
+
+/* GODEBUG=schedtrace=MS: the interval in ms, or 0. */
+static int64_t schedtrace_ms(void) {
+    const char *v = getenv("GODEBUG");
+    const char *k = v ? strstr(v, "schedtrace=") : NULL;
+    if (!k)
+        return 0;
+    long ms = strtol(k + strlen("schedtrace="), NULL, 10);
+    return ms > 0 ? ms : 0;
+}
+
+static void *schedtrace_thread(void *arg) {
+    int64_t ms = (int64_t)(intptr_t)arg;
+    struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
+    for (;;) {
+        nanosleep(&ts, NULL);
+        char buf[4096];
+        sched_trace_line(buf, sizeof buf,
+                         (sched_nanotime() - run.start) / 1000000);
+        fputs(buf, stderr);
+    }
+    return NULL;
+}
+
+static void setup_schedtrace(void) {
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    int64_t ms = schedtrace_ms();
+    if (!ms)
+        return;
+    pthread_t t;
+    (void)once;
+    if (pthread_create(&t, NULL, schedtrace_thread, (void *)(intptr_t)ms) == 0)
+        pthread_detach(t);
+}
+
+/* ---- program start --------------------------------------------------------------- */
+
+/* -procs, else $GOMAXPROCS, else the number of CPUs. */
+static int default_procs(int nprocs) {
+    if (nprocs > 0)
+        return nprocs;
+    const char *v = getenv("GOMAXPROCS");
+    long n = v ? strtol(v, NULL, 10) : 0;
+    if (n > 0)
+        return (int)n;
+    n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? (int)n : 1;
+}
+
+static int start(CProgram *p, int nprocs) {
+    static const SchedHooks hooks = {
+        .run = hook_run,
+        .gdead = hook_gdead,
+        .deadlock = hook_deadlock,
+        .mstart = hook_mstart,
+        .timers_next = timer_next_deadline,
+        .timers_run = timer_run_due,
+    };
+    run.main_thread = pthread_self();
+    run.start = sched_nanotime();
+    setup_sigquit();
+    Fiber *f = fiber_new(p, NULL);
+    int n = p->ninits + (p->main ? 1 : 0);
+    Proto **entry = gc_alloc((size_t)(n + 1) * sizeof(Proto *));
+    memcpy(entry, p->inits, (size_t)p->ninits * sizeof(Proto *));
+    if (p->main)
+        entry[p->ninits] = p->main;
+    run.main = f;
+    if (n == 0)
+        return 0;
+    fiber_push_call(f, NULL, entry[0], NULL, 0, FR_BOUNDARY);
+    f->entry = entry + 1;
+    f->nentry = (uint8_t)(n - 1);
+    sched_init(default_procs(nprocs), &hooks);
+    if (run.exit_process)
+        setup_schedtrace();
+    int rc = sched_start_main(&f->sched);
+    return rc == SCHED_EXIT_OK ? 0 : 2;
+}
+
+int vm_run_main(CProgram *p, int nprocs) {
+    run.exit_process = false;
+    int rc = start(p, nprocs);
+    sched_shutdown();
+    fflush(stdout);
+    return rc;
+}
+
+_Noreturn void vm_run_main_exit(CProgram *p, int nprocs) {
+    run.exit_process = true;
+    vm_exit(start(p, nprocs));
+}

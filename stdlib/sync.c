@@ -1,0 +1,688 @@
+/*
+ * sync.c — natives of package sync (stub: stdlib/sync.go): Mutex, RWMutex,
+ * WaitGroup and Cond. Once, Map and Pool are Go code in sync.go.
+ *
+ * STATE IN THE STRUCT, WAITERS IN A TABLE
+ *   The Go struct holds the state words (slots), so the zero value is ready
+ *   and an uncontended operation is one CAS on the struct. Goroutines that
+ *   must wait go into a table of wait lists keyed by the address of the
+ *   word they wait on (Go's semaphore table, sema.go): SYNC_BUCKETS buckets,
+ *   each a futex Lock and a chain of WaitLists, one per address that has
+ *   waiters. A WaitList is FIFO, with LIFO re-queueing for a waiter that
+ *   was woken and lost the race again (it keeps its place, as in Go).
+ *
+ * BLOCKING NATIVES (the VM's protocol, see rt.h NATIVE_PARK)
+ *   A native that must wait takes its bucket lock, re-checks the state,
+ *   enqueues a SyncWaiter, stores it in g->param, and calls sched_park with
+ *   a commit that releases the bucket lock once the goroutine has stopped;
+ *   it returns NATIVE_PARK. A waker takes the bucket lock, dequeues,
+ *   records in the waiter what it was given (`granted`: the lock was
+ *   handed over / the semaphore acquired / the ticket notified), releases
+ *   the lock and only then readies the goroutine. The VM then calls the
+ *   native again with the same arguments: g->param != NULL tells the call
+ *   that it is a resumption, and the record says how to go on. g->param is
+ *   NULL whenever a goroutine runs outside a native wait (chan.c clears it
+ *   on every resume; sched.c when a goroutine starts), and every native
+ *   here clears it first thing on resumption. Each native has at most one
+ *   wait per step, and `stage` says which step a multi-step native (the
+ *   RWMutex writer) had reached.
+ *
+ * MUTEX (state: LOCKED | WOKEN | waiters << MUTEX_SHIFT)
+ *   Lock: CAS 0 -> LOCKED, else spin briefly (several Ps only), else queue.
+ *   Unlock: CAS LOCKED -> 0, else: if nobody is queued or a woken waiter
+ *   is already competing, clear LOCKED; otherwise dequeue the first waiter
+ *   and either wake it to compete (normal mode: newcomers may barge, which
+ *   is fast) or, when it has waited more than MUTEX_STARVE_NS, hand it the
+ *   lock directly without ever clearing LOCKED (Go's starvation mode: FIFO
+ *   hand-off, nobody can barge). A woken waiter that loses re-queues at the
+ *   front with its original arrival time, so its wait is bounded.
+ *
+ * RWMUTEX: Go's algorithm (a writer Mutex, readerCount made negative by a
+ *   pending writer so new readers queue, readerWait counting the readers a
+ *   writer waits for) over two address-keyed semaphores.
+ *
+ * WAITGROUP (n, waiters): Add changes n; Wait re-checks n under the bucket
+ *   lock after counting itself in `waiters`; Add reaching zero wakes all
+ *   only when waiters > 0 (both sides use seq_cst, so one sees the other).
+ *
+ * COND (wait, notify): Go's notifyList tickets. Wait takes a ticket before
+ *   unlocking L; Signal wakes the holder of the oldest unserved ticket;
+ *   Broadcast serves them all.
+ *
+ * Fatal errors are Go's (unrecoverable, exit 2): "sync: unlock of unlocked
+ * mutex", "sync: RUnlock of unlocked RWMutex", "sync: Unlock of unlocked
+ * RWMutex". Atomics on slots use GCC's __atomic builtins, seq_cst
+ * throughout (the slots are plain memory shared with compiled Go code).
+ *
+ * LOCK ORDER: bucket locks are leaves (nothing else is taken while one is
+ * held, except by sched_park's commit, which releases it). No goroutine is
+ * readied while a bucket lock is held.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "../runtime/sched.h"
+#include "../runtime/vm.h"
+#include "lib.h"
+
+/* The GSched of the fiber running a native. */
+#define FIBER_G(f) (&(f)->sched)
+
+/* Buckets of the wait table: prime, as Go's semTabSize (251), so that
+ * addresses with a common stride spread out. */
+#define SYNC_BUCKETS 251
+/* A waiter older than this gets the Mutex handed to it (Go's
+ * starvationThresholdNs: 1 ms). */
+#define MUTEX_STARVE_NS 1000000
+/* Spins of a contended Lock before it queues (Go: 4 rounds of 30 pauses),
+ * only with more than one P: on one P the holder cannot run meanwhile. */
+#define MUTEX_SPINS 4
+#define MUTEX_SPIN_PAUSES 30
+
+enum {
+    MUTEX_LOCKED = 1,
+    MUTEX_WOKEN = 2,
+    MUTEX_SHIFT = 3,
+    MUTEX_WAITER = 1 << MUTEX_SHIFT,
+};
+
+/* RWMutex slots (sync.go: w Mutex (2 slots), writerSem, readerSem,
+ * readerCount, readerWait). */
+enum { RW_W = 0, RW_WSEM = 2, RW_RSEM = 3, RW_RCOUNT = 4, RW_RWAIT = 5 };
+#define RW_MAX_READERS (1LL << 30)
+
+/* WaitGroup and Cond slots. */
+enum { WG_N = 0, WG_WAITERS = 1 };
+enum { COND_L = 0, COND_WAIT = 1, COND_NOTIFY = 2 };
+
+/* RWMutex.Lock's steps (SyncWaiter.stage). */
+enum { STAGE_ONE = 0, STAGE_WRITER_MUTEX = 1, STAGE_WRITER_READERS = 2 };
+
+#define SYNC_WAITER_TAG 0x53594e43u /* "SYNC" */
+
+typedef struct SyncWaiter SyncWaiter;
+struct SyncWaiter {
+    uint32_t tag;            /* SYNC_WAITER_TAG: catches a foreign g->param */
+    int stage;               /* see above: owner */
+    GSched *g;               /* immutable */
+    SyncWaiter *next, *prev; /* WaitList links: bucket lock */
+    int64_t since;           /* first queued (Mutex starvation): owner */
+    int64_t ticket;          /* Cond: immutable while queued */
+    bool granted;            /* set by the waker before readying: see top */
+};
+
+typedef struct WaitList {
+    Slot *addr;              /* the word waited on: bucket lock */
+    SyncWaiter *head, *tail; /* bucket lock */
+    struct WaitList *next;   /* bucket chain or free list: bucket lock */
+} WaitList;
+
+/* One cache line each, so waiters on different buckets do not contend. */
+typedef struct __attribute__((aligned(64))) Bucket {
+    Lock lock;
+    WaitList *lists;         /* one per address with waiters: lock */
+    WaitList *spare;         /* empty lists kept for reuse: lock */
+} Bucket;
+
+/* The wait table: static, so the collector scans it as a root. */
+static Bucket semtab[SYNC_BUCKETS];
+
+/* ---- atomics on slots (seq_cst) ---------------------------------------------- */
+
+static int64_t ld(Slot *s) { return __atomic_load_n(&s->i, __ATOMIC_SEQ_CST); }
+static void st(Slot *s, int64_t v) { __atomic_store_n(&s->i, v, __ATOMIC_SEQ_CST); }
+/* Adds d and returns the new value. */
+static int64_t add(Slot *s, int64_t d) {
+    return __atomic_add_fetch(&s->i, d, __ATOMIC_SEQ_CST);
+}
+static bool cas(Slot *s, int64_t old, int64_t new) {
+    return __atomic_compare_exchange_n(&s->i, &old, new, false,
+                                       __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
+}
+
+static void cpu_relax(void) {
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#else
+    __atomic_thread_fence(__ATOMIC_SEQ_CST);
+#endif
+}
+
+/* ---- the wait table (bucket lock held unless said) ----------------------------- */
+
+static Bucket *bucket_of(Slot *addr) {
+    uintptr_t h = (uintptr_t)addr >> 3;
+    return &semtab[(h * 0x9e3779b97f4a7c15ull >> 32) % SYNC_BUCKETS];
+}
+
+static WaitList *list_find(Bucket *b, Slot *addr, bool create) {
+    for (WaitList *l = b->lists; l; l = l->next)
+        if (l->addr == addr)
+            return l;
+    if (!create)
+        return NULL;
+    WaitList *l = b->spare;
+    if (l)
+        b->spare = l->next;
+    else
+        l = sched_alloc(sizeof *l);
+    l->addr = addr;
+    l->head = l->tail = NULL;
+    l->next = b->lists;
+    b->lists = l;
+    return l;
+}
+
+/* An empty list leaves the chain (and forgets its address, so it does not
+ * keep the object alive). */
+static void list_retire(Bucket *b, WaitList *l) {
+    WaitList **pp = &b->lists;
+    while (*pp != l)
+        pp = &(*pp)->next;
+    *pp = l->next;
+    l->addr = NULL;
+    l->next = b->spare;
+    b->spare = l;
+}
+
+static void list_push(WaitList *l, SyncWaiter *w, bool front) {
+    w->prev = w->next = NULL;
+    if (!l->head) {
+        l->head = l->tail = w;
+    } else if (front) {
+        w->next = l->head;
+        l->head->prev = w;
+        l->head = w;
+    } else {
+        w->prev = l->tail;
+        l->tail->next = w;
+        l->tail = w;
+    }
+}
+
+static void list_unlink(Bucket *b, WaitList *l, SyncWaiter *w) {
+    if (w->prev)
+        w->prev->next = w->next;
+    else
+        l->head = w->next;
+    if (w->next)
+        w->next->prev = w->prev;
+    else
+        l->tail = w->prev;
+    w->next = w->prev = NULL;
+    if (!l->head)
+        list_retire(b, l);
+}
+
+/* Dequeues the first waiter on addr, or NULL. */
+static SyncWaiter *pop_first(Bucket *b, Slot *addr) {
+    WaitList *l = list_find(b, addr, false);
+    if (!l || !l->head)
+        return NULL;
+    SyncWaiter *w = l->head;
+    list_unlink(b, l, w);
+    return w;
+}
+
+/* Dequeues every waiter on addr, granted, as a chain linked by `next`. */
+static SyncWaiter *pop_all(Bucket *b, Slot *addr) {
+    WaitList *l = list_find(b, addr, false);
+    if (!l)
+        return NULL;
+    SyncWaiter *all = l->head;
+    for (SyncWaiter *w = all; w; w = w->next)
+        w->granted = true;
+    l->head = l->tail = NULL;
+    list_retire(b, l);
+    return all;
+}
+
+/* Park commit: the goroutine has stopped; let wakers at its queue. */
+static bool bucket_commit(GSched *g, void *arg) {
+    lock_release(arg);
+    return true;
+}
+
+/* Queues w (already set up) on addr and parks; b->lock is held and is
+ * released by the commit. Always NATIVE_PARK. */
+static int park_on(Fiber *f, Bucket *b, Slot *addr, SyncWaiter *w,
+                   bool front, WaitReason why) {
+    GSched *g = FIBER_G(f);
+    w->granted = false;
+    list_push(list_find(b, addr, true), w, front);
+    g->param = w;
+    sched_park(g, bucket_commit, b, why);
+    return NATIVE_PARK;
+}
+
+static SyncWaiter *waiter_new(GSched *g, int stage) {
+    SyncWaiter *w = sched_alloc(sizeof *w);
+    w->tag = SYNC_WAITER_TAG;
+    w->g = g;
+    w->stage = stage;
+    return w;
+}
+
+/* The wait record when this call resumes a parked one (and clears it), or
+ * NULL on a first call. */
+static SyncWaiter *resumed(Fiber *f) {
+    GSched *g = FIBER_G(f);
+    SyncWaiter *w = g->param;
+    if (!w)
+        return NULL;
+    if (w->tag != SYNC_WAITER_TAG)
+        rt_fatal("sync: resumed goroutine has a foreign wait record");
+    g->param = NULL;
+    return w;
+}
+
+/* Readies a chain of dequeued waiters (no lock held). Reads `next` before
+ * readying: a readied goroutine owns its record again. */
+static void ready_chain(Fiber *f, SyncWaiter *w) {
+    while (w) {
+        SyncWaiter *next = w->next;
+        sched_ready(f->w, w->g, true);
+        w = next;
+    }
+}
+
+/* ---- semaphores (RWMutex) ------------------------------------------------------ */
+
+/* Takes one unit of *sem, waiting (as `stage`) when there is none. A
+ * release hands its unit to the first waiter directly. */
+static int sem_acquire(Fiber *f, Slot *sem, WaitReason why, int stage) {
+    for (int64_t v = ld(sem); v > 0; v = ld(sem))
+        if (cas(sem, v, v - 1))
+            return NATIVE_OK;
+    Bucket *b = bucket_of(sem);
+    lock_acquire(&b->lock);
+    for (int64_t v = ld(sem); v > 0; v = ld(sem))
+        if (cas(sem, v, v - 1)) {
+            lock_release(&b->lock);
+            return NATIVE_OK;
+        }
+    return park_on(f, b, sem, waiter_new(FIBER_G(f), stage), false, why);
+}
+
+static void sem_release(Fiber *f, Slot *sem) {
+    Bucket *b = bucket_of(sem);
+    lock_acquire(&b->lock);
+    SyncWaiter *w = pop_first(b, sem);
+    if (w)
+        w->granted = true;
+    else
+        add(sem, 1);
+    lock_release(&b->lock);
+    if (w)
+        sched_ready(f->w, w->g, true);
+}
+
+/* ---- Mutex ------------------------------------------------------------------------ */
+
+static bool mutex_trylock(Slot *m) {
+    for (int64_t s = ld(m); !(s & MUTEX_LOCKED); s = ld(m))
+        if (cas(m, s, s | MUTEX_LOCKED))
+            return true;
+    return false;
+}
+
+/* One attempt to take a free lock; a woken waiter also drops WOKEN. */
+static bool mutex_grab(Slot *m, int64_t s, bool woken) {
+    int64_t ns = s | MUTEX_LOCKED;
+    if (woken)
+        ns &= ~(int64_t)MUTEX_WOKEN;
+    return cas(m, s, ns);
+}
+
+static bool mutex_spin(Slot *m, bool woken) {
+    if (sched_nprocs() < 2)
+        return false;
+    for (int i = 0; i < MUTEX_SPINS; i++) {
+        int64_t s = ld(m);
+        if (!(s & MUTEX_LOCKED) && mutex_grab(m, s, woken))
+            return true;
+        for (int j = 0; j < MUTEX_SPIN_PAUSES; j++)
+            cpu_relax();
+    }
+    return false;
+}
+
+/* Lock's slow path. w: the record of a resumed call (granted: the lock was
+ * handed over; else this goroutine was woken to compete), or NULL. */
+static int mutex_lock_slow(Fiber *f, Slot *m, SyncWaiter *w, WaitReason why,
+                           int stage) {
+    if (w && w->granted)
+        return NATIVE_OK;
+    bool woken = w != NULL;
+    if (mutex_spin(m, woken))
+        return NATIVE_OK;
+    Bucket *b = bucket_of(m);
+    lock_acquire(&b->lock);
+    for (;;) {
+        int64_t s = ld(m);
+        if (!(s & MUTEX_LOCKED)) {
+            if (mutex_grab(m, s, woken)) {
+                lock_release(&b->lock);
+                return NATIVE_OK;
+            }
+            continue;
+        }
+        int64_t ns = s + MUTEX_WAITER;
+        if (woken)
+            ns &= ~(int64_t)MUTEX_WOKEN;
+        if (cas(m, s, ns))
+            break;
+    }
+    if (!w) {
+        w = waiter_new(FIBER_G(f), stage);
+        w->since = sched_nanotime();
+    }
+    w->stage = stage;
+    return park_on(f, b, m, w, woken, why);
+}
+
+static _Noreturn void unlock_of_unlocked(void) {
+    rt_fatal("sync: unlock of unlocked mutex");
+}
+
+/* Unlock with waiters queued: wake the first one or hand it the lock. */
+static void mutex_unlock_queued(Fiber *f, Slot *m) {
+    Bucket *b = bucket_of(m);
+    lock_acquire(&b->lock);
+    for (;;) {
+        int64_t s = ld(m);
+        if (!(s & MUTEX_LOCKED)) {
+            lock_release(&b->lock);
+            unlock_of_unlocked();
+        }
+        if ((s >> MUTEX_SHIFT) == 0 || (s & MUTEX_WOKEN)) {
+            if (cas(m, s, s & ~(int64_t)MUTEX_LOCKED))
+                break;
+            continue;
+        }
+        WaitList *l = list_find(b, m, false);
+        if (!l || !l->head) {
+            lock_release(&b->lock);
+            rt_fatal("sync: mutex waiter count out of step with its queue");
+        }
+        SyncWaiter *w = l->head;
+        bool starving = sched_nanotime() - w->since > MUTEX_STARVE_NS;
+        int64_t ns = s - MUTEX_WAITER;
+        if (!starving)
+            ns = (ns & ~(int64_t)MUTEX_LOCKED) | MUTEX_WOKEN;
+        if (!cas(m, s, ns))
+            continue;
+        w->granted = starving;
+        list_unlink(b, l, w);
+        lock_release(&b->lock);
+        sched_ready(f->w, w->g, true);
+        return;
+    }
+    lock_release(&b->lock);
+}
+
+static void mutex_unlock(Fiber *f, Slot *m) {
+    if (cas(m, MUTEX_LOCKED, 0))
+        return;
+    for (;;) {
+        int64_t s = ld(m);
+        if (!(s & MUTEX_LOCKED))
+            unlock_of_unlocked();
+        if ((s >> MUTEX_SHIFT) != 0 && !(s & MUTEX_WOKEN))
+            break;
+        if (cas(m, s, s & ~(int64_t)MUTEX_LOCKED))
+            return;
+    }
+    mutex_unlock_queued(f, m);
+}
+
+static int n_Mutex_Lock(Fiber *f, Slot *a) {
+    Slot *m = a[0].p;
+    if (!m)
+        return panic_nil(f);
+    SyncWaiter *w = resumed(f);
+    if (!w && cas(m, 0, MUTEX_LOCKED))
+        return NATIVE_OK;
+    return mutex_lock_slow(f, m, w, WAIT_MUTEX, STAGE_ONE);
+}
+
+static int n_Mutex_Unlock(Fiber *f, Slot *a) {
+    if (!a[0].p)
+        return panic_nil(f);
+    mutex_unlock(f, a[0].p);
+    return NATIVE_OK;
+}
+
+static int n_Mutex_TryLock(Fiber *f, Slot *a) {
+    if (!a[0].p)
+        return panic_nil(f);
+    a[0].i = mutex_trylock(a[0].p);
+    return NATIVE_OK;
+}
+
+/* ---- RWMutex ------------------------------------------------------------------------ */
+
+static int n_RWMutex_RLock(Fiber *f, Slot *a) {
+    Slot *rw = a[0].p;
+    if (!rw)
+        return panic_nil(f);
+    if (resumed(f))
+        return NATIVE_OK; /* a writer's Unlock handed us a reader unit */
+    if (add(&rw[RW_RCOUNT], 1) < 0) /* a writer is pending: queue */
+        return sem_acquire(f, &rw[RW_RSEM], WAIT_RWMUTEX_R, STAGE_ONE);
+    return NATIVE_OK;
+}
+
+static int n_RWMutex_RUnlock(Fiber *f, Slot *a) {
+    Slot *rw = a[0].p;
+    if (!rw)
+        return panic_nil(f);
+    int64_t r = add(&rw[RW_RCOUNT], -1);
+    if (r >= 0)
+        return NATIVE_OK;
+    if (r + 1 == 0 || r + 1 == -RW_MAX_READERS)
+        rt_fatal("sync: RUnlock of unlocked RWMutex");
+    /* A writer is pending: the last reader it waits for lets it in. */
+    if (add(&rw[RW_RWAIT], -1) == 0)
+        sem_release(f, &rw[RW_WSEM]);
+    return NATIVE_OK;
+}
+
+/* Writer, step 2: announce the writer (blocks new readers), then wait for
+ * the readers already inside. */
+static int rw_wait_readers(Fiber *f, Slot *rw) {
+    int64_t r = add(&rw[RW_RCOUNT], -RW_MAX_READERS) + RW_MAX_READERS;
+    if (r != 0 && add(&rw[RW_RWAIT], r) != 0)
+        return sem_acquire(f, &rw[RW_WSEM], WAIT_RWMUTEX_W,
+                           STAGE_WRITER_READERS);
+    return NATIVE_OK;
+}
+
+static int n_RWMutex_Lock(Fiber *f, Slot *a) {
+    Slot *rw = a[0].p;
+    if (!rw)
+        return panic_nil(f);
+    SyncWaiter *w = resumed(f);
+    if (w && w->stage == STAGE_WRITER_READERS)
+        return NATIVE_OK;
+    /* Step 1: exclude other writers (Go waits here as sync.Mutex.Lock). */
+    if (w || !cas(&rw[RW_W], 0, MUTEX_LOCKED)) {
+        int st = mutex_lock_slow(f, &rw[RW_W], w, WAIT_MUTEX,
+                                 STAGE_WRITER_MUTEX);
+        if (st != NATIVE_OK)
+            return st;
+    }
+    return rw_wait_readers(f, rw);
+}
+
+static int n_RWMutex_Unlock(Fiber *f, Slot *a) {
+    Slot *rw = a[0].p;
+    if (!rw)
+        return panic_nil(f);
+    int64_t r = add(&rw[RW_RCOUNT], RW_MAX_READERS);
+    if (r >= RW_MAX_READERS)
+        rt_fatal("sync: Unlock of unlocked RWMutex");
+    for (int64_t i = 0; i < r; i++) /* readers that queued behind us */
+        sem_release(f, &rw[RW_RSEM]);
+    mutex_unlock(f, &rw[RW_W]);
+    return NATIVE_OK;
+}
+
+static int n_RWMutex_TryLock(Fiber *f, Slot *a) {
+    Slot *rw = a[0].p;
+    if (!rw)
+        return panic_nil(f);
+    bool ok = mutex_trylock(&rw[RW_W]);
+    if (ok && !cas(&rw[RW_RCOUNT], 0, -RW_MAX_READERS)) {
+        mutex_unlock(f, &rw[RW_W]);
+        ok = false;
+    }
+    a[0].i = ok;
+    return NATIVE_OK;
+}
+
+static int n_RWMutex_TryRLock(Fiber *f, Slot *a) {
+    Slot *rw = a[0].p;
+    if (!rw)
+        return panic_nil(f);
+    a[0].i = 0;
+    for (int64_t c = ld(&rw[RW_RCOUNT]); c >= 0; c = ld(&rw[RW_RCOUNT]))
+        if (cas(&rw[RW_RCOUNT], c, c + 1)) {
+            a[0].i = 1;
+            break;
+        }
+    return NATIVE_OK;
+}
+
+/* ---- WaitGroup -------------------------------------------------------------------- */
+
+static int n_WaitGroup_Add(Fiber *f, Slot *a) {
+    Slot *wg = a[0].p;
+    if (!wg)
+        return panic_nil(f);
+    int64_t v = add(&wg[WG_N], a[1].i);
+    if (v < 0)
+        return rt_panic_string(f, "sync: negative WaitGroup counter");
+    if (v != 0 || ld(&wg[WG_WAITERS]) == 0)
+        return NATIVE_OK;
+    Bucket *b = bucket_of(wg);
+    lock_acquire(&b->lock);
+    SyncWaiter *all = pop_all(b, wg);
+    int64_t n = 0;
+    for (SyncWaiter *w = all; w; w = w->next)
+        n++;
+    add(&wg[WG_WAITERS], -n);
+    lock_release(&b->lock);
+    ready_chain(f, all);
+    return NATIVE_OK;
+}
+
+static int n_WaitGroup_Wait(Fiber *f, Slot *a) {
+    Slot *wg = a[0].p;
+    if (!wg)
+        return panic_nil(f);
+    if (resumed(f) || ld(&wg[WG_N]) == 0)
+        return NATIVE_OK;
+    Bucket *b = bucket_of(wg);
+    lock_acquire(&b->lock);
+    add(&wg[WG_WAITERS], 1);
+    if (ld(&wg[WG_N]) == 0) {
+        add(&wg[WG_WAITERS], -1);
+        lock_release(&b->lock);
+        return NATIVE_OK;
+    }
+    return park_on(f, b, wg, waiter_new(FIBER_G(f), STAGE_ONE), false,
+                   WAIT_WAITGROUP);
+}
+
+/* ---- Cond ------------------------------------------------------------------------------ */
+
+static int n_Cond_add(Fiber *f, Slot *a) {
+    Slot *c = a[0].p;
+    if (!c)
+        return panic_nil(f);
+    a[0].i = add(&c[COND_WAIT], 1) - 1;
+    return NATIVE_OK;
+}
+
+static int n_Cond_waitFor(Fiber *f, Slot *a) {
+    Slot *c = a[0].p;
+    int64_t t = a[1].i;
+    if (resumed(f))
+        return NATIVE_OK;
+    Slot *key = &c[COND_WAIT];
+    Bucket *b = bucket_of(key);
+    lock_acquire(&b->lock);
+    if (t < ld(&c[COND_NOTIFY])) { /* signalled between add and here */
+        lock_release(&b->lock);
+        return NATIVE_OK;
+    }
+    SyncWaiter *w = waiter_new(FIBER_G(f), STAGE_ONE);
+    w->ticket = t;
+    return park_on(f, b, key, w, false, WAIT_COND);
+}
+
+static int n_Cond_Signal(Fiber *f, Slot *a) {
+    Slot *c = a[0].p;
+    if (!c)
+        return panic_nil(f);
+    if (ld(&c[COND_WAIT]) == ld(&c[COND_NOTIFY]))
+        return NATIVE_OK; /* nobody waits: no lock */
+    Slot *key = &c[COND_WAIT];
+    Bucket *b = bucket_of(key);
+    lock_acquire(&b->lock);
+    int64_t t = ld(&c[COND_NOTIFY]);
+    SyncWaiter *found = NULL;
+    if (t != ld(&c[COND_WAIT])) {
+        st(&c[COND_NOTIFY], t + 1);
+        WaitList *l = list_find(b, key, false);
+        for (SyncWaiter *w = l ? l->head : NULL; w; w = w->next)
+            if (w->ticket == t) {
+                found = w;
+                break;
+            }
+        if (found) {
+            found->granted = true;
+            list_unlink(b, l, found);
+        }
+    }
+    lock_release(&b->lock);
+    if (found)
+        sched_ready(f->w, found->g, true);
+    return NATIVE_OK;
+}
+
+static int n_Cond_Broadcast(Fiber *f, Slot *a) {
+    Slot *c = a[0].p;
+    if (!c)
+        return panic_nil(f);
+    if (ld(&c[COND_WAIT]) == ld(&c[COND_NOTIFY]))
+        return NATIVE_OK;
+    Slot *key = &c[COND_WAIT];
+    Bucket *b = bucket_of(key);
+    lock_acquire(&b->lock);
+    st(&c[COND_NOTIFY], ld(&c[COND_WAIT]));
+    SyncWaiter *all = pop_all(b, key);
+    lock_release(&b->lock);
+    ready_chain(f, all);
+    return NATIVE_OK;
+}
+
+const NativeEntry sync_natives[] = {
+    {"sync.(*Mutex).Lock", n_Mutex_Lock},
+    {"sync.(*Mutex).Unlock", n_Mutex_Unlock},
+    {"sync.(*Mutex).TryLock", n_Mutex_TryLock},
+    {"sync.(*RWMutex).RLock", n_RWMutex_RLock},
+    {"sync.(*RWMutex).RUnlock", n_RWMutex_RUnlock},
+    {"sync.(*RWMutex).Lock", n_RWMutex_Lock},
+    {"sync.(*RWMutex).Unlock", n_RWMutex_Unlock},
+    {"sync.(*RWMutex).TryLock", n_RWMutex_TryLock},
+    {"sync.(*RWMutex).TryRLock", n_RWMutex_TryRLock},
+    {"sync.(*WaitGroup).Add", n_WaitGroup_Add},
+    {"sync.(*WaitGroup).Wait", n_WaitGroup_Wait},
+    {"sync.(*Cond).add", n_Cond_add},
+    {"sync.(*Cond).waitFor", n_Cond_waitFor},
+    {"sync.(*Cond).Signal", n_Cond_Signal},
+    {"sync.(*Cond).Broadcast", n_Cond_Broadcast},
+    {NULL, NULL},
+};
