@@ -31,7 +31,7 @@ UNITOBJ  := $(UNITSRC:%.c=$(O)/%.o)
 BIN_release := bin/csp
 BIN      := $(if $(BIN_$(BUILD)),$(BIN_$(BUILD)),$(O)/csp)
 
-.PHONY: all run test unit bench asan tsan clean deps
+.PHONY: all run test unit stress bench asan tsan clean deps
 all: $(BIN)
 
 $(O)/.deps:
@@ -63,6 +63,9 @@ test: $(BIN) $(O)/unit_tests
 
 unit: $(O)/unit_tests
 	./$(O)/unit_tests
+
+stress: $(BIN)
+	sh tests/stress/run.sh $(BUILD)
 
 bench: $(BIN)
 	CSP_EXTRA_PKGS="lua5.4 python3 golang-go" sh .ci/deps.sh

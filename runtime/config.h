@@ -9,8 +9,9 @@
 /* The version `csp version` and runtime.Version() report. */
 #define CSP_VERSION "0.1.0"
 
-/* Registers a fresh fiber starts with. Small so that a parked goroutine costs
- * well under 1 KiB (64 slots = 512 bytes); the stack doubles on demand. */
+/* Registers the main fiber starts with (goroutines started by `go` size
+ * theirs to their first frame: GO_SLOT_ROUND below); the stack doubles on
+ * demand. */
 #ifdef CSP_TEST_BUILD
 #define FIBER_INIT_SLOTS 8
 #else

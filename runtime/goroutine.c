@@ -246,13 +246,12 @@ static void *schedtrace_thread(void *arg) {
     return NULL;
 }
 
+/* Once per process: only vm_run_main_exit starts it. */
 static void setup_schedtrace(void) {
-    static pthread_once_t once = PTHREAD_ONCE_INIT;
     int64_t ms = schedtrace_ms();
     if (!ms)
         return;
     pthread_t t;
-    (void)once;
     if (pthread_create(&t, NULL, schedtrace_thread, (void *)(intptr_t)ms) == 0)
         pthread_detach(t);
 }

@@ -584,13 +584,22 @@ static void newm(P *p, bool spinning) {
     m->nextp = p;
     m->spinning = spinning;
     int err;
+    pthread_t t;
+    /* Into a local first: pthread_create stores the id before the thread
+     * has registered itself with the GC (GC_pthread_create returns only
+     * after it has), and sched_shutdown must not join a thread the GC does
+     * not know yet (GC_pthread_join would crash). m->thread is published
+     * under sched.lock, where sched_shutdown reads it. */
 #ifdef CSP_NO_GC
-    err = pthread_create(&m->thread, NULL, mstart, m);
+    err = pthread_create(&t, NULL, mstart, m);
 #else
-    err = GC_pthread_create(&m->thread, NULL, mstart, m);
+    err = GC_pthread_create(&t, NULL, mstart, m);
 #endif
     if (err)
         sched_throw("newm: cannot create a thread");
+    lock_acquire(&sched.lock);
+    m->thread = t;
+    lock_release(&sched.lock);
 }
 
 /* Runs p (NULL: any idle P) on an idle or new M. spinning: the caller
@@ -692,8 +701,11 @@ static void stopm(M *m) {
         sched_throw("stopm: holding a P");
     bool no_timer = false;
     for (;;) {
-        int64_t when = no_timer ? -1 : timers_next();
         lock_acquire(&sched.lock);
+        /* Read under sched.lock: sched_timers_changed takes it too, so a
+         * timer added meanwhile cannot be missed with a stale deadline
+         * (timers_next is a lock-free load). */
+        int64_t when = no_timer ? -1 : timers_next();
         if (atomic_load(&sched.exiting)) {
             lock_release(&sched.lock);
             return;
