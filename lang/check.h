@@ -24,6 +24,9 @@ typedef struct Program {
      * returned for the same path. */
     Package *(*load)(void *ctx, const char *path);
     void *load_ctx;
+    /* IN: the REPL's programs: unused variables and imports are not
+     * errors (issue 5). */
+    bool repl;
 } Program;
 
 /* Checks prog->main and, recursively, every package it imports. True when

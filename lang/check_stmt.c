@@ -430,23 +430,6 @@ static void assign_define(Checker *C, Stmt *s) {
     for (int i = 0; i < nnew; i++) declare_local(C, news[i]);
 }
 
-static TokKind base_op(TokKind op) {
-    switch (op) {
-    case T_ADD_ASSIGN: return T_ADD;
-    case T_SUB_ASSIGN: return T_SUB;
-    case T_MUL_ASSIGN: return T_MUL;
-    case T_QUO_ASSIGN: return T_QUO;
-    case T_REM_ASSIGN: return T_REM;
-    case T_AND_ASSIGN: return T_AND;
-    case T_OR_ASSIGN: return T_OR;
-    case T_XOR_ASSIGN: return T_XOR;
-    case T_SHL_ASSIGN: return T_SHL;
-    case T_SHR_ASSIGN: return T_SHR;
-    case T_AND_NOT_ASSIGN: return T_AND_NOT;
-    default: return T_ILLEGAL;
-    }
-}
-
 static void assign_op(Checker *C, Stmt *s) {
     if (s->u.assign.nlhs != 1 || s->u.assign.nrhs != 1) {
         chk_error(C, s->pos, "assignment operation %s requires single-valued expressions",
@@ -461,7 +444,7 @@ static void assign_op(Checker *C, Stmt *s) {
     tmp.u.binary.op = s->u.assign.op;
     tmp.u.binary.x = x;
     tmp.u.binary.y = y;
-    chk_binary_operands(C, &tmp, x, y, base_op(s->u.assign.op));
+    chk_binary_operands(C, &tmp, x, y, tok_assign_base(s->u.assign.op));
     if (tmp.mode == M_INVALID) return;
     if (x->mode != M_VAR && x->mode != M_MAPINDEX) {
         chk_error(C, chk_start(x), "cannot assign to %s (neither addressable nor a map index expression)",
@@ -1195,7 +1178,8 @@ static void type_switch_stmt(Checker *C, Stmt *s) {
             type_clause(C, c, x, sym, &seen, &nseen, &capseen, &any_used);
         }
     }
-    if (sym && !chk_is_blank(sym) && !any_used && x->mode != M_INVALID)
+    if (sym && !chk_is_blank(sym) && !any_used && x->mode != M_INVALID &&
+        !C->prog->repl)
         chk_error(C, sym->pos, "declared and not used: %s", sym->u.ident.name);
     (void)nclauses;
     pop_branch(C);
@@ -1301,7 +1285,7 @@ static void declare_params(Checker *C, FuncInfo *info) {
 static void report_unused(Checker *C, FuncCtx *f) {
     for (int i = 0; i < f->nlocals; i++) {
         Object *o = f->locals[i];
-        if (!o->used && o->type != chk_invalid_type())
+        if (!o->used && !C->prog->repl && o->type != chk_invalid_type())
             chk_error(C, o->pos, "declared and not used: %s", o->name);
     }
     for (int i = 0; i < f->nlabels; i++)

@@ -314,23 +314,6 @@ static void cassign(FuncState *fs, Stmt *s) {
         lv_store(fs, &lvs[i], base + i);
 }
 
-static TokKind assign_op(TokKind op) {
-    switch (op) {
-    case T_ADD_ASSIGN: return T_ADD;
-    case T_SUB_ASSIGN: return T_SUB;
-    case T_MUL_ASSIGN: return T_MUL;
-    case T_QUO_ASSIGN: return T_QUO;
-    case T_REM_ASSIGN: return T_REM;
-    case T_AND_ASSIGN: return T_AND;
-    case T_OR_ASSIGN: return T_OR;
-    case T_XOR_ASSIGN: return T_XOR;
-    case T_SHL_ASSIGN: return T_SHL;
-    case T_SHR_ASSIGN: return T_SHR;
-    case T_AND_NOT_ASSIGN: return T_AND_NOT;
-    default: return T_ADD;
-    }
-}
-
 /* x op= y (also x++ / x-- with y == NULL and delta). */
 static void copassign(FuncState *fs, Expr *x, TokKind op, Expr *y, int delta) {
     LValue lv;
@@ -1061,7 +1044,7 @@ void cstmt(FuncState *fs, Stmt *s) {
     case S_ASSIGN:
         if (s->u.assign.op == T_DEFINE) cdefine(fs, s);
         else if (s->u.assign.op == T_ASSIGN) cassign(fs, s);
-        else copassign(fs, s->u.assign.lhs[0], assign_op(s->u.assign.op),
+        else copassign(fs, s->u.assign.lhs[0], tok_assign_base(s->u.assign.op),
                        s->u.assign.rhs[0], 0);
         break;
     case S_INCDEC:

@@ -46,6 +46,14 @@ typedef enum TokKind {
 
 extern const char *const tok_names[T_NTOKENS];
 
+/* The operator of an op-assignment (T_ADD for T_ADD_ASSIGN ...), or
+ * T_ILLEGAL. TOKENS lists both runs in the same order. */
+static inline TokKind tok_assign_base(TokKind op) {
+    if (op >= T_ADD_ASSIGN && op <= T_AND_NOT_ASSIGN)
+        return (TokKind)(op - T_ADD_ASSIGN + T_ADD);
+    return T_ILLEGAL;
+}
+
 typedef struct Token {
     TokKind kind;
     int32_t line, col;

@@ -226,19 +226,19 @@ int vm_call(Fiber *f, Proto *fn, Slot *args, int nargs, Slot *res, int nres) {
     int64_t base = fiber_push_call(f, cl, fn, args, nargs, FR_BOUNDARY);
     f->native_depth++;
     int st;
-    /* A nested run cannot be preempted: the native below it holds this
-     * thread's C stack (documented limitation of vm_call). */
+    /* A nested run is not preempted: the native below it holds this
+     * thread's C stack. If it blocks, the goroutine waits on this thread,
+     * which hands its P to another M meanwhile (as a blocking system call
+     * does), so the rest of the program runs on. */
     int64_t saved = f->w->budget;
     f->w->budget = INT64_MAX;
-    while ((st = vm_execute(f->w, f)) == VM_YIELD)
+    while ((st = vm_execute(f->w, f)) == VM_YIELD || st == VM_PARK) {
+        if (st == VM_PARK)
+            sched_park_nested(f->w, &f->sched);
         f->w->budget = INT64_MAX;
+    }
     f->w->budget = saved;
     f->native_depth--;
-    if (st == VM_PARK)
-        /* The goroutine would have to wait with a native's C frame below
-         * it, which no other thread can resume. */
-        rt_fatal("a goroutine blocked inside a call from native code (a "
-                 "String/Error method, a sort callback ...): not supported");
     if (st != VM_DONE)
         return NATIVE_PANIC;
     if (nres)

@@ -127,6 +127,8 @@ static struct {
     Lock lock;
     M *midle;                       /* idle Ms */
     int nmidle;
+    int nnested;                    /* Ms asleep in sched_park_nested whose
+                                       G has not been readied */
     int mcount;                     /* Ms alive (not exited) */
     int mnext;                      /* next M id */
     M *allm;
@@ -651,7 +653,7 @@ static void resetspinning(M *m) {
 static bool checkdead(void) {
     if (atomic_load(&sched.exiting) || !sched.mainstarted)
         return false;
-    if (sched.mcount - sched.nmidle > 0)
+    if (sched.mcount - sched.nmidle - sched.nnested > 0)
         return false;
     if (atomic_load(&sched.runqsize) > 0 || atomic_load(&sched.gcwaiting))
         return false;
@@ -1134,6 +1136,15 @@ void sched_ready(Worker *w, GSched *g, bool next) {
                                                  memory_order_acq_rel,
                                                  memory_order_acquire))
         sched_throw("sched_ready: goroutine is not waiting");
+    if (g->nested) {
+        /* Its M sleeps in sched_park_nested and runs it on. Counted as
+         * running again from now, before the waker can go idle. */
+        lock_acquire(&sched.lock);
+        sched.nnested--;
+        lock_release(&sched.lock);
+        note_wakeup(&g->nestnote);
+        return;
+    }
     P *p = w ? getm(w)->p : NULL;
     if (!p) {
         ready_nop(g);
@@ -1365,6 +1376,31 @@ void sched_enter_blocking(Worker *w) {
 }
 
 void sched_exit_blocking(Worker *w) { wait_for_p(getm(w)); }
+
+void sched_park_nested(Worker *w, GSched *g) {
+    note_clear(&g->nestnote);
+    g->nested = true;
+    /* Counted before the commit: the waker's decrement may follow at once. */
+    lock_acquire(&sched.lock);
+    sched.nnested++;
+    lock_release(&sched.lock);
+    if (park_commit(g)) { /* cancelled: g runs on */
+        lock_acquire(&sched.lock);
+        sched.nnested--;
+        lock_release(&sched.lock);
+    } else {
+        sched_enter_blocking(w);
+        lock_acquire(&sched.lock);
+        bool dead = checkdead();
+        lock_release(&sched.lock);
+        if (dead)
+            report_deadlock();
+        note_sleep(&g->nestnote);
+        sched_exit_blocking(w);
+    }
+    g->nested = false;
+    set_gstatus(g, G_RUNNING);
+}
 
 void sched_timers_changed(void) {
     lock_acquire(&sched.lock);

@@ -121,6 +121,12 @@ struct GSched {
     void *param;              /* the sudog that completed (set by the waker) */
     _Atomic uint32_t selectdone; /* 0 -> 1 by the one case that wins */
     void *sudogcache;         /* a spare Sudog for the next single op */
+    /* Parked inside a nested run (vm_call from a native): the M keeps g and
+     * sleeps on nestnote; sched_ready wakes it instead of queueing g. Set
+     * by the owner before the park commit (published by the status store),
+     * cleared by the owner after waking. */
+    bool nested;
+    Note nestnote;
 };
 
 /* ---- hooks: what the VM plugs in ---------------------------------------- */
@@ -179,6 +185,11 @@ void sched_ready(Worker *w, GSched *g, bool next);
  * while still holding the lock that unlockf releases. unlockf may be NULL
  * (park forever: nil channel, select {}). */
 void sched_park(GSched *g, ParkCommit unlockf, void *arg, WaitReason r);
+/* g (running on w) parked while a native's C frame is below it (a String
+ * method called by fmt blocked): commit the park, hand the P away, and
+ * sleep on this M until g is readied; returns holding a P, g RUNNING. The
+ * sleeping M counts as blocked, not running, for the deadlock check. */
+void sched_park_nested(Worker *w, GSched *g);
 
 /* runtime.GOMAXPROCS(n): n <= 0 only queries. Changes the number of Ps at
  * a safe point (stops the world: every other M finishes its current time
