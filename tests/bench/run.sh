@@ -20,6 +20,13 @@
 # prints the memory per parked goroutine instead of a time; cpu8 runs at
 # -procs 1 and 2 (and 4, 8, 16 where the machine has the CPUs; Go with
 # GOMAXPROCS) and reports the speed-up over one P.
+#
+# The sync benchmarks of conc/ (issue 4; target: csp/go <= 3, aim 1.5):
+# lockpair (10M uncontended Lock/Unlock pairs), mutex4 (a Mutex contended
+# by 4 goroutines), rwread (4 readers x 1M RLock/RUnlock beside a rare
+# writer), wg1m (a WaitGroup over 1M goroutines), timers (100k concurrent
+# timers: AfterFunc that fire, NewTimer+Stop), ctxtree (cancelling a
+# 10,000-node context tree, 20 rounds).
 
 [ $# -ge 1 ] || { echo "usage: $0 CSP_BINARY [RUNS]" >&2; exit 2; }
 CSP=$1
