@@ -4,7 +4,7 @@
 
 CC     ?= gcc
 BUILD  ?= release
-PKGS   := bdw-gc libffi
+PKGS   := bdw-gc libffi libedit
 O      := build/$(BUILD)
 
 WARN   := -Wall -Wextra -Wshadow -Wno-unused-parameter -Wformat=2 -Wno-format-nonliteral
@@ -74,8 +74,9 @@ bench: $(BIN)
 asan:
 	$(MAKE) BUILD=asan test
 
+# atexit_sleep_ms=0: exit at once, as Go does when main returns.
 tsan:
-	$(MAKE) BUILD=tsan test
+	TSAN_OPTIONS="atexit_sleep_ms=0 $$TSAN_OPTIONS" $(MAKE) BUILD=tsan test
 
 clean:
 	rm -rf build bin

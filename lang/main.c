@@ -5,6 +5,7 @@
  *   csp check FILE.csp        parse and type-check only
  *   csp disasm FILE.csp       print the bytecode with source lines
  *   csp version | help
+ *   csp [-procs N]            the REPL (repl.c)
  *   -procs N                  number of Ps (default: $GOMAXPROCS, else CPUs)
  *
  * Exit status as Go's tools: 1 for compile errors, 2 for usage errors and for
@@ -22,6 +23,7 @@
 #include "compile.h"
 #include "diag.h"
 #include "parse.h"
+#include "repl.h"
 
 enum { EXIT_COMPILE = 1, EXIT_USAGE = 2 };
 
@@ -137,11 +139,13 @@ int main(int argc, char **argv) {
 
     int i = 1;
     const char *cmd = "run";
+    bool explicit_cmd = false;
     static const char *const commands[] = {"run", "check", "disasm",
                                            "version", "help", NULL};
     for (int c = 0; i < argc && commands[c]; c++)
         if (strcmp(argv[i], commands[c]) == 0) {
             cmd = argv[i++];
+            explicit_cmd = true;
             break;
         }
     if (strcmp(cmd, "version") == 0) {
@@ -165,6 +169,8 @@ int main(int argc, char **argv) {
             return EXIT_USAGE;
         }
     }
+    if (i >= argc && !explicit_cmd)
+        return repl_main(procs);  /* `csp` alone: the REPL (issue 5) */
     if (i >= argc) {
         usage(stderr);
         return EXIT_USAGE;

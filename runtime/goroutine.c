@@ -123,10 +123,31 @@ static void fatal_panic(Fiber *f) {
     panic_unlock();
 }
 
+/* vm_interrupt (the REPL's Ctrl-C): the next goroutine to be scheduled
+ * ends the program as a panic would; a loop is seen at its next
+ * preemption. Written from a signal handler: a lock-free atomic. */
+static atomic_bool interrupt_req;
+
+void vm_interrupt(void) {
+    atomic_store(&interrupt_req, true);
+}
+
+static int interrupted(Fiber *f) {
+    panic_lock();
+    fflush(stdout);
+    fputs("interrupted\n\n", stderr);
+    panic_print_goroutine(f, "running", true);
+    fflush(stderr);
+    panic_unlock();
+    return VM_PANIC;
+}
+
 static int hook_run(Worker *w, GSched *g) {
     Fiber *f = fiber_of(g);
     f->id = g->goid;
     w->budget = VM_BUDGET;
+    if (atomic_load(&interrupt_req) && atomic_exchange(&interrupt_req, false))
+        return interrupted(f);
     for (;;) {
         int st = vm_execute(w, f);
         if (st == VM_DONE && f->nentry > 0 && !g->goexited) {
@@ -280,6 +301,7 @@ static int start(CProgram *p, int nprocs) {
         .timers_run = timer_run_due,
     };
     run.main_thread = pthread_self();
+    atomic_store(&interrupt_req, false);
     run.start = sched_nanotime();
     setup_sigquit();
     Fiber *f = fiber_new(p, NULL);

@@ -261,6 +261,10 @@ int vm_run_main(CProgram *p, int nprocs);
  * as the program ends, from whichever thread sees it end (main returned, a
  * goroutine panicked, a deadlock), other goroutines or not, as Go does. */
 _Noreturn void vm_run_main_exit(CProgram *p, int nprocs);
+/* Asks the running program to stop (the REPL's Ctrl-C): the next
+ * goroutine scheduled prints `interrupted` and its stack and the program
+ * ends as after a panic (status 2). Async-signal-safe. */
+void vm_interrupt(void);
 /* Flushes stdout/stderr and ends the process at once (no atexit handlers:
  * other threads may still be running csp code). */
 _Noreturn void vm_exit(int code);

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "../runtime/vm.h"
 #include "lib.h"
 
 static int saved_argc;      /* written once by os_set_args, then read-only */
@@ -39,7 +40,8 @@ static int n_runtimeArgs(Fiber *f, Slot *a) {
 }
 
 static int n_Exit(Fiber *f, Slot *a) {
-    exit((int)a[0].i);
+    vm_exit((int)a[0].i); /* at once, as main returning: no other goroutine
+                             runs on */
 }
 
 static int n_Getenv(Fiber *f, Slot *a) {

@@ -41,12 +41,18 @@ else
 fi
 [ $status -ne 0 ] && [ -z "$summary" ] && echo "unit tests died with status $status"
 
-for suite in scripts errors; do
+for suite in scripts errors props; do
     echo "== $suite"
     sh "$dir/run_$suite.sh" "$csp" >"$log" 2>&1
     cat "$log"
     add "$log"
 done
+
+# The REPL end to end (stdin pipes and a pseudo-terminal).
+echo "== repl"
+sh "$dir/repl/run.sh" "$csp" >"$log" 2>&1
+cat "$log"
+add "$log"
 
 # The runtime stress scripts at a reduced size (`make stress` runs them all).
 echo "== stress (quick)"

@@ -19,6 +19,7 @@ Suite *sched_suite(void);
 Suite *chan_suite(void);
 Suite *compile_suite(void);
 Suite *vm_suite(void);
+Suite *repl_suite(void);
 
 int main(void) {
     gc_init();
@@ -37,6 +38,7 @@ int main(void) {
     srunner_add_suite(sr, chan_suite());
     srunner_add_suite(sr, compile_suite());
     srunner_add_suite(sr, vm_suite());
+    srunner_add_suite(sr, repl_suite());
     /* No fork: libgc and the runtime's threads do not survive fork well. */
     srunner_set_fork_status(sr, CK_NOFORK);
     srunner_run_all(sr, CK_NORMAL);

@@ -1,0 +1,1259 @@
+/*
+ * repl.c — csp's interactive session (issue 5). Owns input splitting and
+ * classification, the session's declarations and statement history, the
+ * programs generated for each input, and the line-reading loop.
+ *
+ * DESIGN. The session is SOURCE plus VALUES. Declarations typed at the
+ * prompt are kept as text (a redefinition replaces the earlier one of the
+ * same name); a variable defined at the prompt (`x := e`, `var x = e`)
+ * becomes a package-level `var x T` declaration. Each input is turned into
+ * a program: every session declaration, the input's declarations, and a
+ * `main` holding only the input's statements, with `x := e` rewritten to
+ * `x = e`. That takes two checks: phase A checks the input as written (the
+ * defines as locals of main) to learn the variables' types, phase B checks
+ * and compiles the rewritten program. Before phase B's main runs, the
+ * package initialisers run alone, then the previous program's globals are
+ * copied in by name (same type spelling and size: struct and array globals
+ * are boxes, so the box itself is shared), so an input's statements run
+ * exactly once and values persist.
+ *
+ * An expression statement is echoed by wrapping it in fmt.Println, which
+ * prints Go's %v form; calls of the fmt print family are never wrapped, and
+ * a call that has no value (phase A rejects the wrapped form) runs plain.
+ * Imports are implicit: every known standard package whose name is used
+ * as `name.` is imported, and Program.repl turns off the unused-import and
+ * unused-variable errors.
+ *
+ * ALTERNATIVE REJECTED (for now): compiling inputs incrementally into one
+ * live CProgram, which would also keep goroutines alive between inputs;
+ * here a goroutine started at the prompt ends when its input's main
+ * returns, as in a Go program.
+ */
+#include "repl.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../runtime/gc.h"
+#include "../runtime/vm.h"
+#include "../stdlib/lib.h"
+#include "check.h"
+#include "compile.h"
+#include "diag.h"
+#include "lex.h"
+#include "parse.h"
+
+#if defined(__has_include)
+#if __has_include(<editline/readline.h>)
+#define CSP_HAVE_LIBEDIT 1
+#include <editline/readline.h>
+#endif
+#endif
+
+#define GEN_PATH "<session>"
+#define INPUT_PATH "<input>"
+#define ECHO_OPEN "fmt.Println(\n"   /* see println_of */
+
+/* ---- growable text ------------------------------------------------------- */
+
+typedef struct Buf {
+    char *s;
+    size_t n, cap;
+    int line;                /* line number of the next character */
+} Buf;
+
+static void buf_putn(Buf *b, const char *s, size_t n) {
+    if (b->n + n + 1 > b->cap) {
+        b->cap = (b->n + n + 1) * 2;
+        b->s = gc_realloc(b->s, b->cap);
+    }
+    memcpy(b->s + b->n, s, n);
+    b->n += n;
+    b->s[b->n] = 0;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == '\n')
+            b->line++;
+}
+
+static void buf_puts(Buf *b, const char *s) { buf_putn(b, s, strlen(s)); }
+
+static void buf_init(Buf *b) {
+    memset(b, 0, sizeof *b);
+    b->line = 1;
+    buf_putn(b, "", 0);
+}
+
+static char *cat3(const char *a, const char *b, const char *c) {
+    size_t la = strlen(a), lb = strlen(b), lc = strlen(c);
+    char *s = gc_alloc_atomic(la + lb + lc + 1);
+    memcpy(s, a, la);
+    memcpy(s + la, b, lb);
+    memcpy(s + la + lb, c, lc + 1);
+    return s;
+}
+
+/* ---- the session ----------------------------------------------------------- */
+
+typedef struct RDecl {
+    const char *name;        /* key: "f", "T", "T.M" */
+    const char *text;
+    bool is_var;             /* a prompt variable: `var x T` */
+} RDecl;
+
+struct Repl {
+    RDecl *decls;
+    int ndecls, capdecls;
+    char **stmts;            /* statements run so far (phase B form) */
+    int nstmts, capstmts;
+    Package **pkgs;          /* standard packages, parsed and checked once */
+    int npkgs, cappkgs;
+    CProgram *last;          /* program whose globals hold the session's values */
+    Diag ldiag;              /* errors of the standard packages (none) */
+    int procs;
+};
+
+static Package *package_new(const char *path, SrcFile *f) {
+    Package *p = gc_alloc(sizeof *p);
+    p->path = gc_strdup(path);
+    p->name = f->pkgname;
+    p->files = gc_alloc(sizeof *p->files);
+    p->files[0] = f;
+    p->nfiles = 1;
+    return p;
+}
+
+static Package *load_std(void *ctx, const char *path) {
+    Repl *r = ctx;
+    for (int i = 0; i < r->npkgs; i++)
+        if (strcmp(r->pkgs[i]->path, path) == 0)
+            return r->pkgs[i];
+    const char *src = lib_source(path);
+    if (!src)
+        return NULL;
+    Package *p = package_new(path, parse_file(cat3("<std>/", path, ".go"), src,
+                                              strlen(src), &r->ldiag));
+    if (r->npkgs == r->cappkgs) {
+        r->cappkgs = r->cappkgs ? 2 * r->cappkgs : 16;
+        r->pkgs = gc_realloc(r->pkgs, r->cappkgs * sizeof *r->pkgs);
+    }
+    r->pkgs[r->npkgs++] = p;
+    return p;
+}
+
+Repl *repl_new(int procs) {
+    Repl *r = gc_alloc(sizeof *r);
+    diag_init(&r->ldiag);
+    r->procs = procs;
+    return r;
+}
+
+static void decl_remove(Repl *r, const char *name) {
+    int j = 0;
+    for (int i = 0; i < r->ndecls; i++)
+        if (strcmp(r->decls[i].name, name) != 0)
+            r->decls[j++] = r->decls[i];
+    r->ndecls = j;
+}
+
+static void decl_add(Repl *r, const char *name, const char *text, bool is_var) {
+    decl_remove(r, name);
+    if (r->ndecls == r->capdecls) {
+        r->capdecls = r->capdecls ? 2 * r->capdecls : 16;
+        r->decls = gc_realloc(r->decls, r->capdecls * sizeof *r->decls);
+    }
+    r->decls[r->ndecls++] = (RDecl){name, text, is_var};
+}
+
+static void stmt_add(Repl *r, char *text) {
+    if (r->nstmts == r->capstmts) {
+        r->capstmts = r->capstmts ? 2 * r->capstmts : 16;
+        r->stmts = gc_realloc(r->stmts, r->capstmts * sizeof *r->stmts);
+    }
+    r->stmts[r->nstmts++] = text;
+}
+
+/* ---- classification -------------------------------------------------------- */
+
+static bool incomplete_msg(const char *m) {
+    return strstr(m, "unexpected EOF") || strstr(m, "not terminated");
+}
+
+ReplInput repl_classify(const char *src) {
+    Diag d;
+    diag_init(&d);
+    Stmt **stmts;
+    int n;
+    parse_repl(INPUT_PATH, src, strlen(src), &d, &stmts, &n);
+    if (diag_count(&d) == 0)
+        return REPL_COMPLETE;
+    for (int i = 0; i < d.n; i++)
+        if (incomplete_msg(d.msgs[i].msg))
+            return REPL_INCOMPLETE;
+    return REPL_ERROR;
+}
+
+/* ---- items: the top-level statements and declarations of one input -------- */
+
+typedef enum ItemKind { IT_SKIP, IT_DECL, IT_VAR, IT_STMT, IT_DEFINE,
+                        IT_ECHO, IT_CALL } ItemKind;
+
+typedef struct Item {
+    ItemKind kind;
+    char *text;              /* padded to its column */
+    int line;                /* line of its first token in the input */
+    Stmt *stmt;              /* from parsing the item alone */
+    Decl *decl;
+    const char *name;        /* IT_DECL key */
+    bool echo;               /* IT_CALL: wrap in fmt.Println */
+    char *body;              /* phase B text */
+} Item;
+
+static void lex_quiet(void *ctx, int line, int col, const char *msg) {}
+
+/* Splits src at the semicolons (written or automatic) outside brackets and
+ * outside the headers of for, if and switch (`for i := 0; i < n; i++ {`). */
+static int split_items(const char *src, Item **out) {
+    Lexer lx;
+    lex_init(&lx, src, lex_quiet, NULL);
+    bool header = false;
+    int depth = 0, n = 0, cap = 8, line = 0, col = 0;
+    const char *start = NULL;
+    Item *items = gc_alloc(cap * sizeof *items);
+    for (;;) {
+        Token t = lex_next(&lx);
+        bool end = t.kind == T_EOF || t.kind == T_ILLEGAL ||
+                   (t.kind == T_SEMICOLON && depth == 0 && !header);
+        if (end && start) {
+            const char *e = t.kind == T_EOF ? src + strlen(src) : t.start;
+            while (e > start && (e[-1] == ' ' || e[-1] == '\t' ||
+                                 e[-1] == '\n' || e[-1] == '\r'))
+                e--;
+            if (n == cap)
+                items = gc_realloc(items, (cap *= 2) * sizeof *items);
+            Buf b;
+            buf_init(&b);
+            for (int i = 1; i < col; i++)
+                buf_puts(&b, " ");
+            buf_putn(&b, start, (size_t)(e - start));
+            items[n++] = (Item){.text = b.s, .line = line};
+            start = NULL;
+        }
+        if (t.kind == T_EOF || t.kind == T_ILLEGAL)
+            break;
+        if (end)
+            continue;
+        if (!start) {
+            start = t.start;
+            line = t.line;
+            col = t.col;
+        }
+        if (depth == 0 && (t.kind == T_FOR || t.kind == T_IF ||
+                           t.kind == T_SWITCH || t.kind == T_SELECT))
+            header = true;
+        if (t.kind == T_LBRACE && depth == 0)
+            header = false;
+        if (t.kind == T_LPAREN || t.kind == T_LBRACK || t.kind == T_LBRACE)
+            depth++;
+        else if ((t.kind == T_RPAREN || t.kind == T_RBRACK ||
+                  t.kind == T_RBRACE) && depth > 0)
+            depth--;
+    }
+    *out = items;
+    return n;
+}
+
+static const char *ident_name(Expr *e) {
+    return e && e->kind == E_IDENT ? e->u.ident.name : NULL;
+}
+
+static bool is_fmt_print(Expr *call) {
+    Expr *f = call->u.call.fun;
+    if (f->kind != E_SELECTOR)
+        return false;
+    const char *pkg = ident_name(f->u.sel.x), *sel = ident_name(f->u.sel.sel);
+    if (!pkg || !sel || strcmp(pkg, "fmt") != 0)
+        return false;
+    return strncmp(sel, "Print", 5) == 0 || strncmp(sel, "Fprint", 6) == 0;
+}
+
+static const char *decl_key(Decl *d) {
+    switch (d->kind) {
+    case D_FUNC: {
+        const char *name = ident_name(d->u.func.name);
+        if (d->u.func.recv && d->u.func.recv->n > 0) {
+            Expr *t = d->u.func.recv->list[0].type;
+            if (t && t->kind == E_STAR)
+                t = t->u.star.x;
+            const char *tn = ident_name(t);
+            return cat3(tn ? tn : "?", ".", name ? name : "?");
+        }
+        return name;
+    }
+    case D_TYPE:
+        return d->u.types.n ? ident_name(d->u.types.specs[0].name) : NULL;
+    case D_CONST:
+    case D_VAR:
+        return d->u.vars.n && d->u.vars.specs[0].nnames
+                   ? ident_name(d->u.vars.specs[0].names[0]) : NULL;
+    default:
+        return NULL;
+    }
+}
+
+/* A single `var a, b T = ...` (not a group) becomes session variables. */
+static bool is_simple_var(Item *it) {
+    if (it->decl->u.vars.n != 1)
+        return false;
+    const char *p = strstr(it->text, "var") + 3;
+    while (*p == ' ' || *p == '\t')
+        p++;
+    return *p != '(';
+}
+
+/* Classifies one item by parsing it alone; false after printing an error. */
+static bool item_classify(Item *it) {
+    Diag d;
+    diag_init(&d);
+    Stmt **stmts;
+    int n;
+    SrcFile *f = parse_repl(INPUT_PATH, it->text, strlen(it->text), &d, &stmts, &n);
+    if (diag_count(&d) > 0) {
+        for (int i = 0; i < d.n; i++)
+            d.msgs[i].line += it->line - 1;
+        diag_print(&d, stderr);
+        return false;
+    }
+    if (f->ndecls == 1 && n == 0) {
+        it->decl = f->decls[0];
+        if (it->decl->kind == D_IMPORT) {
+            for (int i = 0; i < it->decl->u.import.n; i++) {
+                ImportSpec *is = &it->decl->u.import.specs[i];
+                if (!lib_source(is->path)) {
+                    fprintf(stderr, "%s:%d:%d: package %s is not in std\n",
+                            INPUT_PATH, is->pos.line + it->line - 1,
+                            is->pos.col, is->path);
+                    return false;
+                }
+            }
+            it->kind = IT_SKIP;  /* imports are implicit */
+            return true;
+        }
+        it->name = decl_key(it->decl);
+        if (it->name && strcmp(it->name, "main") == 0 && it->decl->kind == D_FUNC) {
+            fprintf(stderr, "%s:%d:1: func main cannot be declared at the "
+                    "prompt; type its statements instead\n", INPUT_PATH, it->line);
+            return false;
+        }
+        it->kind = it->decl->kind == D_VAR && is_simple_var(it) ? IT_VAR : IT_DECL;
+        return true;
+    }
+    if (n != 1 || f->ndecls != 0) {
+        it->kind = IT_SKIP;     /* a package clause, an empty statement */
+        return true;
+    }
+    Stmt *s = it->stmt = stmts[0];
+    if (s->kind == S_EMPTY)
+        it->kind = IT_SKIP;
+    else if (s->kind == S_ASSIGN && s->u.assign.op == T_DEFINE)
+        it->kind = IT_DEFINE;
+    else if (s->kind == S_EXPR) {
+        Expr *x = ast_unparen(s->u.expr.x);
+        it->kind = x->kind != E_CALL ? IT_ECHO : IT_CALL;
+        it->echo = x->kind == E_CALL && !is_fmt_print(x);
+    } else
+        it->kind = IT_STMT;
+    return true;
+}
+
+/* ---- generating programs ---------------------------------------------------- */
+
+typedef struct Seg {
+    int gen_line, nlines, input_line;
+} Seg;
+
+typedef struct Gen {
+    Buf b;
+    Seg *segs;
+    int nsegs;
+} Gen;
+
+static const struct { const char *name, *path; } std_pkgs[] = {
+    {"fmt", "fmt"}, {"strings", "strings"}, {"strconv", "strconv"},
+    {"math", "math"}, {"os", "os"}, {"sort", "sort"}, {"errors", "errors"},
+    {"time", "time"}, {"sync", "sync"}, {"atomic", "sync/atomic"},
+    {"unicode", "unicode"}, {"utf8", "unicode/utf8"}, {"rand", "math/rand"},
+    {"context", "context"}, {"runtime", "runtime"}, {"io", "io"},
+};
+enum { NSTD = sizeof std_pkgs / sizeof std_pkgs[0] };
+
+/* `package main; import (...)` on one line for every standard package
+ * named as `name.` in body. */
+static char *header(const char *body) {
+    bool used[NSTD] = {0};
+    Lexer lx;
+    lex_init(&lx, body, lex_quiet, NULL);
+    Token prev = {0};
+    for (;;) {
+        Token t = lex_next(&lx);
+        if (t.kind == T_EOF || t.kind == T_ILLEGAL)
+            break;
+        if (t.kind == T_PERIOD && prev.kind == T_IDENT)
+            for (int i = 0; i < NSTD; i++)
+                if ((size_t)prev.len == strlen(std_pkgs[i].name) &&
+                    memcmp(prev.start, std_pkgs[i].name, prev.len) == 0)
+                    used[i] = true;
+        prev = t;
+    }
+    Buf b;
+    buf_init(&b);
+    buf_puts(&b, "package main; import (");
+    for (int i = 0; i < NSTD; i++)
+        if (used[i] && lib_source(std_pkgs[i].path))
+            buf_puts(&b, cat3("\"", std_pkgs[i].path, "\"; "));
+    buf_puts(&b, ")\n");
+    return b.s;
+}
+
+static void gen_item(Gen *g, const char *text, int input_line) {
+    if (strncmp(text, ECHO_OPEN, strlen(ECHO_OPEN)) == 0) {
+        buf_puts(&g->b, ECHO_OPEN);
+        text += strlen(ECHO_OPEN);
+    }
+    g->segs = gc_realloc(g->segs, (g->nsegs + 1) * sizeof *g->segs);
+    Seg *s = &g->segs[g->nsegs++];
+    s->gen_line = g->b.line;
+    s->input_line = input_line;
+    buf_puts(&g->b, text);
+    buf_puts(&g->b, "\n");
+    s->nlines = g->b.line - s->gen_line;
+}
+
+static bool replaced(Item *items, int n, const char *name, const char **extra,
+                     int nextra) {
+    for (int i = 0; i < n; i++)
+        if (items[i].kind == IT_DECL && items[i].name &&
+            strcmp(items[i].name, name) == 0)
+            return true;
+    for (int i = 0; i < nextra; i++)
+        if (strcmp(extra[i], name) == 0)
+            return true;
+    return false;
+}
+
+/* The program text: session declarations not replaced by this input, the
+ * new variables (vars[i] declared as vtypes[i]), the input's declarations,
+ * and main holding body[i] for each statement item (NULL: none). */
+static char *gen_program(Repl *r, Item *items, int n, const char **vars,
+                         const char **vtypes, int nvars, char **body, Gen *g) {
+    memset(g, 0, sizeof *g);
+    buf_init(&g->b);
+    g->b.line = 2;           /* after the header line */
+    for (int i = 0; i < r->ndecls; i++)
+        if (!replaced(items, n, r->decls[i].name, vars, nvars)) {
+            buf_puts(&g->b, r->decls[i].text);
+            buf_puts(&g->b, "\n");
+        }
+    for (int i = 0; i < nvars; i++)
+        buf_puts(&g->b, cat3("var ", vars[i], cat3(" ", vtypes[i], "\n")));
+    for (int i = 0; i < n; i++)
+        if (items[i].kind == IT_DECL)
+            gen_item(g, items[i].text, items[i].line);
+    buf_puts(&g->b, "func main() {\n");
+    for (int i = 0; body && i < n; i++)
+        if (body[i])
+            gen_item(g, body[i], items[i].line);
+    buf_puts(&g->b, "}\n");
+    return cat3(header(g->b.s), g->b.s, "");
+}
+
+/* Moves error positions inside the input's items back to the input. */
+static void remap_diag(Diag *d, Gen *g) {
+    for (int i = 0; i < d->n; i++) {
+        DiagMsg *m = &d->msgs[i];
+        if (!m->file || strcmp(m->file, GEN_PATH) != 0)
+            continue;
+        for (int s = 0; s < g->nsegs; s++)
+            if (m->line >= g->segs[s].gen_line &&
+                m->line < g->segs[s].gen_line + g->segs[s].nlines) {
+                m->line = g->segs[s].input_line + m->line - g->segs[s].gen_line;
+                m->file = INPUT_PATH;
+                break;
+            }
+    }
+}
+
+/* Parses and checks src (and compiles it when cp is non-NULL). Returns the
+ * main package, or NULL after printing the errors when print is set. */
+static Package *build(Repl *r, const char *src, Gen *g, bool print,
+                      CProgram **cp) {
+    Diag d;
+    diag_init(&d);
+    r->npkgs = 0;  /* a package checked once is not listed again in
+                      Program.pkgs: parse the standard ones afresh */
+    if (getenv("CSP_REPL_DEBUG"))
+        fprintf(stderr, "---- generated\n%s----\n", src);
+    Package *p = package_new("main", parse_file(GEN_PATH, src, strlen(src), &d));
+    Program prog = {.main = p, .diag = &d, .load = load_std, .load_ctx = r,
+                    .repl = true};
+    if (diag_count(&d) == 0 && check_program(&prog) && diag_count(&d) == 0 &&
+        cp)
+        *cp = comp_program(&prog, &d);
+    if (diag_count(&d) > 0) {
+        if (print) {
+            remap_diag(&d, g);
+            diag_print(&d, stderr);
+        }
+        return NULL;
+    }
+    return p;
+}
+
+static Stmt **main_body(Package *p, int *n) {
+    SrcFile *f = p->files[0];
+    for (int i = 0; i < f->ndecls; i++) {
+        Decl *d = f->decls[i];
+        const char *name = d->kind == D_FUNC ? ident_name(d->u.func.name) : NULL;
+        if (name && strcmp(name, "main") == 0 && !d->u.func.recv) {
+            *n = d->u.func.body->u.block.n;
+            return d->u.func.body->u.block.stmts;
+        }
+    }
+    *n = 0;
+    return NULL;
+}
+
+static char *unpadded(const char *s) {
+    while (*s == ' ' || *s == '\t')
+        s++;
+    return (char *)s;
+}
+
+/* The echo of an expression: on its own lines so that error columns stay
+ * those of the input (gen_item keeps the first line out of the segment). */
+static char *println_of(const char *text) {
+    return cat3(ECHO_OPEN, text, ")");
+}
+
+/* The same on one line, for the history that :write saves. */
+static char *println_line(const char *text) {
+    return cat3("fmt.Println(", unpadded(text), ")");
+}
+
+/* Phase A text of item i: echo items wrapped, calls wrapped when `wrap`. */
+static char *phase_a_text(Item *it, bool wrap) {
+    switch (it->kind) {
+    case IT_ECHO: return println_of(it->text);
+    case IT_CALL: return wrap && it->echo ? println_of(it->text) : it->text;
+    case IT_STMT: case IT_DEFINE: case IT_VAR: return it->text;
+    default: return NULL;
+    }
+}
+
+/* ---- phase B rewriting -------------------------------------------------------- */
+
+typedef struct Vars {
+    const char **names, **types;
+    int n;
+} Vars;
+
+static void vars_add(Vars *v, const char *name, Type *t) {
+    if (!name || strcmp(name, "_") == 0 || !t)
+        return;
+    const char *ts = type_string_rel(t, "main", 0);
+    for (int i = 0; i < v->n; i++)
+        if (strcmp(v->names[i], name) == 0) {
+            v->types[i] = ts;
+            return;
+        }
+    v->names = gc_realloc(v->names, (v->n + 1) * sizeof *v->names);
+    v->types = gc_realloc(v->types, (v->n + 1) * sizeof *v->types);
+    v->names[v->n] = name;
+    v->types[v->n++] = ts;
+}
+
+/* Byte offset of (line, col) in text (both 1-based). */
+static size_t offset_of(const char *text, int line, int col) {
+    const char *p = text;
+    for (int l = 1; l < line && *p; p++)
+        if (*p == '\n')
+            l++;
+    return (size_t)(p - text) + (size_t)(col - 1);
+}
+
+/* `a, b := e` -> `a, b  = e` (op_pos from the item parsed alone); tidy:
+ * `a, b = e`, for the history (columns after the operator move). */
+static char *define_to_assign(Item *it, bool tidy) {
+    char *s = gc_strdup(it->text);
+    size_t o = offset_of(s, it->stmt->u.assign.op_pos.line,
+                         it->stmt->u.assign.op_pos.col);
+    if (o + 1 < strlen(s) && s[o] == ':' && s[o + 1] == '=') {
+        if (tidy)
+            memmove(s + o, s + o + 1, strlen(s + o));
+        else
+            s[o] = ' ';
+    }
+    return s;
+}
+
+/* `var a, b T = e` -> `a, b = e`; `var a T` -> `a = *new(T)`. */
+static char *var_to_assign(Item *it, Vars *v) {
+    ValueSpec *vs = &it->decl->u.vars.specs[0];
+    Buf b;
+    buf_init(&b);
+    for (int j = 0; j < vs->nnames; j++)
+        buf_puts(&b, cat3(j ? ", " : "", ident_name(vs->names[j]), ""));
+    if (vs->nvalues == 0) {
+        const char *t = NULL;
+        for (int i = 0; i < v->n; i++)
+            if (strcmp(v->names[i], ident_name(vs->names[0])) == 0)
+                t = v->types[i];
+        if (!t || vs->nnames != 1)
+            return NULL;
+        buf_puts(&b, cat3(" = *new(", t, ")"));
+        return b.s;
+    }
+    Lexer lx;
+    lex_init(&lx, it->text, lex_quiet, NULL);
+    int depth = 0;
+    for (;;) {
+        Token t = lex_next(&lx);
+        if (t.kind == T_EOF || t.kind == T_ILLEGAL)
+            return NULL;
+        if (t.kind == T_LPAREN || t.kind == T_LBRACK || t.kind == T_LBRACE)
+            depth++;
+        else if (t.kind == T_RPAREN || t.kind == T_RBRACK || t.kind == T_RBRACE)
+            depth--;
+        else if (t.kind == T_ASSIGN && depth == 0) {
+            buf_puts(&b, " =");
+            buf_puts(&b, t.start + 1);
+            return b.s;
+        }
+    }
+}
+
+/* Types of the variables the input defines at top level, from phase A. */
+static void collect_vars(Item *items, int n, Stmt **body, int nbody, Vars *v) {
+    int k = 0;
+    for (int i = 0; i < n && k < nbody; i++) {
+        if (!phase_a_text(&items[i], false))
+            continue;
+        Stmt *s = body[k++];
+        if (items[i].kind == IT_DEFINE && s->kind == S_ASSIGN) {
+            for (int j = 0; j < s->u.assign.nlhs; j++) {
+                Expr *e = s->u.assign.lhs[j];
+                if (e->kind == E_IDENT && e->u.ident.obj)
+                    vars_add(v, e->u.ident.name, e->u.ident.obj->type);
+            }
+        } else if (items[i].kind == IT_VAR && s->kind == S_DECL) {
+            ValueSpec *vs = &s->u.decl.decl->u.vars.specs[0];
+            for (int j = 0; j < vs->nnames && vs->objs; j++)
+                if (vs->objs[j])
+                    vars_add(v, vs->objs[j]->name, vs->objs[j]->type);
+        }
+    }
+}
+
+/* ---- running ------------------------------------------------------------------- */
+
+/* Ctrl-C: while an input runs it interrupts the program (vm_interrupt);
+ * while a line is read it abandons the line (sigint_seen). */
+static volatile sig_atomic_t running, sigint_seen;
+
+static void on_sigint(int sig) {
+    if (running)
+        vm_interrupt();
+    sigint_seen = 1;
+}
+
+/* Copies the session's values from the previous program into cp. */
+static void carry_globals(CProgram *from, CProgram *to) {
+    if (!from)
+        return;
+    for (int i = 0; i < to->nglobals; i++) {
+        GlobalInfo *gi = &to->ginfo[i];
+        if (strncmp(gi->name, "main.", 5) != 0)
+            continue;
+        for (int j = 0; j < from->nglobals; j++) {
+            GlobalInfo *gj = &from->ginfo[j];
+            if (strcmp(gi->name, gj->name) == 0 && gi->type->size == gj->type->size &&
+                strcmp(type_string(gi->type), type_string(gj->type)) == 0) {
+                to->globals[i] = from->globals[j];
+                break;
+            }
+        }
+    }
+}
+
+/* Runs cp's initialisers, restores the session's values, then cp's main.
+ * Returns main's status (0, or 2 after a panic or deadlock). */
+static int run_program(Repl *r, CProgram *cp) {
+    CProgram init = *cp, body = *cp;
+    init.main = NULL;
+    fflush(stdout);
+    running = 1;
+    vm_run_main(&init, r->procs);
+    carry_globals(r->last, cp);
+    body.ninits = 0;
+    body.inits = NULL;
+    /* Ctrl-C typed while the input compiled or initialised: skip it. */
+    int rc = 2;
+    if (sigint_seen)
+        fputs("interrupted\n", stderr);
+    else
+        rc = vm_run_main(&body, r->procs);
+    running = 0;
+    fflush(stdout);
+    fflush(stderr);
+    r->last = cp;
+    return rc;
+}
+
+/* ---- evaluating one input -------------------------------------------------------- */
+
+/* Phase A: checks the input as written; fills the echo decisions. */
+static Package *phase_a(Repl *r, Item *items, int n) {
+    for (int attempt = 0; attempt < 2; attempt++) {
+        char **body = gc_alloc(n * sizeof *body);
+        bool any_wrap = false;
+        for (int i = 0; i < n; i++) {
+            body[i] = phase_a_text(&items[i], attempt == 0);
+            any_wrap |= items[i].kind == IT_CALL && items[i].echo;
+        }
+        Gen g;
+        char *src = gen_program(r, items, n, NULL, NULL, 0, body, &g);
+        bool last = attempt == 1 || !any_wrap;
+        Package *p = build(r, src, &g, last, NULL);
+        if (p) {
+            if (attempt == 1)
+                for (int i = 0; i < n; i++)
+                    if (items[i].kind == IT_CALL)
+                        items[i].echo = false;
+            return p;
+        }
+        if (last)
+            return NULL;
+    }
+    return NULL;
+}
+
+static void eval_items(Repl *r, Item *items, int n) {
+    bool has_body = false;
+    for (int i = 0; i < n; i++)
+        has_body |= phase_a_text(&items[i], false) != NULL;
+    Vars v = {0};
+    if (has_body) {
+        Package *pa = phase_a(r, items, n);
+        if (!pa)
+            return;
+        int nbody;
+        Stmt **sb = main_body(pa, &nbody);
+        collect_vars(items, n, sb, nbody, &v);
+    }
+    char **body = gc_alloc(n * sizeof *body);
+    for (int i = 0; i < n; i++) {
+        Item *it = &items[i];
+        switch (it->kind) {
+        case IT_DEFINE: body[i] = define_to_assign(it, false); break;
+        case IT_VAR: body[i] = var_to_assign(it, &v); break;
+        case IT_ECHO: body[i] = println_of(it->text); break;
+        case IT_CALL: body[i] = it->echo ? println_of(it->text) : it->text; break;
+        case IT_STMT: body[i] = it->text; break;
+        default: body[i] = NULL;
+        }
+    }
+    Gen g;
+    char *src = gen_program(r, items, n, v.names, v.types, v.n, body, &g);
+    CProgram *cp = NULL;
+    if (!build(r, src, &g, true, &cp) || !cp)
+        return;
+    /* Commit the declarations, then run. */
+    for (int i = 0; i < v.n; i++)
+        decl_add(r, v.names[i], cat3("var ", v.names[i], cat3(" ", v.types[i], "")),
+                 true);
+    for (int i = 0; i < n; i++)
+        if (items[i].kind == IT_DECL && items[i].name)
+            decl_add(r, items[i].name, unpadded(items[i].text), false);
+        else if (items[i].kind == IT_DECL)
+            decl_add(r, gc_strdup("?"), unpadded(items[i].text), false);
+    if (!has_body) {
+        return;
+    }
+    if (run_program(r, cp) != 0)
+        return;  /* a panic or deadlock: :write leaves the input out */
+    for (int i = 0; i < n; i++)
+        if (body[i] && strncmp(body[i], ECHO_OPEN, strlen(ECHO_OPEN)) == 0)
+            stmt_add(r, println_line(items[i].text));
+        else if (items[i].kind == IT_DEFINE)
+            stmt_add(r, unpadded(define_to_assign(&items[i], true)));
+        else if (body[i])
+            stmt_add(r, unpadded(body[i]));
+}
+
+static void eval_code(Repl *r, const char *src) {
+    Diag d;
+    diag_init(&d);
+    Stmt **stmts;
+    int ns;
+    parse_repl(INPUT_PATH, src, strlen(src), &d, &stmts, &ns);
+    if (diag_count(&d) > 0) {
+        diag_print(&d, stderr);
+        return;
+    }
+    Item *items;
+    int n = split_items(src, &items);
+    for (int i = 0; i < n; i++)
+        if (!item_classify(&items[i]))
+            return;
+    eval_items(r, items, n);
+}
+
+/* ---- commands ------------------------------------------------------------------- */
+
+static const char help_text[] =
+    "Type Go statements, declarations or expressions; expressions print\n"
+    "their value. Imports are implicit (fmt.Println(1) just works).\n"
+    "Commands:\n"
+    "  :help            this text\n"
+    "  :quit            leave (also Ctrl-D)\n"
+    "  :reset           forget every declaration and variable\n"
+    "  :list            the session's declarations\n"
+    "  :type EXPR       the type of an expression\n"
+    "  :doc PKG[.NAME]  a built-in package's members, or one's signature\n"
+    "  :load FILE.csp   evaluate a file's declarations and statements\n"
+    "  :write FILE.csp  save the session as a runnable program\n"
+    "  :disasm NAME     bytecode of a function\n"
+    "  :procs N         number of Ps for the following inputs\n";
+
+void repl_write_program(Repl *r, FILE *out) {
+    Buf b;
+    buf_init(&b);
+    for (int i = 0; i < r->ndecls; i++)
+        buf_puts(&b, cat3(r->decls[i].text, "\n", ""));
+    buf_puts(&b, "\nfunc main() {\n");
+    for (int i = 0; i < r->nstmts; i++)
+        buf_puts(&b, cat3("\t", r->stmts[i], "\n"));
+    buf_puts(&b, "}\n");
+    char *h = header(b.s);
+    /* One import per line reads better in a saved file. */
+    fputs("package main\n\n", out);
+    const char *p = strchr(h, '(');
+    if (p && p[1] != ')') {
+        fputs("import (\n", out);
+        for (p++; *p == '"'; ) {
+            const char *e = strchr(p + 1, '"');
+            fprintf(out, "\t%.*s\n", (int)(e - p + 1), p);
+            p = e + 3;
+        }
+        fputs(")\n\n", out);
+    }
+    fputs(b.s, out);
+}
+
+static void cmd_type(Repl *r, const char *expr) {
+    Item it = {.kind = IT_STMT, .text = cat3("_ = (", expr, ")"), .line = 1};
+    Gen g;
+    char *body[1] = {it.text};
+    char *src = gen_program(r, &it, 1, NULL, NULL, 0, body, &g);
+    Package *p = build(r, src, &g, true, NULL);
+    if (!p)
+        return;
+    int n;
+    Stmt **sb = main_body(p, &n);
+    if (n == 1 && sb[0]->kind == S_ASSIGN && sb[0]->u.assign.rhs[0]->type)
+        printf("%s\n", type_string_rel(sb[0]->u.assign.rhs[0]->type, "main", 0));
+}
+
+static void cmd_disasm(Repl *r, const char *name) {
+    Gen g;
+    char *src = gen_program(r, NULL, 0, NULL, NULL, 0, NULL, &g);
+    CProgram *cp = NULL;
+    if (!build(r, src, &g, true, &cp) || !cp)
+        return;
+    char *full = cat3("main.", name, "");
+    for (int i = 0; i < cp->nprotos; i++)
+        if (cp->protos[i]->name && strcmp(cp->protos[i]->name, full) == 0) {
+            disasm_proto(cp->protos[i], stdout);
+            return;
+        }
+    fprintf(stderr, "no function %s\n", name);
+}
+
+static char *read_whole(const char *path) {
+    FILE *fp = fopen(path, "rb");
+    if (!fp) {
+        fprintf(stderr, "csp: open %s: %s\n", path, strerror(errno));
+        return NULL;
+    }
+    Buf b;
+    buf_init(&b);
+    char chunk[4096];
+    size_t k;
+    while ((k = fread(chunk, 1, sizeof chunk, fp)) > 0)
+        buf_putn(&b, chunk, k);
+    fclose(fp);
+    return b.s;
+}
+
+static void cmd_doc(const char *arg);
+
+static bool eval_command(Repl *r, const char *line) {
+    char cmd[32] = {0};
+    int k = 0;
+    const char *p = line + 1;
+    while (*p && *p != ' ' && *p != '\t' && *p != '\n' && k < 31)
+        cmd[k++] = *p++;
+    while (*p == ' ' || *p == '\t')
+        p++;
+    char *arg = gc_strdup(p);
+    size_t al = strlen(arg);
+    while (al > 0 && (arg[al - 1] == '\n' || arg[al - 1] == ' ' || arg[al - 1] == '\r'))
+        arg[--al] = 0;
+    if (strcmp(cmd, "quit") == 0 || strcmp(cmd, "q") == 0)
+        return false;
+    if (strcmp(cmd, "help") == 0)
+        fputs(help_text, stdout);
+    else if (strcmp(cmd, "reset") == 0) {
+        r->ndecls = r->nstmts = 0;
+        r->last = NULL;
+    } else if (strcmp(cmd, "list") == 0) {
+        for (int i = 0; i < r->ndecls; i++)
+            printf("%s\n", r->decls[i].text);
+    } else if (strcmp(cmd, "type") == 0 && al)
+        cmd_type(r, arg);
+    else if (strcmp(cmd, "disasm") == 0 && al)
+        cmd_disasm(r, arg);
+    else if (strcmp(cmd, "procs") == 0 && al) {
+        int n = atoi(arg);
+        if (n < 1 || n > 1024)
+            fprintf(stderr, "csp: invalid value \"%s\" for :procs\n", arg);
+        else
+            r->procs = n;
+    } else if (strcmp(cmd, "doc") == 0 && al) {
+        cmd_doc(arg);
+    } else if (strcmp(cmd, "goroutines") == 0) {
+        printf("no goroutines between inputs: a goroutine started at the "
+               "prompt ends with its input\n");
+    } else if (strcmp(cmd, "load") == 0 && al) {
+        char *src = read_whole(arg);
+        if (src)
+            eval_code(r, src);
+    } else if (strcmp(cmd, "write") == 0 && al) {
+        FILE *fp = fopen(arg, "w");
+        if (!fp)
+            fprintf(stderr, "csp: create %s: %s\n", arg, strerror(errno));
+        else {
+            repl_write_program(r, fp);
+            fclose(fp);
+        }
+    } else
+        fprintf(stderr, "unknown command :%s (try :help)\n", cmd);
+    fflush(stdout);
+    return true;
+}
+
+bool repl_eval(Repl *r, const char *src) {
+    const char *p = src;
+    while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+        p++;
+    if (*p == ':')
+        return eval_command(r, p);
+    eval_code(r, src);
+    return true;
+}
+
+/* ---- standard package members: :doc and completion ----------------------------- */
+
+/* The parsed source of std package `name` (by its local name), or NULL. */
+static SrcFile *std_file(const char *name, const char **path) {
+    for (int i = 0; i < NSTD; i++)
+        if (strcmp(std_pkgs[i].name, name) == 0) {
+            const char *src = lib_source(std_pkgs[i].path);
+            if (!src)
+                return NULL;
+            Diag d;
+            diag_init(&d);
+            *path = std_pkgs[i].path;
+            return parse_file(std_pkgs[i].path, src, strlen(src), &d);
+        }
+    return NULL;
+}
+
+/* Calls fn for every exported top-level name of f with its declaration. */
+typedef void MemberFn(const char *name, Decl *d, int line, void *arg);
+
+/* Calls fn for every top-level name of f with its declaration and the line
+ * of its spec. */
+static void each_member(SrcFile *f, MemberFn *fn, void *arg) {
+    for (int i = 0; i < f->ndecls; i++) {
+        Decl *d = f->decls[i];
+        if (d->kind == D_FUNC && !d->u.func.recv)
+            fn(ident_name(d->u.func.name), d, d->pos.line, arg);
+        else if (d->kind == D_TYPE)
+            for (int j = 0; j < d->u.types.n; j++)
+                fn(ident_name(d->u.types.specs[j].name), d,
+                   d->u.types.specs[j].name->pos.line, arg);
+        else if (d->kind == D_VAR || d->kind == D_CONST)
+            for (int j = 0; j < d->u.vars.n; j++)
+                for (int k = 0; k < d->u.vars.specs[j].nnames; k++)
+                    fn(ident_name(d->u.vars.specs[j].names[k]), d,
+                       d->u.vars.specs[j].names[k]->pos.line, arg);
+    }
+}
+
+/* Line `line` (1-based) of src, without its newline. */
+static char *source_line(const char *src, int line) {
+    for (int l = 1; l < line && src; l++) {
+        src = strchr(src, '\n');
+        if (src)
+            src++;
+    }
+    if (!src)
+        return gc_strdup("");
+    const char *e = strchr(src, '\n');
+    size_t n = e ? (size_t)(e - src) : strlen(src);
+    char *s = gc_alloc_atomic(n + 1);
+    memcpy(s, src, n);
+    s[n] = 0;
+    return s;
+}
+
+typedef struct DocQuery {
+    const char *name;
+    SrcFile *f;
+    bool found;
+} DocQuery;
+
+static void doc_one(const char *name, Decl *d, int line, void *arg) {
+    DocQuery *q = arg;
+    if (!name || name[0] < 'A' || name[0] > 'Z')
+        return;
+    if (q->name && strcmp(q->name, name) != 0)
+        return;
+    char *sig = source_line(q->f->src, line);
+    char *end = strstr(sig, " {");   /* a Go body starts on the same line */
+    if (end && d->kind == D_FUNC)
+        *end = 0;
+    size_t n = strlen(sig);
+    while (n > 0 && (sig[n - 1] == ' ' || sig[n - 1] == '\t'))
+        sig[--n] = 0;
+    if (d->kind == D_CONST || d->kind == D_VAR) {
+        while (*sig == ' ' || *sig == '\t')
+            sig++;
+        if (strncmp(sig, "const ", 6) && strncmp(sig, "var ", 4))
+            sig = cat3(d->kind == D_CONST ? "const " : "var ", sig, "");
+    }
+    if (q->name) {
+        /* The comment just above the declaration, as its summary. */
+        int l = line - 1;
+        while (l > 1 && strncmp(source_line(q->f->src, l - 1), "//", 2) == 0)
+            l--;
+        for (; l < line; l++) {
+            char *c = source_line(q->f->src, l);
+            if (strncmp(c, "//", 2) == 0)
+                printf("%s\n", c);
+        }
+    }
+    printf("%s\n", sig);
+    q->found = true;
+}
+
+/* :doc PKG[.NAME] — the declaration line(s) from the embedded source. */
+static void cmd_doc(const char *arg) {
+    char *pkg = gc_strdup(arg), *dot = strchr(pkg, '.');
+    if (dot)
+        *dot = 0;
+    const char *path = NULL;
+    SrcFile *f = std_file(pkg, &path);
+    if (!f) {
+        fprintf(stderr, "no built-in package %s\n", pkg);
+        return;
+    }
+    DocQuery q = {dot ? dot + 1 : NULL, f, false};
+    if (!q.name)
+        printf("package %s // import \"%s\"\n\n", pkg, path);
+    each_member(f, doc_one, &q);
+    if (!q.found)
+        fprintf(stderr, "no %s in package %s\n", q.name, pkg);
+}
+
+#ifdef CSP_HAVE_LIBEDIT
+/* Tab completion: keywords, the session's names, packages and members. */
+static Repl *completing;
+static char **cands;
+static int ncands, capcands;
+
+static void cand_add(const char *name) {
+    if (!name)
+        return;
+    if (ncands == capcands) {
+        capcands = capcands ? 2 * capcands : 64;
+        cands = realloc(cands, (size_t)capcands * sizeof *cands);
+    }
+    cands[ncands++] = strdup(name);
+}
+
+static void member_cand(const char *name, Decl *d, int line, void *arg) {
+    if (name && name[0] >= 'A' && name[0] <= 'Z')
+        cand_add(cat3(arg, ".", name));
+}
+
+static void collect_cands(const char *text) {
+    for (int i = 0; i < ncands; i++)
+        free(cands[i]);
+    ncands = 0;
+    const char *dot = strchr(text, '.');
+    if (dot) {
+        char *pkg = gc_strdup(text);
+        pkg[dot - text] = 0;
+        const char *path;
+        SrcFile *f = std_file(pkg, &path);
+        if (f)
+            each_member(f, member_cand, pkg);
+        return;
+    }
+    static const char *const kw[] = {
+        "break", "case", "chan", "const", "continue", "default", "defer",
+        "else", "fallthrough", "for", "func", "go", "if", "import",
+        "interface", "map", "package", "range", "return", "select", "struct",
+        "switch", "type", "var", "append", "cap", "close", "copy", "delete",
+        "len", "make", "new", "panic", "print", "println", "recover", "min",
+        "max", "clear", "true", "false", "nil", "string", "int", "float64",
+        "bool", "byte", "rune", "error", "any", NULL};
+    for (int i = 0; kw[i]; i++)
+        cand_add(kw[i]);
+    for (int i = 0; i < NSTD; i++)
+        cand_add(cat3(std_pkgs[i].name, ".", ""));
+    for (int i = 0; completing && i < completing->ndecls; i++)
+        if (!strchr(completing->decls[i].name, '.'))
+            cand_add(completing->decls[i].name);
+}
+
+static char *complete_next(const char *text, int state) {
+    static int i;
+    if (state == 0) {
+        collect_cands(text);
+        i = 0;
+    }
+    size_t n = strlen(text);
+    while (i < ncands) {
+        char *c = cands[i++];
+        if (strncmp(c, text, n) == 0)
+            return strdup(c);
+    }
+    return NULL;
+}
+
+static char **complete(const char *text, int start, int end) {
+    rl_attempted_completion_over = 1;
+    return rl_completion_matches(text, complete_next);
+}
+#endif
+
+/* ---- the loop ------------------------------------------------------------------- */
+
+static char *history_path(void) {
+    const char *home = getenv("HOME");
+    return home ? cat3(home, "/.csp_history", "") : NULL;
+}
+
+/* Reads one line (without its newline); NULL at end of input. */
+static char *read_line(bool tty, const char *prompt) {
+#ifdef CSP_HAVE_LIBEDIT
+    if (tty) {
+        char *l = readline(prompt);
+        if (!l)
+            return NULL;
+        char *s = gc_strdup(l);
+        free(l);
+        return s;
+    }
+#else
+    if (tty) {
+        fputs(prompt, stdout);
+        fflush(stdout);
+    }
+#endif
+    Buf b;
+    buf_init(&b);
+    int c;
+    while ((c = getchar()) != EOF && c != '\n') {
+        char ch = (char)c;
+        buf_putn(&b, &ch, 1);
+    }
+    if (c == EOF && b.n == 0)
+        return NULL;
+    return b.s;
+}
+
+int repl_main(int procs) {
+    bool tty = isatty(0);
+    static char *args[] = {"csp", NULL};
+    os_set_args(1, args);
+    Repl *r = repl_new(procs);
+    char *hist = history_path();
+    if (tty) {
+        printf("csp version %s — type :help for help, :quit to leave\n",
+               CSP_VERSION);
+#ifdef CSP_HAVE_LIBEDIT
+        using_history();
+        completing = r;
+        rl_attempted_completion_function = complete;
+        rl_basic_word_break_characters = " \t\n\"\\'`@$><=;|&{}()[],+-*/%!^";
+        if (hist)
+            read_history(hist);
+#endif
+    }
+    Buf in;
+    buf_init(&in);
+    if (tty) {
+        struct sigaction sa = {.sa_handler = on_sigint};
+        sigemptyset(&sa.sa_mask);
+        sigaction(SIGINT, &sa, NULL);  /* no SA_RESTART: reads see EINTR */
+    }
+    for (;;) {
+        sigint_seen = 0;
+        char *line = read_line(tty, in.n ? "...  " : "csp> ");
+        if (sigint_seen) {
+            if (in.n == 0 && (!line || !*line))
+                fputs("\n(to leave, type :quit or press Ctrl-D)\n", stdout);
+            else
+                fputs("\n", stdout);
+            buf_init(&in);
+            continue;
+        }
+        if (!line) {
+            if (in.n)
+                repl_eval(r, in.s);
+            break;
+        }
+        if (in.n)
+            buf_puts(&in, "\n");
+        buf_puts(&in, line);
+        const char *p = in.s;
+        while (*p == ' ' || *p == '\t')
+            p++;
+        if (*p != ':' && repl_classify(in.s) == REPL_INCOMPLETE)
+            continue;
+#ifdef CSP_HAVE_LIBEDIT
+        if (tty && *p) {
+            add_history(in.s);
+            if (hist) {
+                write_history(hist);
+                chmod(hist, 0600);
+            }
+        }
+#endif
+        bool go_on = repl_eval(r, in.s);
+        buf_init(&in);
+        if (!go_on)
+            break;
+    }
+    if (tty)
+        putchar('\n');
+    fflush(stdout);
+    return 0;
+}
