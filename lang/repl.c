@@ -24,6 +24,8 @@
  * as `name.` is imported, and Program.repl turns off the unused-import and
  * unused-variable errors.
  *
+ * DEBUGGING: CSP_REPL_DEBUG=1 prints every generated program to stderr.
+ *
  * ALTERNATIVE REJECTED (for now): compiling inputs incrementally into one
  * live CProgram, which would also keep goroutines alive between inputs;
  * here a goroutine started at the prompt ends when its input's main
@@ -314,6 +316,15 @@ static bool is_simple_var(Item *it) {
     return *p != '(';
 }
 
+/* Byte offset of (line, col) in text (both 1-based). */
+static size_t offset_of(const char *text, int line, int col) {
+    const char *p = text;
+    for (int l = 1; l < line && *p; p++)
+        if (*p == '\n')
+            l++;
+    return (size_t)(p - text) + (size_t)(col - 1);
+}
+
 /* Classifies one item by parsing it alone; false after printing an error. */
 static bool item_classify(Item *it) {
     Diag d;
@@ -343,10 +354,18 @@ static bool item_classify(Item *it) {
             return true;
         }
         it->name = decl_key(it->decl);
-        if (it->name && strcmp(it->name, "main") == 0 && it->decl->kind == D_FUNC) {
-            fprintf(stderr, "%s:%d:1: func main cannot be declared at the "
-                    "prompt; type its statements instead\n", INPUT_PATH, it->line);
-            return false;
+        if (it->name && strcmp(it->name, "main") == 0 && it->decl->kind == D_FUNC &&
+            it->decl->u.func.body) {
+            /* A program's main (:load): its body runs now, as a block. */
+            Pos lb = it->decl->u.func.body->pos;
+            char *t = gc_strdup(it->text);
+            size_t o = offset_of(t, lb.line, lb.col);
+            memset(t, ' ', o);
+            for (size_t i = 0; i < o; i++)
+                if (it->text[i] == '\n')
+                    t[i] = '\n';
+            it->text = t;
+            return item_classify(it);
         }
         it->kind = it->decl->kind == D_VAR && is_simple_var(it) ? IT_VAR : IT_DECL;
         return true;
@@ -575,14 +594,6 @@ static void vars_add(Vars *v, const char *name, Type *t) {
     v->types[v->n++] = ts;
 }
 
-/* Byte offset of (line, col) in text (both 1-based). */
-static size_t offset_of(const char *text, int line, int col) {
-    const char *p = text;
-    for (int l = 1; l < line && *p; p++)
-        if (*p == '\n')
-            l++;
-    return (size_t)(p - text) + (size_t)(col - 1);
-}
 
 /* `a, b := e` -> `a, b  = e` (op_pos from the item parsed alone); tidy:
  * `a, b = e`, for the history (columns after the operator move). */
@@ -698,7 +709,6 @@ static int run_program(Repl *r, CProgram *cp) {
     vm_run_main(&init, r->procs);
     carry_globals(r->last, cp);
     body.ninits = 0;
-    body.inits = NULL;
     /* Ctrl-C typed while the input compiled or initialised: skip it. */
     int rc = 2;
     if (sigint_seen)

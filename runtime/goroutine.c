@@ -307,7 +307,8 @@ static int start(CProgram *p, int nprocs) {
     Fiber *f = fiber_new(p, NULL);
     int n = p->ninits + (p->main ? 1 : 0);
     Proto **entry = gc_alloc((size_t)(n + 1) * sizeof(Proto *));
-    memcpy(entry, p->inits, (size_t)p->ninits * sizeof(Proto *));
+    if (p->ninits)
+        memcpy(entry, p->inits, (size_t)p->ninits * sizeof(Proto *));
     if (p->main)
         entry[p->ninits] = p->main;
     run.main = f;
