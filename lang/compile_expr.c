@@ -821,14 +821,26 @@ void cjump(FuncState *fs, Expr *e, bool when, JumpList *jl) {
                 Expr *tmp = x; x = y; y = tmp;
                 op = mirror(op);
             }
-            bool imm = small_imm(y, &v, INS_MIN_SB, INS_MAX_SB) &&
-                       (cc == CC_INT || op == T_EQL || op == T_NEQ);
+            bool ok_op = cc == CC_INT || op == T_EQL || op == T_NEQ;
+            bool imm = ok_op && small_imm(y, &v, INS_MIN_SB, INS_MAX_SB);
+            /* A wider constant operand (a loop bound like 10000000) goes
+             * through the constant pool: one fused JxxK instead of
+             * LOADK + Jxx on every iteration. */
+            bool kop = !imm && ok_op && small_imm(y, &v, INT64_MIN, INT64_MAX);
             int xr = cexpr(fs, x, -1);
+            int ki = kop ? k_int(fs, v) : 0;
+            if (kop && ki > 0xffff)
+                kop = false;             /* B holds 16 bits only */
             if (imm) {
                 unsigned o = op == T_EQL ? OP_JEQI : op == T_NEQ ? OP_JNEI
                            : op == T_LSS ? OP_JLTI : op == T_LEQ ? OP_JLEI
                            : op == T_GTR ? OP_JGTI : OP_JGEI;
                 jl_add(jl, emit(fs, o, xr, (unsigned)(int)v & 0xffff, 0));
+            } else if (kop) {
+                unsigned o = op == T_EQL ? OP_JEQK : op == T_NEQ ? OP_JNEK
+                           : op == T_LSS ? OP_JLTK : op == T_LEQ ? OP_JLEK
+                           : op == T_GTR ? OP_JGTK : OP_JGEK;
+                jl_add(jl, emit(fs, o, xr, (unsigned)ki, 0));
             } else {
                 int yr = cexpr(fs, y, -1);
                 bool u = cc == CC_UINT;
@@ -920,6 +932,25 @@ static int cunary(FuncState *fs, Expr *e, int dst) {
 /* ---- selectors, index, slice ------------------------------------------------------------ */
 
 /* Receiver for a call of method sel (SEL_METHOD) into R[dst]. */
+/* If the code since pc start ends "OP t, ...; MOVE dst, t" with t a
+ * temporary (>= save) and OP one that only writes R[A], write dst directly
+ * and drop the MOVE (a captured receiver: UPREF t; MOVE dst, t). The pair
+ * was emitted back to back by the caller, so no jump targets the MOVE. */
+static void retarget_move(FuncState *fs, int start, int save, int dst) {
+    int n = fs->ncode;
+    if (n - 2 < start)
+        return;
+    Instr mv = fs->code[n - 1], ld = fs->code[n - 2];
+    unsigned op = INS_OP(ld);
+    if (INS_OP(mv) != OP_MOVE || (int)INS_A(mv) != dst || INS_B(mv) != INS_A(ld) ||
+        (int)INS_A(ld) < save || (int)INS_A(ld) == dst)
+        return;
+    if (op != OP_UPREF && op != OP_GETUP && op != OP_GETG)
+        return;
+    fs->code[n - 2] = ins_make(op, dst, INS_B(ld), INS_C(ld));
+    fs->ncode--;
+}
+
 static void crecv(FuncState *fs, Expr *sel, int dst) {
     Expr *x = sel->u.sel.x;
     Object *m = sel->u.sel.method;
@@ -941,8 +972,10 @@ static void crecv(FuncState *fs, Expr *sel, int dst) {
                         emit(fs, OP_MOVE, dst, c, 0);
                     }
                 } else {
+                    int start = here(fs);
                     lv_compile(fs, x, &lv, false);
                     addr_of(fs, &lv, dst);
+                    retarget_move(fs, start, save, dst);
                 }
             }
         } else if (xt->kind == K_POINTER) {
@@ -1250,6 +1283,20 @@ static Object *static_func(Expr *fn) {
     return o && o->kind == OBJ_FUNC ? o : NULL;
 }
 
+/* The fused call op (CALLKR, CALLKU) when a method call's receiver code was
+ * one MOVE or UPREF into R[base+1] and nothing followed it (no arguments),
+ * else 0: the call does the move, saving a dispatch per call (mu.Lock() in
+ * a loop). One instruction emitted means no jump inside the receiver code
+ * can target the call. */
+static unsigned fuse_recv_op(FuncState *fs, int recv_pc, int base) {
+    if (recv_pc < 0 || fs->ncode != recv_pc + 1)
+        return 0;
+    Instr mv = fs->code[recv_pc];
+    if ((int)INS_A(mv) != base + 1)
+        return 0;
+    return INS_OP(mv) == OP_MOVE ? OP_CALLKR : INS_OP(mv) == OP_UPREF ? OP_CALLKU : 0;
+}
+
 int ccall(FuncState *fs, Expr *e, int nwant) {
     Expr *fn = unparen(e->u.call.fun);
     if (e->u.call.kind == CALL_CONV) {
@@ -1266,11 +1313,12 @@ int ccall(FuncState *fs, Expr *e, int nwant) {
     int base = alloc_reg(fs);
     Type *sig = fn->type;
     Object *sf = static_func(fn);
-    unsigned op;
-    int kidx = 0, cache = 0;
+    unsigned op, fop;
+    int kidx = 0, cache = 0, recv_pc = -1;
     if (fn->kind == E_SELECTOR && fn->u.sel.kind == SEL_METHOD) {
         Object *m = fn->u.sel.method;
         int r = alloc_reg(fs);
+        recv_pc = here(fs);
         crecv(fs, fn, r);
         op = OP_CALLK;
         kidx = k_ptr(fs, func_proto(fs->C, m), KT_PROTO);
@@ -1295,7 +1343,10 @@ int ccall(FuncState *fs, Expr *e, int nwant) {
     cargs(fs, e, sig);
     set_line(fs, e->pos);
     if (op == OP_CALLI) emit(fs, OP_CALLI, base, kidx, cache);
-    else if (op == OP_CALLK) emit(fs, OP_CALLK, base, 0, kidx);
+    else if ((fop = fuse_recv_op(fs, recv_pc, base)) != 0) {
+        Instr mv = fs->code[--fs->ncode];
+        emit(fs, fop, base, INS_B(mv), kidx);
+    } else if (op == OP_CALLK) emit(fs, OP_CALLK, base, 0, kidx);
     else emit(fs, OP_CALL, base, 0, 0);
     reserve(fs, base + sig->nresults + 1);
     fs->freereg = base + (nwant > 0 ? nwant : 0);

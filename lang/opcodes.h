@@ -120,6 +120,12 @@
     X(JLEI,     "rij",  "if R[A] <= B then pc += C") \
     X(JGTI,     "rij",  "if R[A] > B then pc += C") \
     X(JGEI,     "rij",  "if R[A] >= B then pc += C") \
+    X(JEQK,     "rkj",  "if R[A] == K[B] (int constant) then pc += C") \
+    X(JNEK,     "rkj",  "if R[A] != K[B] (int constant) then pc += C") \
+    X(JLTK,     "rkj",  "if R[A] < K[B] (signed int constant) then pc += C") \
+    X(JLEK,     "rkj",  "if R[A] <= K[B] (signed int constant) then pc += C") \
+    X(JGTK,     "rkj",  "if R[A] > K[B] (signed int constant) then pc += C") \
+    X(JGEK,     "rkj",  "if R[A] >= K[B] (signed int constant) then pc += C") \
     X(JLTF,     "rrj",  "if R[A] < R[B] (float) then pc += C") \
     X(JLEF,     "rrj",  "if R[A] <= R[B] (float) then pc += C") \
     X(JNLTF,    "rrj",  "if !(R[A] < R[B]) (float) then pc += C") \
@@ -172,6 +178,8 @@
     /* calls */ \
     X(CALL,     "r--",  "call closure R[A] with args R[A+1..]; results to R[A..]") \
     X(CALLK,    "r-k",  "call Proto K[C] with args R[A+1..]; results to R[A..]") \
+    X(CALLKR,   "rrk",  "R[A+1] = R[B], then CALLK A K[C] (zero-argument method call)") \
+    X(CALLKU,   "ruk",  "R[A+1] = U[B], then CALLK A K[C] (method on a captured variable)") \
     X(CALLI,    "rku",  "call method K[B] of interface R[A+1] (receiver slot), inline cache C") \
     X(RET,      "ru-",  "return R[A..A+B-1]") \
     X(RUNDEFER, "---",  "run the next deferred call of this frame, then re-execute") \

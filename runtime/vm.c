@@ -482,6 +482,12 @@ L_JLTI: JUMP_IF(RA.i < SB);
 L_JLEI: JUMP_IF(RA.i <= SB);
 L_JGTI: JUMP_IF(RA.i > SB);
 L_JGEI: JUMP_IF(RA.i >= SB);
+L_JEQK: JUMP_IF(RA.i == K[B].i);
+L_JNEK: JUMP_IF(RA.i != K[B].i);
+L_JLTK: JUMP_IF(RA.i < K[B].i);
+L_JLEK: JUMP_IF(RA.i <= K[B].i);
+L_JGTK: JUMP_IF(RA.i > K[B].i);
+L_JGEK: JUMP_IF(RA.i >= K[B].i);
 L_JLTF: JUMP_IF(RA.f < RB.f);
 L_JLEF: JUMP_IF(RA.f <= RB.f);
 L_JNLTF: JUMP_IF(!(RA.f < RB.f));
@@ -776,7 +782,14 @@ L_CALL:
     a = A;
     recv_iface = NULL;
     goto do_call;
+L_CALLKU:
+    R[A + 1] = fr->cl->up[B];    /* the receiver UPREF, fused */
+    goto callk;
+L_CALLKR:
+    R[A + 1] = RB;               /* the receiver MOVE, fused */
+    /* fall through */
 L_CALLK:
+callk:
     p = K[C].p;
     cl = NULL;
     a = A;
