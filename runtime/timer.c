@@ -57,6 +57,22 @@ static void timer_throw(const char *msg) {
     abort();
 }
 
+#ifndef CSP_NO_GC
+static void *load_link(void *ref) { return ((TimerRef *)ref)->t; }
+#endif
+
+/* The timer a ref points to, NULL once a weak timer was collected. libgc
+ * clears disappearing links after it restarts the world, so a plain load
+ * could return a timer about to be reclaimed: load under its allocation
+ * lock, as its documentation requires. */
+static RTimer *ref_timer(TimerRef *ref) {
+#ifdef CSP_NO_GC
+    return ref->t;
+#else
+    return GC_call_with_alloc_lock(load_link, ref);
+#endif
+}
+
 /* ---- the heap (timerlock held) ------------------------------------------------ */
 
 static void heap_set(int64_t i, HeapEntry e) {
@@ -117,7 +133,7 @@ static int64_t heap_compact(void) {
     int64_t live = 0;
     for (int64_t i = 0; i < tm.n; i++) {
         HeapEntry e = tm.heap[i];
-        if (e.ref->t)
+        if (ref_timer(e.ref))
             tm.heap[live++] = e;
         else
             e.ref->idx = -1;
@@ -284,7 +300,7 @@ static int take_due(Due *due, int64_t now) {
     int k = 0;
     lock_acquire(&tm.lock);
     while (k < TIMER_BATCH && tm.n && tm.heap[0].when <= now) {
-        RTimer *t = tm.heap[0].ref->t;
+        RTimer *t = ref_timer(tm.heap[0].ref);
         if (!t) { /* a weak timer whose owner was collected */
             heap_remove_ref(tm.heap[0].ref);
             continue;
