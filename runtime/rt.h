@@ -62,7 +62,8 @@ Iface *rt_error_new(Str *msg);
  * String()/Error() methods). args in register representation; results
  * copied to res. Returns NATIVE_OK, or NATIVE_PANIC if the callee panicked
  * (the panic is then in progress on f and the native must return
- * NATIVE_PANIC). Limitation: a callee that blocks blocks the thread. */
+ * NATIVE_PANIC). A callee that blocks parks the goroutine with its thread:
+ * the thread hands its P to another M meanwhile (sched_park_nested). */
 int vm_call(Fiber *f, Proto *fn, Slot *args, int nargs, Slot *res, int nres);
 /* After vm_call returned NATIVE_PANIC: stops that panic as recover() would
  * and returns its value (NULL for panic(nil)), so a native can report it
