@@ -314,10 +314,30 @@ static void cassign(FuncState *fs, Stmt *s) {
         lv_store(fs, &lvs[i], base + i);
 }
 
+/* x++, x--, x += c, x -= c on a captured integer: one ADDUP on the cell
+ * instead of GETUP, ADDI (NORM), SETUP. Closures bumping a shared counter
+ * (under a mutex, say) run this in their hot loop. */
+static bool up_addi(FuncState *fs, LValue *lv, TokKind op, Expr *y, int delta) {
+    int bits = type_int_bits(lv->type->kind);
+    if (lv->kind != LV_UP || !bits)
+        return false;
+    int64_t c = delta;
+    if (y) {
+        if ((op != T_ADD && op != T_SUB) || y->cv.kind != CV_INT ||
+            y->cv.u.i < INS_MIN_SC + 1 || y->cv.u.i > INS_MAX_SC)
+            return false;
+        c = op == T_ADD ? (int64_t)y->cv.u.i : -(int64_t)y->cv.u.i;
+    }
+    emit(fs, OP_ADDUP, lv->off, bits < 64 ? lv->type->kind : 0, c);
+    return true;
+}
+
 /* x op= y (also x++ / x-- with y == NULL and delta). */
 static void copassign(FuncState *fs, Expr *x, TokKind op, Expr *y, int delta) {
     LValue lv;
     lv_compile(fs, x, &lv, false);
+    if (up_addi(fs, &lv, op, y, delta))
+        return;
     Type *t = lv.type;
     int cur = lv_load(fs, &lv, -1);
     int d = lv.kind == LV_REG ? lv.reg : alloc_reg(fs);

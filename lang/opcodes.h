@@ -38,6 +38,7 @@
     X(GADDR,    "r-u",  "R[A].p = &G[C]") \
     X(GETUP,    "ru-",  "R[A] = *U[B] (captured scalar through its cell)") \
     X(SETUP,    "ru-",  "*U[B] = R[A]") \
+    X(ADDUP,    "uui",  "*U[A] += C, re-normalised to integer Kind B (0: 64-bit)") \
     X(UPREF,    "ru-",  "R[A] = U[B] (the cell/box pointer or bound receiver)") \
     X(NEWCELL,  "rr-",  "R[A].p = new 1-slot cell holding R[B]") \
     X(CELLGET,  "rr-",  "R[A] = *R[B].p") \

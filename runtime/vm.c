@@ -286,6 +286,12 @@ L_SETG: G[C] = RA; DISPATCH();
 L_GADDR: RA.p = &G[C]; DISPATCH();
 L_GETUP: RA = *(Slot *)fr->cl->up[B].p; DISPATCH();
 L_SETUP: *(Slot *)fr->cl->up[B].p = RA; DISPATCH();
+L_ADDUP: {
+    Slot *cell = fr->cl->up[A].p;
+    int64_t v = (int64_t)(cell->u + (uint64_t)(int64_t)SC);
+    cell->i = B ? norm_int(v, B) : v;
+    DISPATCH();
+}
 L_UPREF: RA = fr->cl->up[B]; DISPATCH();
 L_NEWCELL: {
     Slot *c = gc_alloc(sizeof(Slot));
