@@ -22,48 +22,11 @@
 #include "check.h"
 #include "compile.h"
 #include "diag.h"
+#include "load.h"
 #include "parse.h"
 #include "repl.h"
 
 enum { EXIT_COMPILE = 1, EXIT_USAGE = 2 };
-
-/* Loads standard-library packages from the sources embedded at build time;
- * each package is parsed once. */
-typedef struct Loader {
-    Diag *diag;
-    Package **pkgs;
-    int n, cap;
-} Loader;
-
-static Package *package_new(const char *path, SrcFile *f) {
-    Package *p = gc_alloc(sizeof *p);
-    p->path = gc_strdup(path);
-    p->name = f->pkgname;
-    p->files = gc_alloc(sizeof *p->files);
-    p->files[0] = f;
-    p->nfiles = 1;
-    return p;
-}
-
-static Package *load_std(void *ctx, const char *path) {
-    Loader *L = ctx;
-    for (int i = 0; i < L->n; i++)
-        if (strcmp(L->pkgs[i]->path, path) == 0)
-            return L->pkgs[i];
-    const char *src = lib_source(path);
-    if (!src)
-        return NULL;
-    size_t n = strlen(path) + 16;
-    char *name = gc_alloc_atomic(n);
-    snprintf(name, n, "<std>/%s.go", path);
-    Package *p = package_new(path, parse_file(name, src, strlen(src), L->diag));
-    if (L->n == L->cap) {
-        L->cap = L->cap ? 2 * L->cap : 16;
-        L->pkgs = gc_realloc(L->pkgs, L->cap * sizeof *L->pkgs);
-    }
-    L->pkgs[L->n++] = p;
-    return p;
-}
 
 static char *read_file(const char *path, size_t *len) {
     FILE *fp = fopen(path, "rb");
@@ -96,7 +59,7 @@ static CProgram *build(const char *path, Loader *L) {
     if (!src)
         exit(EXIT_USAGE);
     Diag *d = L->diag;
-    Package *main_pkg = package_new("main", parse_file(path, src, len, d));
+    Package *main_pkg = load_package_new("main", parse_file(path, src, len, d));
     Program prog = {.main = main_pkg, .diag = d, .load = load_std, .load_ctx = L};
     CProgram *cp = NULL;
     if (diag_count(d) == 0 && check_program(&prog) && diag_count(d) == 0)

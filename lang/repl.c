@@ -47,6 +47,7 @@
 #include "compile.h"
 #include "diag.h"
 #include "lex.h"
+#include "load.h"
 #include "parse.h"
 
 #if defined(__has_include)
@@ -111,44 +112,16 @@ struct Repl {
     int ndecls, capdecls;
     char **stmts;            /* statements run so far (phase B form) */
     int nstmts, capstmts;
-    Package **pkgs;          /* standard packages, parsed and checked once */
-    int npkgs, cappkgs;
+    Loader loader;           /* standard packages (re-parsed per build) */
     CProgram *last;          /* program whose globals hold the session's values */
     Diag ldiag;              /* errors of the standard packages (none) */
     int procs;
 };
 
-static Package *package_new(const char *path, SrcFile *f) {
-    Package *p = gc_alloc(sizeof *p);
-    p->path = gc_strdup(path);
-    p->name = f->pkgname;
-    p->files = gc_alloc(sizeof *p->files);
-    p->files[0] = f;
-    p->nfiles = 1;
-    return p;
-}
-
-static Package *load_std(void *ctx, const char *path) {
-    Repl *r = ctx;
-    for (int i = 0; i < r->npkgs; i++)
-        if (strcmp(r->pkgs[i]->path, path) == 0)
-            return r->pkgs[i];
-    const char *src = lib_source(path);
-    if (!src)
-        return NULL;
-    Package *p = package_new(path, parse_file(cat3("<std>/", path, ".go"), src,
-                                              strlen(src), &r->ldiag));
-    if (r->npkgs == r->cappkgs) {
-        r->cappkgs = r->cappkgs ? 2 * r->cappkgs : 16;
-        r->pkgs = gc_realloc(r->pkgs, r->cappkgs * sizeof *r->pkgs);
-    }
-    r->pkgs[r->npkgs++] = p;
-    return p;
-}
-
 Repl *repl_new(int procs) {
     Repl *r = gc_alloc(sizeof *r);
     diag_init(&r->ldiag);
+    r->loader.diag = &r->ldiag;
     r->procs = procs;
     return r;
 }
@@ -511,12 +484,12 @@ static Package *build(Repl *r, const char *src, Gen *g, bool print,
                       CProgram **cp) {
     Diag d;
     diag_init(&d);
-    r->npkgs = 0;  /* a package checked once is not listed again in
+    r->loader.n = 0;  /* a package checked once is not listed again in
                       Program.pkgs: parse the standard ones afresh */
     if (getenv("CSP_REPL_DEBUG"))
         fprintf(stderr, "---- generated\n%s----\n", src);
-    Package *p = package_new("main", parse_file(GEN_PATH, src, strlen(src), &d));
-    Program prog = {.main = p, .diag = &d, .load = load_std, .load_ctx = r,
+    Package *p = load_package_new("main", parse_file(GEN_PATH, src, strlen(src), &d));
+    Program prog = {.main = p, .diag = &d, .load = load_std, .load_ctx = &r->loader,
                     .repl = true};
     if (diag_count(&d) == 0 && check_program(&prog) && diag_count(&d) == 0 &&
         cp)
