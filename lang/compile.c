@@ -306,8 +306,6 @@ Proto *comp_function(Comp *C, FuncState *parent, FuncInfo *info, Stmt *body,
     fs.has_defer = info->has_defer || comp_stmt_has_defer(body);
     p->has_defer = fs.has_defer;
     info->comp = &fs;
-    if (!parent)
-        comp_mark_captures(body, NULL, info);
     bind_params(&fs, info, has_recv);
     bind_results(&fs, info);
     if (body) {
@@ -781,8 +779,6 @@ static Proto *compile_init(Comp *C, Package *pkg) {
         ValueSpec *vs = pkg->inits[i];
         if (!vs->nvalues)
             continue;
-        for (int j = 0; j < vs->nvalues; j++)
-            comp_mark_captures(NULL, vs->values[j], NULL);
         set_line(&fs, vs->pos);
         Stmt st = {.kind = S_ASSIGN, .pos = vs->pos};
         st.u.assign.lhs = vs->names;

@@ -190,8 +190,6 @@ void walk_path(FuncState *fs, Expr *x, int *path, int npath, Loc *loc,
                bool stable);
 void addr_of(FuncState *fs, LValue *lv, int dst);
 void emit_array_extra(FuncState *fs, unsigned a, Type *at);
-/* Marks variables referenced by nested function literals as captured. */
-void comp_mark_captures(Stmt *body, Expr *e, FuncInfo *fn);
 
 /* ---- compile_stmt.c ---------------------------------------------------------- */
 void cstmt(FuncState *fs, Stmt *s);
