@@ -765,7 +765,7 @@ static Proto *compile_init(Comp *C, Package *pkg) {
                 ValueSpec *vs = &d->u.vars.specs[s];
                 for (int j = 0; j < vs->nnames; j++) {
                     Object *o = vs->objs ? vs->objs[j] : NULL;
-                    if (o && type_is_boxed(o->type)) {
+                    if (o && (type_is_boxed(o->type) || comp_global_in_cell(C, o))) {
                         int r = alloc_reg(&fs);
                         emit(&fs, OP_BOXNEW, r, 0, o->type->size);
                         emit(&fs, OP_SETG, r, 0, o->reg);

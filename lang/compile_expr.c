@@ -162,6 +162,8 @@ static int cident(FuncState *fs, Expr *e, int dst) {
         if (o->is_global) {
             int d = target(fs, dst);
             emit(fs, OP_GETG, d, 0, o->reg);
+            if (comp_global_in_cell(fs->C, o))
+                emit(fs, OP_LOAD, d, d, 0);
             return d;
         }
         if (o->comp == fs) {
@@ -222,7 +224,7 @@ static Object *expr_obj(Expr *e) {
 static void lv_var(FuncState *fs, Object *o, LValue *lv) {
     lv->type = o->type;
     if (o->is_global) {
-        if (type_is_boxed(o->type)) {
+        if (type_is_boxed(o->type) || comp_global_in_cell(fs->C, o)) {
             lv->kind = LV_MEM;
             lv->reg = alloc_reg(fs);
             emit(fs, OP_GETG, lv->reg, 0, o->reg);

@@ -97,6 +97,14 @@ struct Comp {
     bool is_main;            /* compiling the user's package */
 };
 
+/* In a REPL program every scalar global lives in a 1-slot box that G[i]
+ * points to, as struct and array globals always do: the REPL can then hand
+ * the next input's program the same boxes (repl.c), so goroutines of
+ * earlier inputs and the new input's code share the variables. */
+static inline bool comp_global_in_cell(const Comp *C, const Object *o) {
+    return C->prog && C->prog->repl && !type_is_boxed(o->type);
+}
+
 /* ---- where a value can be stored (compile_expr.c) ------------------------ */
 typedef enum LVKind {
     LV_BLANK, LV_REG, LV_CELL, LV_UP, LV_GLOBAL, LV_MEM, LV_SLICE, LV_MAP

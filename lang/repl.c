@@ -34,10 +34,13 @@
 #include "repl.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "../runtime/gc.h"
@@ -116,6 +119,8 @@ struct Repl {
     CProgram *last;          /* program whose globals hold the session's values */
     Diag ldiag;              /* errors of the standard packages (none) */
     int procs;
+    bool live;               /* the session's scheduler runs (session_start) */
+    int wake[2];             /* pipe: the foreground goroutine ended, Ctrl-C */
 };
 
 Repl *repl_new(int procs) {
@@ -643,24 +648,156 @@ static void collect_vars(Item *items, int n, Stmt **body, int nbody, Vars *v) {
 
 /* ---- running ------------------------------------------------------------------- */
 
-/* Ctrl-C: while an input runs it interrupts the program (vm_interrupt);
- * while a line is read it abandons the line (sigint_seen). */
-static volatile sig_atomic_t running, sigint_seen;
+/* One scheduler runs for the whole session (vm_session_*): each input's
+ * initialisers, then its statements, run as the foreground goroutine
+ * while the REPL thread waits on Repl.wake; goroutines an input starts
+ * keep running after it. Every scalar global lives in a box in a REPL
+ * program (compile_int.h), and carry_globals hands the new program the
+ * boxes of the previous one, so old goroutines and new code share the
+ * variables.
+ *
+ * THE TERMINAL (interactive sessions): fds 1 and 2 are a pipe that only
+ * the REPL thread reads (term.out), copying it to the terminal
+ * (term.fd), so output of background goroutines that arrives while a
+ * line is being edited is put above it and the line redrawn. Ctrl-C's
+ * handler only sets sigint_seen and writes to the wake pipe. */
+static struct {
+    bool on;                 /* interactive: the pipe is in place */
+    int fd;                  /* the terminal (a dup of the original fd 1) */
+    int out;                 /* read end of the output pipe (non-blocking) */
+    bool at_prompt;          /* the line editor shows a prompt */
+} term = {.fd = -1, .out = -1};
+
+static volatile sig_atomic_t sigint_seen;
+static volatile int sig_wake_fd = -1;
 
 static void on_sigint(int sig) {
-    if (running)
-        vm_interrupt();
     sigint_seen = 1;
+    if (sig_wake_fd >= 0) {
+        ssize_t n = write(sig_wake_fd, "", 1);
+        (void)n;
+    }
 }
 
-/* Copies the session's values from the previous program into cp. */
+static void write_all(int fd, const char *p, size_t n) {
+    while (n > 0) {
+        ssize_t k = write(fd, p, n);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0)
+            return;
+        p += k;
+        n -= (size_t)k;
+    }
+}
+
+/* Copies what the program and the REPL wrote to the terminal. At the
+ * prompt the line being edited is erased first and redrawn after. */
+static void pump_output(void) {
+    if (!term.on)
+        return;
+    fflush(stdout);
+    fflush(stderr);
+    char buf[4096];
+    bool erased = false, nl = true;
+    ssize_t k;
+    while ((k = read(term.out, buf, sizeof buf)) > 0 || (k < 0 && errno == EINTR)) {
+        if (k <= 0)
+            continue;
+        if (term.at_prompt && !erased) {
+            write_all(term.fd, "\r\033[K", 4);
+            erased = true;
+        }
+        write_all(term.fd, buf, (size_t)k);
+        nl = buf[k - 1] == '\n';
+    }
+#ifdef CSP_HAVE_LIBEDIT
+    if (erased) {
+        if (!nl)
+            write_all(term.fd, "\n", 1);
+        rl_forced_update_display();
+    }
+#endif
+}
+
+/* vm_exit (os.Exit, a fatal error): the last output reaches the screen. */
+static void exit_hook(void) {
+    term.at_prompt = false;
+    pump_output();
+}
+
+static void drain(int fd) {
+    char buf[64];
+    while (read(fd, buf, sizeof buf) > 0) {
+    }
+}
+
+static int64_t now_ms(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Waits for the foreground goroutine, copying output meanwhile. Ctrl-C
+ * interrupts it; if it is blocked and does not answer within
+ * INTERRUPT_MS, it is abandoned (it ends when it wakes). Returns its
+ * VM_FG_* end. */
+enum { INTERRUPT_MS = 250 };
+
+static int fg_wait(Repl *r) {
+    int64_t intr_at = 0;
+    for (;;) {
+        int st = vm_session_state();
+        if (st != VM_FG_RUNNING) {
+            pump_output();
+            return st;
+        }
+        struct pollfd fds[2] = {{r->wake[0], POLLIN, 0}, {term.out, POLLIN, 0}};
+        poll(fds, term.on ? 2 : 1, intr_at ? 50 : -1);
+        drain(r->wake[0]);
+        pump_output();
+        if (sigint_seen) {
+            sigint_seen = 0;
+            if (!intr_at) {
+                if (term.on)
+                    write_all(term.fd, "\n", 1); /* after the echoed ^C */
+                vm_session_interrupt();
+                intr_at = now_ms();
+            }
+        }
+        if (intr_at && now_ms() - intr_at >= INTERRUPT_MS &&
+            vm_session_state() == VM_FG_RUNNING) {
+            int64_t id = vm_session_abandon();
+            if (id) {
+                pump_output();
+                fprintf(stderr, "interrupted: goroutine %lld is blocked; it ends "
+                        "when it wakes\n", (long long)id);
+                pump_output();
+                return VM_FG_INTERRUPTED;
+            }
+        }
+    }
+}
+
+static void session_start(Repl *r) {
+    if (r->live)
+        return;
+    if (pipe2(r->wake, O_CLOEXEC | O_NONBLOCK) != 0) {
+        perror("csp: pipe");
+        exit(2);
+    }
+    vm_session_start(r->procs, r->wake[1]);
+    r->live = true;
+}
+
+/* Hands cp the session's variables: every global of the previous program
+ * with the same name and type (standard packages' too, so context.Canceled
+ * stays one value) is the same box in cp. */
 static void carry_globals(CProgram *from, CProgram *to) {
     if (!from)
         return;
     for (int i = 0; i < to->nglobals; i++) {
         GlobalInfo *gi = &to->ginfo[i];
-        if (strncmp(gi->name, "main.", 5) != 0)
-            continue;
         for (int j = 0; j < from->nglobals; j++) {
             GlobalInfo *gj = &from->ginfo[j];
             if (strcmp(gi->name, gj->name) == 0 && gi->type->size == gj->type->size &&
@@ -672,27 +809,37 @@ static void carry_globals(CProgram *from, CProgram *to) {
     }
 }
 
-/* Runs cp's initialisers, restores the session's values, then cp's main.
- * Returns main's status (0, or 2 after a panic or deadlock). */
+/* Runs cp's initialisers, hands it the session's variables, then runs its
+ * main. Returns 0, or 2 after a panic, deadlock or interrupt. */
 static int run_program(Repl *r, CProgram *cp) {
-    CProgram init = *cp, body = *cp;
-    init.main = NULL;
-    fflush(stdout);
-    running = 1;
-    vm_run_main(&init, r->procs);
-    carry_globals(r->last, cp);
-    body.ninits = 0;
-    /* Ctrl-C typed while the input compiled or initialised: skip it. */
-    int rc = 2;
-    if (sigint_seen)
-        fputs("interrupted\n", stderr);
-    else
-        rc = vm_run_main(&body, r->procs);
-    running = 0;
+    session_start(r);
     fflush(stdout);
     fflush(stderr);
+    int st = VM_FG_DONE;
+    if (cp->ninits > 0) {
+        vm_session_go(cp, cp->inits, cp->ninits);
+        st = fg_wait(r);
+    }
+    if (st != VM_FG_DONE)
+        return 2;
+    carry_globals(r->last, cp);
     r->last = cp;
-    return rc;
+    if (cp->main) {
+        vm_session_go(cp, &cp->main, 1);
+        st = fg_wait(r);
+    }
+    fflush(stdout);
+    fflush(stderr);
+    return st == VM_FG_DONE ? 0 : 2;
+}
+
+void repl_end(Repl *r) {
+    if (!r->live)
+        return;
+    vm_session_end();
+    close(r->wake[0]);
+    close(r->wake[1]);
+    r->live = false;
 }
 
 /* ---- evaluating one input -------------------------------------------------------- */
@@ -809,7 +956,11 @@ static const char help_text[] =
     "  :load FILE.csp   evaluate a file's declarations and statements\n"
     "  :write FILE.csp  save the session as a runnable program\n"
     "  :disasm NAME     bytecode of a function\n"
-    "  :procs N         number of Ps for the following inputs\n";
+    "  :goroutines      the live goroutines and what each waits for\n"
+    "  :procs N         number of Ps (runtime.GOMAXPROCS)\n"
+    "Goroutines started at the prompt keep running between inputs.\n"
+    "Ctrl-C interrupts the running input; :reset also ends the goroutines\n"
+    "(a blocked one when it wakes).\n";
 
 void repl_write_program(Repl *r, FILE *out) {
     Buf b;
@@ -902,6 +1053,8 @@ static bool eval_command(Repl *r, const char *line) {
     else if (strcmp(cmd, "reset") == 0) {
         r->ndecls = r->nstmts = 0;
         r->last = NULL;
+        if (r->live)
+            vm_session_kill_all();
     } else if (strcmp(cmd, "list") == 0) {
         for (int i = 0; i < r->ndecls; i++)
             printf("%s\n", r->decls[i].text);
@@ -913,13 +1066,15 @@ static bool eval_command(Repl *r, const char *line) {
         int n = atoi(arg);
         if (n < 1 || n > 1024)
             fprintf(stderr, "csp: invalid value \"%s\" for :procs\n", arg);
+        else if (r->live)
+            eval_code(r, cat3("_ = runtime.GOMAXPROCS(", arg, ")"));
         else
             r->procs = n;
     } else if (strcmp(cmd, "doc") == 0 && al) {
         cmd_doc(arg);
     } else if (strcmp(cmd, "goroutines") == 0) {
-        printf("no goroutines between inputs: a goroutine started at the "
-               "prompt ends with its input\n");
+        if (r->live)
+            vm_session_dump();
     } else if (strcmp(cmd, "load") == 0 && al) {
         char *src = read_whole(arg);
         if (src)
@@ -1143,23 +1298,9 @@ static char *history_path(void) {
     return home ? cat3(home, "/.csp_history", "") : NULL;
 }
 
-/* Reads one line (without its newline); NULL at end of input. */
-static char *read_line(bool tty, const char *prompt) {
-#ifdef CSP_HAVE_LIBEDIT
-    if (tty) {
-        char *l = readline(prompt);
-        if (!l)
-            return NULL;
-        char *s = gc_strdup(l);
-        free(l);
-        return s;
-    }
-#else
-    if (tty) {
-        fputs(prompt, stdout);
-        fflush(stdout);
-    }
-#endif
+/* Reads one line from a pipe or file (without its newline); NULL at the
+ * end of input. */
+static char *read_plain(void) {
     Buf b;
     buf_init(&b);
     int c;
@@ -1172,15 +1313,76 @@ static char *read_line(bool tty, const char *prompt) {
     return b.s;
 }
 
+#ifdef CSP_HAVE_LIBEDIT
+static char *edited;         /* the line on_line received */
+static bool edited_done;
+
+static void on_line(char *l) {
+    edited = l ? gc_strdup(l) : NULL;
+    free(l);
+    edited_done = true;
+    rl_callback_handler_remove(); /* no prompt until the next read */
+}
+
+/* Reads one line with the line editor, copying program output above it
+ * meanwhile. NULL at Ctrl-D; sigint_seen set after Ctrl-C. */
+static char *read_edited(Repl *r, const char *prompt) {
+    edited_done = false;
+    rl_callback_handler_install(prompt, on_line);
+    term.at_prompt = true;
+    while (!edited_done) {
+        struct pollfd fds[3] = {{0, POLLIN, 0}, {term.out, POLLIN, 0},
+                                {r->wake[0], POLLIN, 0}};
+        poll(fds, r->live ? 3 : 2, -1);
+        if (r->live)
+            drain(r->wake[0]);
+        if (sigint_seen) {
+            rl_callback_handler_remove();
+            term.at_prompt = false;
+            return NULL;
+        }
+        pump_output();
+        if (fds[0].revents)
+            rl_callback_read_char();
+    }
+    term.at_prompt = false;
+    return edited;
+}
+#endif
+
+/* Interactive: fds 1 and 2 become the output pipe (see THE TERMINAL). */
+static void term_setup(void) {
+    int p[2];
+    fflush(stdout);
+    fflush(stderr);
+    term.fd = dup(1);
+    if (term.fd < 0 || pipe2(p, O_CLOEXEC) != 0)
+        return;
+    fcntl(p[0], F_SETFL, O_NONBLOCK);
+    dup2(p[1], 1);
+    dup2(p[1], 2);
+    close(p[1]);
+    term.out = p[0];
+    term.on = true;
+    setvbuf(stdout, NULL, _IOLBF, 0);
+    vm_set_exit_hook(exit_hook);
+#ifdef CSP_HAVE_LIBEDIT
+    rl_instream = stdin;
+    rl_outstream = fdopen(term.fd, "w");
+#endif
+}
+
 int repl_main(int procs) {
-    bool tty = isatty(0);
+    bool tty = isatty(0) && isatty(1);
     static char *args[] = {"csp", NULL};
     os_set_args(1, args);
     Repl *r = repl_new(procs);
+    session_start(r);
     char *hist = history_path();
     if (tty) {
         printf("csp version %s — type :help for help, :quit to leave\n",
                CSP_VERSION);
+        term_setup();
 #ifdef CSP_HAVE_LIBEDIT
         using_history();
         completing = r;
@@ -1189,23 +1391,35 @@ int repl_main(int procs) {
         if (hist)
             read_history(hist);
 #endif
+        sig_wake_fd = r->wake[1];
+        struct sigaction sa = {.sa_handler = on_sigint};
+        sigemptyset(&sa.sa_mask);
+        sigaction(SIGINT, &sa, NULL);
     }
     Buf in;
     buf_init(&in);
-    if (tty) {
-        struct sigaction sa = {.sa_handler = on_sigint};
-        sigemptyset(&sa.sa_mask);
-        sigaction(SIGINT, &sa, NULL);  /* no SA_RESTART: reads see EINTR */
-    }
     for (;;) {
         sigint_seen = 0;
-        char *line = read_line(tty, in.n ? "...  " : "csp> ");
+        const char *prompt = in.n ? "...  " : "csp> ";
+        char *line;
+#ifdef CSP_HAVE_LIBEDIT
+        line = tty ? read_edited(r, prompt) : read_plain();
+#else
+        if (tty) {
+            fputs(prompt, stdout);
+            fflush(stdout);
+            pump_output();
+        }
+        line = read_plain();
+#endif
         if (sigint_seen) {
             if (in.n == 0 && (!line || !*line))
                 fputs("\n(to leave, type :quit or press Ctrl-D)\n", stdout);
             else
                 fputs("\n", stdout);
             buf_init(&in);
+            fflush(stdout);
+            pump_output();
             continue;
         }
         if (!line) {
@@ -1231,12 +1445,15 @@ int repl_main(int procs) {
         }
 #endif
         bool go_on = repl_eval(r, in.s);
+        fflush(stdout);
+        fflush(stderr);
+        pump_output();
         buf_init(&in);
         if (!go_on)
             break;
     }
     if (tty)
         putchar('\n');
-    fflush(stdout);
-    return 0;
+    /* Goroutines still running end with the session, as with Go's main. */
+    vm_exit(0);
 }

@@ -5,9 +5,10 @@
  * far (funcs, types, consts, and one `var x T` per session variable) and
  * the globals of the last program run. Each input is compiled together
  * with the declarations into a fresh program whose main holds only the new
- * statements; the previous program's globals are copied in by name and
- * type before main runs, so every input runs exactly once and state
- * persists. See repl.c for the details.
+ * statements; the new program shares the previous one's global variables
+ * (by name and type) before its main runs, so every input runs exactly
+ * once and state persists. One scheduler runs for the whole session:
+ * goroutines started at the prompt keep running. See repl.c.
  */
 #ifndef CSP_REPL_H
 #define CSP_REPL_H
@@ -28,6 +29,8 @@ Repl *repl_new(int procs);
  * a :command). Errors are printed to stderr and keep the session. Returns
  * false when the input asked to quit. */
 bool repl_eval(Repl *r, const char *src);
+/* Ends the session's goroutines and scheduler (tests). */
+void repl_end(Repl *r);
 /* The session as a runnable program (:write). */
 void repl_write_program(Repl *r, FILE *out);
 /* The interactive loop: libedit on a terminal, plain lines otherwise.

@@ -207,6 +207,8 @@ void vm_go(Fiber *parent, Closure *cl, const Slot *args, int nargs) {
     Worker *w = parent->w;
     GSched *g = sched_gfget(w);
     Fiber *f = g ? fiber_of(g) : go_fiber(parent->prog, w, cl->proto);
+    f->prog = parent->prog; /* a recycled fiber may come from another
+                               program of a REPL session */
     push_closure_call(f, cl, args, nargs, FR_BOUNDARY);
     Frame *fr = &parent->frames[parent->nframes - 1];
     f->parent_goid = parent->id;

@@ -46,14 +46,30 @@
 
 static struct {
     bool exit_process;       /* vm_run_main_exit: end the process directly */
+    bool session;            /* vm_session_start (see SESSIONS below) */
     pthread_t main_thread;   /* the thread that called vm_run_main (M0) */
     Fiber *main;             /* goroutine 1 */
     int64_t start;           /* sched_nanotime() at start (schedtrace) */
+    int wakefd;              /* session: written when the foreground ends */
+    void (*exit_hook)(void);
+    /* Session foreground goroutine. fg: set by the REPL thread, taken
+     * (exchanged to NULL) by whoever ends the wait for it: its runner at
+     * its end, the deadlock hook, or the REPL abandoning it. Taking it
+     * before the fiber can be recycled is what makes `f == fg` mean "f is
+     * the live foreground goroutine". fg_goid: the REPL thread only. */
+    _Atomic(Fiber *) fg;
+    _Atomic int fg_state;    /* VM_FG_* */
+    _Atomic bool fg_intr;    /* Ctrl-C asked to interrupt fg */
+    int64_t fg_goid;
 } run;
+
+void vm_set_exit_hook(void (*fn)(void)) { run.exit_hook = fn; }
 
 _Noreturn void vm_exit(int code) {
     fflush(stdout);
     fflush(stderr);
+    if (run.exit_hook)
+        run.exit_hook();
     _exit(code);
 }
 
@@ -123,31 +139,43 @@ static void fatal_panic(Fiber *f) {
     panic_unlock();
 }
 
-/* vm_interrupt (the REPL's Ctrl-C): the next goroutine to be scheduled
- * ends the program as a panic would; a loop is seen at its next
- * preemption. Written from a signal handler: a lock-free atomic. */
-static atomic_bool interrupt_req;
-
-void vm_interrupt(void) {
-    atomic_store(&interrupt_req, true);
+/* Session: takes the foreground role from f if f has it. */
+static bool fg_take(Fiber *f) {
+    Fiber *want = f;
+    return atomic_compare_exchange_strong(&run.fg, &want, NULL);
 }
 
-static int interrupted(Fiber *f) {
-    panic_lock();
-    fflush(stdout);
-    fputs("interrupted\n\n", stderr);
-    panic_print_goroutine(f, "running", true);
-    fflush(stderr);
-    panic_unlock();
-    return VM_PANIC;
+/* Session: the wait for the foreground goroutine is over. */
+static void fg_end(int state) {
+    atomic_store(&run.fg_state, state);
+    ssize_t n = write(run.wakefd, "", 1);
+    (void)n; /* a full pipe already holds a wake-up */
+}
+
+/* Session: before f runs, an interrupt (Ctrl-C) or a kill (abandoned,
+ * :reset) makes it unwind as runtime.Goexit does. */
+static void session_check(Fiber *f) {
+    GSched *g = &f->sched;
+    if (atomic_load_explicit(&f->kill_goid, memory_order_relaxed) == g->goid) {
+        atomic_store(&f->kill_goid, 0);
+        f->goexit_req = true;
+    } else if (atomic_load(&run.fg_intr) && fg_take(f)) {
+        panic_lock();
+        fputs("interrupted\n\n", stderr);
+        panic_print_goroutine(f, "running", true);
+        fflush(stderr);
+        panic_unlock();
+        f->goexit_req = true;
+        fg_end(VM_FG_INTERRUPTED);
+    }
 }
 
 static int hook_run(Worker *w, GSched *g) {
     Fiber *f = fiber_of(g);
     f->id = g->goid;
     w->budget = VM_BUDGET;
-    if (atomic_load(&interrupt_req) && atomic_exchange(&interrupt_req, false))
-        return interrupted(f);
+    if (run.session)
+        session_check(f);
     for (;;) {
         int st = vm_execute(w, f);
         if (st == VM_DONE && f->nentry > 0 && !g->goexited) {
@@ -155,6 +183,13 @@ static int hook_run(Worker *w, GSched *g) {
             f->nentry--;
             fiber_push_call(f, NULL, p, NULL, 0, FR_BOUNDARY);
             continue;
+        }
+        if (run.session && (st == VM_DONE || st == VM_PANIC)) {
+            if (st == VM_PANIC)
+                fatal_panic(f);
+            if (fg_take(f))
+                fg_end(st == VM_PANIC ? VM_FG_PANIC : VM_FG_DONE);
+            return st;
         }
         if (st == VM_PANIC)
             fatal_panic(f);
@@ -193,6 +228,21 @@ static void hook_gdead(Worker *w, GSched *g) {
 }
 
 static void hook_deadlock(void) {
+    if (run.session) {
+        /* Only the foreground goroutine's wait can deadlock: goroutines
+         * blocked between inputs may be woken by the next input. */
+        Fiber *f = atomic_load(&run.fg);
+        if (!f || atomic_load(&f->sched.status) != G_WAITING || !fg_take(f))
+            return;
+        panic_lock();
+        fputs("fatal error: all goroutines are asleep - deadlock!\n", stderr);
+        dump_goroutines();
+        fflush(stderr);
+        panic_unlock();
+        atomic_store(&f->kill_goid, f->sched.goid);
+        fg_end(VM_FG_DEADLOCK);
+        return;
+    }
     panic_lock();
     fflush(stdout);
     if (run.main->sched.goexited && sched_num_goroutine() == 0) {
@@ -291,17 +341,17 @@ static int default_procs(int nprocs) {
     return n > 0 ? (int)n : 1;
 }
 
-static int start(CProgram *p, int nprocs) {
-    static const SchedHooks hooks = {
+static const SchedHooks hooks = {
         .run = hook_run,
         .gdead = hook_gdead,
         .deadlock = hook_deadlock,
         .mstart = hook_mstart,
         .timers_next = timer_next_deadline,
         .timers_run = timer_run_due,
-    };
+};
+
+static int start(CProgram *p, int nprocs) {
     run.main_thread = pthread_self();
-    atomic_store(&interrupt_req, false);
     run.start = sched_nanotime();
     setup_sigquit();
     Fiber *f = fiber_new(p, NULL);
@@ -335,4 +385,65 @@ int vm_run_main(CProgram *p, int nprocs) {
 _Noreturn void vm_run_main_exit(CProgram *p, int nprocs) {
     run.exit_process = true;
     vm_exit(start(p, nprocs));
+}
+
+/* ---- sessions (the REPL) ---------------------------------------------------------- */
+
+void vm_session_start(int nprocs, int wakefd) {
+    run.session = true;
+    run.wakefd = wakefd;
+    run.start = sched_nanotime();
+    setup_sigquit();
+    sched_init(default_procs(nprocs), &hooks);
+    sched_start_session();
+}
+
+int64_t vm_session_go(CProgram *p, Proto **entry, int n) {
+    Fiber *f = fiber_new(p, NULL);
+    Proto **e = gc_alloc((size_t)n * sizeof *e);
+    memcpy(e, entry, (size_t)n * sizeof *e);
+    fiber_push_call(f, NULL, e[0], NULL, 0, FR_BOUNDARY);
+    f->entry = e + 1;
+    f->nentry = (uint8_t)(n - 1);
+    atomic_store(&run.fg_intr, false);
+    atomic_store(&run.fg_state, VM_FG_RUNNING);
+    atomic_store(&run.fg, f);
+    run.fg_goid = sched_go(NULL, &f->sched);
+    return run.fg_goid;
+}
+
+int vm_session_state(void) { return atomic_load(&run.fg_state); }
+
+void vm_session_interrupt(void) { atomic_store(&run.fg_intr, true); }
+
+int64_t vm_session_abandon(void) {
+    Fiber *f = atomic_exchange(&run.fg, NULL);
+    if (!f)
+        return 0;
+    atomic_store(&f->kill_goid, run.fg_goid);
+    atomic_store(&run.fg_state, VM_FG_NONE);
+    return run.fg_goid;
+}
+
+static void kill_one(GSched *g, void *arg) {
+    if (atomic_load(&g->status) != G_DEAD)
+        atomic_store(&fiber_of(g)->kill_goid, g->goid);
+}
+
+void vm_session_kill_all(void) {
+    vm_session_abandon();
+    sched_for_each_g(kill_one, NULL);
+}
+
+void vm_session_end(void) {
+    sched_shutdown();
+    run.session = false;
+    atomic_store(&run.fg, NULL);
+}
+
+void vm_session_dump(void) {
+    panic_lock();
+    dump_goroutines();
+    fflush(stderr);
+    panic_unlock();
 }

@@ -150,6 +150,7 @@ static struct {
     M *timer_sleeper;               /* the idle M sleeping until a timer */
     GSched *maing;
     bool mainstarted;
+    bool session;                   /* sched_start_session: read-only after */
     _Atomic int64_t goidgen;        /* last goroutine id handed out */
     _Atomic int64_t ngoroutines;
     SchedHooks hooks;               /* read-only after sched_init */
@@ -663,7 +664,8 @@ static bool checkdead(void) {
 static void report_deadlock(void) {
     if (sched.hooks.deadlock)
         sched.hooks.deadlock();
-    program_exit(SCHED_EXIT_DEADLOCK);
+    if (!sched.session)
+        program_exit(SCHED_EXIT_DEADLOCK);
 }
 
 /* Earliest pending timer, or -1 (called without locks). */
@@ -1025,6 +1027,10 @@ static void execute(M *m, GSched *g) {
             g = park_commit(g);
             break;
         case VM_PANIC:
+            if (sched.session) { /* only the goroutine ends */
+                gdone(m, g);
+                return;
+            }
             set_gstatus(g, G_DEAD);
             program_exit(SCHED_EXIT_PANIC);
             return;
@@ -1119,15 +1125,17 @@ static void ready_nop(GSched *g) {
         startm(p, false);
 }
 
-void sched_go(Worker *w, GSched *g) {
+int64_t sched_go(Worker *w, GSched *g) {
     P *p = w ? getm(w)->p : NULL;
-    g_start(g, newgoid(p));
+    int64_t goid = newgoid(p);
+    g_start(g, goid);
     if (!p) {
         ready_nop(g);
-        return;
+        return goid;
     }
     runqput(p, g, true);
     wakep();
+    return goid;
 }
 
 void sched_ready(Worker *w, GSched *g, bool next) {
@@ -1182,6 +1190,13 @@ int sched_start_main(GSched *main) {
     int code = sched.exitcode;
     lock_release(&sched.lock);
     return code;
+}
+
+void sched_start_session(void) {
+    lock_acquire(&sched.lock);
+    sched.session = true;
+    sched.mainstarted = true; /* the deadlock check is on */
+    lock_release(&sched.lock);
 }
 
 void sched_shutdown(void) {

@@ -141,7 +141,8 @@ typedef struct SchedHooks {
     void (*gdead)(Worker *w, GSched *g);
     /* No goroutine can ever run again. The VM prints Go's fatal error and
      * the goroutine dump and exits 2. If it returns, sched_start_main
-     * returns SCHED_EXIT_DEADLOCK. Optional (NULL: just return). */
+     * returns SCHED_EXIT_DEADLOCK (in session mode the scheduler goes on:
+     * a later sched_go may wake the blocked goroutines). Optional. */
     void (*deadlock)(void);
     /* Timers (runtime/timer.c later). timers_next: absolute sched_nanotime
      * of the earliest pending timer, or -1 when none (any thread).
@@ -170,9 +171,18 @@ int sched_start_main(GSched *main);
  * thread to finish and forgets all state. */
 void sched_shutdown(void);
 
+/* Session mode (the REPL, runtime/goroutine.c): instead of
+ * sched_start_main, after sched_init. There is no main goroutine: the
+ * caller starts goroutines with sched_go(NULL, g) and the scheduler runs
+ * them on Ms of its own until the process ends. A panic (VM_PANIC) ends
+ * only its goroutine; the deadlock hook is told when every goroutine is
+ * blocked, and the scheduler goes on. */
+void sched_start_session(void);
+
 /* Makes the new goroutine g runnable (it goes to runnext of w's P, as Go's
- * newproc). w: the caller's worker (NULL from a thread without a P). */
-void sched_go(Worker *w, GSched *g);
+ * newproc) and returns its goroutine number. w: the caller's worker (NULL
+ * from a thread without a P). */
+int64_t sched_go(Worker *w, GSched *g);
 /* A dead goroutine record to reuse (from w's P's free list or the global
  * one), or NULL: the VM then allocates a new fiber. */
 GSched *sched_gfget(Worker *w);

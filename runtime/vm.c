@@ -273,6 +273,11 @@ int vm_execute(Worker *w, Fiber *f) {
 #define DISPATCH() do { ins = *pc++; goto *dispatch[INS_OP(ins)]; } while (0)
 
     LOAD_STATE();
+    if (__builtin_expect(f->goexit_req, 0)) { /* see Fiber.kill_goid */
+        f->goexit_req = false;
+        panic_goexit(f);
+        goto unwind;
+    }
     DISPATCH();
 
 L_NOP:

@@ -242,6 +242,13 @@ struct Fiber {
     int32_t creator_line;
     struct SelectCase *selcases; /* select's case array, reused (chan.h) */
     Proto **entry;           /* main fiber: inits then main.main */
+    /* Sessions (goroutine.c): the REPL abandoned this goroutine; it ends
+     * (as by runtime.Goexit) when next scheduled if kill_goid equals its
+     * goroutine number. Any thread writes; the runner reads. A goroutine
+     * number, not a flag, so a mark that arrives after the fiber was
+     * recycled for another goroutine is ignored. */
+    _Atomic int64_t kill_goid;
+    bool goexit_req;         /* owner: vm_execute starts a Goexit unwind */
     GSched sched;            /* the scheduler's record (sched.h) */
 };
 
@@ -261,10 +268,40 @@ int vm_run_main(CProgram *p, int nprocs);
  * as the program ends, from whichever thread sees it end (main returned, a
  * goroutine panicked, a deadlock), other goroutines or not, as Go does. */
 _Noreturn void vm_run_main_exit(CProgram *p, int nprocs);
-/* Asks the running program to stop (the REPL's Ctrl-C): the next
- * goroutine scheduled prints `interrupted` and its stack and the program
- * ends as after a panic (status 2). Async-signal-safe. */
-void vm_interrupt(void);
+/* SESSIONS (the REPL): one scheduler runs for the whole session and
+ * each input runs as a foreground goroutine; the goroutines it starts
+ * keep running after it ends. The REPL thread is not an M: it starts the
+ * foreground goroutine and waits on wakefd, to which one byte is written
+ * each time the foreground goroutine ends (vm_session_state then tells
+ * how). A panic ends only its goroutine (it is printed); a deadlock of the
+ * foreground goroutine prints Go's report and ends the wait. */
+enum {
+    VM_FG_NONE, VM_FG_RUNNING, VM_FG_DONE, VM_FG_PANIC, VM_FG_DEADLOCK,
+    VM_FG_INTERRUPTED
+};
+void vm_session_start(int nprocs, int wakefd);
+/* Runs entry[0..n) (Protos of p without parameters) one after the other as
+ * the new foreground goroutine. Returns its goroutine number. */
+int64_t vm_session_go(CProgram *p, Proto **entry, int n);
+int vm_session_state(void);
+/* Ctrl-C: the foreground goroutine, when next scheduled (a loop is
+ * preempted often), prints `interrupted` and its stack and ends as by
+ * runtime.Goexit (its deferred calls run). */
+void vm_session_interrupt(void);
+/* Stops waiting for the foreground goroutine (blocked, so the interrupt
+ * cannot reach it now): it ends when next scheduled. Returns its number,
+ * 0 when it had already ended. */
+int64_t vm_session_abandon(void);
+/* :reset: every goroutine ends when next scheduled. */
+void vm_session_kill_all(void);
+/* Stops the scheduler and joins its threads (tests: one process runs many
+ * sessions and programs). */
+void vm_session_end(void);
+/* :goroutines: dumps every live goroutine to stderr. */
+void vm_session_dump(void);
+/* Called by vm_exit before the process ends (the REPL copies output that
+ * is still on its way to the terminal). */
+void vm_set_exit_hook(void (*fn)(void));
 /* Flushes stdout/stderr and ends the process at once (no atexit handlers:
  * other threads may still be running csp code). */
 _Noreturn void vm_exit(int code);

@@ -805,6 +805,7 @@ static void send_time(Worker *w, RTimer *rt, void *arg, uint64_t seq) {
 static void spawn(Worker *w, CProgram *prog, Closure *fn) {
     GSched *g = sched_gfget(w);
     Fiber *nf = g ? fiber_of(g) : fiber_new(prog, w);
+    nf->prog = prog;
     fiber_push_call(nf, fn, fn->proto, NULL, 0, FR_BOUNDARY);
     nf->parent_goid = 0;
     nf->creator = NULL;

@@ -1,8 +1,11 @@
 """terminal.py CSP — drives the REPL on a pseudo-terminal as a user would: waits
 for each prompt, types, and checks what the screen shows. Covers a
 multi-line function (continuation prompt), redefinition, expression
-printing, Ctrl-C interrupting `for {}`, a deadlock recovered, Ctrl-C on an
-empty line, tab completion of a package member and Ctrl-D leaving. Prints `ok` or the failed step, exits 0/1."""
+printing, Ctrl-C interrupting `for {}`, a deadlock recovered, tab
+completion of a package member, a background goroutine printing above the
+line being typed, Ctrl-C running deferred calls and leaving a blocked
+input, a background panic, :goroutines, Ctrl-C on an empty line and Ctrl-D
+leaving. Prints `ok` or the failed step, exits 0/1."""
 import os
 import pty
 import select
@@ -77,6 +80,44 @@ typed("strings.ToUp\t")
 expect(b"strings.ToUpper")
 typed("(\"tab\")\n")
 expect(b"TAB")
+expect(b"csp> ")
+# A goroutine started at the prompt prints while a line is being typed:
+# its output goes above, and the prompt with the typed text is redrawn.
+typed('go func() { for i := 0; i < 3; i++ { time.Sleep(300 * time.Millisecond); '
+      'fmt.Println("tick", i) } }()\n')
+expect(b"csp> ")
+typed("fmt.Prin")
+expect(b"tick 0")
+expect(b"csp> fmt.Prin")
+expect(b"tick 2")
+expect(b"csp> fmt.Prin")
+typed('tln("typed")\n')
+expect(b"typed")
+expect(b"csp> ")
+# Ctrl-C unwinds the input as runtime.Goexit does: deferred calls run.
+typed('func() { defer fmt.Println("deferred ran"); for {} }()\n')
+for _ in range(10):
+    time.sleep(0.3)
+    os.write(fd, b"\x03")
+    if expect(b"interrupted", 2, False):
+        break
+expect(b"deferred ran")
+expect(b"csp> ")
+# Ctrl-C on an input blocked in Sleep returns to the prompt at once.
+typed("time.Sleep(time.Hour)\n")
+time.sleep(0.5)
+os.write(fd, b"\x03")
+expect(b"is blocked; it ends when it wakes", 5)
+expect(b"csp> ")
+# A panic in a background goroutine is printed; the session goes on.
+typed('go func() { time.Sleep(100 * time.Millisecond); panic("late") }()\n')
+expect(b"panic: late")
+expect(b"csp> ")
+typed(":goroutines\n")
+expect(b"[sleep]")
+expect(b"csp> ")
+typed("x + 1\n")
+expect(b"8")
 expect(b"csp> ")
 time.sleep(0.3)  # let the line editor start reading, as a person would
 os.write(fd, b"\x03")

@@ -53,6 +53,7 @@ static char *eval_capture(const char *const *inputs, int fd) {
     Repl *r = repl_new(2);
     for (int i = 0; inputs[i]; i++)
         repl_eval(r, inputs[i]);
+    repl_end(r);
     fflush(stdout);
     fflush(stderr);
     dup2(saved, fd);
@@ -113,6 +114,28 @@ START_TEST(errors_keep_session) {
 }
 END_TEST
 
+/* One scheduler serves the session: a goroutine started by one input
+ * runs on while later inputs talk to it, and shares their variables. */
+START_TEST(goroutines_outlive_inputs) {
+    const char *in[] = {"in, out := make(chan int), make(chan int)",
+                        "n := 0",
+                        "go func() { for v := range in { n += v; out <- n } }()",
+                        "in <- 40", "<-out", "in <- 2", "<-out", "n", NULL};
+    ck_assert_str_eq(eval_capture(in, 1), "40\n42\n42\n");
+}
+END_TEST
+
+/* A panic in a background goroutine ends only that goroutine. */
+START_TEST(background_panic_keeps_session) {
+    const char *in[] = {"done := make(chan bool)",
+                        "go func() { defer close(done); var m map[string]int; m[\"a\"] = 1 }()",
+                        "_ = <-done", "\"alive\"", NULL};
+    ck_assert_str_eq(eval_capture(in, 1), "alive\n");
+    char *err = eval_capture(in, 2);
+    ck_assert_ptr_nonnull(strstr(err, "panic: assignment to entry in nil map"));
+}
+END_TEST
+
 Suite *repl_suite(void) {
     Suite *s = suite_create("repl");
     TCase *tc = tcase_create("classify");
@@ -128,6 +151,8 @@ Suite *repl_suite(void) {
     tcase_add_test(tc, each_input_runs_once);
     tcase_add_test(tc, redefinition);
     tcase_add_test(tc, errors_keep_session);
+    tcase_add_test(tc, goroutines_outlive_inputs);
+    tcase_add_test(tc, background_panic_keeps_session);
     suite_add_tcase(s, tc);
     return s;
 }
