@@ -987,18 +987,34 @@ void repl_write_program(Repl *r, FILE *out) {
     fputs(b.s, out);
 }
 
-static void cmd_type(Repl *r, const char *expr) {
-    Item it = {.kind = IT_STMT, .text = cat3("_ = (", expr, ")"), .line = 1};
+/* :type EXPR. A constant expression keeps its own type, untyped ones
+ * included (`:type 1 << 3` is untyped int, as for a const declaration);
+ * any other is the type of its value. */
+static Type *type_of(Repl *r, const char *text, bool print) {
+    Item it = {.kind = IT_STMT, .text = (char *)text, .line = 1};
     Gen g;
     char *body[1] = {it.text};
     char *src = gen_program(r, &it, 1, NULL, NULL, 0, body, &g);
-    Package *p = build(r, src, &g, true, NULL);
+    Package *p = build(r, src, &g, print, NULL);
     if (!p)
-        return;
+        return NULL;
     int n;
     Stmt **sb = main_body(p, &n);
-    if (n == 1 && sb[0]->kind == S_ASSIGN && sb[0]->u.assign.rhs[0]->type)
-        printf("%s\n", type_string_rel(sb[0]->u.assign.rhs[0]->type, "main", 0));
+    if (n != 1)
+        return NULL;
+    if (sb[0]->kind == S_DECL) {
+        ValueSpec *vs = &sb[0]->u.decl.decl->u.vars.specs[0];
+        return vs->objs && vs->objs[0] ? vs->objs[0]->type : NULL;
+    }
+    return sb[0]->kind == S_ASSIGN ? sb[0]->u.assign.rhs[0]->type : NULL;
+}
+
+static void cmd_type(Repl *r, const char *expr) {
+    Type *t = type_of(r, cat3("const typeOf = (", expr, ")"), false);
+    if (!t)
+        t = type_of(r, cat3("_ = (", expr, ")"), true);
+    if (t)
+        printf("%s\n", type_string_rel(t, "main", 0));
 }
 
 static void cmd_disasm(Repl *r, const char *name) {
@@ -1073,8 +1089,8 @@ static bool eval_command(Repl *r, const char *line) {
     } else if (strcmp(cmd, "doc") == 0 && al) {
         cmd_doc(arg);
     } else if (strcmp(cmd, "goroutines") == 0) {
-        if (r->live)
-            vm_session_dump();
+        if (!r->live || vm_session_dump() == 0)
+            printf("no goroutines\n");
     } else if (strcmp(cmd, "load") == 0 && al) {
         char *src = read_whole(arg);
         if (src)

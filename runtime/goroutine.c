@@ -106,7 +106,7 @@ static int by_goid(const void *a, const void *b) {
 
 /* Every goroutine that is not dead, main first (by goroutine number).
  * Goroutines running on another thread are shown without a stack. */
-static void dump_goroutines(void) {
+static int dump_goroutines(void) {
     GList l = {0};
     sched_for_each_g(collect, &l);
     qsort(l.v, (size_t)l.n, sizeof *l.v, by_goid);
@@ -121,6 +121,7 @@ static void dump_goroutines(void) {
         panic_print_goroutine(f, what, st != G_RUNNING);
     }
     free(l.v);
+    return l.n;
 }
 
 /* ---- scheduler hooks ------------------------------------------------------------- */
@@ -441,9 +442,10 @@ void vm_session_end(void) {
     atomic_store(&run.fg, NULL);
 }
 
-void vm_session_dump(void) {
+int vm_session_dump(void) {
     panic_lock();
-    dump_goroutines();
+    int n = dump_goroutines();
     fflush(stderr);
     panic_unlock();
+    return n;
 }

@@ -297,8 +297,8 @@ void vm_session_kill_all(void);
 /* Stops the scheduler and joins its threads (tests: one process runs many
  * sessions and programs). */
 void vm_session_end(void);
-/* :goroutines: dumps every live goroutine to stderr. */
-void vm_session_dump(void);
+/* :goroutines: dumps every live goroutine to stderr; returns how many. */
+int vm_session_dump(void);
 /* Called by vm_exit before the process ends (the REPL copies output that
  * is still on its way to the terminal). */
 void vm_set_exit_hook(void (*fn)(void));
