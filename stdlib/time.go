@@ -351,9 +351,10 @@ func (t Time) Round(d Duration) Time
 // the call is received after it (they drain the channel), and a Timer or
 // Ticker that nothing references any more (neither it nor its channel) is
 // collected even if it was never stopped (AfterFunc timers run regardless).
-// The channel has a one-value buffer in csp, so cap(t.C) is 1 (Go
-// 1.23 reports 0; the buffer is what lets the runtime send without a
-// goroutine, and Stop/Reset empty it, so no stale value is ever seen).
+// The channel has a one-value buffer in csp (it lets the runtime send
+// without a goroutine; Stop/Reset empty it, so no stale value is ever seen),
+// but as in Go 1.23 it presents itself as unbuffered: cap(t.C) and len(t.C)
+// are 0 (runtime/chan.c).
 
 // A Timer sends the current time on C once its duration has elapsed
 // (AfterFunc timers run f in its own goroutine instead and leave C nil).
