@@ -8,7 +8,7 @@
 command -v go > /dev/null || { echo "$0: go not installed" >&2; exit 2; }
 dir=${TMPDIR:-/tmp}/csp_go
 bin=$dir/$(basename "$1" .csp)
-if [ ! -x "$bin" ] || [ "$1" -nt "$bin" ]; then
+if [ ! -x "$bin" ] || [ -n "$(find "$1" -newer "$bin")" ]; then
     mkdir -p "$dir/src.$$" || exit 2
     cp "$1" "$dir/src.$$/main.go" &&
         (cd "$dir/src.$$" && GO111MODULE=off go build -o "$bin.$$" main.go) &&

@@ -145,16 +145,20 @@ check() {
         rest=${p#secs }
         lo=${rest% *}
         hi=${rest#* }
-        [ "$ms" -ge $((lo * 1000)) ] && [ "$ms" -le $((hi * 1000)) ] ||
-            { echo "  ran $ms ms, want $lo..$hi s"; return 1; }
+        if [ "$ms" -lt $((lo * 1000)) ] || [ "$ms" -gt $((hi * 1000)) ]; then
+            echo "  ran $ms ms, want $lo..$hi s"
+            return 1
+        fi
         ;;
     "rss "*)
         rest=${p#rss }
         lo=${rest% *}
         hi=${rest#* }
         got=$(awk '$3 > m { m = $3 } END { print int(m / 1024) }' "$mem")
-        [ "$got" -ge "$lo" ] && [ "$got" -le "$hi" ] ||
-            { echo "  peak resident memory $got MiB, want $lo..$hi"; return 1; }
+        if [ "$got" -lt "$lo" ] || [ "$got" -gt "$hi" ]; then
+            echo "  peak resident memory $got MiB, want $lo..$hi"
+            return 1
+        fi
         ;;
     "grows "*)
         rest=${p#grows }
