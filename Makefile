@@ -31,7 +31,7 @@ UNITOBJ  := $(UNITSRC:%.c=$(O)/%.o)
 BIN_release := bin/csp
 BIN      := $(if $(BIN_$(BUILD)),$(BIN_$(BUILD)),$(O)/csp)
 
-.PHONY: all run test unit stress bench asan tsan clean deps
+.PHONY: all run test unit stress seeds-long bench asan tsan clean deps
 all: $(BIN)
 
 $(O)/.deps:
@@ -66,6 +66,10 @@ unit: $(O)/unit_tests
 
 stress: $(BIN)
 	sh tests/stress/run.sh $(BUILD)
+
+# The seed examples too slow or heavy for `make test` (about 50 s, 1 GiB).
+seeds-long: $(BIN)
+	sh tests/run_props.sh --long $(BIN)
 
 bench: $(BIN)
 	CSP_EXTRA_PKGS="lua5.4 python3 golang-go" sh .ci/deps.sh

@@ -75,11 +75,16 @@ Chan *chan_new(Type *elem, uint32_t elemsize, int64_t size) {
     return c;
 }
 
+/* Timer channels keep their one-value buffer (stdlib/time.c) but, as in Go
+ * 1.23, present themselves as unbuffered: len and cap are 0, so nobody takes
+ * a value that Stop or Reset may still discard as available. */
 int64_t chan_len(Chan *c) {
-    return c ? atomic_load_explicit(&c->qcount, memory_order_relaxed) : 0;
+    if (!c || c->timer)
+        return 0;
+    return atomic_load_explicit(&c->qcount, memory_order_relaxed);
 }
 
-int64_t chan_cap(Chan *c) { return c ? c->dataqsiz : 0; }
+int64_t chan_cap(Chan *c) { return c && !c->timer ? c->dataqsiz : 0; }
 
 /* ---- helpers ------------------------------------------------------------------ */
 

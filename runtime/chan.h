@@ -81,8 +81,8 @@ const char *chan_panic_msg(int status);
 /* make(chan T, size): elemsize slots per element (elem->size; elem may be
  * NULL when elemsize is given). size >= 0 (the VM checks the range). */
 Chan *chan_new(Type *elem, uint32_t elemsize, int64_t size);
-int64_t chan_len(Chan *c);   /* nil: 0 */
-int64_t chan_cap(Chan *c);   /* nil: 0 */
+int64_t chan_len(Chan *c);   /* nil or timer channel: 0 */
+int64_t chan_cap(Chan *c);   /* nil or timer channel: 0 */
 
 /* c <- *elem. w: the caller's worker; g: the running goroutine. */
 int chan_send(Worker *w, GSched *g, Chan *c, const Slot *elem, bool block)

@@ -716,7 +716,8 @@ static int n_Time_Round(Fiber *f, Slot *a) {
  * blocking-native protocol of sync.c).
  *
  * A Timer, Ticker or AfterFunc is a TimeTimer (Timer.r / Ticker.r point to
- * it). Channel timers send a Time on a channel with a one-value buffer,
+ * it). Channel timers send a Time on a channel with a one-value buffer
+ * (hidden: len and cap report 0, runtime/chan.c),
  * without blocking (a ticker whose reader is slow drops ticks). Go 1.23
  * semantics: Stop and Reset take the timer's send lock, stop the RTimer
  * (bumping its seq) and empty the channel; a firing takes the same lock and

@@ -10,6 +10,8 @@
 // timers (runtime/timer.c) with Go 1.23 semantics: see the timer section.
 package time
 
+import "errors"
+
 // A Duration is an elapsed time in nanoseconds.
 type Duration int64
 
@@ -38,6 +40,138 @@ const (
 	minDuration Duration = -1 << 63
 	maxDuration Duration = 1<<63 - 1
 )
+
+// ParseDuration parses a sequence of decimal numbers, each with an optional
+// fraction and a unit ("ns", "us" or "µs", "ms", "s", "m", "h"), with an
+// optional sign in front: "300ms", "-1.5h", "2h45m". "0" needs no unit.
+// Errors and their messages are Go's.
+func ParseDuration(s string) (Duration, error) {
+	orig := s
+	neg := false
+	if s != "" && (s[0] == '-' || s[0] == '+') {
+		neg = s[0] == '-'
+		s = s[1:]
+	}
+	if s == "0" {
+		return 0, nil
+	}
+	if s == "" {
+		return 0, errors.New("time: invalid duration " + quote(orig))
+	}
+	const limit = uint64(1) << 63 // |d| may reach it when negative
+	var total uint64
+	for s != "" {
+		if s[0] != '.' && (s[0] < '0' || s[0] > '9') {
+			return 0, errors.New("time: invalid duration " + quote(orig))
+		}
+		// the integer part: more than 2^63 is an error
+		var whole uint64
+		i := 0
+		for ; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
+			if whole > limit/10 {
+				return 0, errors.New("time: invalid duration " + quote(orig))
+			}
+			whole = whole*10 + uint64(s[i]-'0')
+			if whole > limit {
+				return 0, errors.New("time: invalid duration " + quote(orig))
+			}
+		}
+		digits := i > 0
+		s = s[i:]
+		// the fraction: digits past what fits in 2^63 are dropped
+		var frac uint64
+		scale := 1.0
+		if s != "" && s[0] == '.' {
+			s = s[1:]
+			full := false
+			i = 0
+			for ; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
+				if full {
+					continue
+				}
+				next := frac*10 + uint64(s[i]-'0')
+				if frac > (limit-1)/10 || next > limit {
+					full = true
+					continue
+				}
+				frac = next
+				scale *= 10
+			}
+			digits = digits || i > 0
+			s = s[i:]
+		}
+		if !digits {
+			return 0, errors.New("time: invalid duration " + quote(orig))
+		}
+		i = 0
+		for ; i < len(s) && s[i] != '.' && (s[i] < '0' || s[i] > '9'); i++ {
+		}
+		if i == 0 {
+			return 0, errors.New("time: missing unit in duration " + quote(orig))
+		}
+		name := s[:i]
+		s = s[i:]
+		var unit uint64
+		switch name {
+		case "ns":
+			unit = uint64(Nanosecond)
+		case "us", "µs", "μs": // U+00B5 micro sign, U+03BC Greek mu
+			unit = uint64(Microsecond)
+		case "ms":
+			unit = uint64(Millisecond)
+		case "s":
+			unit = uint64(Second)
+		case "m":
+			unit = uint64(Minute)
+		case "h":
+			unit = uint64(Hour)
+		default:
+			return 0, errors.New("time: unknown unit " + quote(name) + " in duration " + quote(orig))
+		}
+		if whole > limit/unit {
+			return 0, errors.New("time: invalid duration " + quote(orig))
+		}
+		v := whole * unit
+		if frac > 0 {
+			// in float64, as Go does, so that results agree to the nanosecond
+			v += uint64(float64(frac) * (float64(unit) / scale))
+			if v > limit {
+				return 0, errors.New("time: invalid duration " + quote(orig))
+			}
+		}
+		total += v
+		if total > limit {
+			return 0, errors.New("time: invalid duration " + quote(orig))
+		}
+	}
+	if neg {
+		return -Duration(total), nil
+	}
+	if total > limit-1 {
+		return 0, errors.New("time: invalid duration " + quote(orig))
+	}
+	return Duration(total), nil
+}
+
+// quote is Go's time.quote: s in double quotes, `"` and `\` escaped, and
+// every byte of a control or non-ASCII character written as \xNN.
+func quote(s string) string {
+	const hex = "0123456789abcdef"
+	b := make([]byte, 0, len(s)+2)
+	b = append(b, '"')
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c < ' ' || c >= 0x80:
+			b = append(b, '\\', 'x', hex[c>>4], hex[c&0xF])
+		case c == '"' || c == '\\':
+			b = append(b, '\\', c)
+		default:
+			b = append(b, c)
+		}
+	}
+	return string(append(b, '"'))
+}
 
 // A Month specifies a month of the year (January = 1).
 type Month int
@@ -351,9 +485,10 @@ func (t Time) Round(d Duration) Time
 // the call is received after it (they drain the channel), and a Timer or
 // Ticker that nothing references any more (neither it nor its channel) is
 // collected even if it was never stopped (AfterFunc timers run regardless).
-// The channel has a one-value buffer in csp, so cap(t.C) is 1 (Go
-// 1.23 reports 0; the buffer is what lets the runtime send without a
-// goroutine, and Stop/Reset empty it, so no stale value is ever seen).
+// The channel has a one-value buffer in csp (it lets the runtime send
+// without a goroutine; Stop/Reset empty it, so no stale value is ever seen),
+// but as in Go 1.23 it presents itself as unbuffered: cap(t.C) and len(t.C)
+// are 0 (runtime/chan.c).
 
 // A Timer sends the current time on C once its duration has elapsed
 // (AfterFunc timers run f in its own goroutine instead and leave C nil).

@@ -2,13 +2,17 @@
 # run_props.sh — property runner for examples whose output depends on
 # scheduling, time or random numbers (so no byte-exact golden is possible).
 #
-# Usage: tests/run_props.sh CSP_BINARY [PATTERN]
+# Usage: tests/run_props.sh [--long] CSP_BINARY [PATTERN]
 #
 # Runs every examples/seeds/NAME.csp that has an examples/seeds/NAME.props as
 # `timeout 30 CSP_BINARY NAME.csp < /dev/null` and checks its stdout against
 # the properties. PATTERN, when given, is a shell glob matched against NAME.
+# Without --long the examples marked `long` are skipped (what `make test`
+# runs); with it only those run (`make seeds-long`).
 # Prints each failure (with the output) and ends with exactly
 # `N passed, N failed`; exits 1 when anything failed.
+# CSP_BINARY may be any command taking NAME.csp: tests/go_run.sh runs the
+# seed with real Go, to check that a property file holds for Go too.
 #
 # NAME.props format: one property per line; blank lines and lines starting
 # with `#` are ignored. REGEX is a POSIX ERE (grep -E, byte-wise: LC_ALL=C);
@@ -26,6 +30,15 @@
 #                      matching B (both must exist)
 #   never REGEX        no output line matches
 #   rc N               exit status is N (default 0)
+#   long               slow or memory-heavy: run only with --long
+#   timeout S          stop the program after S seconds (default 30); a
+#                      stopped program's exit status is 124, as timeout(1)
+#                      reports it, and the output so far is checked
+#   secs LO HI         the run took LO..HI seconds (wall clock)
+#   rss LO HI          peak resident memory (VmHWM) was LO..HI MiB
+#   grows S1 S2 MIB    resident memory S2 seconds after the start exceeds
+#                      that at S1 seconds by at least MIB MiB
+#                      (rss and grows sample /proc/PID/status every 0.1 s)
 #   racy               the Go program races on purpose (e.g. an unlocked
 #                      counter): ThreadSanitizer builds run it with
 #                      report_bugs=0, since the report would be about the
@@ -37,8 +50,13 @@
 #
 # Plain POSIX sh + coreutils + grep/awk, like tests/run_scripts.sh.
 
+LONG=
+if [ "${1:-}" = --long ]; then
+    LONG=1
+    shift
+fi
 if [ $# -lt 1 ]; then
-    echo "usage: $0 CSP_BINARY [PATTERN]" >&2
+    echo "usage: $0 [--long] CSP_BINARY [PATTERN]" >&2
     exit 2
 fi
 CSP=$1
@@ -68,8 +86,10 @@ line_of() {
 }
 
 # check PROP OUT RC: checks one property line; prints why it failed and
-# returns 1 when it does not hold. (sh has no locals: the names it sets —
-# p out rc rest want re got hi lo key vals v a b — must not be run_one's.)
+# returns 1 when it does not hold. Reads run_one's ms (run time in
+# milliseconds) and mem (the memory samples, `MS RSS_KB HWM_KB` a line).
+# (sh has no locals: the names it sets — p out rc rest want re got hi lo key
+# vals v a b — must not be run_one's.)
 check() {
     p=$1
     out=$2
@@ -121,6 +141,34 @@ check() {
         grep -Eq -- "${p#never }" "$out" &&
             { echo "  a line matches /${p#never }/"; return 1; }
         ;;
+    "secs "*)
+        rest=${p#secs }
+        lo=${rest% *}
+        hi=${rest#* }
+        if [ "$ms" -lt $((lo * 1000)) ] || [ "$ms" -gt $((hi * 1000)) ]; then
+            echo "  ran $ms ms, want $lo..$hi s"
+            return 1
+        fi
+        ;;
+    "rss "*)
+        rest=${p#rss }
+        lo=${rest% *}
+        hi=${rest#* }
+        got=$(awk '$3 > m { m = $3 } END { print int(m / 1024) }' "$mem")
+        if [ "$got" -lt "$lo" ] || [ "$got" -gt "$hi" ]; then
+            echo "  peak resident memory $got MiB, want $lo..$hi"
+            return 1
+        fi
+        ;;
+    "grows "*)
+        rest=${p#grows }
+        want=${rest##* }
+        rest=${rest% *}
+        a=$(awk -v t=$((${rest% *} * 1000)) '$1 <= t { r = $2 } END { print int(r / 1024) }' "$mem")
+        b=$(awk -v t=$((${rest#* } * 1000)) '$1 <= t { r = $2 } END { print int(r / 1024) }' "$mem")
+        [ $((b - a)) -ge "$want" ] ||
+            { echo "  resident memory $a MiB at ${rest% *} s, $b MiB at ${rest#* } s: grew less than $want MiB"; return 1; }
+        ;;
     "rc "*)
         [ "$rc" = "${p#rc }" ] || { echo "  exit status $rc, want ${p#rc }"; return 1; }
         ;;
@@ -129,6 +177,31 @@ check() {
         ;;
     esac
     return 0
+}
+
+# sample PID LIMIT: appends `MS RSS_KB HWM_KB` for the running program PID to
+# $mem every 0.1 s (MS since $start) until it exits, stopping it after LIMIT
+# seconds; sets rc to its exit status (124 when stopped, as timeout(1) says).
+sample() {
+    stopped=
+    while :; do
+        now=$((($(date +%s%N) - start) / 1000000))
+        # a zombie (exited, not yet waited for) has no VmRSS line
+        line=$(awk -v t="$now" '/^VmRSS:/ { r = $2 } /^VmHWM:/ { h = $2 }
+            END { if (r != "") print t, r, h }' "/proc/$1/status" 2> /dev/null)
+        [ -n "$line" ] || break
+        echo "$line" >> "$mem"
+        if [ "$now" -ge $(($2 * 1000)) ]; then
+            kill "$1"
+            stopped=1
+            break
+        fi
+        sleep 0.1
+    done
+    # (quietly: a shell reports a job killed by a signal)
+    { wait "$1"; } 2> /dev/null
+    rc=$?
+    [ -n "$stopped" ] && rc=124
 }
 
 # run_one FILE ID: runs one example and checks its properties; leaves
@@ -141,14 +214,25 @@ run_one() {
     out=$TMP/$id.out
     tsan="atexit_sleep_ms=0"
     grep -qx racy "$base.props" && tsan="$tsan report_bugs=0"
-    TSAN_OPTIONS="${TSAN_OPTIONS:+$TSAN_OPTIONS }$tsan" \
-        timeout 30 "$CSP" "$f" < /dev/null > "$out" 2> "$TMP/$id.err"
-    rc=$?
+    limit=$(sed -n 's/^timeout \([0-9][0-9]*\)$/\1/p' "$base.props" | tail -n 1)
+    mem=$TMP/$id.mem
+    : > "$mem"
+    start=$(date +%s%N)
+    if grep -Eq '^(rss|grows) ' "$base.props"; then
+        TSAN_OPTIONS="${TSAN_OPTIONS:+$TSAN_OPTIONS }$tsan" \
+            "$CSP" "$f" < /dev/null > "$out" 2> "$TMP/$id.err" &
+        sample $! "${limit:-30}"
+    else
+        TSAN_OPTIONS="${TSAN_OPTIONS:+$TSAN_OPTIONS }$tsan" \
+            timeout "${limit:-30}" "$CSP" "$f" < /dev/null > "$out" 2> "$TMP/$id.err"
+        rc=$?
+    fi
+    ms=$((($(date +%s%N) - start) / 1000000))
     want_rc=0
     ok=1
     while IFS= read -r prop || [ -n "$prop" ]; do
         case $prop in
-            ''|'#'*|racy) continue ;;
+            ''|'#'*|racy|long|"timeout "*) continue ;;
             "rc "*) want_rc=${prop#rc } ;;
         esac
         check "$prop" "$out" "$rc" > "$TMP/$id.why" || {
@@ -181,6 +265,7 @@ while [ $i -lt "$JOBS" ]; do echo >&3; i=$((i + 1)); done
 n=0
 for f in "$ROOT"/examples/seeds/*.csp; do
     [ -f "${f%.csp}.props" ] || continue
+    if grep -qx long "${f%.csp}.props"; then [ -n "$LONG" ]; else [ -z "$LONG" ]; fi || continue
     name=$(basename "${f%.csp}")
     # shellcheck disable=SC2254  # PATTERN is a glob on purpose
     case $name in
