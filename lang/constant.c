@@ -429,9 +429,9 @@ static char *float_string(long double f) {
     if (cv_is_integral(cv_make_float(f)) && fabsl(f) < 1e38L)
         return int128_string((__int128)f);
     char buf[64];
-    snprintf(buf, sizeof buf, "%.6g", (double)f);
+    snprintf(buf, sizeof buf, "%.6Lg", f); /* long double: 1e400 is finite */
     if (!strchr(buf, '.') && !strchr(buf, 'e'))
-        snprintf(buf, sizeof buf, "%g", (double)f);
+        snprintf(buf, sizeof buf, "%Lg", f);
     return gc_strdup(buf);
 }
 

@@ -48,6 +48,7 @@
 #include "../stdlib/lib.h"
 #include "check.h"
 #include "compile.h"
+#include "constant.h"
 #include "diag.h"
 #include "lex.h"
 #include "load.h"
@@ -870,7 +871,11 @@ static Package *phase_a(Repl *r, Item *items, int n) {
     return NULL;
 }
 
+static bool echo_big_constant(Repl *r, const char *expr);
+
 static void eval_items(Repl *r, Item *items, int n) {
+    if (n == 1 && items[0].kind == IT_ECHO && echo_big_constant(r, items[0].text))
+        return;
     bool has_body = false;
     for (int i = 0; i < n; i++)
         has_body |= phase_a_text(&items[i], false) != NULL;
@@ -987,10 +992,8 @@ void repl_write_program(Repl *r, FILE *out) {
     fputs(b.s, out);
 }
 
-/* :type EXPR. A constant expression keeps its own type, untyped ones
- * included (`:type 1 << 3` is untyped int, as for a const declaration);
- * any other is the type of its value. */
-static Type *type_of(Repl *r, const char *text, bool print) {
+/* The one statement `text` in main, checked (NULL on errors). */
+static Stmt *checked_stmt(Repl *r, const char *text, bool print) {
     Item it = {.kind = IT_STMT, .text = (char *)text, .line = 1};
     Gen g;
     char *body[1] = {it.text};
@@ -1000,21 +1003,48 @@ static Type *type_of(Repl *r, const char *text, bool print) {
         return NULL;
     int n;
     Stmt **sb = main_body(p, &n);
-    if (n != 1)
-        return NULL;
-    if (sb[0]->kind == S_DECL) {
-        ValueSpec *vs = &sb[0]->u.decl.decl->u.vars.specs[0];
-        return vs->objs && vs->objs[0] ? vs->objs[0]->type : NULL;
-    }
-    return sb[0]->kind == S_ASSIGN ? sb[0]->u.assign.rhs[0]->type : NULL;
+    return n == 1 ? sb[0] : NULL;
 }
 
+/* expr as a constant declaration's object (NULL if not constant): its own
+ * type, untyped included, and its exact value. */
+static Object *const_of(Repl *r, const char *expr) {
+    Stmt *st = checked_stmt(r, cat3("const typeOf = (", expr, ")"), false);
+    if (!st || st->kind != S_DECL)
+        return NULL;
+    ValueSpec *vs = &st->u.decl.decl->u.vars.specs[0];
+    return vs->objs ? vs->objs[0] : NULL;
+}
+
+/* :type EXPR: a constant keeps its own type (`:type 1 << 3` is untyped
+ * int, as for a const declaration); any other is its value's type. */
 static void cmd_type(Repl *r, const char *expr) {
-    Type *t = type_of(r, cat3("const typeOf = (", expr, ")"), false);
-    if (!t)
-        t = type_of(r, cat3("_ = (", expr, ")"), true);
+    Object *o = const_of(r, expr);
+    Type *t = o ? o->type : NULL;
+    if (!t) {
+        Stmt *st = checked_stmt(r, cat3("_ = (", expr, ")"), true);
+        t = st && st->kind == S_ASSIGN ? st->u.assign.rhs[0]->type : NULL;
+    }
     if (t)
         printf("%s\n", type_string_rel(t, "main", 0));
+}
+
+/* A bare untyped constant that its default type cannot hold (1 << 70)
+ * cannot be printed as a value: it prints exactly, with its type, as Go's
+ * messages show constants. Returns whether it did. */
+static bool echo_big_constant(Repl *r, const char *expr) {
+    Object *o = const_of(r, expr);
+    if (!o || !type_is_untyped(o->type))
+        return false;
+    Kind k = o->type->kind;
+    Type *def = type_basic(k == K_UNTYPED_INT ? K_INT : k == K_UNTYPED_RUNE ? K_INT32
+                           : k == K_UNTYPED_FLOAT ? K_FLOAT64 : K_BOOL);
+    ConstVal out;
+    if ((k != K_UNTYPED_INT && k != K_UNTYPED_RUNE && k != K_UNTYPED_FLOAT) ||
+        cv_represent(o->val, def, &out) == CVR_OK)
+        return false;
+    printf("%s (%s constant)\n", cv_string(o->val), type_string(o->type));
+    return true;
 }
 
 static void cmd_disasm(Repl *r, const char *name) {
