@@ -928,6 +928,39 @@ static void eval_items(Repl *r, Item *items, int n) {
             stmt_add(r, unpadded(body[i]));
 }
 
+/* `var ( a = 1; b = f() )` becomes one `var` item per line of the
+ * group, so each becomes a session variable assigned once, as a single
+ * `var` is (a group kept as a declaration would run f() every input). */
+static int split_var_groups(Item **itemsp, int n) {
+    Item *in = *itemsp, *out = gc_alloc(sizeof *out);
+    int nout = 0;
+    for (int i = 0; i < n; i++) {
+        Item *it = &in[i];
+        int nspecs = it->kind == IT_DECL && it->decl->kind == D_VAR
+                         ? it->decl->u.vars.n : 0;
+        out = gc_realloc(out, (size_t)(nout + (nspecs ? nspecs : 1)) * sizeof *out);
+        if (!nspecs) {
+            out[nout++] = *it;
+            continue;
+        }
+        const char *end = strrchr(it->text, ')');
+        for (int k = 0; k < nspecs; k++) {
+            ValueSpec *vs = &it->decl->u.vars.specs[k];
+            size_t a = offset_of(it->text, vs->pos.line, vs->pos.col);
+            size_t b = k + 1 < nspecs ? offset_of(it->text, vs[1].pos.line, vs[1].pos.col)
+                                      : (size_t)(end - it->text);
+            char *spec = gc_strdup(it->text + a);
+            spec[b - a] = 0;
+            Item sub = {.text = cat3("var ", spec, ""), .line = it->line + vs->pos.line - 1};
+            if (!item_classify(&sub))
+                return n; /* cannot happen: the group parsed */
+            out[nout++] = sub;
+        }
+    }
+    *itemsp = out;
+    return nout;
+}
+
 static void eval_code(Repl *r, const char *src) {
     Diag d;
     diag_init(&d);
@@ -943,6 +976,7 @@ static void eval_code(Repl *r, const char *src) {
     for (int i = 0; i < n; i++)
         if (!item_classify(&items[i]))
             return;
+    n = split_var_groups(&items, n);
     eval_items(r, items, n);
 }
 
