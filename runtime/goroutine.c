@@ -109,7 +109,8 @@ static int by_goid(const void *a, const void *b) {
 static int dump_goroutines(void) {
     GList l = {0};
     sched_for_each_g(collect, &l);
-    qsort(l.v, (size_t)l.n, sizeof *l.v, by_goid);
+    if (l.n > 1)
+        qsort(l.v, (size_t)l.n, sizeof *l.v, by_goid);
     for (int i = 0; i < l.n; i++) {
         Fiber *f = l.v[i];
         uint32_t st = atomic_load(&f->sched.status);

@@ -18,23 +18,8 @@
 # 10 still has to match its line's ERROR comment).
 # Ends with exactly `N passed, N failed`; exits 1 when anything failed.
 
-if [ $# -lt 1 ]; then
-    echo "usage: $0 CSP_BINARY [PATTERN]" >&2
-    exit 2
-fi
-CSP=$1
-PATTERN=${2:-*}
-case $CSP in
-    /*) ;;
-    *) [ -x "$CSP" ] && CSP=$(pwd)/$CSP ;;
-esac
-
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/csp_errors.XXXXXX") || exit 2
-trap 'rm -rf "$TMP"' EXIT INT TERM
-
-pass=0
-fail=0
+. "$(dirname "$0")/lib.sh"
+runner_setup errors "" "$@"
 
 # expected FILE: writes "LINE<TAB>REGEXP" for each ERROR comment to stdout.
 expected() {

@@ -55,22 +55,10 @@ if [ "${1:-}" = --long ]; then
     LONG=1
     shift
 fi
-if [ $# -lt 1 ]; then
-    echo "usage: $0 [--long] CSP_BINARY [PATTERN]" >&2
-    exit 2
-fi
-CSP=$1
-PATTERN=${2:-*}
-case $CSP in
-    /*) ;;
-    *) [ -x "$CSP" ] && CSP=$(pwd)/$CSP ;;
-esac
+. "$(dirname "$0")/lib.sh"
+runner_setup props "[--long] " "$@"
 LC_ALL=C
 export LC_ALL
-
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/csp_props.XXXXXX") || exit 2
-trap 'rm -rf "$TMP"' EXIT INT TERM
 
 # in_count N SPEC: true when N matches SPEC (`K` or `LO-HI`).
 in_count() {
@@ -278,8 +266,6 @@ for f in "$ROOT"/examples/seeds/*.csp; do
 done
 wait
 
-pass=0
-fail=0
 i=1
 while [ $i -le $n ]; do
     cat "$TMP/$i.log"

@@ -21,23 +21,8 @@
 #
 # Plain POSIX sh + coreutils + diff, so it runs on a fresh Debian.
 
-if [ $# -lt 1 ]; then
-    echo "usage: $0 CSP_BINARY [PATTERN]" >&2
-    exit 2
-fi
-CSP=$1
-PATTERN=${2:-*}
-case $CSP in
-    /*) ;;
-    *) [ -x "$CSP" ] && CSP=$(pwd)/$CSP ;;
-esac
-
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/csp_scripts.XXXXXX") || exit 2
-trap 'rm -rf "$TMP"' EXIT INT TERM
-
-pass=0
-fail=0
+. "$(dirname "$0")/lib.sh"
+runner_setup scripts "" "$@"
 
 # report NAME REASON: prints a failure header.
 report() {
