@@ -217,36 +217,6 @@ static const char *src_path(Pos pos) {
     return pos.file ? pos.file->path : "?";
 }
 
-/* Does s (not descending into function literals) contain a defer? */
-bool comp_stmt_has_defer(Stmt *s) {
-    if (!s)
-        return false;
-    switch (s->kind) {
-    case S_DEFER: return true;
-    case S_LABELED: return comp_stmt_has_defer(s->u.labeled.stmt);
-    case S_BLOCK:
-        for (int i = 0; i < s->u.block.n; i++)
-            if (comp_stmt_has_defer(s->u.block.stmts[i])) return true;
-        return false;
-    case S_IF:
-        return comp_stmt_has_defer(s->u.if_.then) || comp_stmt_has_defer(s->u.if_.els);
-    case S_SWITCH: return comp_stmt_has_defer(s->u.switch_.body);
-    case S_TYPESWITCH: return comp_stmt_has_defer(s->u.typeswitch.body);
-    case S_SELECT: return comp_stmt_has_defer(s->u.select.body);
-    case S_FOR: return comp_stmt_has_defer(s->u.for_.body);
-    case S_RANGE: return comp_stmt_has_defer(s->u.range.body);
-    case S_CASE:
-        for (int i = 0; i < s->u.case_.nbody; i++)
-            if (comp_stmt_has_defer(s->u.case_.body[i])) return true;
-        return false;
-    case S_COMM:
-        for (int i = 0; i < s->u.comm.nbody; i++)
-            if (comp_stmt_has_defer(s->u.comm.body[i])) return true;
-        return false;
-    default: return false;
-    }
-}
-
 /* Registers for parameters: receiver first, one per parameter. */
 static void bind_params(FuncState *fs, FuncInfo *info, bool has_recv) {
     Type *sig = info->sig;
@@ -303,7 +273,7 @@ Proto *comp_function(Comp *C, FuncState *parent, FuncInfo *info, Stmt *body,
     FuncState fs;
     fs_init(&fs, C, parent, p);
     fs.info = info;
-    fs.has_defer = info->has_defer || comp_stmt_has_defer(body);
+    fs.has_defer = info->has_defer; /* the checker saw a defer statement */
     p->has_defer = fs.has_defer;
     info->comp = &fs;
     bind_params(&fs, info, has_recv);

@@ -161,7 +161,6 @@ Proto *thunk_method(Comp *C, Type *recv, int *path, int npath, Object *m);
 Proto *thunk_bound(Comp *C, Object *m);
 Proto *thunk_iface_bound(Comp *C, Type *iface, int index);
 void comp_named_type(Comp *C, Type *t);
-bool comp_stmt_has_defer(Stmt *s);
 
 /* ---- compile_expr.c ---------------------------------------------------------- */
 int cexpr(FuncState *fs, Expr *e, int dst);
