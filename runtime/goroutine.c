@@ -34,6 +34,7 @@
  * publishes it).
  */
 #include <pthread.h>
+#include <setjmp.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -172,7 +173,43 @@ static void session_check(Fiber *f) {
     }
 }
 
+/* Session: a fatal error (stack overflow, unlock of an unlocked mutex)
+ * ends only the goroutine that made it, as a panic there would; the
+ * session goes on. vm_fatal_exit jumps back to the goroutine's hook_run
+ * on this thread. Natives hold no lock where they report a fatal error. */
+static _Thread_local jmp_buf *fatal_jmp;
+
+_Noreturn void vm_fatal_exit(void) {
+    jmp_buf *jb = fatal_jmp;
+    if (!jb)
+        vm_exit(2);
+    fflush(stderr);
+    fatal_jmp = NULL;
+    panic_unlock();
+    longjmp(*jb, 1);
+}
+
+static int run_fiber(Worker *w, GSched *g);
+
 static int hook_run(Worker *w, GSched *g) {
+    if (!run.session)
+        return run_fiber(w, g);
+    jmp_buf jb;
+    if (setjmp(jb)) {
+        Fiber *f = fiber_of(g);
+        f->native_depth = 0;
+        f->panic = NULL;
+        if (fg_take(f))
+            fg_end(VM_FG_PANIC);
+        return VM_DONE;
+    }
+    fatal_jmp = &jb;
+    int st = run_fiber(w, g);
+    fatal_jmp = NULL;
+    return st;
+}
+
+static int run_fiber(Worker *w, GSched *g) {
     Fiber *f = fiber_of(g);
     f->id = g->goid;
     w->budget = VM_BUDGET;

@@ -489,7 +489,7 @@ _Noreturn void panic_stack_overflow(Fiber *f) {
     capture_trace(f, &p);
     print_trace(p.trace, p.ntrace);
     print_created_by(f);
-    vm_exit(2);
+    vm_fatal_exit();
 }
 
 _Noreturn void rt_fatal(const char *fmt, ...) {
@@ -501,5 +501,5 @@ _Noreturn void rt_fatal(const char *fmt, ...) {
     vfprintf(stderr, fmt, ap);
     fputc('\n', stderr);
     va_end(ap);
-    vm_exit(2);
+    vm_fatal_exit();
 }

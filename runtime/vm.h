@@ -302,6 +302,10 @@ int vm_session_dump(void);
 /* Called by vm_exit before the process ends (the REPL copies output that
  * is still on its way to the terminal). */
 void vm_set_exit_hook(void (*fn)(void));
+/* After a fatal error was printed (panic_lock held): ends the process
+ * with status 2, or in a session only the goroutine running on this
+ * thread. */
+_Noreturn void vm_fatal_exit(void);
 /* Flushes stdout/stderr and ends the process at once (no atexit handlers:
  * other threads may still be running csp code). */
 _Noreturn void vm_exit(int code);
