@@ -740,9 +740,9 @@ static int64_t now_ms(void) {
 }
 
 /* Waits for the foreground goroutine, copying output meanwhile. Ctrl-C
- * interrupts it; if it is blocked and does not answer within
- * INTERRUPT_MS, it is abandoned (it ends when it wakes). Returns its
- * VM_FG_* end. */
+ * interrupts it (waking it if it sleeps); if it is blocked otherwise and
+ * does not answer within INTERRUPT_MS, it is abandoned (it ends when it
+ * wakes). Returns its VM_FG_* end. */
 enum { INTERRUPT_MS = 250 };
 
 static int fg_wait(Repl *r) {
@@ -763,6 +763,9 @@ static int fg_wait(Repl *r) {
                 if (term.on)
                     write_all(term.fd, "\n", 1); /* after the echoed ^C */
                 vm_session_interrupt();
+                int64_t goid;
+                GSched *g = vm_session_fg(&goid);
+                time_wake_sleeper(g, goid);
                 intr_at = now_ms();
             }
         }

@@ -62,6 +62,8 @@ static struct {
     _Atomic int fg_state;    /* VM_FG_* */
     _Atomic bool fg_intr;    /* Ctrl-C asked to interrupt fg */
     int64_t fg_goid;
+    GSched *fg_g;            /* the REPL thread only: fg's record, compared,
+                                never followed (it may be recycled) */
 } run;
 
 void vm_set_exit_hook(void (*fn)(void)) { run.exit_hook = fn; }
@@ -447,8 +449,14 @@ int64_t vm_session_go(CProgram *p, Proto **entry, int n) {
     atomic_store(&run.fg_intr, false);
     atomic_store(&run.fg_state, VM_FG_RUNNING);
     atomic_store(&run.fg, f);
+    run.fg_g = &f->sched;
     run.fg_goid = sched_go(NULL, &f->sched);
     return run.fg_goid;
+}
+
+GSched *vm_session_fg(int64_t *goid) {
+    *goid = run.fg_goid;
+    return run.fg_g;
 }
 
 int vm_session_state(void) { return atomic_load(&run.fg_state); }

@@ -261,6 +261,28 @@ bool timer_stop(RTimer *t) {
     return pending;
 }
 
+int timer_hurry(TimerFunc fn, bool (*match)(void *arg, void *ctx), void *ctx) {
+    enum { MAX = 8 };
+    RTimer *found[MAX];
+    int n = 0;
+    lock_acquire(&tm.lock);
+    for (int64_t i = 0; i < tm.n && n < MAX; i++) {
+        RTimer *t = ref_timer(tm.heap[i].ref);
+        if (t && t->fn == fn && match(t->arg, ctx))
+            found[n++] = t;
+    }
+    int64_t now = sched_nanotime();
+    for (int k = 0; k < n; k++) {
+        found[k]->when = now;
+        heap_fix(found[k]);
+    }
+    publish_next();
+    lock_release(&tm.lock);
+    if (n)
+        sched_timers_changed();
+    return n;
+}
+
 uint64_t timer_seq(RTimer *t) {
     lock_acquire(&tm.lock);
     uint64_t s = t->seq;

@@ -80,6 +80,10 @@ bool timer_pending(RTimer *t);
 bool timer_start(RTimer *t, int64_t when, int64_t period);
 /* Takes t off the heap. Returns true if it was pending. */
 bool timer_stop(RTimer *t);
+/* Makes the pending timers with function fn whose arg satisfies match
+ * (called under the heap lock) due now; returns how many (at most 8).
+ * O(pending timers): for rare uses, the REPL's Ctrl-C. */
+int timer_hurry(TimerFunc fn, bool (*match)(void *arg, void *ctx), void *ctx);
 /* t->seq read under the heap lock (for callers without their own lock). */
 uint64_t timer_seq(RTimer *t);
 

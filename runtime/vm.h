@@ -284,9 +284,13 @@ void vm_session_start(int nprocs, int wakefd);
  * the new foreground goroutine. Returns its goroutine number. */
 int64_t vm_session_go(CProgram *p, Proto **entry, int n);
 int vm_session_state(void);
+/* The last foreground goroutine's record and number (to compare only:
+ * it may have ended and its record been reused). */
+GSched *vm_session_fg(int64_t *goid);
 /* Ctrl-C: the foreground goroutine, when next scheduled (a loop is
- * preempted often), prints `interrupted` and its stack and ends as by
- * runtime.Goexit (its deferred calls run). */
+ * preempted often; a sleeper is woken by time_wake_sleeper), prints
+ * `interrupted` and its stack and ends as by runtime.Goexit (its deferred
+ * calls run). */
 void vm_session_interrupt(void);
 /* Stops waiting for the foreground goroutine (blocked, so the interrupt
  * cannot reach it now): it ends when next scheduled. Returns its number,

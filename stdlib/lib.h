@@ -54,6 +54,12 @@ extern const NativeEntry sync_natives[], atomic_natives[]; /* sync.c, sync_atomi
  * path first: os.Args = [script, args...]. The strings are copied. */
 void os_set_args(int argc, char **argv);
 
+/* ---- time --------------------------------------------------------------------
+ * The REPL's Ctrl-C: if goroutine goid (record g) sleeps in time.Sleep, its
+ * timer fires now. Returns whether it did. */
+typedef struct GSched GSched;
+bool time_wake_sleeper(GSched *g, int64_t goid);
+
 /* ---- helpers shared between packages (and usable by fmt) ------------------- */
 
 /* unicode.c: Unicode classes. Latin-1 is exact; beyond it the tables cover

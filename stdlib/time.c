@@ -735,13 +735,30 @@ static int n_Time_Round(Fiber *f, Slot *a) {
 typedef struct SleepRec {
     uint32_t tag;            /* SLEEP_TAG: checks g->param on resumption */
     RTimer rt;
-    GSched *g;
+    GSched *g;               /* immutable, like goid and when */
+    int64_t goid;
     int64_t when;
 } SleepRec;
 
 static void wake_sleeper(Worker *w, RTimer *rt, void *arg, uint64_t seq) {
     SleepRec *s = arg;
     sched_ready(w, s->g, true);
+}
+
+typedef struct Sleeper {
+    GSched *g;
+    int64_t goid;
+} Sleeper;
+
+static bool is_sleeper(void *arg, void *ctx) {
+    SleepRec *s = arg;
+    Sleeper *want = ctx;
+    return s->g == want->g && s->goid == want->goid;
+}
+
+bool time_wake_sleeper(GSched *g, int64_t goid) {
+    Sleeper want = {g, goid};
+    return timer_hurry(wake_sleeper, is_sleeper, &want) > 0;
 }
 
 /* Park commit: the sleeper has stopped, so its timer may fire at once. */
@@ -765,6 +782,7 @@ static int n_Sleep(Fiber *f, Slot *a) {
     s = sched_alloc(sizeof *s);
     s->tag = SLEEP_TAG;
     s->g = g;
+    s->goid = g->goid;
     s->when = timer_when(a[0].i);
     timer_init(&s->rt, wake_sleeper, s);
     g->param = s;

@@ -103,8 +103,17 @@ for _ in range(10):
         break
 expect(b"deferred ran")
 expect(b"csp> ")
-# Ctrl-C on an input blocked in Sleep returns to the prompt at once.
+# Ctrl-C wakes an input sleeping in time.Sleep and interrupts it.
 typed("time.Sleep(time.Hour)\n")
+time.sleep(0.5)
+os.write(fd, b"\x03")
+expect(b"interrupted", 5)
+expect(b"csp> ")
+# An input blocked on a channel (not a deadlock: a sleeper may still send)
+# is left behind; the prompt comes back.
+typed("go time.Sleep(time.Hour)\n")
+expect(b"csp> ")
+typed("<-make(chan int, 1)\n")
 time.sleep(0.5)
 os.write(fd, b"\x03")
 expect(b"is blocked; it ends when it wakes", 5)
@@ -114,7 +123,7 @@ typed('go func() { time.Sleep(100 * time.Millisecond); panic("late") }()\n')
 expect(b"panic: late")
 expect(b"csp> ")
 typed(":goroutines\n")
-expect(b"[sleep]")
+expect(b"[chan receive]")
 expect(b"csp> ")
 typed("x + 1\n")
 expect(b"8")
