@@ -1342,11 +1342,17 @@ int ccall(FuncState *fs, Expr *e, int nwant) {
     }
     cargs(fs, e, sig);
     set_line(fs, e->pos);
+    /* A native callee known here gets the VM's frameless fast path. */
+    bool native = op == OP_CALLK && ((Proto *)fs->k[kidx].p)->native;
     if (op == OP_CALLI) emit(fs, OP_CALLI, base, kidx, cache);
     else if ((fop = fuse_recv_op(fs, recv_pc, base)) != 0) {
         Instr mv = fs->code[--fs->ncode];
+        if (native && fop == OP_CALLKR)
+            fop = ((Proto *)fs->k[kidx].p)->cas_fast ? OP_CALLNC : OP_CALLNR;
         emit(fs, fop, base, INS_B(mv), kidx);
-    } else if (op == OP_CALLK) emit(fs, OP_CALLK, base, 0, kidx);
+    } else if (native && ((Proto *)fs->k[kidx].p)->cas_fast) {
+        emit(fs, OP_CALLNC, base, base + 1, kidx);
+    } else if (op == OP_CALLK) emit(fs, native ? OP_CALLN : OP_CALLK, base, 0, kidx);
     else emit(fs, OP_CALL, base, 0, 0);
     reserve(fs, base + sig->nresults + 1);
     fs->freereg = base + (nwant > 0 ? nwant : 0);

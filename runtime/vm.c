@@ -781,6 +781,42 @@ L_BIND: {
     Closure *cl;
     unsigned a;
     Iface *recv_iface;  /* CALLI: the interface, restored if a native parks */
+    Slot *args, *old;   /* a native's arguments; the stack it was called on */
+    int st;             /* its NATIVE_* status */
+L_CALLNC: {
+    /* The native's inline CAS fast path (rt.h NativeEntry.cas). */
+    Slot *m = RB.p;
+    p = K[C].p;
+    int64_t expect = p->cas_old;
+    if (m && __atomic_compare_exchange_n(&m->i, &expect, p->cas_new, false,
+                                         __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))
+        DISPATCH();
+}
+    /* fall through */
+L_CALLNR:
+    R[A + 1] = RB;               /* the receiver MOVE, fused */
+    /* fall through */
+L_CALLN:
+    /* A native known at compile time: the common outcome (completed, no
+     * nested vm_call moved the stack or the frame array) costs two
+     * compares; everything else takes do_call's general path. */
+    p = K[C].p;
+    a = A;
+    args = R + a + 1;
+    old = f->stack;
+    {
+        Frame *oframes = f->frames;
+        SAVE_PC();
+        st = p->native(f, args);
+        if (__builtin_expect(st == NATIVE_OK && f->stack == old &&
+                                 f->frames == oframes, 1)) {
+            for (int i = 0; i < p->nresults; i++)
+                R[a + i] = args[i];
+            DISPATCH();
+        }
+    }
+    recv_iface = NULL;
+    goto native_done;
 L_CALL:
     cl = RA.p;
     if (!cl) THROW(panic_nil(f));
@@ -822,9 +858,10 @@ L_CALLI: {
 do_call: {
     if (p->native) {
         SAVE_PC();
-        Slot *old = f->stack;
-        Slot *args = R + a + 1;
-        int st = p->native(f, args);
+        old = f->stack;
+        args = R + a + 1;
+        st = p->native(f, args);
+native_done:
         /* A nested vm_call may have grown the frame array (fr moved) or
          * the stack (R moved; the native wrote its results to the old
          * one). */
