@@ -197,6 +197,10 @@ static int panic_chan(Fiber *f, int status) {
     return panic_plain(f, chan_panic_msg(status));
 }
 
+/* The box of every received zero-size value (struct{}, [0]T): nothing is
+ * ever read or written through it, so sharing it aliases nothing. */
+static Slot empty_box[1];
+
 /* Where a channel of c's element type keeps a value whose register is r:
  * the register itself, or the box it points to (structs, arrays). fresh:
  * give r a new box first (a receive destination must not alias a value
@@ -204,8 +208,10 @@ static int panic_chan(Fiber *f, int status) {
 static Slot *chan_slot(Chan *c, Slot *r, bool fresh) {
     if (!c || !c->elem || !type_is_boxed(c->elem))
         return r;
-    if (fresh || !r->p)
-        r->p = gc_alloc((c->elem->size ? c->elem->size : 1) * sizeof(Slot));
+    if (!c->elem->size)
+        r->p = empty_box;        /* <-done on a chan struct{}: no garbage */
+    else if (fresh || !r->p)
+        r->p = gc_alloc(c->elem->size * sizeof(Slot));
     return r->p;
 }
 
