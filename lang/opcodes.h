@@ -127,6 +127,9 @@
     X(JLEK,     "rkj",  "if R[A] <= K[B] (signed int constant) then pc += C") \
     X(JGTK,     "rkj",  "if R[A] > K[B] (signed int constant) then pc += C") \
     X(JGEK,     "rkj",  "if R[A] >= K[B] (signed int constant) then pc += C") \
+    X(FORLT,    "rrj",  "R[A] += 1; if R[A] < R[B] then pc += C (a loop's i++; i < n)") \
+    X(FORLTI,   "rij",  "R[A] += 1; if R[A] < B then pc += C") \
+    X(FORLTK,   "rkj",  "R[A] += 1; if R[A] < K[B] then pc += C") \
     X(JLTF,     "rrj",  "if R[A] < R[B] (float) then pc += C") \
     X(JLEF,     "rrj",  "if R[A] <= R[B] (float) then pc += C") \
     X(JNLTF,    "rrj",  "if !(R[A] < R[B]) (float) then pc += C") \

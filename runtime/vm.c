@@ -500,6 +500,10 @@ L_JLTK: JUMP_IF(RA.i < K[B].i);
 L_JLEK: JUMP_IF(RA.i <= K[B].i);
 L_JGTK: JUMP_IF(RA.i > K[B].i);
 L_JGEK: JUMP_IF(RA.i >= K[B].i);
+/* a loop's "i++; i < n" (wrapping add, signed compare) */
+L_FORLT: JUMP_IF((RA.i = (int64_t)(RA.u + 1)) < RB.i);
+L_FORLTI: JUMP_IF((RA.i = (int64_t)(RA.u + 1)) < SB);
+L_FORLTK: JUMP_IF((RA.i = (int64_t)(RA.u + 1)) < K[B].i);
 L_JLTF: JUMP_IF(RA.f < RB.f);
 L_JLEF: JUMP_IF(RA.f <= RB.f);
 L_JNLTF: JUMP_IF(!(RA.f < RB.f));
