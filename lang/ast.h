@@ -82,6 +82,9 @@ struct Object {
     bool is_result;          /* named result */
     bool captured;           /* referenced by a closure nested in its function */
     bool addr_taken;         /* &x, x.PtrMethod(), x[:] on array, etc. */
+    bool reassigned;         /* the variable itself is a target after its
+                                declaration: =, op=, ++, --, a := that
+                                redeclares it, range or select with = */
     bool used;               /* checker: for "declared and not used" */
     FuncInfo *owner;         /* function that declares it (NULL for globals) */
 

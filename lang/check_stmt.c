@@ -321,9 +321,25 @@ static void local_decl(Checker *C, Decl *d) {
 
 /* ---- assignments ------------------------------------------------------------------------ */
 
+/* Records that the variable e names (if e is one) is assigned after its
+ * declaration (Object.reassigned). */
+static void mark_reassigned(Expr *e) {
+    Expr *u = ast_unparen(e);
+    if (u && u->kind == E_IDENT && u->u.ident.obj && u->u.ident.obj->kind == OBJ_VAR)
+        u->u.ident.obj->reassigned = true;
+}
+
+static Type *lhs_type_raw(Checker *C, Expr *e);
+
 /* Evaluates an assignment target; NULL for the blank identifier. Assigning
  * to a variable is not a use of it. */
 static Type *lhs_type(Checker *C, Expr *e) {
+    Type *t = lhs_type_raw(C, e);
+    mark_reassigned(e);
+    return t;
+}
+
+static Type *lhs_type_raw(Checker *C, Expr *e) {
     Expr *u = ast_unparen(e);
     if (!u) return chk_invalid_type();
     if (chk_is_blank(u)) {
@@ -414,6 +430,7 @@ static void assign_define(Checker *C, Stmt *s) {
             id->u.ident.obj = old;
             id->mode = M_VAR;
             id->type = old->type;
+            old->reassigned = true;
             capture(C, old);
             if (r.ok) assign_value(C, &r, i, old->type, "assignment");
             continue;
@@ -439,6 +456,7 @@ static void assign_op(Checker *C, Stmt *s) {
     Expr *x = s->u.assign.lhs[0], *y = s->u.assign.rhs[0];
     chk_expr(C, x);
     chk_expr(C, y);
+    mark_reassigned(x);
     if (x->mode == M_INVALID || y->mode == M_INVALID) return;
     Expr tmp = {.kind = E_BINARY, .pos = x->pos};
     tmp.u.binary.op = s->u.assign.op;
@@ -500,6 +518,7 @@ static void send_stmt(Checker *C, Stmt *s) {
 static void incdec_stmt(Checker *C, Stmt *s) {
     Expr *x = s->u.incdec.x;
     chk_expr(C, x);
+    mark_reassigned(x);
     if (x->mode == M_INVALID) return;
     if (!type_is_integer(x->type) && !type_is_float(x->type)) {
         chk_error(C, chk_start(x), "invalid operation: %s%s (non-numeric type %s)",

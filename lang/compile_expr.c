@@ -52,9 +52,18 @@ bool is_compare_op(TokKind op) {
 
 /* ---- variables -------------------------------------------------------------------- */
 
+/* A captured scalar that never changes after its declaration (nor can be
+ * reached through a pointer) is captured by value: closures copy the
+ * register into their up[] and no cell is allocated. Named results are
+ * excluded (RET writes them; deferred closures read them). */
+bool var_by_value(Object *o) {
+    return o->kind == OBJ_VAR && !o->is_global && o->captured && !o->addr_taken &&
+           !o->reassigned && !o->is_result && !type_is_boxed(o->type);
+}
+
 bool var_in_cell(Object *o) {
     return o->kind == OBJ_VAR && !o->is_global && (o->captured || o->addr_taken) &&
-           !type_is_boxed(o->type);
+           !type_is_boxed(o->type) && !var_by_value(o);
 }
 
 void declare_local(FuncState *fs, Object *o, int r) {
@@ -74,7 +83,7 @@ int find_upval(FuncState *fs, Object *o) {
         comp_error(fs, o->pos, "internal error: variable %s not found", o->name);
     } else if (o->comp == p) {
         cap.index = (uint16_t)o->reg;
-        if (!var_in_cell(o) && !type_is_boxed(o->type))
+        if (!var_in_cell(o) && !type_is_boxed(o->type) && !var_by_value(o))
             comp_error(fs, o->pos, "internal error: captured %s not in a cell",
                        o->name);
     } else {
@@ -175,7 +184,8 @@ static int cident(FuncState *fs, Expr *e, int dst) {
         } else {
             int up = find_upval(fs, o);
             int d = target(fs, dst);
-            emit(fs, type_is_boxed(o->type) ? OP_UPREF : OP_GETUP, d, up, 0);
+            emit(fs, type_is_boxed(o->type) || var_by_value(o) ? OP_UPREF : OP_GETUP,
+                 d, up, 0);
             return d;
         }
     case OBJ_FUNC: {
@@ -237,6 +247,9 @@ static void lv_var(FuncState *fs, Object *o, LValue *lv) {
         lv->kind = type_is_boxed(o->type) ? LV_MEM : var_in_cell(o) ? LV_CELL : LV_REG;
     } else {
         int up = find_upval(fs, o);
+        if (var_by_value(o))
+            comp_error(fs, o->pos, "internal error: %s captured by value is assigned",
+                       o->name);
         if (type_is_boxed(o->type)) {
             lv->kind = LV_MEM;
             lv->reg = alloc_reg(fs);
@@ -1344,11 +1357,17 @@ int ccall(FuncState *fs, Expr *e, int nwant) {
     }
     cargs(fs, e, sig);
     set_line(fs, e->pos);
+    /* A native callee known here gets the VM's frameless fast path. */
+    bool native = op == OP_CALLK && ((Proto *)fs->k[kidx].p)->native;
     if (op == OP_CALLI) emit(fs, OP_CALLI, base, kidx, cache);
     else if ((fop = fuse_recv_op(fs, recv_pc, base)) != 0) {
         Instr mv = fs->code[--fs->ncode];
+        if (native && fop == OP_CALLKR)
+            fop = ((Proto *)fs->k[kidx].p)->cas_fast ? OP_CALLNC : OP_CALLNR;
         emit(fs, fop, base, INS_B(mv), kidx);
-    } else if (op == OP_CALLK) emit(fs, OP_CALLK, base, 0, kidx);
+    } else if (native && ((Proto *)fs->k[kidx].p)->cas_fast) {
+        emit(fs, OP_CALLNC, base, base + 1, kidx);
+    } else if (op == OP_CALLK) emit(fs, native ? OP_CALLN : OP_CALLK, base, 0, kidx);
     else emit(fs, OP_CALL, base, 0, 0);
     reserve(fs, base + sig->nresults + 1);
     fs->freereg = base + (nwant > 0 ? nwant : 0);

@@ -184,6 +184,7 @@ int cbinop(FuncState *fs, TokKind op, Type *t, int dst, int x, int y,
 int carith(FuncState *fs, TokKind op, Type *t, int d, int xr, Expr *y);
 bool expr_is_fresh(Expr *e);
 bool var_in_cell(Object *o);
+bool var_by_value(Object *o);
 /* Declares local o in register r (value already there): cells, owned. */
 void declare_local(FuncState *fs, Object *o, int r);
 int find_upval(FuncState *fs, Object *o);

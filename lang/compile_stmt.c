@@ -7,7 +7,8 @@
  *
  * Loops are laid out with the condition at the bottom (one fused
  * compare-and-branch per iteration): init; JMP cond; body; continue: post;
- * cond: Jcc body. Go 1.22 loop variables: a captured or address-taken
+ * cond: Jcc body. An "i < n; i++" loop is rotated instead: init; J!cc
+ * exit; body; continue: FORLT* (i++ fused with the branch); exit. Go 1.22 loop variables: a captured or address-taken
  * variable declared by a 3-clause loop's init gets a fresh cell each
  * iteration (CELLCOPY before the post statement); range variables are
  * simply re-declared (a new cell) at the top of every iteration.
@@ -314,6 +315,38 @@ static int loop_vars(Stmt *init, Object **out, int max) {
     return n;
 }
 
+/* The fused increment-and-branch for a loop's bottom "ADDI r r 1; Jcc"
+ * (signed <, against a register, an immediate or a constant), else 0. */
+static unsigned fused_loop_op(Instr add, Instr jmp) {
+    if (INS_OP(add) != OP_ADDI || INS_A(add) != INS_B(add) || INS_SC(add) != 1 ||
+        INS_A(jmp) != INS_A(add))
+        return 0;
+    switch (INS_OP(jmp)) {
+    case OP_JLT: return OP_FORLT;
+    case OP_JLTI: return OP_FORLTI;
+    case OP_JLTK: return OP_FORLTK;
+    default: return 0;
+    }
+}
+
+/* A condition "x < y" of identifiers and constants: cheap to test twice
+ * (a rotated loop tests it on entry and at the bottom). A loop with such
+ * a condition and an "i++" post statement is rotated, so that nothing but
+ * the post statement reaches the bottom compare-and-branch, which then
+ * fuses with the increment into one FORLT* when both are one instruction
+ * on the same register. */
+static bool is_simple_cond(Expr *c) {
+    c = unparen(c);
+    if (!c || c->kind != E_BINARY || c->u.binary.op != T_LSS)
+        return false;
+    for (int i = 0; i < 2; i++) {
+        Expr *x = unparen(i ? c->u.binary.y : c->u.binary.x);
+        if (x->cv.kind == CV_NONE && x->kind != E_IDENT)
+            return false;
+    }
+    return true;
+}
+
 static void cfor(FuncState *fs, Stmt *s, Stmt *label) {
     int save = fs->nactive;
     cstmt(fs, s->u.for_.init);
@@ -321,7 +354,19 @@ static void cfor(FuncState *fs, Stmt *s, Stmt *label) {
     int nv = loop_vars(s->u.for_.init, vars, 16);
     BreakCtx bc;
     push_ctx(fs, &bc, s, label, true);
-    int jcond = s->u.for_.cond ? emit_jump(fs, OP_JMP, 0, 0) : -1;
+    /* Rotation (see fused_loop_op) for an "i < n; i++" loop: the entry
+     * test jumps out when false; the bottom test is then reached only by
+     * falling through the post statement. */
+    bool rotate = s->u.for_.cond && s->u.for_.post && is_simple_cond(s->u.for_.cond) &&
+                  s->u.for_.post->kind == S_INCDEC;
+    JumpList exits = {0};
+    int jcond = -1;
+    if (rotate) {
+        set_line(fs, s->pos);
+        cjump(fs, s->u.for_.cond, false, &exits);
+    } else if (s->u.for_.cond) {
+        jcond = emit_jump(fs, OP_JMP, 0, 0);
+    }
     int top = here(fs);
     cstmt(fs, s->u.for_.body);
     jl_patch_here(fs, &bc.continues);
@@ -334,8 +379,24 @@ static void cfor(FuncState *fs, Stmt *s, Stmt *label) {
         else if (type_is_boxed(o->type) && (o->captured || o->addr_taken))
             emit(fs, OP_BOXCOPY, o->reg, o->reg, o->type->size);
     }
+    int post = here(fs);
     cstmt(fs, s->u.for_.post);
-    if (jcond >= 0) {
+    if (rotate) {
+        int cond = here(fs);
+        set_line(fs, s->pos);
+        JumpList t = {0};
+        cjump(fs, s->u.for_.cond, true, &t);
+        unsigned op;
+        if (cond == post + 1 && here(fs) == cond + 1 && t.n == 1 && t.pcs[0] == cond &&
+            (op = fused_loop_op(fs->code[post], fs->code[cond])) != 0) {
+            Instr j = fs->code[cond];
+            fs->ncode = post;
+            patch_to(fs, emit_jump(fs, op, INS_A(j), INS_B(j)), top);
+        } else {
+            jl_patch_to(fs, &t, top);
+        }
+        jl_patch_here(fs, &exits);
+    } else if (jcond >= 0) {
         patch_here(fs, jcond);
         set_line(fs, s->pos);
         JumpList t = {0};

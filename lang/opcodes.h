@@ -127,6 +127,9 @@
     X(JLEK,     "rkj",  "if R[A] <= K[B] (signed int constant) then pc += C") \
     X(JGTK,     "rkj",  "if R[A] > K[B] (signed int constant) then pc += C") \
     X(JGEK,     "rkj",  "if R[A] >= K[B] (signed int constant) then pc += C") \
+    X(FORLT,    "rrj",  "R[A] += 1; if R[A] < R[B] then pc += C (a loop's i++; i < n)") \
+    X(FORLTI,   "rij",  "R[A] += 1; if R[A] < B then pc += C") \
+    X(FORLTK,   "rkj",  "R[A] += 1; if R[A] < K[B] then pc += C") \
     X(JLTF,     "rrj",  "if R[A] < R[B] (float) then pc += C") \
     X(JLEF,     "rrj",  "if R[A] <= R[B] (float) then pc += C") \
     X(JNLTF,    "rrj",  "if !(R[A] < R[B]) (float) then pc += C") \
@@ -181,6 +184,9 @@
     X(CALLK,    "r-k",  "call Proto K[C] with args R[A+1..]; results to R[A..]") \
     X(CALLKR,   "rrk",  "R[A+1] = R[B], then CALLK A K[C] (zero-argument method call)") \
     X(CALLKU,   "ruk",  "R[A+1] = U[B], then CALLK A K[C] (method on a captured variable)") \
+    X(CALLN,    "r-k",  "CALLK of a native K[C] (its fast path: no frame)") \
+    X(CALLNR,   "rrk",  "R[A+1] = R[B], then CALLN A K[C] (zero-argument native method)") \
+    X(CALLNC,   "rrk",  "CAS slot 0 of R[B].p as native K[C] says (rt.h), else R[A+1] = R[B]; CALLN A K[C]") \
     X(CALLI,    "rku",  "call method K[B] of interface R[A+1] (receiver slot), inline cache C") \
     X(RET,      "ru-",  "return R[A..A+B-1]") \
     X(RUNDEFER, "---",  "run the next deferred call of this frame, then re-execute") \

@@ -40,6 +40,20 @@ typedef struct NativeEntry {
 /* stdlib/lib.c: finds a native by qualified name; NULL if there is none. */
 NativeFn lib_find_native(const char *qualified_name);
 
+/* An inline fast path of a native method without parameters or results
+ * whose common case is one compare-and-swap of slot 0 of its receiver (a
+ * pointer) from cas_old to cas_new: sync.Mutex's uncontended Lock and
+ * Unlock. The VM tries that CAS inline (seq_cst, as the natives' own
+ * atomics) and calls the native only for a nil receiver or a failed CAS;
+ * Go inlines the same fast path into Lock's callers. The native must
+ * behave, on a first call whose CAS would succeed, exactly as the CAS. */
+typedef struct NativeCas {
+    NativeFn fn;
+    int64_t cas_old, cas_new;
+} NativeCas;
+/* stdlib/lib.c: fn's inline fast path, or NULL if it has none. */
+const NativeCas *lib_native_cas(NativeFn fn);
+
 /* ---- panics (vm.c) -------------------------------------------------------- */
 /* panic(v): v is an interface value (may be NULL for panic(nil)). */
 int rt_panic(Fiber *f, Iface *v);

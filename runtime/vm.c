@@ -197,6 +197,10 @@ static int panic_chan(Fiber *f, int status) {
     return panic_plain(f, chan_panic_msg(status));
 }
 
+/* The box of every received zero-size value (struct{}, [0]T): nothing is
+ * ever read or written through it, so sharing it aliases nothing. */
+static Slot empty_box[1];
+
 /* Where a channel of c's element type keeps a value whose register is r:
  * the register itself, or the box it points to (structs, arrays). fresh:
  * give r a new box first (a receive destination must not alias a value
@@ -204,8 +208,10 @@ static int panic_chan(Fiber *f, int status) {
 static Slot *chan_slot(Chan *c, Slot *r, bool fresh) {
     if (!c || !c->elem || !type_is_boxed(c->elem))
         return r;
-    if (fresh || !r->p)
-        r->p = gc_alloc((c->elem->size ? c->elem->size : 1) * sizeof(Slot));
+    if (!c->elem->size)
+        r->p = empty_box;        /* <-done on a chan struct{}: no garbage */
+    else if (fresh || !r->p)
+        r->p = gc_alloc(c->elem->size * sizeof(Slot));
     return r->p;
 }
 
@@ -499,6 +505,10 @@ L_JLTK: JUMP_IF(RA.i < K[B].i);
 L_JLEK: JUMP_IF(RA.i <= K[B].i);
 L_JGTK: JUMP_IF(RA.i > K[B].i);
 L_JGEK: JUMP_IF(RA.i >= K[B].i);
+/* a loop's "i++; i < n" (wrapping add, signed compare) */
+L_FORLT: JUMP_IF((RA.i = (int64_t)(RA.u + 1)) < RB.i);
+L_FORLTI: JUMP_IF((RA.i = (int64_t)(RA.u + 1)) < SB);
+L_FORLTK: JUMP_IF((RA.i = (int64_t)(RA.u + 1)) < K[B].i);
 L_JLTF: JUMP_IF(RA.f < RB.f);
 L_JLEF: JUMP_IF(RA.f <= RB.f);
 L_JNLTF: JUMP_IF(!(RA.f < RB.f));
@@ -786,6 +796,42 @@ L_BIND: {
     Closure *cl;
     unsigned a;
     Iface *recv_iface;  /* CALLI: the interface, restored if a native parks */
+    Slot *args, *old;   /* a native's arguments; the stack it was called on */
+    int st;             /* its NATIVE_* status */
+L_CALLNC: {
+    /* The native's inline CAS fast path (rt.h NativeEntry.cas). */
+    Slot *m = RB.p;
+    p = K[C].p;
+    int64_t expect = p->cas_old;
+    if (m && __atomic_compare_exchange_n(&m->i, &expect, p->cas_new, false,
+                                         __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))
+        DISPATCH();
+}
+    /* fall through */
+L_CALLNR:
+    R[A + 1] = RB;               /* the receiver MOVE, fused */
+    /* fall through */
+L_CALLN:
+    /* A native known at compile time: the common outcome (completed, no
+     * nested vm_call moved the stack or the frame array) costs two
+     * compares; everything else takes do_call's general path. */
+    p = K[C].p;
+    a = A;
+    args = R + a + 1;
+    old = f->stack;
+    {
+        Frame *oframes = f->frames;
+        SAVE_PC();
+        st = p->native(f, args);
+        if (__builtin_expect(st == NATIVE_OK && f->stack == old &&
+                                 f->frames == oframes, 1)) {
+            for (int i = 0; i < p->nresults; i++)
+                R[a + i] = args[i];
+            DISPATCH();
+        }
+    }
+    recv_iface = NULL;
+    goto native_done;
 L_CALL:
     cl = RA.p;
     if (!cl) THROW(panic_nil(f));
@@ -827,9 +873,10 @@ L_CALLI: {
 do_call: {
     if (p->native) {
         SAVE_PC();
-        Slot *old = f->stack;
-        Slot *args = R + a + 1;
-        int st = p->native(f, args);
+        old = f->stack;
+        args = R + a + 1;
+        st = p->native(f, args);
+native_done:
         /* A nested vm_call may have grown the frame array (fr moved) or
          * the stack (R moved; the native wrote its results to the old
          * one). */

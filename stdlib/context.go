@@ -189,6 +189,12 @@ func (c *cancelCtx) propagateCancel(parent Context, child canceler) {
 // parentCancelCtx returns the *cancelCtx underlying parent, if parent's
 // Done channel is that context's own (not a custom wrapper's).
 func parentCancelCtx(parent Context) (*cancelCtx, bool) {
+	if p, ok := parent.(*cancelCtx); ok {
+		// What the general path below finds for a plain cancelCtx
+		// (its Value returns itself, its Done is p.done), without two
+		// interface calls and two conversions to any.
+		return p, p.done != nil
+	}
 	done := parent.Done()
 	if done == nil {
 		return nil, false

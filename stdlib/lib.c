@@ -33,28 +33,35 @@ static const char *strip_path(const char *name) {
     return start;
 }
 
-static NativeFn find_in(const NativeEntry *t, const char *name) {
+static const NativeEntry *find_in(const NativeEntry *t, const char *name) {
     for (; t->name; t++)
         if (strcmp(t->name, name) == 0)
-            return t->fn;
+            return t;
     return NULL;
 }
 
-static NativeFn find_any(const char *name) {
+static const NativeEntry *find_any(const char *name) {
     size_t n = sizeof package_tables / sizeof package_tables[0];
     for (size_t i = 0; i < n; i++) {
-        NativeFn fn = find_in(package_tables[i], name);
-        if (fn)
-            return fn;
+        const NativeEntry *e = find_in(package_tables[i], name);
+        if (e)
+            return e;
     }
+    return NULL;
+}
+
+const NativeCas *lib_native_cas(NativeFn fn) {
+    for (const NativeCas *c = sync_native_cas; fn && c->fn; c++)
+        if (c->fn == fn)
+            return c;
     return NULL;
 }
 
 NativeFn lib_find_native(const char *qualified_name) {
     const char *name = strip_path(qualified_name);
-    NativeFn fn = find_any(name);
-    if (fn || strchr(name, '('))
-        return fn;
+    const NativeEntry *e = find_any(name);
+    if (e || strchr(name, '('))
+        return e ? e->fn : NULL;
     /* "pkg.Type.Method" (ast.h's spelling) -> "pkg.(*Type).Method": the
      * tables spell methods Go's way, and native methods have pointer
      * receivers. */
@@ -65,7 +72,8 @@ NativeFn lib_find_native(const char *qualified_name) {
     char buf[256];
     int len = snprintf(buf, sizeof buf, "%.*s(*%.*s)%s", (int)(d1 - name + 1),
                        name, (int)(d2 - d1 - 1), d1 + 1, d2);
-    return len < (int)sizeof buf ? find_any(buf) : NULL;
+    e = len < (int)sizeof buf ? find_any(buf) : NULL;
+    return e ? e->fn : NULL;
 }
 
 const char *lib_source(const char *import_path) {

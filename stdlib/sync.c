@@ -686,3 +686,11 @@ const NativeEntry sync_natives[] = {
     {"sync.(*Cond).Broadcast", n_Cond_Broadcast},
     {NULL, NULL},
 };
+
+/* The uncontended Lock and Unlock, inlined by the VM (rt.h NativeCas):
+ * exactly the first CAS each native tries. */
+const NativeCas sync_native_cas[] = {
+    {n_Mutex_Lock, 0, MUTEX_LOCKED},
+    {n_Mutex_Unlock, MUTEX_LOCKED, 0},
+    {NULL, 0, 0},
+};

@@ -105,13 +105,20 @@ START_TEST(for_loop_fused_branch) {
         "  for i := 0; i < n; i++ { s += i }\n"
         "}\n");
     Proto *p = find_proto(cp, "main.main");
-    ck_assert_int_eq(count_op(p, OP_JLT), 1);
+    /* rotated: one entry test (n <= i: out), and i++ fused with the
+     * bottom compare-and-branch, which jumps backwards */
+    ck_assert_int_eq(count_op(p, OP_FORLT), 1);
+    ck_assert_int_eq(count_op(p, OP_JLE), 1);
+    ck_assert_int_eq(count_op(p, OP_JLT), 0);
+    ck_assert_int_eq(count_op(p, OP_ADDI), 0);
     ck_assert_int_eq(count_op(p, OP_JF), 0);
     ck_assert_int_eq(count_op(p, OP_LT), 0);
-    /* the compare-and-branch is at the bottom and jumps backwards */
-    for (int i = 0; i < p->ncode; i++)
-        if (INS_OP(p->code[i]) == OP_JLT)
+    for (int i = 0; i < p->ncode; i++) {
+        if (INS_OP(p->code[i]) == OP_FORLT)
             ck_assert_int_lt(INS_SC(p->code[i]), 0);
+        if (INS_OP(p->code[i]) == OP_JLE)
+            ck_assert_int_gt(INS_SC(p->code[i]), 0);
+    }
 }
 END_TEST
 
