@@ -40,6 +40,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -692,6 +693,24 @@ static void write_all(int fd, const char *p, size_t n) {
     }
 }
 
+/* Copies what is in the output pipe to the terminal. at_prompt: erase
+ * the line being edited before the first byte. Returns 0 when nothing was
+ * copied, else 1, or 2 when the output did not end a line. */
+static int copy_output(bool at_prompt) {
+    char buf[4096];
+    int copied = 0;
+    ssize_t k;
+    while ((k = read(term.out, buf, sizeof buf)) > 0 || (k < 0 && errno == EINTR)) {
+        if (k <= 0)
+            continue;
+        if (at_prompt && !copied)
+            write_all(term.fd, "\r\033[K", 4);
+        write_all(term.fd, buf, (size_t)k);
+        copied = buf[k - 1] == '\n' ? 1 : 2;
+    }
+    return copied;
+}
+
 /* Copies what the program and the REPL wrote to the terminal. At the
  * prompt the line being edited is erased first and redrawn after. */
 static void pump_output(void) {
@@ -699,32 +718,25 @@ static void pump_output(void) {
         return;
     fflush(stdout);
     fflush(stderr);
-    char buf[4096];
-    bool erased = false, nl = true;
-    ssize_t k;
-    while ((k = read(term.out, buf, sizeof buf)) > 0 || (k < 0 && errno == EINTR)) {
-        if (k <= 0)
-            continue;
-        if (term.at_prompt && !erased) {
-            write_all(term.fd, "\r\033[K", 4);
-            erased = true;
-        }
-        write_all(term.fd, buf, (size_t)k);
-        nl = buf[k - 1] == '\n';
-    }
+    int copied = copy_output(term.at_prompt);
 #ifdef CSP_HAVE_LIBEDIT
-    if (erased) {
-        if (!nl)
+    if (copied && term.at_prompt) {
+        if (copied == 2)
             write_all(term.fd, "\n", 1);
         rl_forced_update_display();
     }
 #endif
 }
 
-/* vm_exit (os.Exit, a fatal error): the last output reaches the screen. */
+/* vm_exit (os.Exit, a fatal error, SIGQUIT), on any thread: the last
+ * output reaches the screen and the terminal leaves the line editor's
+ * mode. Touches only the pipe, the terminal and saved_tty (set before any
+ * goroutine runs). */
+static struct termios saved_tty;
+
 static void exit_hook(void) {
-    term.at_prompt = false;
-    pump_output();
+    copy_output(false);
+    tcsetattr(term.fd, TCSANOW, &saved_tty);
 }
 
 static void drain(int fd) {
@@ -1439,7 +1451,7 @@ static void term_setup(void) {
     fflush(stdout);
     fflush(stderr);
     term.fd = dup(1);
-    if (term.fd < 0 || pipe2(p, O_CLOEXEC) != 0)
+    if (term.fd < 0 || tcgetattr(term.fd, &saved_tty) != 0 || pipe2(p, O_CLOEXEC) != 0)
         return;
     fcntl(p[0], F_SETFL, O_NONBLOCK);
     dup2(p[1], 1);

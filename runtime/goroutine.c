@@ -29,6 +29,15 @@
  * running on another thread as "stack unavailable", as Go does for
  * goroutines it cannot stop) and exits 2.
  *
+ * SESSIONS (the REPL, vm.h): the scheduler runs on Ms of its own for the
+ * whole session and the REPL thread starts each input as the foreground
+ * goroutine, then waits on a pipe. Whoever ends that wait (the goroutine
+ * returning or panicking, the deadlock hook, the REPL giving up on a
+ * blocked one) takes run.fg first, so exactly one reports. A panic or a
+ * fatal error ends only its goroutine. Ctrl-C and :reset never stop a
+ * goroutine from outside: they mark it (fg_intr, Fiber.kill_goid) and it
+ * unwinds as runtime.Goexit does when it is next scheduled.
+ *
  * STATE: `run` below is written by vm_run_main before the scheduler starts
  * any thread and is read-only while the program runs (thread creation
  * publishes it).
@@ -383,12 +392,12 @@ static int default_procs(int nprocs) {
 }
 
 static const SchedHooks hooks = {
-        .run = hook_run,
-        .gdead = hook_gdead,
-        .deadlock = hook_deadlock,
-        .mstart = hook_mstart,
-        .timers_next = timer_next_deadline,
-        .timers_run = timer_run_due,
+    .run = hook_run,
+    .gdead = hook_gdead,
+    .deadlock = hook_deadlock,
+    .mstart = hook_mstart,
+    .timers_next = timer_next_deadline,
+    .timers_run = timer_run_due,
 };
 
 static int start(CProgram *p, int nprocs) {
