@@ -1220,11 +1220,25 @@ typedef void MemberFn(const char *name, Decl *d, int line, void *arg);
 
 /* Calls fn for every top-level name of f with its declaration and the line
  * of its spec. */
+/* A method's member name "T.M" (receiver T or *T), NULL if unnamed. */
+static const char *method_name(Decl *d) {
+    FieldList *r = d->u.func.recv;
+    if (!r || r->n != 1)
+        return NULL;
+    Expr *t = ast_unparen(r->list[0].type);
+    if (t->kind == E_STAR)
+        t = ast_unparen(t->u.star.x);
+    const char *tn = ident_name(t), *m = ident_name(d->u.func.name);
+    return tn && m ? cat3(tn, ".", m) : NULL;
+}
+
+/* Calls fn for every top-level name of f, methods as "T.M". */
 static void each_member(SrcFile *f, MemberFn *fn, void *arg) {
     for (int i = 0; i < f->ndecls; i++) {
         Decl *d = f->decls[i];
-        if (d->kind == D_FUNC && !d->u.func.recv)
-            fn(ident_name(d->u.func.name), d, d->pos.line, arg);
+        if (d->kind == D_FUNC)
+            fn(d->u.func.recv ? method_name(d) : ident_name(d->u.func.name), d,
+               d->pos.line, arg);
         else if (d->kind == D_TYPE)
             for (int j = 0; j < d->u.types.n; j++)
                 fn(ident_name(d->u.types.specs[j].name), d,
@@ -1255,20 +1269,56 @@ static char *source_line(const char *src, int line) {
 }
 
 typedef struct DocQuery {
-    const char *name;
+    const char *name;        /* NULL: the whole package */
     SrcFile *f;
     bool found;
+    bool type_found;         /* name is a type: its methods follow */
 } DocQuery;
+
+/* The first sentence of the doc comment just above `line` (the comment
+ * lines up to a blank `//` line, joined), or NULL when there is none. */
+static char *summary(const char *src, int line) {
+    int first = line;
+    while (first > 1 && strncmp(source_line(src, first - 1), "//", 2) == 0)
+        first--;
+    Buf b;
+    buf_init(&b);
+    for (int l = first; l < line; l++) {
+        const char *c = source_line(src, l) + 2;
+        while (*c == ' ' || *c == '\t')
+            c++;
+        if (!*c)
+            break;           /* end of the first paragraph */
+        if (b.n)
+            buf_puts(&b, " ");
+        buf_puts(&b, c);
+    }
+    if (!b.n)
+        return NULL;
+    for (char *p = b.s; *p; p++)
+        if (*p == '.' && (p[1] == ' ' || !p[1])) {
+            p[1] = 0;
+            break;
+        }
+    return b.s;
+}
 
 static void doc_one(const char *name, Decl *d, int line, void *arg) {
     DocQuery *q = arg;
     if (!name || name[0] < 'A' || name[0] > 'Z')
         return;
-    if (q->name && strcmp(q->name, name) != 0)
+    /* `:doc P` lists no methods; `:doc P.T` lists T's after T. */
+    const char *dot = strchr(name, '.');
+    if (q->name ? strcmp(q->name, name) != 0 &&
+                      !(q->type_found && dot && strncmp(name, q->name, strlen(q->name)) == 0 &&
+                        name[strlen(q->name)] == '.')
+                : dot != NULL)
         return;
+    if (dot && (dot[1] < 'A' || dot[1] > 'Z'))
+        return;           /* unexported method */
     char *sig = source_line(q->f->src, line);
-    char *end = strstr(sig, " {");   /* a Go body starts on the same line */
-    if (end && d->kind == D_FUNC)
+    char *end = strstr(sig, " {");   /* a body or a struct's fields */
+    if (end && (d->kind == D_FUNC || d->kind == D_TYPE))
         *end = 0;
     size_t n = strlen(sig);
     while (n > 0 && (sig[n - 1] == ' ' || sig[n - 1] == '\t'))
@@ -1279,19 +1329,14 @@ static void doc_one(const char *name, Decl *d, int line, void *arg) {
         if (strncmp(sig, "const ", 6) && strncmp(sig, "var ", 4))
             sig = cat3(d->kind == D_CONST ? "const " : "var ", sig, "");
     }
-    if (q->name) {
-        /* The comment just above the declaration, as its summary. */
-        int l = line - 1;
-        while (l > 1 && strncmp(source_line(q->f->src, l - 1), "//", 2) == 0)
-            l--;
-        for (; l < line; l++) {
-            char *c = source_line(q->f->src, l);
-            if (strncmp(c, "//", 2) == 0)
-                printf("%s\n", c);
-        }
-    }
-    printf("%s\n", sig);
+    bool method = q->name && strcmp(q->name, name) != 0;
+    printf("%s%s\n", method ? "\n" : "", sig);
+    char *sum = q->name ? summary(q->f->src, line) : NULL;
+    if (sum)
+        printf("    %s\n", sum);
     q->found = true;
+    if (d->kind == D_TYPE && q->name)
+        q->type_found = true;
 }
 
 /* :doc PKG[.NAME] — the declaration line(s) from the embedded source. */
@@ -1305,7 +1350,7 @@ static void cmd_doc(const char *arg) {
         fprintf(stderr, "no built-in package %s\n", pkg);
         return;
     }
-    DocQuery q = {dot ? dot + 1 : NULL, f, false};
+    DocQuery q = {.name = dot ? dot + 1 : NULL, .f = f};
     if (!q.name)
         printf("package %s // import \"%s\"\n\n", pkg, path);
     each_member(f, doc_one, &q);
