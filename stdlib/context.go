@@ -19,8 +19,10 @@ import (
 	"time"
 )
 
-// A Context carries a deadline, a cancellation signal and request-scoped
-// values across API boundaries. Its methods are safe for concurrent use.
+// A Context tells a call when to give up and carries request-scoped values.
+//
+// Giving up comes from a deadline or a cancellation. Its methods are safe for
+// concurrent use.
 type Context interface {
 	Deadline() (deadline time.Time, ok bool)
 	Done() <-chan struct{}
@@ -28,12 +30,12 @@ type Context interface {
 	Value(key any) any
 }
 
-// Canceled is the error returned by Context.Err when the context is
-// canceled.
+// Canceled is the error Context.Err returns once the context has been
+// canceled rather than timed out.
 var Canceled = errors.New("context canceled")
 
-// DeadlineExceeded is the error returned by Context.Err when the context's
-// deadline passes.
+// DeadlineExceeded is the error Context.Err returns once the context's
+// deadline has passed.
 var DeadlineExceeded error = deadlineExceededError{}
 
 type deadlineExceededError struct{}
@@ -59,18 +61,18 @@ type todoCtx struct{ emptyCtx }
 
 func (todoCtx) String() string { return "context.TODO" }
 
-// Background returns a non-nil, empty Context: never canceled, no values,
-// no deadline.
+// Background returns the empty root Context: it has no deadline or values
+// and is never canceled.
 func Background() Context { return backgroundCtx{} }
 
-// TODO returns a non-nil, empty Context, for when it is unclear which
-// Context to use.
+// TODO returns an empty Context, a placeholder where the right Context is
+// not known yet.
 func TODO() Context { return todoCtx{} }
 
-// A CancelFunc tells an operation to abandon its work.
+// A CancelFunc cancels its context; calls after the first do nothing.
 type CancelFunc func()
 
-// A CancelCauseFunc behaves like a CancelFunc but also sets the cause.
+// A CancelCauseFunc cancels its context like a CancelFunc and records why.
 type CancelCauseFunc func(cause error)
 
 // ---- cancelable contexts ----
@@ -223,15 +225,19 @@ func removeChild(parent Context, child canceler) {
 	p.mu.Unlock()
 }
 
-// WithCancel returns a copy of parent with a new Done channel, closed when
-// cancel is called or when the parent's Done channel is closed.
+// WithCancel returns a child of parent that is canceled by calling cancel or
+// when parent is.
+//
+// The child has its own Done channel; call cancel once the work is done to
+// release its resources.
 func WithCancel(parent Context) (ctx Context, cancel CancelFunc) {
 	c := withCancel(parent)
 	return c, func() { c.cancel(true, Canceled, nil) }
 }
 
-// WithCancelCause is like WithCancel but returns a CancelCauseFunc, whose
-// argument Cause reports (a nil cause means Canceled).
+// WithCancelCause is like WithCancel, but its cancel function records a cause.
+//
+// Cause reports the recorded cause; a nil cause means Canceled.
 func WithCancelCause(parent Context) (ctx Context, cancel CancelCauseFunc) {
 	c := withCancel(parent)
 	return c, func(cause error) { c.cancel(true, Canceled, cause) }
@@ -319,7 +325,9 @@ func WithDeadlineCause(parent Context, d time.Time, cause error) (Context, Cance
 	return c, func() { c.cancel(true, Canceled, nil) }
 }
 
-// WithTimeout is WithDeadline(parent, time.Now().Add(timeout)).
+// WithTimeout returns a copy of parent that is canceled once timeout has elapsed.
+//
+// It is WithDeadline(parent, time.Now().Add(timeout)).
 func WithTimeout(parent Context, timeout time.Duration) (Context, CancelFunc) {
 	return WithDeadline(parent, time.Now().Add(timeout))
 }
@@ -342,9 +350,10 @@ type afterFuncCtx struct {
 	f    func()
 }
 
-// AfterFunc arranges to call f in its own goroutine after ctx is done.
-// Calling the returned stop function stops the association; it reports
-// whether it stopped f from being run.
+// AfterFunc runs f in a new goroutine once ctx is done, and returns a stop function.
+//
+// Calling stop cancels that arrangement; it reports whether it kept f from
+// running.
 func AfterFunc(ctx Context, f func()) (stop func() bool) {
 	a := &afterFuncCtx{f: f}
 	a.cancelCtx.propagateCancel(ctx, a)
@@ -382,8 +391,10 @@ type valueCtx struct {
 	key, val any
 }
 
-// WithValue returns a copy of parent in which the value associated with
-// key is val. The key must not be nil.
+// WithValue returns a child of parent whose Value(key) is val; other keys are
+// looked up in parent.
+//
+// key must not be nil and must be comparable.
 func WithValue(parent Context, key, val any) Context {
 	if parent == nil {
 		panic("cannot create context from nil parent")
@@ -412,8 +423,10 @@ type withoutCancelCtx struct {
 	c Context
 }
 
-// WithoutCancel returns a copy of parent that is not canceled when parent
-// is: no deadline, no Done channel, no error, the same values.
+// WithoutCancel returns a child of parent that keeps its values but is never
+// canceled.
+//
+// It has no deadline, no Done channel and no error.
 func WithoutCancel(parent Context) Context {
 	if parent == nil {
 		panic("cannot create context from nil parent")

@@ -38,6 +38,9 @@ func checkAsTarget(target any)
 // is assignable to target's element type.
 func assignTo(err error, target any) bool
 
+// Is reports whether err or any error in its Unwrap chain or tree matches target.
+//
+// An error matches when it equals target or its Is(target) method says so.
 func Is(err, target error) bool {
 	if err == nil || target == nil {
 		return err == target
@@ -72,6 +75,11 @@ func is(err, target error, targetComparable bool) bool {
 	}
 }
 
+// As sets *target to the first error in err's Unwrap tree that fits it and reports success.
+//
+// target must be a non-nil pointer to an interface type or to a type that
+// implements error; otherwise As panics. An error's As(any) bool method is
+// consulted too.
 func As(err error, target any) bool {
 	if err == nil {
 		return false
@@ -150,5 +158,5 @@ func (e *joinError) Unwrap() []error {
 	return e.errs
 }
 
-// ErrUnsupported indicates that a requested operation cannot be performed.
+// ErrUnsupported is the error for an operation that is not supported.
 var ErrUnsupported = New("unsupported operation")

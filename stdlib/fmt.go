@@ -13,20 +13,25 @@ import (
 	"strconv"
 )
 
-// Stringer is implemented by any value that has a String method, which
-// defines the "native" format for that value.
+// Stringer is the interface of values with a String method, which %v and Print
+// use to format them.
 type Stringer interface {
 	String() string
 }
 
-// GoStringer is implemented by any value that has a GoString method, which
-// defines the Go syntax (%#v) for that value.
+// GoStringer is the interface of values with a GoString method, which %#v uses
+// to format them.
 type GoStringer interface {
 	GoString() string
 }
 
+// Sprintf returns its operands formatted under the control of the format string.
 func Sprintf(format string, a ...any) string
+// Sprint returns its operands formatted in their default formats.
+//
+// Two adjacent operands get a space between them unless one is a string.
 func Sprint(a ...any) string
+// Sprintln returns its operands in default formats, separated by spaces and followed by a newline.
 func Sprintln(a ...any) string
 
 // errorf formats like Sprintf with %w allowed; wrapped holds the indexes
@@ -40,33 +45,41 @@ func write(w io.Writer, s string) (n int, err error) {
 	return w.Write([]byte(s))
 }
 
+// Fprintf formats its operands as Sprintf does and writes the text to w.
 func Fprintf(w io.Writer, format string, a ...any) (n int, err error) {
 	return write(w, Sprintf(format, a...))
 }
 
+// Fprint formats its operands as Sprint does and writes the text to w.
 func Fprint(w io.Writer, a ...any) (n int, err error) {
 	return write(w, Sprint(a...))
 }
 
+// Fprintln formats its operands as Sprintln does and writes the text to w.
 func Fprintln(w io.Writer, a ...any) (n int, err error) {
 	return write(w, Sprintln(a...))
 }
 
+// Printf formats its operands as Sprintf does and writes the text to standard output.
 func Printf(format string, a ...any) (n int, err error) {
 	return os.Stdout.WriteString(Sprintf(format, a...))
 }
 
+// Print formats its operands as Sprint does and writes the text to standard output.
 func Print(a ...any) (n int, err error) {
 	return os.Stdout.WriteString(Sprint(a...))
 }
 
+// Println formats its operands as Sprintln does and writes the text to standard output.
 func Println(a ...any) (n int, err error) {
 	return os.Stdout.WriteString(Sprintln(a...))
 }
 
-// Errorf formats according to a format specifier and returns the string as
-// an error. With one %w verb the error has an Unwrap() error method; with
-// several, Unwrap() []error (Go 1.20+).
+// Errorf formats its operands as Sprintf does and returns the text as an error.
+//
+// A %w verb formats an error operand as %v and wraps it. With one %w verb
+// the error has an Unwrap() error method; with several, Unwrap() []error
+// (Go 1.20+).
 func Errorf(format string, a ...any) error {
 	s, wrapped := errorf(format, a)
 	switch len(wrapped) {
@@ -495,38 +508,49 @@ func (s *scanner) doScanf(format string, a []any) (n int, err error) {
 	return n, nil
 }
 
+// Sscan reads space-separated values from str into the pointers in a; newlines count as space.
+//
+// It returns how many operands it stored and the first error.
 func Sscan(str string, a ...any) (n int, err error) {
 	return newStringScanner(str, true).doScan(a)
 }
 
+// Sscanln is Sscan that stops at the first newline, which must follow the last operand.
 func Sscanln(str string, a ...any) (n int, err error) {
 	return newStringScanner(str, false).doScan(a)
 }
 
+// Sscanf reads values from str into the pointers in a as the format says.
 func Sscanf(str string, format string, a ...any) (n int, err error) {
 	return newStringScanner(str, false).doScanf(format, a)
 }
 
+// Fscan reads space-separated values from r into the pointers in a; newlines count as space.
 func Fscan(r io.Reader, a ...any) (n int, err error) {
 	return newReaderScanner(r, true).doScan(a)
 }
 
+// Fscanln is Fscan that stops at the first newline, which must follow the last operand.
 func Fscanln(r io.Reader, a ...any) (n int, err error) {
 	return newReaderScanner(r, false).doScan(a)
 }
 
+// Fscanf reads values from r into the pointers in a as the format says.
 func Fscanf(r io.Reader, format string, a ...any) (n int, err error) {
 	return newReaderScanner(r, false).doScanf(format, a)
 }
 
+// Scan reads space-separated values from standard input into the pointers in a.
 func Scan(a ...any) (n int, err error) {
 	return Fscan(os.Stdin, a...)
 }
 
+// Scanln is Scan that stops at the first newline, which must follow the last operand.
 func Scanln(a ...any) (n int, err error) {
 	return Fscanln(os.Stdin, a...)
 }
 
+// Scanf reads values from standard input into the pointers in a as the format says.
 func Scanf(format string, a ...any) (n int, err error) {
 	return Fscanf(os.Stdin, format, a...)
 }

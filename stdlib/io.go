@@ -4,59 +4,75 @@ package io
 
 import "errors"
 
+// EOF is the error a Reader returns at the end of its input.
 var EOF = errors.New("EOF")
 
+// ErrUnexpectedEOF means the input ended before a complete block or record was read.
 var ErrUnexpectedEOF = errors.New("unexpected EOF")
 
+// ErrShortWrite is the error for a write that stored fewer bytes than given yet reported no error.
 var ErrShortWrite = errors.New("short write")
 
+// ErrShortBuffer is the error for a read whose buffer was too small.
 var ErrShortBuffer = errors.New("short buffer")
 
+// ErrClosedPipe is the error for reading or writing a pipe that was closed.
 var ErrClosedPipe = errors.New("io: read/write on closed pipe")
 
+// ErrNoProgress means a Reader kept returning neither data nor an error.
 var ErrNoProgress = errors.New("multiple Read calls return no data or error")
 
+// A Reader reads up to len(p) bytes into p and returns how many it read and any error.
 type Reader interface {
 	Read(p []byte) (n int, err error)
 }
 
+// A Writer writes len(p) bytes from p and returns how many it wrote and any error.
 type Writer interface {
 	Write(p []byte) (n int, err error)
 }
 
+// A Closer is something that can be closed, such as a file.
 type Closer interface {
 	Close() error
 }
 
+// A ReadWriter is both a Reader and a Writer.
 type ReadWriter interface {
 	Reader
 	Writer
 }
 
+// A ReadCloser is both a Reader and a Closer.
 type ReadCloser interface {
 	Reader
 	Closer
 }
 
+// A WriteCloser is both a Writer and a Closer.
 type WriteCloser interface {
 	Writer
 	Closer
 }
 
+// A ReadWriteCloser is a Reader, a Writer and a Closer.
 type ReadWriteCloser interface {
 	Reader
 	Writer
 	Closer
 }
 
+// A StringWriter can write a string without converting it to a []byte first.
 type StringWriter interface {
 	WriteString(s string) (n int, err error)
 }
 
+// A ByteReader returns the next byte of its input.
 type ByteReader interface {
 	ReadByte() (byte, error)
 }
 
+// A ByteWriter writes a single byte.
 type ByteWriter interface {
 	WriteByte(c byte) error
 }
@@ -69,7 +85,9 @@ func WriteString(w Writer, s string) (n int, err error) {
 	return w.Write([]byte(s))
 }
 
-// ReadAll reads from r until EOF; EOF itself is not an error.
+// ReadAll returns all the data r yields until EOF or an error.
+//
+// A successful call returns a nil error: EOF is not reported.
 func ReadAll(r Reader) ([]byte, error) {
 	b := make([]byte, 0, 512)
 	for {
@@ -87,7 +105,9 @@ func ReadAll(r Reader) ([]byte, error) {
 	}
 }
 
-// Copy copies from src to dst until EOF or an error.
+// Copy writes everything read from src to dst until EOF or an error, and returns the byte count.
+//
+// A successful Copy returns a nil error, not EOF.
 func Copy(dst Writer, src Reader) (written int64, err error) {
 	buf := make([]byte, 32*1024)
 	for {
@@ -126,5 +146,5 @@ func (discard) Write(p []byte) (int, error) { return len(p), nil }
 
 func (discard) WriteString(s string) (int, error) { return len(s), nil }
 
-// Discard is a Writer on which all writes succeed and do nothing.
+// Discard is a Writer that accepts everything and throws it away.
 var Discard Writer = discard{}

@@ -40,8 +40,9 @@ func (rng *rngSource) Seed(seed int64)
 func (rng *rngSource) Int63() int64
 func (rng *rngSource) Uint64() uint64
 
-// NewSource returns a new Source seeded with seed. Unlike the top-level
-// functions it is not safe for concurrent use.
+// NewSource returns a Source seeded with seed, producing Go's sequence for it.
+//
+// Unlike the top-level functions it is not safe for concurrent use.
 func NewSource(seed int64) Source {
 	rng := &rngSource{}
 	rng.Seed(seed)
@@ -55,7 +56,7 @@ func (r *lockedSource) Seed(seed int64)
 func (r *lockedSource) Int63() int64
 func (r *lockedSource) Uint64() uint64
 
-// A Rand is a source of random numbers.
+// A Rand generates pseudo-random numbers from a Source; it is not safe for concurrent use.
 type Rand struct {
 	src Source
 	s64 Source64 // non-nil when src is also a Source64
@@ -71,15 +72,21 @@ func New(src Source) *Rand {
 	return &Rand{src: src, s64: s64}
 }
 
+// Seed restarts r's source from seed, making it repeat the same sequence.
+//
+// Read's leftover bytes are dropped too.
 func (r *Rand) Seed(seed int64) {
 	r.src.Seed(seed)
 	r.readPos = 0
 }
 
+// Int63 returns a pseudo-random int64 in [0, 1<<63).
 func (r *Rand) Int63() int64 { return r.src.Int63() }
 
+// Uint32 returns a pseudo-random uint32 over its whole range.
 func (r *Rand) Uint32() uint32 { return uint32(r.Int63() >> 31) }
 
+// Uint64 returns a pseudo-random uint64 over its whole range.
 func (r *Rand) Uint64() uint64 {
 	if r.s64 != nil {
 		return r.s64.Uint64()
@@ -87,14 +94,18 @@ func (r *Rand) Uint64() uint64 {
 	return uint64(r.Int63())>>31 | uint64(r.Int63())<<32
 }
 
+// Int31 returns a pseudo-random int32 in [0, 1<<31).
 func (r *Rand) Int31() int32 { return int32(r.Int63() >> 32) }
 
+// Int returns a pseudo-random int in [0, MaxInt].
 func (r *Rand) Int() int {
 	u := uint(r.Int63())
 	return int(u << 1 >> 1)
 }
 
-// Int63n rejects draws in the biased tail above the largest multiple of n.
+// Int63n returns a pseudo-random int64 in [0, n); n <= 0 panics.
+//
+// It rejects draws in the biased tail above the largest multiple of n.
 func (r *Rand) Int63n(n int64) int64 {
 	if n <= 0 {
 		panic("invalid argument to Int63n")
@@ -110,6 +121,7 @@ func (r *Rand) Int63n(n int64) int64 {
 	return v % n
 }
 
+// Int31n returns a pseudo-random int32 in [0, n); n <= 0 panics.
 func (r *Rand) Int31n(n int32) int32 {
 	if n <= 0 {
 		panic("invalid argument to Int31n")
@@ -142,6 +154,7 @@ func (r *Rand) int31n(n int32) int32 {
 	return int32(prod >> 32)
 }
 
+// Intn returns a pseudo-random int in [0, n); n <= 0 panics.
 func (r *Rand) Intn(n int) int {
 	if n <= 0 {
 		panic("invalid argument to Intn")
@@ -152,7 +165,9 @@ func (r *Rand) Intn(n int) int {
 	return int(r.Int63n(int64(n)))
 }
 
-// Float64 redraws when the division rounds up to exactly 1.
+// Float64 returns a pseudo-random float64 in [0, 1).
+//
+// It draws again when the division rounds up to exactly 1.
 func (r *Rand) Float64() float64 {
 	for {
 		f := float64(r.Int63()) / (1 << 63)
@@ -162,6 +177,7 @@ func (r *Rand) Float64() float64 {
 	}
 }
 
+// Float32 returns a pseudo-random float32 in [0, 1).
 func (r *Rand) Float32() float32 {
 	for {
 		f := float32(r.Float64())
@@ -171,7 +187,9 @@ func (r *Rand) Float32() float32 {
 	}
 }
 
-// Perm is the inside-out Fisher-Yates shuffle of 0..n-1.
+// Perm returns the integers 0..n-1 in a pseudo-random order.
+//
+// It is the inside-out Fisher-Yates shuffle.
 func (r *Rand) Perm(n int) []int {
 	m := make([]int, n)
 	for i := 0; i < n; i++ {
@@ -182,6 +200,9 @@ func (r *Rand) Perm(n int) []int {
 	return m
 }
 
+// Shuffle puts n elements in a pseudo-random order, calling swap(i, j) to exchange two.
+//
+// It panics if n < 0.
 func (r *Rand) Shuffle(n int, swap func(i, j int)) {
 	if n < 0 {
 		panic("invalid argument to Shuffle")
@@ -197,8 +218,10 @@ func (r *Rand) Shuffle(n int, swap func(i, j int)) {
 	}
 }
 
-// Read fills p with 7 bytes per Int63 draw, low byte first; leftover bytes
-// carry over to the next call. It always returns len(p), nil.
+// Read fills p with pseudo-random bytes and returns len(p), nil.
+//
+// Each Int63 draw gives 7 bytes, low byte first; leftover bytes carry over to
+// the next call.
 func (r *Rand) Read(p []byte) (n int, err error) {
 	pos := r.readPos
 	val := r.readVal
@@ -220,18 +243,36 @@ func (r *Rand) Read(p []byte) (n int, err error) {
 // into csp; the others are natives on the same locked source.
 var globalRand = New(&lockedSource{})
 
+// Seed makes the shared source replay Go's sequence for seed (Go 1.19-1.23 behaviour).
+//
+// Without a call the shared source is seeded randomly at startup.
 func Seed(seed int64)
+// Int63 returns a pseudo-random int64 in [0, 1<<63) from the shared source.
 func Int63() int64
+// Uint32 returns a pseudo-random uint32 over its whole range, from the shared source.
 func Uint32() uint32
+// Uint64 returns a pseudo-random uint64 over its whole range, from the shared source.
 func Uint64() uint64
+// Int31 returns a pseudo-random int32 in [0, 1<<31) from the shared source.
 func Int31() int32
+// Int returns a pseudo-random int in [0, MaxInt] from the shared source.
 func Int() int
+// Int63n returns a pseudo-random int64 in [0, n) from the shared source; n <= 0 panics.
 func Int63n(n int64) int64
+// Int31n returns a pseudo-random int32 in [0, n) from the shared source; n <= 0 panics.
 func Int31n(n int32) int32
+// Intn returns a pseudo-random int in [0, n) from the shared source; n <= 0 panics.
 func Intn(n int) int
+// Float64 returns a pseudo-random float64 in [0, 1) from the shared source.
 func Float64() float64
+// Float32 returns a pseudo-random float32 in [0, 1) from the shared source.
 func Float32() float32
+// Perm returns the integers 0..n-1 in a pseudo-random order, from the shared source.
 func Perm(n int) []int
+// Read fills p with pseudo-random bytes from the shared source and returns len(p), nil.
 func Read(p []byte) (n int, err error)
 
+// Shuffle puts n elements in a pseudo-random order with the shared source, calling swap(i, j).
+//
+// It panics if n < 0.
 func Shuffle(n int, swap func(i, j int)) { globalRand.Shuffle(n, swap) }

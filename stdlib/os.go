@@ -17,8 +17,11 @@ func runtimeArgs() []string
 // do not run. Output is unbuffered, so nothing needs flushing.
 func Exit(code int)
 
+// Getenv returns the value of the environment variable key, or "" if it is not set.
 func Getenv(key string) string
+// LookupEnv returns the value of the environment variable key and whether it is set.
 func LookupEnv(key string) (string, bool)
+// Getpid returns the interpreter process's id.
 func Getpid() int
 
 func sysWrite(fd int, p []byte) (int, int)
@@ -28,20 +31,30 @@ func sysReadFile(name string) ([]byte, int)
 func sysWriteFile(name string, data []byte, perm FileMode) int
 func errnoString(errno int) string
 
+// Portable errors for common failures; test for them with errors.Is.
 var (
+	// ErrInvalid means an invalid argument, such as a nil *File.
 	ErrInvalid    = errors.New("invalid argument")
+	// ErrPermission means permission was denied.
 	ErrPermission = errors.New("permission denied")
+	// ErrExist means the file already exists.
 	ErrExist      = errors.New("file already exists")
+	// ErrNotExist means the file does not exist.
 	ErrNotExist   = errors.New("file does not exist")
+	// ErrClosed means the file has already been closed.
 	ErrClosed     = errors.New("file already closed")
 )
 
 // Errno is a system error number, printed as the system describes it.
 type Errno int
 
+// Error returns the system's description of the error number.
 func (e Errno) Error() string { return errnoString(int(e)) }
 
-// Is lets errors.Is match the portable sentinel errors, as syscall.Errno does.
+// Is reports whether e corresponds to target, one of the portable errors above.
+//
+// It lets errors.Is match ErrPermission, ErrExist and ErrNotExist, as
+// syscall.Errno does.
 func (e Errno) Is(target error) bool {
 	switch target {
 	case ErrPermission:
@@ -54,15 +67,17 @@ func (e Errno) Is(target error) bool {
 	return false
 }
 
-// PathError records an error and the operation and file that caused it.
+// A PathError is a failed file operation: what was tried (Op), on which file (Path), and why (Err).
 type PathError struct {
 	Op   string
 	Path string
 	Err  error
 }
 
+// Error returns "op path: err".
 func (e *PathError) Error() string { return e.Op + " " + e.Path + ": " + e.Err.Error() }
 
+// Unwrap returns the underlying error.
 func (e *PathError) Unwrap() error { return e.Err }
 
 // A FileMode holds a file's permission bits.
@@ -74,14 +89,20 @@ type File struct {
 	name string
 }
 
+// The standard input, output and error files.
 var (
+	// Stdin is the process's standard input (file descriptor 0).
 	Stdin  = &File{0, "/dev/stdin"}
+	// Stdout is the process's standard output (file descriptor 1).
 	Stdout = &File{1, "/dev/stdout"}
+	// Stderr is the process's standard error (file descriptor 2).
 	Stderr = &File{2, "/dev/stderr"}
 )
 
+// Name returns the name the file was opened with.
 func (f *File) Name() string { return f.name }
 
+// Fd returns the file's descriptor number.
 func (f *File) Fd() uintptr { return uintptr(f.fd) }
 
 func (f *File) wrap(op string, errno int) error {
@@ -91,6 +112,9 @@ func (f *File) wrap(op string, errno int) error {
 	return &PathError{op, f.name, Errno(errno)}
 }
 
+// Write writes the bytes of b to the file and returns how many were written.
+//
+// A nil *File gives ErrInvalid.
 func (f *File) Write(b []byte) (n int, err error) {
 	if f == nil {
 		return 0, ErrInvalid
@@ -99,6 +123,7 @@ func (f *File) Write(b []byte) (n int, err error) {
 	return n, f.wrap("write", errno)
 }
 
+// WriteString is like Write but writes the bytes of s.
 func (f *File) WriteString(s string) (n int, err error) {
 	if f == nil {
 		return 0, ErrInvalid
@@ -107,7 +132,9 @@ func (f *File) WriteString(s string) (n int, err error) {
 	return n, f.wrap("write", errno)
 }
 
-// Read blocks the thread while it waits (see os.c).
+// Read fills b with up to len(b) bytes from the file; at the end of the file it returns 0, io.EOF.
+//
+// It blocks the thread while it waits (see os.c).
 func (f *File) Read(b []byte) (n int, err error) {
 	if f == nil {
 		return 0, ErrInvalid
@@ -125,6 +152,9 @@ func (f *File) Read(b []byte) (n int, err error) {
 	return n, nil
 }
 
+// ReadFile returns the named file's whole contents.
+//
+// Reaching the end of the file is not an error.
 func ReadFile(name string) ([]byte, error) {
 	data, errno := sysReadFile(name)
 	if errno != 0 {
@@ -133,6 +163,7 @@ func ReadFile(name string) ([]byte, error) {
 	return data, nil
 }
 
+// WriteFile replaces the named file's contents by data, creating the file with perm if missing.
 func WriteFile(name string, data []byte, perm FileMode) error {
 	if errno := sysWriteFile(name, data, perm); errno != 0 {
 		return &PathError{"open", name, Errno(errno)}

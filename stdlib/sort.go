@@ -6,6 +6,7 @@
 // (stdlib/sort.c).
 package sort
 
+// An Interface is a collection that Sort can order: its length, an order and a swap.
 type Interface interface {
 	Len() int
 	Less(i, j int) bool
@@ -21,6 +22,10 @@ type lessSwap struct {
 func sliceLen(x any) int
 func sliceSwap(x any, i, j int)
 
+// Sort puts data in increasing order by its Less method; equal elements may be reordered.
+//
+// It is Go's pattern-defeating quicksort, so elements that compare equal end up
+// in the order Go would put them in.
 func Sort(data Interface) {
 	n := data.Len()
 	if n <= 1 {
@@ -29,10 +34,12 @@ func Sort(data Interface) {
 	pdqsort(lessSwap{data.Less, data.Swap}, 0, n, bitsLen(uint(n)))
 }
 
+// Stable orders data like Sort but leaves equal elements in their original order.
 func Stable(data Interface) {
 	stable(lessSwap{data.Less, data.Swap}, data.Len())
 }
 
+// IsSorted reports whether data is sorted in increasing order.
 func IsSorted(data Interface) bool {
 	n := data.Len()
 	for i := n - 1; i > 0; i-- {
@@ -43,17 +50,22 @@ func IsSorted(data Interface) bool {
 	return true
 }
 
+// Slice orders the slice x by the function less; equal elements may be reordered.
+//
+// x must be a slice; less(i, j) reports whether x[i] belongs before x[j].
 func Slice(x any, less func(i, j int) bool) {
 	n := sliceLen(x)
 	swap := func(i, j int) { sliceSwap(x, i, j) }
 	pdqsort(lessSwap{less, swap}, 0, n, bitsLen(uint(n)))
 }
 
+// SliceStable orders the slice x by less, leaving equal elements in their original order.
 func SliceStable(x any, less func(i, j int) bool) {
 	swap := func(i, j int) { sliceSwap(x, i, j) }
 	stable(lessSwap{less, swap}, sliceLen(x))
 }
 
+// SliceIsSorted reports whether no element of the slice x is less than the one before it.
 func SliceIsSorted(x any, less func(i, j int) bool) bool {
 	n := sliceLen(x)
 	for i := n - 1; i > 0; i-- {
@@ -72,49 +84,79 @@ func (r reverse) Less(i, j int) bool {
 	return r.Interface.Less(j, i)
 }
 
+// Reverse returns data with its order reversed: its Less(i, j) is data.Less(j, i).
 func Reverse(data Interface) Interface {
 	return &reverse{data}
 }
 
 // ---- convenience types ----
 
+// IntSlice is a []int that implements Interface, ordering in increasing order.
 type IntSlice []int
 
+// Len returns the length of x.
 func (x IntSlice) Len() int           { return len(x) }
+// Less reports whether x[i] < x[j].
 func (x IntSlice) Less(i, j int) bool { return x[i] < x[j] }
+// Swap exchanges x[i] and x[j].
 func (x IntSlice) Swap(i, j int)      { x[i], x[j] = x[j], x[i] }
+// Sort sorts x in increasing order.
 func (x IntSlice) Sort()              { Sort(x) }
+// Search returns the index of v in the sorted x, or where to insert it (SearchInts).
 func (x IntSlice) Search(v int) int   { return SearchInts(x, v) }
 
+// StringSlice is a []string that implements Interface, ordering in increasing order.
 type StringSlice []string
 
+// Len returns the length of x.
 func (x StringSlice) Len() int            { return len(x) }
+// Less reports whether x[i] < x[j].
 func (x StringSlice) Less(i, j int) bool  { return x[i] < x[j] }
+// Swap exchanges x[i] and x[j].
 func (x StringSlice) Swap(i, j int)       { x[i], x[j] = x[j], x[i] }
+// Sort sorts x in increasing order.
 func (x StringSlice) Sort()               { Sort(x) }
+// Search returns the index of v in the sorted x, or where to insert it (SearchStrings).
 func (x StringSlice) Search(v string) int { return SearchStrings(x, v) }
 
+// Float64Slice is a []float64 that implements Interface, in increasing order with NaNs first.
+//
+// NaNs compare less than every other value.
 type Float64Slice []float64
 
+// Len returns the length of x.
 func (x Float64Slice) Len() int { return len(x) }
 
-// Less orders NaNs before other values, as Go does.
+// Less reports whether x[i] belongs before x[j]: x[i] < x[j], with NaNs first.
+//
+// NaNs order before other values, as Go does.
 func (x Float64Slice) Less(i, j int) bool {
 	return x[i] < x[j] || (x[i] != x[i] && x[j] == x[j])
 }
+// Swap exchanges x[i] and x[j].
 func (x Float64Slice) Swap(i, j int)        { x[i], x[j] = x[j], x[i] }
+// Sort sorts x in increasing order, NaNs first.
 func (x Float64Slice) Sort()                { Sort(x) }
+// Search returns the index of v in the sorted x, or where to insert it (SearchFloat64s).
 func (x Float64Slice) Search(v float64) int { return SearchFloat64s(x, v) }
 
+// Ints sorts x in increasing order.
 func Ints(x []int)         { Sort(IntSlice(x)) }
+// Strings sorts x in increasing order.
 func Strings(x []string)   { Sort(StringSlice(x)) }
+// Float64s sorts x in increasing order, NaNs first.
 func Float64s(x []float64) { Sort(Float64Slice(x)) }
 
+// IntsAreSorted reports whether x is in increasing order.
 func IntsAreSorted(x []int) bool         { return IsSorted(IntSlice(x)) }
+// StringsAreSorted reports whether x is in increasing order.
 func StringsAreSorted(x []string) bool   { return IsSorted(StringSlice(x)) }
+// Float64sAreSorted reports whether x is in increasing order, NaNs first.
 func Float64sAreSorted(x []float64) bool { return IsSorted(Float64Slice(x)) }
 
-// Search returns the smallest i in [0, n) with f(i) true, or n.
+// Search returns the smallest i in [0, n) with f(i) true, or n, by binary search.
+//
+// f must be false up to some index and true from there on.
 func Search(n int, f func(int) bool) int {
 	i, j := 0, n
 	for i < j {
@@ -128,20 +170,25 @@ func Search(n int, f func(int) bool) int {
 	return i
 }
 
+// SearchInts returns the index of x in the sorted a, or where to insert it to keep a sorted.
 func SearchInts(a []int, x int) int {
 	return Search(len(a), func(i int) bool { return a[i] >= x })
 }
 
+// SearchStrings returns the index of x in the sorted a, or where to insert it to keep a sorted.
 func SearchStrings(a []string, x string) int {
 	return Search(len(a), func(i int) bool { return a[i] >= x })
 }
 
+// SearchFloat64s returns the index of x in the sorted a, or where to insert it to keep a sorted.
 func SearchFloat64s(a []float64, x float64) int {
 	return Search(len(a), func(i int) bool { return a[i] >= x })
 }
 
-// Find returns the smallest i in [0, n) with cmp(i) <= 0, and whether
-// cmp(i) == 0 there.
+// Find binary-searches [0, n) for the smallest i with cmp(i) <= 0; it returns n if there is none.
+//
+// It also reports whether cmp(i) == 0 there. cmp must be positive up to some
+// index and zero or negative from there on.
 func Find(n int, cmp func(int) int) (i int, found bool) {
 	i, j := 0, n
 	for i < j {

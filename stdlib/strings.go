@@ -6,10 +6,12 @@ package strings
 
 import "unicode/utf8"
 
-// A Builder builds a string with few copies. The bytes live in a private
-// buffer reached through buf (owned by strings.c: never grown in place, so
-// strings returned by String share it safely). addr detects copies, as Go's
-// Builder does.
+// A Builder assembles a string piece by piece with few copies; the zero value
+// is ready to use. Writing to a copy of a Builder that holds data panics.
+//
+// The bytes live in a private buffer reached through buf (owned by strings.c:
+// never grown in place, so strings returned by String share it safely). addr
+// detects copies, as Go's Builder does.
 type Builder struct {
 	addr *Builder
 	buf  *byte
@@ -17,22 +19,33 @@ type Builder struct {
 	c    int
 }
 
+// String returns the text written to b so far.
 func (b *Builder) String() string
+// Len returns the number of bytes written to b so far.
 func (b *Builder) Len() int
+// Cap returns the capacity of b's buffer in bytes.
 func (b *Builder) Cap() int
+// Reset empties b, which starts over with a new buffer.
 func (b *Builder) Reset()
+// Grow makes room for at least n more bytes without another allocation; n < 0 panics.
 func (b *Builder) Grow(n int)
+// Write appends the bytes of p to b; the error is always nil.
 func (b *Builder) Write(p []byte) (int, error)
+// WriteByte appends the byte c to b; the error is always nil.
 func (b *Builder) WriteByte(c byte) error
+// WriteRune appends the UTF-8 encoding of r to b and returns its length.
 func (b *Builder) WriteRune(r rune) (int, error)
+// WriteString appends s to b; the error is always nil.
 func (b *Builder) WriteString(s string) (int, error)
 
-// A Replacer replaces a list of strings with replacements (NewReplacer).
+// A Replacer replaces a list of strings with replacements; make one with NewReplacer.
 type Replacer struct {
 	oldnew []string
 }
 
-// NewReplacer panics if given an odd number of arguments, as Go does.
+// NewReplacer returns a Replacer for the given old, new string pairs.
+//
+// It panics if given an odd number of arguments, as Go does.
 func NewReplacer(oldnew ...string) *Replacer {
 	if len(oldnew)%2 == 1 {
 		panic("strings.NewReplacer: odd argument count")
@@ -40,43 +53,86 @@ func NewReplacer(oldnew ...string) *Replacer {
 	return &Replacer{oldnew: append([]string(nil), oldnew...)}
 }
 
+// Replace returns a copy of s with every old string of r replaced by its new one.
+//
+// Matching goes left to right; at each position the earliest pair in
+// argument order wins, and replaced text is not searched again.
 func (r *Replacer) Replace(s string) string
 
+// Compare returns 0 if a == b, -1 if a < b and +1 if a > b, comparing bytes.
 func Compare(a, b string) int
+// Contains reports whether substr occurs within s.
 func Contains(s, substr string) bool
+// ContainsAny reports whether any rune of chars occurs within s.
 func ContainsAny(s, chars string) bool
+// ContainsRune reports whether the rune r occurs within s.
 func ContainsRune(s string, r rune) bool
+// Count returns the number of non-overlapping occurrences of substr in s.
+//
+// An empty substr counts once more than the number of runes in s.
 func Count(s, substr string) int
+// EqualFold reports whether s and t are equal when case is ignored (simple Unicode case folding).
 func EqualFold(s, t string) bool
+// HasPrefix reports whether s begins with prefix.
 func HasPrefix(s, prefix string) bool
+// HasSuffix reports whether s ends with suffix.
 func HasSuffix(s, suffix string) bool
+// Index returns the byte index of the first occurrence of substr in s, or -1.
 func Index(s, substr string) int
+// IndexAny returns the byte index of the first rune of s found in chars, or -1.
 func IndexAny(s, chars string) int
+// IndexByte returns the index of the first byte c in s, or -1.
 func IndexByte(s string, c byte) int
+// IndexRune returns the byte index of the first occurrence of rune r in s, or -1.
 func IndexRune(s string, r rune) int
+// LastIndex returns the byte index of the last occurrence of substr in s, or -1.
 func LastIndex(s, substr string) int
+// LastIndexAny returns the byte index of the last rune of s found in chars, or -1.
 func LastIndexAny(s, chars string) int
+// LastIndexByte returns the index of the last byte c in s, or -1.
 func LastIndexByte(s string, c byte) int
+// Fields splits s around runs of white space and returns the non-empty pieces.
 func Fields(s string) []string
+// Join concatenates the elements of elems with sep between each pair.
 func Join(elems []string, sep string) string
+// Repeat returns a new string made of count copies of s.
 func Repeat(s string, count int) string
+// Replace returns s with the first n non-overlapping old replaced by new (all if n < 0).
 func Replace(s, old, new string, n int) string
+// ReplaceAll returns s with every non-overlapping old replaced by new.
 func ReplaceAll(s, old, new string) string
+// Split cuts s around each sep and returns the pieces; an empty sep splits into runes.
 func Split(s, sep string) []string
+// SplitAfter cuts s after each sep, keeping sep at the end of each piece.
 func SplitAfter(s, sep string) []string
+// SplitN is Split limited to n pieces (the last holds the rest); n < 0 means all.
 func SplitN(s, sep string, n int) []string
+// SplitAfterN is SplitAfter limited to n pieces; n < 0 means all.
 func SplitAfterN(s, sep string, n int) []string
+// Title returns s with the first letter of each word mapped to title case.
+//
+// Word boundaries follow Go's deprecated strings.Title.
 func Title(s string) string
+// ToLower returns a copy of s in lower case.
 func ToLower(s string) string
+// ToUpper returns a copy of s in upper case.
 func ToUpper(s string) string
+// ToTitle returns a copy of s with every letter in title case.
 func ToTitle(s string) string
+// Trim returns s without the leading and trailing runes found in cutset.
 func Trim(s, cutset string) string
+// TrimLeft returns s without the leading runes found in cutset.
 func TrimLeft(s, cutset string) string
+// TrimRight returns s without the trailing runes found in cutset.
 func TrimRight(s, cutset string) string
+// TrimPrefix removes prefix from the start of s if it is there.
 func TrimPrefix(s, prefix string) string
+// TrimSuffix removes suffix from the end of s if it is there.
 func TrimSuffix(s, suffix string) string
+// TrimSpace returns s without leading and trailing white space.
 func TrimSpace(s string) string
 
+// Cut splits s around the first sep into before and after, and reports whether sep was found.
 func Cut(s, sep string) (before, after string, found bool) {
 	if i := Index(s, sep); i >= 0 {
 		return s[:i], s[i+len(sep):], true
@@ -84,6 +140,7 @@ func Cut(s, sep string) (before, after string, found bool) {
 	return s, "", false
 }
 
+// CutPrefix returns s without prefix and reports whether s started with it.
 func CutPrefix(s, prefix string) (after string, found bool) {
 	if !HasPrefix(s, prefix) {
 		return s, false
@@ -91,6 +148,7 @@ func CutPrefix(s, prefix string) (after string, found bool) {
 	return s[len(prefix):], true
 }
 
+// CutSuffix returns s without suffix and reports whether s ended with it.
 func CutSuffix(s, suffix string) (before string, found bool) {
 	if !HasSuffix(s, suffix) {
 		return s, false
@@ -110,6 +168,7 @@ func Map(mapping func(rune) rune, s string) string {
 	return b.String()
 }
 
+// FieldsFunc splits s around runs of runes for which f is true.
 func FieldsFunc(s string, f func(rune) bool) []string {
 	var out []string
 	start := -1
@@ -129,6 +188,7 @@ func FieldsFunc(s string, f func(rune) bool) []string {
 	return out
 }
 
+// IndexFunc returns the byte index of the first rune r of s with f(r) true, or -1.
 func IndexFunc(s string, f func(rune) bool) int {
 	for i, r := range s {
 		if f(r) {
@@ -138,6 +198,7 @@ func IndexFunc(s string, f func(rune) bool) int {
 	return -1
 }
 
+// LastIndexFunc returns the byte index of the last rune r of s with f(r) true, or -1.
 func LastIndexFunc(s string, f func(rune) bool) int {
 	for i := len(s); i > 0; {
 		r, size := utf8.DecodeLastRuneInString(s[:i])
@@ -149,10 +210,12 @@ func LastIndexFunc(s string, f func(rune) bool) int {
 	return -1
 }
 
+// ContainsFunc reports whether any rune of s satisfies f.
 func ContainsFunc(s string, f func(rune) bool) bool {
 	return IndexFunc(s, f) >= 0
 }
 
+// TrimLeftFunc returns s without the leading runes that satisfy f.
 func TrimLeftFunc(s string, f func(rune) bool) string {
 	for i, r := range s {
 		if !f(r) {
@@ -162,6 +225,7 @@ func TrimLeftFunc(s string, f func(rune) bool) string {
 	return ""
 }
 
+// TrimRightFunc returns s without the trailing runes that satisfy f.
 func TrimRightFunc(s string, f func(rune) bool) string {
 	i := len(s)
 	for i > 0 {
@@ -174,6 +238,7 @@ func TrimRightFunc(s string, f func(rune) bool) string {
 	return s[:i]
 }
 
+// TrimFunc returns s without the leading and trailing runes that satisfy f.
 func TrimFunc(s string, f func(rune) bool) string {
 	return TrimRightFunc(TrimLeftFunc(s, f), f)
 }

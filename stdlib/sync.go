@@ -7,13 +7,14 @@ package sync
 
 import "sync/atomic"
 
-// A Locker represents an object that can be locked and unlocked.
+// A Locker is anything with Lock and Unlock methods, such as *Mutex.
 type Locker interface {
 	Lock()
 	Unlock()
 }
 
-// A Mutex is a mutual exclusion lock; the zero value is unlocked.
+// A Mutex is a mutual exclusion lock: one goroutine holds it at a time; the zero value is unlocked.
+//
 // state: bit 0 locked, bit 1 a woken waiter is competing, bits 3.. the
 // number of queued waiters (see sync.c). sema is unused (Go's layout, so
 // a Mutex prints as Go's does).
@@ -22,13 +23,19 @@ type Mutex struct {
 	sema  uint32
 }
 
+// Lock acquires m, parking the goroutine until m is free.
 func (m *Mutex) Lock()
+// Unlock unlocks m; unlocking a mutex that is not locked is a fatal error.
+//
+// Any goroutine may unlock m, not only the one that locked it.
 func (m *Mutex) Unlock()
+// TryLock locks m if it is free and reports whether it did; it never blocks.
 func (m *Mutex) TryLock() bool
 
-// An RWMutex is a reader/writer mutual exclusion lock (Go's algorithm: a
-// writer announces itself by making readerCount negative, which blocks new
-// readers, then waits for the readers already inside).
+// An RWMutex can be held by many readers or by one writer; the zero value is unlocked.
+//
+// Go's algorithm: a writer announces itself by making readerCount negative,
+// which blocks new readers, then waits for the readers already inside.
 type RWMutex struct {
 	w           Mutex
 	writerSem   uint32
@@ -37,15 +44,21 @@ type RWMutex struct {
 	readerWait  int32
 }
 
+// RLock locks rw for reading; it blocks while a writer holds or is waiting for rw.
 func (rw *RWMutex) RLock()
+// RUnlock releases one read lock; releasing one that is not held is a fatal error.
 func (rw *RWMutex) RUnlock()
+// Lock acquires rw for writing, waiting until no reader or writer holds it.
 func (rw *RWMutex) Lock()
+// Unlock releases rw's write lock; releasing one that is not held is a fatal error.
 func (rw *RWMutex) Unlock()
+// TryLock locks rw for writing if that is possible at once, and reports whether it did.
 func (rw *RWMutex) TryLock() bool
+// TryRLock locks rw for reading if that is possible at once, and reports whether it did.
 func (rw *RWMutex) TryRLock() bool
 
-// RLocker returns a Locker whose Lock and Unlock call rw.RLock and
-// rw.RUnlock.
+// RLocker returns a Locker whose Lock and Unlock take and release a read lock
+// on rw.
 func (rw *RWMutex) RLocker() Locker {
 	return &rlocker{rw}
 }
@@ -55,21 +68,27 @@ type rlocker struct{ rw *RWMutex }
 func (r *rlocker) Lock()   { r.rw.RLock() }
 func (r *rlocker) Unlock() { r.rw.RUnlock() }
 
-// A WaitGroup waits for a collection of goroutines to finish.
+// A WaitGroup lets goroutines wait until a set of tasks has finished; the zero value is ready.
+//
 // n: the counter; waiters: goroutines blocked in Wait (see sync.c).
 type WaitGroup struct {
 	n       int64
 	waiters int64
 }
 
+// Add changes the task counter by delta; a counter below zero panics.
+//
+// Every goroutine in Wait returns once the counter is back to zero.
 func (wg *WaitGroup) Add(delta int)
+// Wait parks the goroutine until the counter drops to zero.
 func (wg *WaitGroup) Wait()
 
-// Done decrements the WaitGroup counter by one.
+// Done marks one task finished: it is Add(-1).
 func (wg *WaitGroup) Done() { wg.Add(-1) }
 
-// Go calls f in a new goroutine and adds that task to the WaitGroup
-// (Go 1.25).
+// Go runs f in a new goroutine counted by wg: Add(1) before it starts, Done when f returns.
+//
+// Added in Go 1.25.
 func (wg *WaitGroup) Go(f func()) {
 	wg.Add(1)
 	go func() {
@@ -78,27 +97,33 @@ func (wg *WaitGroup) Go(f func()) {
 	}()
 }
 
-// Cond is a condition variable. wait and notify are Go's notifyList
-// tickets: the next ticket to hand out and the next one to wake.
+// Cond is a condition variable: goroutines wait on it until another goroutine signals a change.
+//
+// L is held while the condition is checked or changed. wait and notify are
+// Go's notifyList tickets: the next ticket to hand out and the next one to
+// wake.
 type Cond struct {
 	L      Locker
 	wait   int64
 	notify int64
 }
 
-// NewCond returns a new Cond with Locker l.
+// NewCond returns a Cond that uses l as its Locker.
 func NewCond(l Locker) *Cond {
 	return &Cond{L: l}
 }
 
 func (c *Cond) add() int64
 func (c *Cond) waitFor(t int64)
+// Signal wakes the goroutine that has waited longest in c.Wait, if any.
 func (c *Cond) Signal()
+// Broadcast wakes every goroutine blocked in c.Wait.
 func (c *Cond) Broadcast()
 
-// Wait atomically unlocks c.L and suspends the goroutine; it locks c.L
-// again before returning. Taking the ticket before unlocking is what makes
-// a Signal between the Unlock and the sleep count (Go's notifyList).
+// Wait unlocks c.L, parks until Signal or Broadcast wakes it, and locks c.L again before returning.
+//
+// Taking the ticket before unlocking is what makes a Signal between the
+// Unlock and the sleep count (Go's notifyList).
 func (c *Cond) Wait() {
 	t := c.add()
 	c.L.Unlock()
@@ -106,13 +131,18 @@ func (c *Cond) Wait() {
 	c.L.Lock()
 }
 
-// Once performs exactly one action. A recursive Do deadlocks, as in Go:
-// the inner Do waits for the Mutex the outer one holds.
+// A Once runs a function only once, however many goroutines call Do; the zero value is ready.
+//
+// A recursive Do deadlocks, as in Go: the inner Do waits for the Mutex the
+// outer one holds.
 type Once struct {
 	done uint32
 	m    Mutex
 }
 
+// Do runs f on the first call for o; later calls wait for that run to end and do nothing.
+//
+// If f panics, o still counts as done.
 func (o *Once) Do(f func()) {
 	if atomic.LoadUint32(&o.done) == 0 {
 		o.doSlow(f)
@@ -128,14 +158,16 @@ func (o *Once) doSlow(f func()) {
 	}
 }
 
-// Map is a map safe for concurrent use (a Mutex over a map[any]any: simple
-// and fast enough for an interpreter; Go's lock-free read path would buy
-// little here).
+// Map is a map[any]any that many goroutines may use at once; the zero value is an empty map.
+//
+// It is a Mutex over a map[any]any: simple and fast enough for an
+// interpreter; Go's lock-free read path would buy little here.
 type Map struct {
 	mu Mutex
 	m  map[any]any
 }
 
+// Load returns key's value (nil if none) and whether key was present.
 func (m *Map) Load(key any) (value any, ok bool) {
 	m.mu.Lock()
 	value, ok = m.m[key]
@@ -143,6 +175,7 @@ func (m *Map) Load(key any) (value any, ok bool) {
 	return
 }
 
+// Store makes value the entry for key.
 func (m *Map) Store(key, value any) {
 	m.mu.Lock()
 	if m.m == nil {
@@ -152,6 +185,9 @@ func (m *Map) Store(key, value any) {
 	m.mu.Unlock()
 }
 
+// LoadOrStore returns key's existing value, or stores value and returns it if key was absent.
+//
+// loaded reports whether the value was already there.
 func (m *Map) LoadOrStore(key, value any) (actual any, loaded bool) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
@@ -165,6 +201,7 @@ func (m *Map) LoadOrStore(key, value any) (actual any, loaded bool) {
 	return value, false
 }
 
+// LoadAndDelete removes key's entry and returns its value and whether it was present.
 func (m *Map) LoadAndDelete(key any) (value any, loaded bool) {
 	m.mu.Lock()
 	value, loaded = m.m[key]
@@ -173,12 +210,14 @@ func (m *Map) LoadAndDelete(key any) (value any, loaded bool) {
 	return
 }
 
+// Delete removes key's entry, if any.
 func (m *Map) Delete(key any) {
 	m.mu.Lock()
 	delete(m.m, key)
 	m.mu.Unlock()
 }
 
+// Swap makes value key's entry and returns the previous value and whether there was one.
 func (m *Map) Swap(key, value any) (previous any, loaded bool) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
@@ -190,7 +229,9 @@ func (m *Map) Swap(key, value any) (previous any, loaded bool) {
 	return
 }
 
-// CompareAndSwap panics, as Go's does, when old is not comparable.
+// CompareAndSwap replaces key's value by new if it equals old, and reports whether it did.
+//
+// It panics, as Go's does, when old is not comparable.
 func (m *Map) CompareAndSwap(key, old, new any) bool {
 	m.mu.Lock()
 	defer m.mu.Unlock()
@@ -202,6 +243,7 @@ func (m *Map) CompareAndSwap(key, old, new any) bool {
 	return true
 }
 
+// CompareAndDelete removes key's entry if its value equals old, and reports whether it did.
 func (m *Map) CompareAndDelete(key, old any) (deleted bool) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
@@ -213,8 +255,10 @@ func (m *Map) CompareAndDelete(key, old any) (deleted bool) {
 	return true
 }
 
-// Range calls f for each key and value present when it starts (a snapshot
-// taken under the lock, so f may use the Map), until f returns false.
+// Range calls f on each entry of the map in turn, stopping early if f returns false.
+//
+// It sees the entries present when it starts (a snapshot taken under the
+// lock, so f may use the Map).
 func (m *Map) Range(f func(key, value any) bool) {
 	m.mu.Lock()
 	keys := make([]any, 0, len(m.m))
@@ -231,16 +275,19 @@ func (m *Map) Range(f func(key, value any) bool) {
 	}
 }
 
-// Clear deletes all the entries (Go 1.23).
+// Clear removes every entry.
+//
+// Added in Go 1.23.
 func (m *Map) Clear() {
 	m.mu.Lock()
 	m.m = nil
 	m.mu.Unlock()
 }
 
-// A Pool is a set of temporary objects. csp keeps at most poolMax of them
-// (Go drops pooled objects at each garbage collection; a bound keeps memory
-// bounded the same way).
+// A Pool keeps spare objects for reuse: Get takes one (or makes one with New), Put gives one back.
+//
+// csp keeps at most poolMax of them (Go drops pooled objects at each garbage
+// collection; a bound keeps memory bounded the same way).
 type Pool struct {
 	mu    Mutex
 	items []any
@@ -249,6 +296,7 @@ type Pool struct {
 
 const poolMax = 4096
 
+// Get removes an object from the pool and returns it, or returns New() (nil without New).
 func (p *Pool) Get() any {
 	p.mu.Lock()
 	if n := len(p.items); n > 0 {
@@ -265,6 +313,7 @@ func (p *Pool) Get() any {
 	return nil
 }
 
+// Put gives x back to the pool for reuse; nil is ignored.
 func (p *Pool) Put(x any) {
 	if x == nil {
 		return

@@ -15,25 +15,45 @@ import "errors"
 // A Duration is an elapsed time in nanoseconds.
 type Duration int64
 
+// Duration units from a nanosecond to an hour. Divide to count units
+// (d / time.Millisecond) and multiply to build durations (10 * time.Second).
 const (
+	// Nanosecond is one nanosecond, the smallest Duration.
 	Nanosecond  Duration = 1
+	// Microsecond is 1000 nanoseconds.
 	Microsecond          = 1000 * Nanosecond
+	// Millisecond is 1000 microseconds.
 	Millisecond          = 1000 * Microsecond
+	// Second is 1000 milliseconds.
 	Second               = 1000 * Millisecond
+	// Minute is 60 seconds.
 	Minute               = 60 * Second
+	// Hour is 60 minutes.
 	Hour                 = 60 * Minute
 )
 
+// String returns d as text such as "72h3m0.5s" or "1.5ms"; zero is "0s".
 func (d Duration) String() string
+// Seconds returns d in seconds, as a float64.
 func (d Duration) Seconds() float64
+// Minutes returns d in minutes, as a float64.
 func (d Duration) Minutes() float64
+// Hours returns d in hours, as a float64.
 func (d Duration) Hours() float64
+// Truncate rounds d toward zero to a multiple of m (d itself if m <= 0).
 func (d Duration) Truncate(m Duration) Duration
+// Round rounds d to the nearest multiple of m, with halves going away from zero.
+//
+// m <= 0 returns d unchanged; a result that overflows saturates at the limits.
 func (d Duration) Round(m Duration) Duration
+// Abs returns |d|; the most negative Duration gives the most positive one.
 func (d Duration) Abs() Duration
 
+// Nanoseconds returns d as an int64 count of nanoseconds.
 func (d Duration) Nanoseconds() int64  { return int64(d) }
+// Microseconds returns d as an int64 count of whole microseconds.
 func (d Duration) Microseconds() int64 { return int64(d) / 1e3 }
+// Milliseconds returns d as an int64 count of whole milliseconds.
 func (d Duration) Milliseconds() int64 { return int64(d) / 1e6 }
 
 const (
@@ -41,10 +61,12 @@ const (
 	maxDuration Duration = 1<<63 - 1
 )
 
-// ParseDuration parses a sequence of decimal numbers, each with an optional
+// ParseDuration parses a duration string such as "300ms", "-1.5h" or "2h45m".
+//
+// A duration string is a sequence of decimal numbers, each with an optional
 // fraction and a unit ("ns", "us" or "µs", "ms", "s", "m", "h"), with an
-// optional sign in front: "300ms", "-1.5h", "2h45m". "0" needs no unit.
-// Errors and their messages are Go's.
+// optional sign in front. "0" needs no unit. Errors and their messages are
+// Go's.
 func ParseDuration(s string) (Duration, error) {
 	orig := s
 	neg := false
@@ -173,9 +195,10 @@ func quote(s string) string {
 	return string(append(b, '"'))
 }
 
-// A Month specifies a month of the year (January = 1).
+// A Month is a month of the year, numbered from January = 1.
 type Month int
 
+// The months of the year.
 const (
 	January Month = 1 + iota
 	February
@@ -191,11 +214,13 @@ const (
 	December
 )
 
+// String returns the month's English name, such as "March".
 func (m Month) String() string
 
-// A Weekday specifies a day of the week (Sunday = 0).
+// A Weekday is a day of the week, numbered from Sunday = 0.
 type Weekday int
 
+// The days of the week.
 const (
 	Sunday Weekday = iota
 	Monday
@@ -206,33 +231,55 @@ const (
 	Saturday
 )
 
+// String returns the day's English name, such as "Monday".
 func (d Weekday) String() string
 
-// Layouts for Format, written in Go's reference time
-// Mon Jan 2 15:04:05 MST 2006.
+// Predefined layouts for Time.Format, each written with Go's reference time.
+// The reference time is Mon Jan 2 15:04:05 MST 2006.
 const (
+	// Layout is the reference time written in numeric order (1 2 3 4 5 6 -7).
 	Layout      = "01/02 03:04:05PM '06 -0700"
+	// ANSIC is the layout of C's asctime and ctime.
 	ANSIC       = "Mon Jan _2 15:04:05 2006"
+	// UnixDate is the layout of the Unix date command.
 	UnixDate    = "Mon Jan _2 15:04:05 MST 2006"
+	// RubyDate is the layout Ruby uses for times.
 	RubyDate    = "Mon Jan 02 15:04:05 -0700 2006"
+	// RFC822 is the layout of RFC 822 dates with a zone name.
 	RFC822      = "02 Jan 06 15:04 MST"
+	// RFC822Z is RFC822 with a numeric zone.
 	RFC822Z     = "02 Jan 06 15:04 -0700"
+	// RFC850 is the layout of RFC 850 dates.
 	RFC850      = "Monday, 02-Jan-06 15:04:05 MST"
+	// RFC1123 is the layout of RFC 1123 dates with a zone name.
 	RFC1123     = "Mon, 02 Jan 2006 15:04:05 MST"
+	// RFC1123Z is RFC1123 with a numeric zone.
 	RFC1123Z    = "Mon, 02 Jan 2006 15:04:05 -0700"
+	// RFC3339 is the layout of RFC 3339 (ISO 8601) times: a numeric zone, or Z for UTC.
 	RFC3339     = "2006-01-02T15:04:05Z07:00"
+	// RFC3339Nano is RFC3339 with nanoseconds, trailing zeros dropped.
 	RFC3339Nano = "2006-01-02T15:04:05.999999999Z07:00"
+	// Kitchen is the layout of a clock time such as "3:04PM".
 	Kitchen     = "3:04PM"
+	// Stamp is a short timestamp without the year.
 	Stamp       = "Jan _2 15:04:05"
+	// StampMilli is Stamp with milliseconds.
 	StampMilli  = "Jan _2 15:04:05.000"
+	// StampMicro is Stamp with microseconds.
 	StampMicro  = "Jan _2 15:04:05.000000"
+	// StampNano is Stamp with nanoseconds.
 	StampNano   = "Jan _2 15:04:05.000000000"
+	// DateTime is the layout "2006-01-02 15:04:05".
 	DateTime    = "2006-01-02 15:04:05"
+	// DateOnly is the layout "2006-01-02".
 	DateOnly    = "2006-01-02"
+	// TimeOnly is the layout "15:04:05".
 	TimeOnly    = "15:04:05"
 )
 
-// A Location is a time zone. time.c reads its fields in this order.
+// A Location is a time zone: UTC, Local or a FixedZone.
+//
+// time.c reads its fields in this order.
 type Location struct {
 	name   string
 	offset int  // fixed zones: seconds east of UTC
@@ -242,10 +289,12 @@ type Location struct {
 var utcLoc = Location{name: "UTC"}
 var localLoc = Location{name: "Local", local: true}
 
-// UTC and Local are the two predefined locations.
+// UTC is the Location of Coordinated Universal Time.
 var UTC *Location = &utcLoc
+// Local is the system's local time zone (TZ, else /etc/localtime, else UTC).
 var Local *Location = &localLoc
 
+// String returns the location's name; a nil *Location is "UTC".
 func (l *Location) String() string {
 	if l == nil {
 		return "UTC"
@@ -253,8 +302,9 @@ func (l *Location) String() string {
 	return l.name
 }
 
-// FixedZone is a location that always uses the given zone name and offset
-// (seconds east of UTC).
+// FixedZone returns a Location called name that is always offset seconds east of UTC.
+//
+// Its zone abbreviation is name too.
 func FixedZone(name string, offset int) *Location {
 	return &Location{name: name, offset: offset}
 }
@@ -263,8 +313,9 @@ type locationError struct{ name string }
 
 func (e *locationError) Error() string { return "unknown time zone " + e.name }
 
-// LoadLocation knows only "" and "UTC" (UTC) and "Local" (csp has no tz
-// database).
+// LoadLocation returns the Location with the given name: UTC for "" or "UTC", or Local.
+//
+// csp has no tz database: other names give an "unknown time zone" error.
 func LoadLocation(name string) (*Location, error) {
 	switch name {
 	case "", "UTC":
@@ -275,9 +326,10 @@ func LoadLocation(name string) (*Location, error) {
 	return nil, &locationError{name}
 }
 
-// A Time is an instant with nanosecond precision, a location to display it
-// in, and (from Now) a monotonic clock reading used by Sub, Since, Before,
-// After and Equal. time.c reads the fields in this order.
+// A Time is an instant with nanosecond precision and a location to display it in.
+//
+// A Time from Now also carries a monotonic clock reading, used by Sub, Since,
+// Before, After and Equal. time.c reads the fields in this order.
 type Time struct {
 	sec     int64 // seconds since January 1, year 1, 00:00:00 UTC
 	nsec    int64 // [0, 999999999]
@@ -292,13 +344,16 @@ const unixToInternal int64 = (1969*365 + 1969/4 - 1969/100 + 1969/400) * 86400
 func now() (sec int64, nsec int64, mono int64)
 func date(year int, month Month, day, hour, min, sec, nsec int, loc *Location) (int64, int64)
 
+// Now returns the current local time, with a monotonic clock reading.
 func Now() Time {
 	s, n, m := now()
 	return Time{sec: s, nsec: n, mono: m, hasMono: true, loc: Local}
 }
 
-// Date returns the time of the given wall clock in loc; out-of-range values
-// carry over (October 32 is November 1).
+// Date returns the Time that the given calendar date and clock time denote in loc.
+//
+// Out-of-range values carry over (October 32 is November 1); a nil loc
+// panics.
 func Date(year int, month Month, day, hour, min, sec, nsec int, loc *Location) Time {
 	if loc == nil {
 		panic("time: missing Location in call to Date")
@@ -309,8 +364,9 @@ func Date(year int, month Month, day, hour, min, sec, nsec int, loc *Location) T
 	return t
 }
 
-// Unix returns the local Time of sec seconds and nsec nanoseconds since
-// January 1, 1970 UTC; nsec may be outside [0, 1e9).
+// Unix returns the local Time that is sec seconds plus nsec nanoseconds after the Unix epoch.
+//
+// The epoch is January 1, 1970 UTC; nsec may be outside [0, 1e9).
 func Unix(sec int64, nsec int64) Time {
 	if nsec < 0 || nsec >= 1e9 {
 		n := nsec / 1e9
@@ -324,10 +380,14 @@ func Unix(sec int64, nsec int64) Time {
 	return Time{sec: sec + unixToInternal, nsec: nsec, loc: Local}
 }
 
+// UnixMilli returns the local Time that is msec milliseconds after the Unix epoch.
 func UnixMilli(msec int64) Time { return Unix(msec/1e3, (msec%1e3)*1e6) }
+// UnixMicro returns the local Time that is usec microseconds after the Unix epoch.
 func UnixMicro(usec int64) Time { return Unix(usec/1e6, (usec%1e6)*1e3) }
 
+// Since returns how long ago t was: time.Now().Sub(t).
 func Since(t Time) Duration { return Now().Sub(t) }
+// Until returns how long until t: t.Sub(time.Now()).
 func Until(t Time) Duration { return t.Sub(Now()) }
 
 // setLoc drops the monotonic reading, as every location change does in Go.
@@ -340,16 +400,19 @@ func (t *Time) setLoc(loc *Location) {
 	t.loc = loc
 }
 
+// UTC returns the same instant as t, shown in UTC.
 func (t Time) UTC() Time {
 	t.setLoc(&utcLoc)
 	return t
 }
 
+// Local returns the same instant as t, shown in local time.
 func (t Time) Local() Time {
 	t.setLoc(Local)
 	return t
 }
 
+// In returns the same instant as t, shown in loc; a nil loc panics.
 func (t Time) In(loc *Location) Time {
 	if loc == nil {
 		panic("time: missing Location in call to Time.In")
@@ -358,6 +421,7 @@ func (t Time) In(loc *Location) Time {
 	return t
 }
 
+// Location returns t's location (UTC when none was set).
 func (t Time) Location() *Location {
 	if t.loc == nil {
 		return UTC
@@ -365,14 +429,21 @@ func (t Time) Location() *Location {
 	return t.loc
 }
 
+// IsZero reports whether t is the zero Time (year 1, January 1, 00:00:00 UTC).
 func (t Time) IsZero() bool { return t.sec == 0 && t.nsec == 0 }
 
+// Unix returns t in seconds since the Unix epoch (1970-01-01 00:00:00 UTC).
 func (t Time) Unix() int64      { return t.sec - unixToInternal }
+// UnixNano returns t in nanoseconds since the Unix epoch (1970-01-01 00:00:00 UTC).
 func (t Time) UnixNano() int64  { return (t.sec-unixToInternal)*1e9 + t.nsec }
+// UnixMilli returns t in milliseconds since the Unix epoch (1970-01-01 00:00:00 UTC).
 func (t Time) UnixMilli() int64 { return (t.sec-unixToInternal)*1e3 + t.nsec/1e6 }
+// UnixMicro returns t in microseconds since the Unix epoch (1970-01-01 00:00:00 UTC).
 func (t Time) UnixMicro() int64 { return (t.sec-unixToInternal)*1e6 + t.nsec/1e3 }
+// Nanosecond returns the fraction of t's second in nanoseconds, from 0 to 999999999.
 func (t Time) Nanosecond() int  { return int(t.nsec) }
 
+// After reports whether t comes later than u.
 func (t Time) After(u Time) bool {
 	if t.hasMono && u.hasMono {
 		return t.mono > u.mono
@@ -380,6 +451,7 @@ func (t Time) After(u Time) bool {
 	return t.sec > u.sec || t.sec == u.sec && t.nsec > u.nsec
 }
 
+// Before reports whether t comes earlier than u.
 func (t Time) Before(u Time) bool {
 	if t.hasMono && u.hasMono {
 		return t.mono < u.mono
@@ -387,6 +459,9 @@ func (t Time) Before(u Time) bool {
 	return t.sec < u.sec || t.sec == u.sec && t.nsec < u.nsec
 }
 
+// Equal reports whether t and u are one instant, even when their locations differ.
+//
+// Compare times with Equal, not ==, which also compares locations and clock readings.
 func (t Time) Equal(u Time) bool {
 	if t.hasMono && u.hasMono {
 		return t.mono == u.mono
@@ -405,7 +480,9 @@ func (t Time) Compare(u Time) int {
 	return 0
 }
 
-// Add keeps the monotonic reading unless it would overflow.
+// Add returns the time t+d.
+//
+// It keeps the monotonic reading unless that would overflow.
 func (t Time) Add(d Duration) Time {
 	dsec := int64(d / 1e9)
 	nsec := t.nsec + int64(d%1e9)
@@ -430,7 +507,9 @@ func (t Time) Add(d Duration) Time {
 	return t
 }
 
-// Sub uses the monotonic readings when both times have one; the result
+// Sub returns the duration t-u.
+//
+// It uses the monotonic readings when both times have one; the result
 // saturates at the Duration limits.
 func (t Time) Sub(u Time) Duration {
 	if t.hasMono && u.hasMono {
@@ -453,30 +532,52 @@ func (t Time) Sub(u Time) Duration {
 	return maxDuration
 }
 
-// AddDate adds years, months and days, normalising as Date does.
+// AddDate returns t plus the given years, months and days, normalised as Date does.
 func (t Time) AddDate(years int, months int, days int) Time {
 	year, month, day := t.Date()
 	hour, min, sec := t.Clock()
 	return Date(year+years, month+Month(months), day+days, hour, min, sec, int(t.nsec), t.Location())
 }
 
+// Format returns t as text in the layout, which shows how the reference time would look.
+//
+// The reference time is Mon Jan 2 15:04:05 MST 2006; see the layout constants.
 func (t Time) Format(layout string) string
+// String formats t with the layout "2006-01-02 15:04:05.999999999 -0700 MST".
+//
+// A monotonic reading, when t has one, follows as " m=±seconds".
 func (t Time) String() string
+// Date returns the year, month and day of t in its location.
 func (t Time) Date() (year int, month Month, day int)
+// Clock returns the hour, minute and second of t in its location.
 func (t Time) Clock() (hour, min, sec int)
+// Year returns the year of t in its location.
 func (t Time) Year() int
+// Month returns the month of t in its location.
 func (t Time) Month() Month
+// Day returns the day of the month of t in its location.
 func (t Time) Day() int
+// Hour returns the hour of t in its location, from 0 to 23.
 func (t Time) Hour() int
+// Minute returns the minute of t in its location, from 0 to 59.
 func (t Time) Minute() int
+// Second returns the second of t in its location, from 0 to 59.
 func (t Time) Second() int
+// Weekday returns the day of the week of t in its location.
 func (t Time) Weekday() Weekday
+// YearDay returns t's day number within its year, from 1 to 365 (366 in leap years).
 func (t Time) YearDay() int
+// Zone returns t's zone abbreviation and how many seconds it is ahead of UTC.
 func (t Time) Zone() (name string, offset int)
 
-// Truncate and Round work on multiples of d since the zero time and drop
-// the monotonic reading (Round(0) is the idiom for that).
+// Truncate rounds t down to a multiple of d, counted from the zero time.
+//
+// d <= 0 returns t unchanged apart from dropping the monotonic reading.
 func (t Time) Truncate(d Duration) Time
+// Round rounds t to the nearest multiple of d, counted from the zero time; halves go up.
+//
+// Like Truncate, it drops the monotonic reading: Round(0) is the idiom for
+// that.
 func (t Time) Round(d Duration) Time
 
 // ---- timers (runtime/timer.c; natives in time.c) ----
@@ -490,8 +591,9 @@ func (t Time) Round(d Duration) Time
 // but as in Go 1.23 it presents itself as unbuffered: cap(t.C) and len(t.C)
 // are 0 (runtime/chan.c).
 
-// A Timer sends the current time on C once its duration has elapsed
-// (AfterFunc timers run f in its own goroutine instead and leave C nil).
+// A Timer sends the current time on C once, when its duration has elapsed.
+//
+// AfterFunc timers run f in its own goroutine instead and leave C nil.
 type Timer struct {
 	C <-chan Time
 	r *byte // the runtime's timer record (time.c)
@@ -519,28 +621,28 @@ func stopTimer(r *byte) bool
 // resetTimer stops r, empties its channel and starts it again.
 func resetTimer(r *byte, d Duration, period Duration) bool
 
-// NewTimer creates a Timer that sends the current time on its channel
-// after at least d.
+// NewTimer returns a Timer that fires once, at least d from now, sending the time on C.
 func NewTimer(d Duration) *Timer {
 	c := make(chan Time, 1)
 	return &Timer{C: c, r: newTimer(d, 0, c, Local, nil)}
 }
 
-// After waits for d and then sends the current time on the returned
-// channel (NewTimer(d).C).
+// After returns a channel that receives the current time once d has elapsed.
+//
+// It is NewTimer(d).C.
 func After(d Duration) <-chan Time {
 	return NewTimer(d).C
 }
 
-// AfterFunc waits for d and then calls f in its own goroutine. The Timer
-// can cancel the call with Stop.
+// AfterFunc calls f in a new goroutine once d has elapsed; Stop on the Timer cancels it.
 func AfterFunc(d Duration, f func()) *Timer {
 	return &Timer{r: newTimer(d, 0, nil, nil, func() { f() })}
 }
 
-// Stop prevents the Timer from firing; it reports whether the call stopped
-// it (false if it had already fired, and its value was received, or been
-// stopped).
+// Stop keeps the Timer from firing and reports whether this call stopped it.
+//
+// It returns false if the timer had already fired (and its value was
+// received) or had been stopped.
 func (t *Timer) Stop() bool {
 	if t.r == nil {
 		panic("time: Stop called on uninitialized Timer")
@@ -548,8 +650,7 @@ func (t *Timer) Stop() bool {
 	return stopTimer(t.r)
 }
 
-// Reset changes the timer to expire after d; it reports whether the timer
-// had been active.
+// Reset restarts the timer to fire d from now and reports whether it was still pending.
 func (t *Timer) Reset(d Duration) bool {
 	if t.r == nil {
 		panic("time: Reset called on uninitialized Timer")
@@ -566,7 +667,9 @@ func NewTicker(d Duration) *Ticker {
 	return &Ticker{C: c, r: newTimer(d, d, c, Local, nil)}
 }
 
-// Tick is NewTicker(d).C, or nil when d <= 0.
+// Tick returns a channel that delivers the time every d, or nil when d <= 0.
+//
+// It is NewTicker(d).C; the Ticker cannot be stopped.
 func Tick(d Duration) <-chan Time {
 	if d <= 0 {
 		return nil
@@ -574,8 +677,7 @@ func Tick(d Duration) <-chan Time {
 	return NewTicker(d).C
 }
 
-// Stop turns off the ticker; no more ticks are sent (a tick not yet
-// received is dropped).
+// Stop ends the ticks: none is sent afterwards, and a tick not yet received is dropped.
 func (t *Ticker) Stop() {
 	if t.r == nil {
 		return
@@ -583,7 +685,7 @@ func (t *Ticker) Stop() {
 	stopTimer(t.r)
 }
 
-// Reset stops the ticker and restarts it with period d.
+// Reset restarts the ticker with period d; d must be positive.
 func (t *Ticker) Reset(d Duration) {
 	if d <= 0 {
 		panic("non-positive interval for Ticker.Reset")
