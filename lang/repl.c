@@ -1276,15 +1276,23 @@ typedef struct DocQuery {
 } DocQuery;
 
 /* The first sentence of the doc comment just above `line` (the comment
- * lines up to a blank `//` line, joined), or NULL when there is none. */
+ * lines up to a blank `//` line, joined), or NULL when there is none.
+ * Comments of names in a const or var group are indented. */
+static const char *comment_text(const char *src, int line) {
+    const char *c = source_line(src, line);
+    while (*c == ' ' || *c == '\t')
+        c++;
+    return strncmp(c, "//", 2) == 0 ? c + 2 : NULL;
+}
+
 static char *summary(const char *src, int line) {
     int first = line;
-    while (first > 1 && strncmp(source_line(src, first - 1), "//", 2) == 0)
+    while (first > 1 && comment_text(src, first - 1))
         first--;
     Buf b;
     buf_init(&b);
     for (int l = first; l < line; l++) {
-        const char *c = source_line(src, l) + 2;
+        const char *c = comment_text(src, l);
         while (*c == ' ' || *c == '\t')
             c++;
         if (!*c)
@@ -1351,8 +1359,18 @@ static void cmd_doc(const char *arg) {
         return;
     }
     DocQuery q = {.name = dot ? dot + 1 : NULL, .f = f};
-    if (!q.name)
+    if (!q.name) {
         printf("package %s // import \"%s\"\n\n", pkg, path);
+        int line = 1;         /* the package clause's */
+        for (const char *c = f->src; *c; c++) {
+            if ((c == f->src || c[-1] == '\n') && strncmp(c, "package ", 8) == 0)
+                break;
+            line += *c == '\n';
+        }
+        char *sum = summary(f->src, line);
+        if (sum)
+            printf("%s\n\n", sum);
+    }
     each_member(f, doc_one, &q);
     if (!q.found)
         fprintf(stderr, "no %s in package %s\n", q.name, pkg);

@@ -1,3 +1,5 @@
+// Package context carries deadlines, cancellation signals and request-scoped values across goroutines.
+//
 // Package context — csp's context package, written in Go with the current
 // Go API and behaviour: Background, TODO, WithCancel, WithCancelCause,
 // WithDeadline(Cause), WithTimeout(Cause), WithValue, WithoutCancel,

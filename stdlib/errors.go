@@ -1,3 +1,5 @@
+// Package errors makes error values and looks inside wrapped ones (Is, As, Unwrap, Join).
+//
 // Package errors — csp's standard library stub. Written in Go, with Go 1.22
 // semantics (Join, Unwrap() []error trees); the reflective parts of As and
 // Is are natives in stdlib/errors.c.

@@ -1,3 +1,5 @@
+// Package fmt formats values with Printf-style verbs and prints them.
+//
 // Package fmt — csp's standard library stub. The formatting engine is
 // native (stdlib/fmt.c: Sprintf, Sprint, Sprintln and errorf); the printing
 // functions, Errorf and its wrapping error types, and scanning (a subset of

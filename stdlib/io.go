@@ -1,3 +1,5 @@
+// Package io defines the Reader and Writer interfaces and helpers built on them.
+//
 // Package io — csp's standard library stub, pure Go: the basic I/O
 // interfaces, their sentinel errors and a few helpers.
 package io

@@ -1,3 +1,5 @@
+// Package math provides floating-point constants and functions.
+//
 // Package math — csp's standard library stub; functions are natives in
 // stdlib/math.c (C's libm, whose results can differ from Go's pure-Go
 // implementations in the last bit for the transcendental functions).

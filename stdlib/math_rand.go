@@ -1,3 +1,5 @@
+// Package rand makes pseudo-random numbers; a seeded source gives Go's exact sequence.
+//
 // Package rand — csp's math/rand (natives in stdlib/math_rand.c).
 //
 // The generator is Go's (an additive lagged Fibonacci generator seeded

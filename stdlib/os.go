@@ -1,3 +1,5 @@
+// Package os gives access to the process: arguments, exit, environment, files and standard streams.
+//
 // Package os — csp's standard library stub: the process (Args, Exit,
 // environment) and the standard files. System calls are natives in
 // stdlib/os.c that return an errno; errors are built here.

@@ -1,3 +1,5 @@
+// Package runtime reports on and steers the scheduler: goroutines, Ps, Gosched, Goexit.
+//
 // Package runtime — csp's standard library stub: the runtime error
 // interface and the scheduler's knobs. Natives are in stdlib/runtime.c.
 package runtime

@@ -1,3 +1,5 @@
+// Package sort sorts slices and searches sorted ones.
+//
 // Package sort — csp's standard library stub, written in Go because less()
 // calls back into csp. The unstable sort is Go's pattern-defeating
 // quicksort (same pivots, same deterministic pattern breaking), so programs

@@ -1,3 +1,5 @@
+// Package strconv converts between strings and numbers, booleans and quoted literals.
+//
 // Package strconv — csp's standard library stub. The conversions are natives
 // in stdlib/strconv.c that return plain values plus an error code; the
 // *NumError values are built here, in Go, so they are ordinary csp values.

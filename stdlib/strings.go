@@ -1,3 +1,5 @@
+// Package strings searches, splits, joins and transforms UTF-8 strings.
+//
 // Package strings — csp's standard library stub. Bodyless functions are
 // natives in stdlib/strings.c; functions that take a callback are written in
 // Go here, because natives may not call back into csp (fibers never nest on

@@ -1,3 +1,5 @@
+// Package sync provides locks, wait groups, once-only calls, condition variables, a concurrent map and pools.
+//
 // Package sync — csp's sync package. Mutex, RWMutex, WaitGroup and Cond
 // are natives (stdlib/sync.c: atomic state words in the struct, waiter
 // queues in a runtime table keyed by address, so the zero value of every

@@ -1,3 +1,5 @@
+// Package atomic provides sequentially consistent atomic operations on integers, booleans and values.
+//
 // Package atomic — csp's sync/atomic: sequentially consistent atomic
 // operations on integers and the atomic types (natives in
 // stdlib/sync_atomic.c, C11/GCC atomics on the value's 64-bit slot).

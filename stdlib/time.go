@@ -1,3 +1,5 @@
+// Package time measures and prints time and durations, and runs timers and tickers.
+//
 // Package time — csp's time package (natives in stdlib/time.c).
 //
 // Durations, wall-clock and monotonic readings, calendar fields, zones and

@@ -1,3 +1,5 @@
+// Package unicode classifies runes: letters, digits, spaces, cases and other categories.
+//
 // Package unicode — csp's standard library stub; natives in stdlib/unicode.c
 // (Latin-1 exact, common scripts beyond; see the comment there).
 package unicode

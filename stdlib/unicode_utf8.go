@@ -1,3 +1,5 @@
+// Package utf8 encodes and decodes runes as UTF-8 and checks UTF-8 text.
+//
 // Package utf8 — csp's standard library stub; natives in stdlib/utf8.c.
 package utf8
 
