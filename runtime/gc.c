@@ -9,8 +9,13 @@ static void *oom(size_t n) {
     exit(2);
 }
 
+/* libgc's warnings ("Repeated allocation of very large block") are about
+ * the collector, not the program: Go prints nothing there either. */
+static void gc_quiet(char *msg, GC_word arg) {}
+
 void gc_init(void) {
     GC_INIT();
+    GC_set_warn_proc(gc_quiet);
     GC_allow_register_threads();
 #if defined(__SANITIZE_THREAD__)
     /* ThreadSanitizer defers the signals libgc stops threads with while a
