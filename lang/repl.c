@@ -191,6 +191,8 @@ typedef struct Item {
     Decl *decl;
     const char *name;        /* IT_DECL key */
     bool echo;               /* IT_CALL: wrap in fmt.Println */
+    bool pkg_var;            /* IT_VAR beside declarations: package-level
+                                in phase A (see hoist_vars) */
     char *body;              /* phase B text */
 } Item;
 
@@ -459,7 +461,7 @@ static char *gen_program(Repl *r, Item *items, int n, const char **vars,
     for (int i = 0; i < nvars; i++)
         buf_puts(&g->b, cat3("var ", vars[i], cat3(" ", vtypes[i], "\n")));
     for (int i = 0; i < n; i++)
-        if (items[i].kind == IT_DECL)
+        if (items[i].kind == IT_DECL || (!vars && items[i].pkg_var))
             gen_item(g, items[i].text, items[i].line);
     buf_puts(&g->b, "func main() {\n");
     for (int i = 0; body && i < n; i++)
@@ -547,7 +549,8 @@ static char *phase_a_text(Item *it, bool wrap) {
     switch (it->kind) {
     case IT_ECHO: return println_of(it->text);
     case IT_CALL: return wrap && it->echo ? println_of(it->text) : it->text;
-    case IT_STMT: case IT_DEFINE: case IT_VAR: return it->text;
+    case IT_VAR: return it->pkg_var ? NULL : it->text;
+    case IT_STMT: case IT_DEFINE: return it->text;
     default: return NULL;
     }
 }
@@ -627,7 +630,19 @@ static char *var_to_assign(Item *it, Vars *v) {
 }
 
 /* Types of the variables the input defines at top level, from phase A. */
-static void collect_vars(Item *items, int n, Stmt **body, int nbody, Vars *v) {
+static void collect_vars(Package *pa, Item *items, int n, Stmt **body, int nbody,
+                         Vars *v) {
+    for (int i = 0; i < n; i++) {
+        if (!items[i].pkg_var)
+            continue;
+        Decl *d = items[i].decl;
+        for (int j = 0; j < d->u.vars.specs[0].nnames; j++) {
+            const char *name = ident_name(d->u.vars.specs[0].names[j]);
+            Object *o = name ? check_lookup(pa, name) : NULL;
+            if (o && o->kind == OBJ_VAR)
+                vars_add(v, name, o->type);
+        }
+    }
     int k = 0;
     for (int i = 0; i < n && k < nbody; i++) {
         if (!phase_a_text(&items[i], false))
@@ -639,7 +654,7 @@ static void collect_vars(Item *items, int n, Stmt **body, int nbody, Vars *v) {
                 if (e->kind == E_IDENT && e->u.ident.obj)
                     vars_add(v, e->u.ident.name, e->u.ident.obj->type);
             }
-        } else if (items[i].kind == IT_VAR && s->kind == S_DECL) {
+        } else if (items[i].kind == IT_VAR && s->kind == S_DECL && !items[i].pkg_var) {
             ValueSpec *vs = &s->u.decl.decl->u.vars.specs[0];
             for (int j = 0; j < vs->nnames && vs->objs; j++)
                 if (vs->objs[j])
@@ -888,12 +903,34 @@ static Package *phase_a(Repl *r, Item *items, int n) {
 
 static bool echo_big_constant(Repl *r, const char *expr);
 
+/* An input with declarations (a :load file, `var n = 3; func f() int {
+ * return n }`): its vars are package-level while phase A checks it, so
+ * the functions see them, and are assigned first, before the other
+ * statements, as Go initialises package variables before main. */
+static void hoist_vars(Item *items, int n) {
+    bool decls = false;
+    for (int i = 0; i < n; i++)
+        decls |= items[i].kind == IT_DECL;
+    if (!decls)
+        return;
+    Item *tmp = gc_alloc((size_t)n * sizeof *tmp);
+    int k = 0;
+    for (int pass = 0; pass < 2; pass++)
+        for (int i = 0; i < n; i++)
+            if ((items[i].kind == IT_VAR) == (pass == 0)) {
+                tmp[k] = items[i];
+                tmp[k++].pkg_var = pass == 0;
+            }
+    memcpy(items, tmp, (size_t)n * sizeof *items);
+}
+
 static void eval_items(Repl *r, Item *items, int n) {
     if (n == 1 && items[0].kind == IT_ECHO && echo_big_constant(r, items[0].text))
         return;
+    hoist_vars(items, n);
     bool has_body = false;
     for (int i = 0; i < n; i++)
-        has_body |= phase_a_text(&items[i], false) != NULL;
+        has_body |= phase_a_text(&items[i], false) != NULL || items[i].kind == IT_VAR;
     Vars v = {0};
     if (has_body) {
         Package *pa = phase_a(r, items, n);
@@ -901,7 +938,7 @@ static void eval_items(Repl *r, Item *items, int n) {
             return;
         int nbody;
         Stmt **sb = main_body(pa, &nbody);
-        collect_vars(items, n, sb, nbody, &v);
+        collect_vars(pa, items, n, sb, nbody, &v);
     }
     char **body = gc_alloc(n * sizeof *body);
     for (int i = 0; i < n; i++) {
