@@ -1060,7 +1060,15 @@ void repl_write_program(Repl *r, FILE *out) {
         buf_puts(&b, cat3(r->decls[i].text, "\n", ""));
     buf_puts(&b, "\nfunc main() {\n");
     for (int i = 0; i < r->nstmts; i++)
-        buf_puts(&b, cat3("\t", r->stmts[i], "\n"));
+        for (const char *c = r->stmts[i]; ; c++) { /* indented one level */
+            const char *nl = strchr(c, '\n');
+            buf_puts(&b, "\t");
+            buf_putn(&b, c, nl ? (size_t)(nl - c) : strlen(c));
+            buf_puts(&b, "\n");
+            if (!nl)
+                break;
+            c = nl;
+        }
     buf_puts(&b, "}\n");
     char *h = header(b.s);
     /* One import per line reads better in a saved file. */
