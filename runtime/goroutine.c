@@ -202,9 +202,18 @@ _Noreturn void vm_fatal_exit(void) {
 
 static int run_fiber(Worker *w, GSched *g);
 
+/* The goroutine this thread runs (fatal errors print its stack). */
+static _Thread_local Fiber *running;
+
+Fiber *vm_running_fiber(void) { return running; }
+
 static int hook_run(Worker *w, GSched *g) {
-    if (!run.session)
-        return run_fiber(w, g);
+    running = fiber_of(g);
+    if (!run.session) {
+        int st = run_fiber(w, g);
+        running = NULL;
+        return st;
+    }
     jmp_buf jb;
     if (setjmp(jb)) {
         Fiber *f = fiber_of(g);
@@ -212,11 +221,13 @@ static int hook_run(Worker *w, GSched *g) {
         f->panic = NULL;
         if (fg_take(f))
             fg_end(VM_FG_PANIC);
+        running = NULL;
         return VM_DONE;
     }
     fatal_jmp = &jb;
     int st = run_fiber(w, g);
     fatal_jmp = NULL;
+    running = NULL;
     return st;
 }
 

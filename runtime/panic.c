@@ -431,7 +431,9 @@ static void print_created_by(Fiber *f) {
             f->creator_line);
 }
 
-void panic_print_goroutine(Fiber *f, const char *status, bool stack) {
+/* in_native: f is inside a native call, its top frame's pc already past
+ * the call instruction. */
+static void print_goroutine(Fiber *f, const char *status, bool stack, bool in_native) {
     fprintf(stderr, "goroutine %lld [%s]:\n", (long long)f->id, status);
     if (!stack) {
         fputs("\tgoroutine running on other thread; stack unavailable\n", stderr);
@@ -454,9 +456,13 @@ void panic_print_goroutine(Fiber *f, const char *status, bool stack) {
             continue;
         fprintf(stderr, "%s(%s)\n\t%s:%d +0x0\n", fr->proto->name,
                 fr->proto->nparams > 0 ? "..." : "", fr->proto->file,
-                frame_line(fr, i == n - 1));
+                frame_line(fr, i == n - 1 && !in_native));
     }
     print_created_by(f);
+}
+
+void panic_print_goroutine(Fiber *f, const char *status, bool stack) {
+    print_goroutine(f, status, stack, false);
 }
 
 void panic_print(Fiber *f) {
@@ -501,5 +507,10 @@ _Noreturn void rt_fatal(const char *fmt, ...) {
     vfprintf(stderr, fmt, ap);
     fputc('\n', stderr);
     va_end(ap);
+    Fiber *f = vm_running_fiber();
+    if (f) { /* as Go: the goroutine that failed */
+        fputc('\n', stderr);
+        print_goroutine(f, "running", true, true);
+    }
     vm_fatal_exit();
 }

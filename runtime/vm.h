@@ -309,6 +309,8 @@ int vm_session_dump(void);
 /* Called by vm_exit before the process ends (the REPL copies output that
  * is still on its way to the terminal). */
 void vm_set_exit_hook(void (*fn)(void));
+/* The goroutine the calling thread runs, or NULL. */
+Fiber *vm_running_fiber(void);
 /* After a fatal error was printed (panic_lock held): ends the process
  * with status 2, or in a session only the goroutine running on this
  * thread. */
