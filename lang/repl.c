@@ -122,6 +122,8 @@ struct Repl {
     Diag ldiag;              /* errors of the standard packages (none) */
     int procs;
     bool live;               /* the session's scheduler runs (session_start) */
+    const char *redefined;   /* a declaration replaced after statements ran
+                                (:write warns: they ran with the old one) */
     int wake[2];             /* pipe: the foreground goroutine ended, Ctrl-C */
 };
 
@@ -142,7 +144,10 @@ static void decl_remove(Repl *r, const char *name) {
 }
 
 static void decl_add(Repl *r, const char *name, const char *text, bool is_var) {
+    int before = r->ndecls;
     decl_remove(r, name);
+    if (r->ndecls < before && r->nstmts > 0 && !is_var && !r->redefined)
+        r->redefined = name;
     if (r->ndecls == r->capdecls) {
         r->capdecls = r->capdecls ? 2 * r->capdecls : 16;
         r->decls = gc_realloc(r->decls, r->capdecls * sizeof *r->decls);
@@ -1193,6 +1198,7 @@ static bool eval_command(Repl *r, const char *line) {
     else if (strcmp(cmd, "reset") == 0) {
         r->ndecls = r->nstmts = 0;
         r->last = NULL;
+        r->redefined = NULL;
         if (r->live)
             vm_session_kill_all();
     } else if (strcmp(cmd, "list") == 0) {
@@ -1226,6 +1232,9 @@ static bool eval_command(Repl *r, const char *line) {
         else {
             repl_write_program(r, fp);
             fclose(fp);
+            if (r->redefined)
+                fprintf(stderr, "note: %s was redefined after statements ran; the saved "
+                        "program runs them all with its last definition\n", r->redefined);
         }
     } else
         fprintf(stderr, "unknown command :%s (try :help)\n", cmd);

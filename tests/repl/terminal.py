@@ -4,11 +4,13 @@ multi-line function (continuation prompt), redefinition, expression
 printing, Ctrl-C interrupting `for {}`, a deadlock recovered, tab
 completion of a package member, a background goroutine printing above the
 line being typed, Ctrl-C running deferred calls and leaving a blocked
-input, a background panic, :goroutines, Ctrl-C on an empty line and Ctrl-D
-leaving. Prints `ok` or the failed step, exits 0/1."""
+input, a background panic, :goroutines, :reset, :write (the program runs
+with the session's output), Ctrl-C on an empty line and Ctrl-D leaving.
+Prints `ok` or the failed step, exits 0/1."""
 import os
 import pty
 import select
+import subprocess
 import sys
 import time
 
@@ -128,6 +130,20 @@ expect(b"csp> ")
 typed("x + 1\n")
 expect(b"8")
 expect(b"csp> ")
+# :reset, then :write saves a program that prints what the session did.
+written = os.path.join(os.environ.get("HOME", "/tmp"), "pty_session.csp")
+typed(":reset\n")
+expect(b"csp> ")
+typed("y := 6\n")
+expect(b"csp> ")
+typed("func times7(n int) int {\n")
+expect(b"...  ")
+typed("return n * 7\n}\n")
+expect(b"csp> ")
+typed("times7(y)\n")
+expect(b"42")
+typed(":write %s\n" % written)
+expect(b"csp> ")
 time.sleep(0.3)  # let the line editor start reading, as a person would
 os.write(fd, b"\x03")
 expect(b"to leave")
@@ -145,5 +161,9 @@ else:
     sys.exit(1)
 if not os.WIFEXITED(status) or os.WEXITSTATUS(status) != 0:
     print("FAIL: exit status %d" % status)
+    sys.exit(1)
+out = subprocess.run([csp, written], capture_output=True, timeout=30).stdout
+if out != b"42\n":
+    print("FAIL: the :write program printed %r" % out)
     sys.exit(1)
 print("ok")
