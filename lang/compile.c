@@ -666,12 +666,9 @@ static void pass1_func(Comp *C, Package *pkg, Decl *d) {
     if (d->u.func.body)
         return;
     p->native = lib_find_native(name);
-    const NativeCas *fast = lib_native_cas(p->native);
-    if (fast && p->nparams == 1 && p->nresults == 0) {
-        p->cas_fast = true;
-        p->cas_old = fast->cas_old;
-        p->cas_new = fast->cas_new;
-    }
+    const NativeFast *fast = lib_native_fast(p->native);
+    if (fast && p->nparams == 1 && p->nresults == 0)
+        p->fast = fast;
     p->maxregs = p->nparams > p->nresults ? p->nparams : p->nresults;
     if (!p->native)
         diag_error(C->d, d->pos, "missing native implementation for %s", name);

@@ -797,32 +797,58 @@ L_BIND: {
     unsigned a;
     Iface *recv_iface;  /* CALLI: the interface, restored if a native parks */
     Slot *args, *old;   /* a native's arguments; the stack it was called on */
+    NativeFn nfn;       /* CALLN*: the native function called */
     int st;             /* its NATIVE_* status */
-L_CALLNC: {
-    /* The native's inline CAS fast path (rt.h NativeEntry.cas). */
-    Slot *m = RB.p;
+L_CALLNFU:
+    R[A + 1] = fr->cl->up[B];    /* the receiver UPREF, fused */
+    goto callnf;
+L_CALLNF:
+    R[A + 1] = RB;               /* the receiver MOVE, fused */
+callnf: {
+    /* The native's inline fast path (rt.h NativeFast). */
+    Slot *m = R[A + 1].p;
     p = K[C].p;
-    int64_t expect = p->cas_old;
-    if (m && __atomic_compare_exchange_n(&m->i, &expect, p->cas_new, false,
-                                         __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))
-        DISPATCH();
+    nfn = p->native;
+    if (m && !f->sched.param) {
+        const NativeFast *fast = p->fast;
+        int64_t *word = &m[fast->slot].i;
+        if (fast->kind == FAST_CAS) {
+            int64_t expect = fast->x;
+            if (__atomic_compare_exchange_n(word, &expect, fast->y, false,
+                                            __ATOMIC_SEQ_CST,
+                                            __ATOMIC_SEQ_CST))
+                DISPATCH();
+        } else {
+            int64_t r = __atomic_add_fetch(word, fast->x, __ATOMIC_SEQ_CST);
+            if (r >= fast->y)
+                DISPATCH();
+            R[A + 2].i = r;
+            nfn = fast->rest;
+        }
+    }
+    goto calln;
 }
-    /* fall through */
+L_CALLNU:
+    R[A + 1] = fr->cl->up[B];    /* the receiver UPREF, fused */
+    goto calln_native;
 L_CALLNR:
     R[A + 1] = RB;               /* the receiver MOVE, fused */
     /* fall through */
 L_CALLN:
+calln_native:
+    p = K[C].p;
+    nfn = p->native;
+calln:
     /* A native known at compile time: the common outcome (completed, no
      * nested vm_call moved the stack or the frame array) costs two
      * compares; everything else takes do_call's general path. */
-    p = K[C].p;
     a = A;
     args = R + a + 1;
     old = f->stack;
     {
         Frame *oframes = f->frames;
         SAVE_PC();
-        st = p->native(f, args);
+        st = nfn(f, args);
         if (__builtin_expect(st == NATIVE_OK && f->stack == old &&
                                  f->frames == oframes, 1)) {
             for (int i = 0; i < p->nresults; i++)

@@ -112,9 +112,8 @@ struct Proto {
     int defer_ret_pc;        /* has_defer: the epilogue a recovered frame
                                 resumes at (RUNDEFER; load results; RET) */
     NativeFn native;         /* non-NULL: a native (no code) */
-    bool cas_fast;           /* native with an inline CAS fast path (rt.h
-                                NativeEntry.cas): CALLNC tries it */
-    int64_t cas_old, cas_new;
+    const NativeFast *fast;  /* native with an inline fast path (rt.h
+                                NativeFast): CALLNF tries it; else NULL */
     Type *sig;               /* K_FUNC signature without receiver (methods:
                                 used to match interface methods) */
     CapDesc *caps;           /* closures: how to fill up[] */
