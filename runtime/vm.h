@@ -323,6 +323,10 @@ int vm_execute(Worker *w, Fiber *f);
 /* go statement: starts a goroutine calling cl with nargs arguments (register
  * representation, copied). A native runs in the new goroutine too. */
 void vm_go(Fiber *parent, Closure *cl, const Slot *args, int nargs);
+/* The same from outside any goroutine (w holds a P: a timer firing starting
+ * AfterFunc's function): cl() with no arguments and no creator ("created
+ * by" is left empty in dumps, where Go prints time.goFunc). */
+void vm_go_detached(Worker *w, CProgram *prog, Closure *cl);
 /* The goroutine number of the fiber running on w (0 when none). */
 int64_t vm_current_goid(Worker *w);
 
