@@ -667,8 +667,13 @@ static void pass1_func(Comp *C, Package *pkg, Decl *d) {
         return;
     p->native = lib_find_native(name);
     const NativeFast *fast = lib_native_fast(p->native);
-    if (fast && p->nparams == 1 && p->nresults == 0)
-        p->fast = fast;
+    if (fast && p->nparams == 1 && p->nresults == 0) {
+        p->fast_kind = (uint8_t)fast->kind;
+        p->fast_slot = fast->slot;
+        p->fast_x = fast->x;
+        p->fast_y = fast->y;
+        p->fast_rest = fast->rest;
+    }
     p->maxregs = p->nparams > p->nresults ? p->nparams : p->nresults;
     if (!p->native)
         diag_error(C->d, d->pos, "missing native implementation for %s", name);

@@ -1315,7 +1315,7 @@ static unsigned fuse_recv_op(FuncState *fs, int recv_pc, int base) {
 /* The fused call op of native method p whose receiver comes from a register
  * (MOVE) or an upvalue (UPREF). */
 static unsigned native_call_op(const Proto *p, bool upref) {
-    if (p->fast)
+    if (p->fast_kind)
         return upref ? OP_CALLNFU : OP_CALLNF;
     return upref ? OP_CALLNU : OP_CALLNR;
 }
@@ -1373,12 +1373,12 @@ int ccall(FuncState *fs, Expr *e, int nwant) {
         if (native)
             fop = native_call_op(fs->k[kidx].p, fop == OP_CALLKU);
         emit(fs, fop, base, INS_B(mv), kidx);
-    } else if (native && ((Proto *)fs->k[kidx].p)->fast) {
+    } else if (native && ((Proto *)fs->k[kidx].p)->fast_kind) {
         emit(fs, OP_CALLNF, base, base + 1, kidx);
     } else if (op == OP_CALLK) emit(fs, native ? OP_CALLN : OP_CALLK, base, 0, kidx);
     else emit(fs, OP_CALL, base, 0, 0);
     reserve(fs, base + sig->nresults + 1);
-    if (native && ((Proto *)fs->k[kidx].p)->fast)
+    if (native && ((Proto *)fs->k[kidx].p)->fast_kind)
         reserve(fs, base + 3);   /* a NativeFast rest's a[1] */
     fs->freereg = base + (nwant > 0 ? nwant : 0);
     return base;

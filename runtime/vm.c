@@ -799,35 +799,41 @@ L_BIND: {
     Slot *args, *old;   /* a native's arguments; the stack it was called on */
     NativeFn nfn;       /* CALLN*: the native function called */
     int st;             /* its NATIVE_* status */
+/* The native's inline fast path (rt.h NativeFast) on receiver RECV; a
+ * macro rather than a shared tail so that the receiver stays in a register
+ * on the fast path. Falls to calln with the receiver in R[A+1] otherwise. */
+#define CALL_FAST(RECV)                                                      \
+    do {                                                                     \
+        Slot recv_ = (RECV);                                                 \
+        Slot *m_ = recv_.p;                                                  \
+        p = K[C].p;                                                          \
+        nfn = NULL;                                                          \
+        if (m_ && !f->sched.param) {                                         \
+            int64_t *word_ = &m_[p->fast_slot].i;                            \
+            if (p->fast_kind == FAST_CAS) {                                  \
+                int64_t expect_ = p->fast_x;                                 \
+                if (__atomic_compare_exchange_n(word_, &expect_, p->fast_y,  \
+                                                false, __ATOMIC_SEQ_CST,     \
+                                                __ATOMIC_SEQ_CST))           \
+                    DISPATCH();                                              \
+            } else {                                                         \
+                int64_t r_ = __atomic_add_fetch(word_, p->fast_x,            \
+                                                __ATOMIC_SEQ_CST);           \
+                if (r_ >= p->fast_y)                                         \
+                    DISPATCH();                                              \
+                R[A + 2].i = r_;                                             \
+                nfn = p->fast_rest;                                          \
+            }                                                                \
+        }                                                                    \
+        if (!nfn)                                                            \
+            nfn = p->native;                                                 \
+        R[A + 1] = recv_;                                                    \
+        goto calln;                                                          \
+    } while (0)
 L_CALLNFU:
-    R[A + 1] = fr->cl->up[B];    /* the receiver UPREF, fused */
-    goto callnf;
+    CALL_FAST(fr->cl->up[B]);    /* the receiver UPREF, fused */
 L_CALLNF:
-    R[A + 1] = RB;               /* the receiver MOVE, fused */
-callnf: {
-    /* The native's inline fast path (rt.h NativeFast). */
-    Slot *m = R[A + 1].p;
-    p = K[C].p;
-    nfn = p->native;
-    if (m && !f->sched.param) {
-        const NativeFast *fast = p->fast;
-        int64_t *word = &m[fast->slot].i;
-        if (fast->kind == FAST_CAS) {
-            int64_t expect = fast->x;
-            if (__atomic_compare_exchange_n(word, &expect, fast->y, false,
-                                            __ATOMIC_SEQ_CST,
-                                            __ATOMIC_SEQ_CST))
-                DISPATCH();
-        } else {
-            int64_t r = __atomic_add_fetch(word, fast->x, __ATOMIC_SEQ_CST);
-            if (r >= fast->y)
-                DISPATCH();
-            R[A + 2].i = r;
-            nfn = fast->rest;
-        }
-    }
-    goto calln;
-}
+    CALL_FAST(RB);               /* the receiver MOVE, fused */
 L_CALLNU:
     R[A + 1] = fr->cl->up[B];    /* the receiver UPREF, fused */
     goto calln_native;

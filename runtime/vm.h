@@ -112,8 +112,12 @@ struct Proto {
     int defer_ret_pc;        /* has_defer: the epilogue a recovered frame
                                 resumes at (RUNDEFER; load results; RET) */
     NativeFn native;         /* non-NULL: a native (no code) */
-    const NativeFast *fast;  /* native with an inline fast path (rt.h
-                                NativeFast): CALLNF tries it; else NULL */
+    /* A native's inline fast path (rt.h NativeFast), copied here so that
+     * CALLNF reads it next to the rest of the Proto: kind 0 when none. */
+    uint8_t fast_kind;       /* NativeFastKind or 0 */
+    int32_t fast_slot;
+    int64_t fast_x, fast_y;
+    NativeFn fast_rest;
     Type *sig;               /* K_FUNC signature without receiver (methods:
                                 used to match interface methods) */
     CapDesc *caps;           /* closures: how to fill up[] */
