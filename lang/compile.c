@@ -666,11 +666,13 @@ static void pass1_func(Comp *C, Package *pkg, Decl *d) {
     if (d->u.func.body)
         return;
     p->native = lib_find_native(name);
-    const NativeCas *fast = lib_native_cas(p->native);
+    const NativeFast *fast = lib_native_fast(p->native);
     if (fast && p->nparams == 1 && p->nresults == 0) {
-        p->cas_fast = true;
-        p->cas_old = fast->cas_old;
-        p->cas_new = fast->cas_new;
+        p->fast_kind = (uint8_t)fast->kind;
+        p->fast_slot = fast->slot;
+        p->fast_x = fast->x;
+        p->fast_y = fast->y;
+        p->fast_rest = fast->rest;
     }
     p->maxregs = p->nparams > p->nresults ? p->nparams : p->nresults;
     if (!p->native)

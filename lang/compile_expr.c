@@ -1312,6 +1312,14 @@ static unsigned fuse_recv_op(FuncState *fs, int recv_pc, int base) {
     return INS_OP(mv) == OP_MOVE ? OP_CALLKR : INS_OP(mv) == OP_UPREF ? OP_CALLKU : 0;
 }
 
+/* The fused call op of native method p whose receiver comes from a register
+ * (MOVE) or an upvalue (UPREF). */
+static unsigned native_call_op(const Proto *p, bool upref) {
+    if (p->fast_kind)
+        return upref ? OP_CALLNFU : OP_CALLNF;
+    return upref ? OP_CALLNU : OP_CALLNR;
+}
+
 int ccall(FuncState *fs, Expr *e, int nwant) {
     Expr *fn = unparen(e->u.call.fun);
     if (e->u.call.kind == CALL_CONV) {
@@ -1362,14 +1370,16 @@ int ccall(FuncState *fs, Expr *e, int nwant) {
     if (op == OP_CALLI) emit(fs, OP_CALLI, base, kidx, cache);
     else if ((fop = fuse_recv_op(fs, recv_pc, base)) != 0) {
         Instr mv = fs->code[--fs->ncode];
-        if (native && fop == OP_CALLKR)
-            fop = ((Proto *)fs->k[kidx].p)->cas_fast ? OP_CALLNC : OP_CALLNR;
+        if (native)
+            fop = native_call_op(fs->k[kidx].p, fop == OP_CALLKU);
         emit(fs, fop, base, INS_B(mv), kidx);
-    } else if (native && ((Proto *)fs->k[kidx].p)->cas_fast) {
-        emit(fs, OP_CALLNC, base, base + 1, kidx);
+    } else if (native && ((Proto *)fs->k[kidx].p)->fast_kind) {
+        emit(fs, OP_CALLNF, base, base + 1, kidx);
     } else if (op == OP_CALLK) emit(fs, native ? OP_CALLN : OP_CALLK, base, 0, kidx);
     else emit(fs, OP_CALL, base, 0, 0);
     reserve(fs, base + sig->nresults + 1);
+    if (native && ((Proto *)fs->k[kidx].p)->fast_kind)
+        reserve(fs, base + 3);   /* a NativeFast rest's a[1] */
     fs->freereg = base + (nwant > 0 ? nwant : 0);
     return base;
 }

@@ -186,7 +186,9 @@
     X(CALLKU,   "ruk",  "R[A+1] = U[B], then CALLK A K[C] (method on a captured variable)") \
     X(CALLN,    "r-k",  "CALLK of a native K[C] (its fast path: no frame)") \
     X(CALLNR,   "rrk",  "R[A+1] = R[B], then CALLN A K[C] (zero-argument native method)") \
-    X(CALLNC,   "rrk",  "CAS slot 0 of R[B].p as native K[C] says (rt.h), else R[A+1] = R[B]; CALLN A K[C]") \
+    X(CALLNU,   "ruk",  "R[A+1] = U[B], then CALLN A K[C] (native method on a captured variable)") \
+    X(CALLNF,   "rrk",  "R[A+1] = R[B]; native K[C]'s inline fast path (rt.h NativeFast), else CALLN A K[C]") \
+    X(CALLNFU,  "ruk",  "R[A+1] = U[B], then as CALLNF") \
     X(CALLI,    "rku",  "call method K[B] of interface R[A+1] (receiver slot), inline cache C") \
     X(RET,      "ru-",  "return R[A..A+B-1]") \
     X(RUNDEFER, "---",  "run the next deferred call of this frame, then re-execute") \

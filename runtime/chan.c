@@ -364,6 +364,25 @@ static uint64_t sel_rand(Worker *w) {
     return x;
 }
 
+/* Sorts lockorder by channel address: insertion sort, since a select has
+ * a handful of cases (qsort_r's setup and indirect compares cost more than
+ * the sort itself there); qsort_r past SEL_STACK_CASES. */
+static int cmp_chan(const void *a, const void *b, void *arg);
+static void sort_lockorder(SelectCase *cases, int *lockorder, int n) {
+    if (n > SEL_STACK_CASES) {
+        qsort_r(lockorder, (size_t)n, sizeof(int), cmp_chan, cases);
+        return;
+    }
+    for (int i = 1; i < n; i++) {
+        int x = lockorder[i];
+        uintptr_t cx = (uintptr_t)cases[x].c;
+        int j = i;
+        for (; j > 0 && (uintptr_t)cases[lockorder[j - 1]].c > cx; j--)
+            lockorder[j] = lockorder[j - 1];
+        lockorder[j] = x;
+    }
+}
+
 static int cmp_chan(const void *a, const void *b, void *arg) {
     SelectCase *cases = arg;
     uintptr_t x = (uintptr_t)cases[*(const int *)a].c;
@@ -492,7 +511,7 @@ int chan_select(Worker *w, GSched *g, SelectCase *cases, int nsends,
         n++;
     }
     memcpy(lockorder, pollorder, (size_t)n * sizeof(int));
-    qsort_r(lockorder, (size_t)n, sizeof(int), cmp_chan, cases);
+    sort_lockorder(cases, lockorder, n);
     int nlocks = lock_list(cases, lockorder, n, locks);
     lock_all(locks, nlocks);
     int status = CHAN_OK;

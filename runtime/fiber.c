@@ -219,6 +219,17 @@ void vm_go(Fiber *parent, Closure *cl, const Slot *args, int nargs) {
     sched_go(w, &f->sched);
 }
 
+void vm_go_detached(Worker *w, CProgram *prog, Closure *cl) {
+    GSched *g = sched_gfget(w);
+    Fiber *f = g ? fiber_of(g) : go_fiber(prog, w, cl->proto);
+    f->prog = prog;
+    push_closure_call(f, cl, NULL, 0, FR_BOUNDARY);
+    f->parent_goid = 0;
+    f->creator = NULL;
+    f->creator_line = 0;
+    sched_go(w, &f->sched);
+}
+
 int vm_call(Fiber *f, Proto *fn, Slot *args, int nargs, Slot *res, int nres) {
     if (fn->native)
         return run_native(f, fn, args, nargs, res, nres);

@@ -41,18 +41,35 @@ typedef struct NativeEntry {
 NativeFn lib_find_native(const char *qualified_name);
 
 /* An inline fast path of a native method without parameters or results
- * whose common case is one compare-and-swap of slot 0 of its receiver (a
- * pointer) from cas_old to cas_new: sync.Mutex's uncontended Lock and
- * Unlock. The VM tries that CAS inline (seq_cst, as the natives' own
- * atomics) and calls the native only for a nil receiver or a failed CAS;
- * Go inlines the same fast path into Lock's callers. The native must
- * behave, on a first call whose CAS would succeed, exactly as the CAS. */
-typedef struct NativeCas {
-    NativeFn fn;
-    int64_t cas_old, cas_new;
-} NativeCas;
+ * whose common case is one atomic operation on one slot of its receiver (a
+ * pointer): sync.Mutex's uncontended Lock and Unlock, RWMutex's RLock and
+ * RUnlock without a writer. Go inlines the same fast paths into callers;
+ * here the VM runs them instead of calling the native (CALLNF, CALLNFU).
+ *
+ *   FAST_CAS: CAS receiver[slot] from x to y. Success: the call is done.
+ *     Failure (nothing changed): the VM calls fn as usual. fn must behave,
+ *     on a first call whose CAS would succeed, exactly as the CAS.
+ *   FAST_ADD: r = (receiver[slot] += x). r >= y: the call is done. Else the
+ *     add stays done and the VM calls `rest` with a[0] = the receiver and
+ *     a[1].i = r: rest is fn's remainder after its own first step, which
+ *     must be exactly that add (Go's `if atomic.Add(&x, d) < 0 { slow }`).
+ *
+ * Both atomics are seq_cst, as the natives' own. The VM skips the fast
+ * path, calling fn, for a nil receiver (fn panics) and when the goroutine
+ * is resuming a native wait (GSched.param != NULL): a native that parked
+ * (fn or rest returned NATIVE_PARK) is called again from the start, and
+ * must then find its wait record in param, never redo the fast path's
+ * step. So fn and rest may park only with a record in param. */
+typedef enum { FAST_CAS = 1, FAST_ADD = 2 } NativeFastKind;
+typedef struct NativeFast {
+    NativeFn fn;            /* the native this fast path belongs to */
+    NativeFastKind kind;
+    int slot;               /* the receiver's slot operated on */
+    int64_t x, y;           /* CAS: old, new. ADD: delta, least fast result */
+    NativeFn rest;          /* ADD: fn's remainder (see above) */
+} NativeFast;
 /* stdlib/lib.c: fn's inline fast path, or NULL if it has none. */
-const NativeCas *lib_native_cas(NativeFn fn);
+const NativeFast *lib_native_fast(NativeFn fn);
 
 /* ---- panics (vm.c) -------------------------------------------------------- */
 /* panic(v): v is an interface value (may be NULL for panic(nil)). */

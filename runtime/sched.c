@@ -574,8 +574,11 @@ static void *mstart(void *arg) {
     if (m->nextp) {
         acquirep(m, m->nextp);
         m->nextp = NULL;
-        schedule(m);
+    } else {
+        stopm(m); /* a spare M: idle until startm hands it a P */
     }
+    if (m->p)
+        schedule(m);
     lock_acquire(&sched.lock);
     sched.mcount--;
     lock_release(&sched.lock);
@@ -1185,6 +1188,13 @@ int sched_start_main(GSched *main) {
     lock_acquire(&sched.lock);
     sched.mainstarted = true;
     lock_release(&sched.lock);
+    /* With Ps to spare, one idle M is ready from the start, so that the
+     * first wakep (a goroutine started, a timer added) wakes a thread
+     * instead of creating one on the caller's time: a thread's creation
+     * and registration with the collector take some 100 us, long enough
+     * to make a ticker's first ticks seem early to its creator. */
+    if (atomic_load(&sched.gomaxprocs) > 1)
+        newm(NULL, false);
     schedule(m);
     lock_acquire(&sched.lock);
     int code = sched.exitcode;
@@ -1420,7 +1430,19 @@ void sched_park_nested(Worker *w, GSched *g) {
 void sched_timers_changed(void) {
     lock_acquire(&sched.lock);
     M *m = sched.timer_sleeper;
-    if (m && mremove(m)) {
+    if (!m) {
+        /* Nobody sleeps until a deadline: the Ms are busy (they run due
+         * timers at their scheduling points) or asleep without a timer,
+         * or not started yet. With a P idle, start an M on it that will
+         * sleep until the deadline, as Go's addtimer does (wakep), so a
+         * goroutine that runs without parking cannot hold the timers up
+         * until its next preemption. */
+        lock_release(&sched.lock);
+        if (timers_next() >= 0)
+            wakep();
+        return;
+    }
+    if (mremove(m)) {
         sched.timer_sleeper = NULL;
         P *p = pidleget();
         if (p) {

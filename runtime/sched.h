@@ -225,8 +225,11 @@ GSched *sched_current(Worker *w);
 void sched_enter_blocking(Worker *w);
 void sched_exit_blocking(Worker *w);
 
-/* A timer became due earlier than before (timer module): wakes an idle M so
- * the new deadline is honoured. */
+/* The earliest timer deadline changed (timer module): it became earlier,
+ * or there is no timer left. Wakes the M sleeping until the old deadline so
+ * it sleeps until the new one, or goes idle for good (the deadlock detector
+ * counts a timer sleeper as pending work); with none, and a timer pending,
+ * starts an M on an idle P to sleep until it. */
 void sched_timers_changed(void);
 
 /* Memory for runtime records: libgc (scanned), or calloc when built with

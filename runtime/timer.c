@@ -257,7 +257,12 @@ bool timer_stop(RTimer *t) {
         heap_remove_ref(t->ref);
     t->seq++;
     publish_next();
+    bool empty = tm.n == 0;
     lock_release(&tm.lock);
+    /* The last timer is gone: a sleeper waiting for it must not keep the
+     * deadlock detector from seeing that nothing is pending. */
+    if (pending && empty)
+        sched_timers_changed();
     return pending;
 }
 

@@ -797,32 +797,64 @@ L_BIND: {
     unsigned a;
     Iface *recv_iface;  /* CALLI: the interface, restored if a native parks */
     Slot *args, *old;   /* a native's arguments; the stack it was called on */
+    NativeFn nfn;       /* CALLN*: the native function called */
     int st;             /* its NATIVE_* status */
-L_CALLNC: {
-    /* The native's inline CAS fast path (rt.h NativeEntry.cas). */
-    Slot *m = RB.p;
-    p = K[C].p;
-    int64_t expect = p->cas_old;
-    if (m && __atomic_compare_exchange_n(&m->i, &expect, p->cas_new, false,
-                                         __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))
-        DISPATCH();
-}
-    /* fall through */
+/* The native's inline fast path (rt.h NativeFast) on receiver RECV; a
+ * macro rather than a shared tail so that the receiver stays in a register
+ * on the fast path. Falls to calln with the receiver in R[A+1] otherwise. */
+#define CALL_FAST(RECV)                                                      \
+    do {                                                                     \
+        Slot recv_ = (RECV);                                                 \
+        Slot *m_ = recv_.p;                                                  \
+        p = K[C].p;                                                          \
+        nfn = NULL;                                                          \
+        if (m_ && !f->sched.param) {                                         \
+            int64_t *word_ = &m_[p->fast_slot].i;                            \
+            if (p->fast_kind == FAST_CAS) {                                  \
+                int64_t expect_ = p->fast_x;                                 \
+                if (__atomic_compare_exchange_n(word_, &expect_, p->fast_y,  \
+                                                false, __ATOMIC_SEQ_CST,     \
+                                                __ATOMIC_SEQ_CST))           \
+                    DISPATCH();                                              \
+            } else {                                                         \
+                int64_t r_ = __atomic_add_fetch(word_, p->fast_x,            \
+                                                __ATOMIC_SEQ_CST);           \
+                if (r_ >= p->fast_y)                                         \
+                    DISPATCH();                                              \
+                R[A + 2].i = r_;                                             \
+                nfn = p->fast_rest;                                          \
+            }                                                                \
+        }                                                                    \
+        if (!nfn)                                                            \
+            nfn = p->native;                                                 \
+        R[A + 1] = recv_;                                                    \
+        goto calln;                                                          \
+    } while (0)
+L_CALLNFU:
+    CALL_FAST(fr->cl->up[B]);    /* the receiver UPREF, fused */
+L_CALLNF:
+    CALL_FAST(RB);               /* the receiver MOVE, fused */
+L_CALLNU:
+    R[A + 1] = fr->cl->up[B];    /* the receiver UPREF, fused */
+    goto calln_native;
 L_CALLNR:
     R[A + 1] = RB;               /* the receiver MOVE, fused */
     /* fall through */
 L_CALLN:
+calln_native:
+    p = K[C].p;
+    nfn = p->native;
+calln:
     /* A native known at compile time: the common outcome (completed, no
      * nested vm_call moved the stack or the frame array) costs two
      * compares; everything else takes do_call's general path. */
-    p = K[C].p;
     a = A;
     args = R + a + 1;
     old = f->stack;
     {
         Frame *oframes = f->frames;
         SAVE_PC();
-        st = p->native(f, args);
+        st = nfn(f, args);
         if (__builtin_expect(st == NATIVE_OK && f->stack == old &&
                                  f->frames == oframes, 1)) {
             for (int i = 0; i < p->nresults; i++)

@@ -112,9 +112,12 @@ struct Proto {
     int defer_ret_pc;        /* has_defer: the epilogue a recovered frame
                                 resumes at (RUNDEFER; load results; RET) */
     NativeFn native;         /* non-NULL: a native (no code) */
-    bool cas_fast;           /* native with an inline CAS fast path (rt.h
-                                NativeEntry.cas): CALLNC tries it */
-    int64_t cas_old, cas_new;
+    /* A native's inline fast path (rt.h NativeFast), copied here so that
+     * CALLNF reads it next to the rest of the Proto: kind 0 when none. */
+    uint8_t fast_kind;       /* NativeFastKind or 0 */
+    int32_t fast_slot;
+    int64_t fast_x, fast_y;
+    NativeFn fast_rest;
     Type *sig;               /* K_FUNC signature without receiver (methods:
                                 used to match interface methods) */
     CapDesc *caps;           /* closures: how to fill up[] */
@@ -326,6 +329,10 @@ int vm_execute(Worker *w, Fiber *f);
 /* go statement: starts a goroutine calling cl with nargs arguments (register
  * representation, copied). A native runs in the new goroutine too. */
 void vm_go(Fiber *parent, Closure *cl, const Slot *args, int nargs);
+/* The same from outside any goroutine (w holds a P: a timer firing starting
+ * AfterFunc's function): cl() with no arguments and no creator ("created
+ * by" is left empty in dumps, where Go prints time.goFunc). */
+void vm_go_detached(Worker *w, CProgram *prog, Closure *cl);
 /* The goroutine number of the fiber running on w (0 when none). */
 int64_t vm_current_goid(Worker *w);
 

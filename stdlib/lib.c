@@ -50,8 +50,8 @@ static const NativeEntry *find_any(const char *name) {
     return NULL;
 }
 
-const NativeCas *lib_native_cas(NativeFn fn) {
-    for (const NativeCas *c = sync_native_cas; fn && c->fn; c++)
+const NativeFast *lib_native_fast(NativeFn fn) {
+    for (const NativeFast *c = sync_native_fast; fn && c->fn; c++)
         if (c->fn == fn)
             return c;
     return NULL;

@@ -48,7 +48,7 @@ extern const NativeEntry rand_natives[];  /* stdlib/math_rand.c */
 extern const NativeEntry time_natives[];  /* stdlib/time.c */
 extern const NativeEntry runtime_natives[]; /* stdlib/runtime.c */
 extern const NativeEntry sync_natives[], atomic_natives[]; /* sync.c, sync_atomic.c */
-extern const NativeCas sync_native_cas[];   /* sync.c: inline fast paths */
+extern const NativeFast sync_native_fast[];   /* sync.c: inline fast paths */
 
 /* ---- os ---------------------------------------------------------------------
  * The driver calls this once, before the program starts, with the script

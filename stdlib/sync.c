@@ -462,22 +462,29 @@ static int n_Mutex_TryLock(Fiber *f, Slot *a) {
 
 /* ---- RWMutex ------------------------------------------------------------------------ */
 
+/* RLock after its add made the count a[1].i: negative while a writer is
+ * pending, and then this reader queues (RLock's NativeFast rest). */
+static int rlock_rest(Fiber *f, Slot *a) {
+    if (a[1].i < 0)
+        return sem_acquire(f, &((Slot *)a[0].p)[RW_RSEM], WAIT_RWMUTEX_R,
+                           STAGE_ONE);
+    return NATIVE_OK;
+}
+
 static int n_RWMutex_RLock(Fiber *f, Slot *a) {
     Slot *rw = a[0].p;
     if (!rw)
         return panic_nil(f);
     if (resumed(f))
         return NATIVE_OK; /* a writer's Unlock handed us a reader unit */
-    if (add(&rw[RW_RCOUNT], 1) < 0) /* a writer is pending: queue */
-        return sem_acquire(f, &rw[RW_RSEM], WAIT_RWMUTEX_R, STAGE_ONE);
-    return NATIVE_OK;
+    Slot b[2] = {a[0], {.i = add(&rw[RW_RCOUNT], 1)}};
+    return rlock_rest(f, b);
 }
 
-static int n_RWMutex_RUnlock(Fiber *f, Slot *a) {
+/* RUnlock after its add made the count a[1].i (its NativeFast rest). */
+static int runlock_rest(Fiber *f, Slot *a) {
     Slot *rw = a[0].p;
-    if (!rw)
-        return panic_nil(f);
-    int64_t r = add(&rw[RW_RCOUNT], -1);
+    int64_t r = a[1].i;
     if (r >= 0)
         return NATIVE_OK;
     if (r + 1 == 0 || r + 1 == -RW_MAX_READERS)
@@ -486,6 +493,14 @@ static int n_RWMutex_RUnlock(Fiber *f, Slot *a) {
     if (add(&rw[RW_RWAIT], -1) == 0)
         sem_release(f, &rw[RW_WSEM]);
     return NATIVE_OK;
+}
+
+static int n_RWMutex_RUnlock(Fiber *f, Slot *a) {
+    Slot *rw = a[0].p;
+    if (!rw)
+        return panic_nil(f);
+    Slot b[2] = {a[0], {.i = add(&rw[RW_RCOUNT], -1)}};
+    return runlock_rest(f, b);
 }
 
 /* Writer, step 2: announce the writer (blocks new readers), then wait for
@@ -687,10 +702,13 @@ const NativeEntry sync_natives[] = {
     {NULL, NULL},
 };
 
-/* The uncontended Lock and Unlock, inlined by the VM (rt.h NativeCas):
- * exactly the first CAS each native tries. */
-const NativeCas sync_native_cas[] = {
-    {n_Mutex_Lock, 0, MUTEX_LOCKED},
-    {n_Mutex_Unlock, MUTEX_LOCKED, 0},
-    {NULL, 0, 0},
+/* Inline fast paths (rt.h NativeFast): the uncontended Lock and Unlock
+ * are exactly the first CAS each native tries; RLock and RUnlock are their
+ * add on readerCount, done when no writer is pending (result >= 0). */
+const NativeFast sync_native_fast[] = {
+    {n_Mutex_Lock, FAST_CAS, 0, 0, MUTEX_LOCKED, NULL},
+    {n_Mutex_Unlock, FAST_CAS, 0, MUTEX_LOCKED, 0, NULL},
+    {n_RWMutex_RLock, FAST_ADD, RW_RCOUNT, 1, 0, rlock_rest},
+    {n_RWMutex_RUnlock, FAST_ADD, RW_RCOUNT, -1, 0, runlock_rest},
+    {NULL, 0, 0, 0, 0, NULL},
 };

@@ -819,26 +819,13 @@ static void send_time(Worker *w, RTimer *rt, void *arg, uint64_t seq) {
     lock_release(&t->sendlock);
 }
 
-/* Starts fn() in a new goroutine from the firing M (no parent fiber: the
- * dump's "created by" is left empty, where Go prints time.goFunc). */
-static void spawn(Worker *w, CProgram *prog, Closure *fn) {
-    GSched *g = sched_gfget(w);
-    Fiber *nf = g ? fiber_of(g) : fiber_new(prog, w);
-    nf->prog = prog;
-    fiber_push_call(nf, fn, fn->proto, NULL, 0, FR_BOUNDARY);
-    nf->parent_goid = 0;
-    nf->creator = NULL;
-    nf->creator_line = 0;
-    sched_go(w, &nf->sched);
-}
-
 static void run_func(Worker *w, RTimer *rt, void *arg, uint64_t seq) {
     TimeTimer *t = arg;
     lock_acquire(&t->sendlock);
     bool live = t->rt.seq == seq;
     lock_release(&t->sendlock);
     if (live)
-        spawn(w, t->prog, t->fn);
+        vm_go_detached(w, t->prog, t->fn);
 }
 
 /* newTimer(d, period Duration, c chan Time, loc *Location, f func()) *byte */
