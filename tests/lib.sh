@@ -25,3 +25,35 @@ runner_setup() {
     pass=0
     fail=0
 }
+
+# A pool of background jobs, at most JOBS at a time: a FIFO holds one token
+# per free slot. jobs_init JOBS; then `job CMD ARGS...` runs CMD ARGS N
+# (N = the job's number) with its output in $TMP/N.log, once a slot is
+# free; CMD leaves $TMP/N.pass when it passed. jobs_report waits for all,
+# prints their logs in order and `N passed, N failed`, and fails if any
+# job did.
+jobs_init() {
+    mkfifo "$TMP/slots" || exit 2
+    exec 3<>"$TMP/slots"
+    i=0
+    while [ $i -lt "$1" ]; do echo >&3; i=$((i + 1)); done
+    n=0
+}
+
+job() {
+    n=$((n + 1))
+    read -r _ <&3
+    ( "$@" "$n" > "$TMP/$n.log" 2>&1; echo >&3 ) &
+}
+
+jobs_report() {
+    wait
+    i=1
+    while [ $i -le $n ]; do
+        cat "$TMP/$i.log"
+        if [ -f "$TMP/$i.pass" ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
+        i=$((i + 1))
+    done
+    echo "$pass passed, $fail failed"
+    [ $fail = 0 ]
+}

@@ -242,15 +242,9 @@ run_one() {
     fi
 }
 
-# Examples run as background jobs, at most $JOBS at a time (default 8): most
-# of them sleep for seconds and use little CPU. A FIFO holds one token per
-# free job slot, as in tests/run_scripts.sh.
-JOBS=${CSP_PROPS_JOBS:-8}
-mkfifo "$TMP/slots" || exit 2
-exec 3<>"$TMP/slots"
-i=0
-while [ $i -lt "$JOBS" ]; do echo >&3; i=$((i + 1)); done
-n=0
+# Examples run as background jobs (lib.sh), at most $CSP_PROPS_JOBS at a
+# time (default 8): most of them sleep for seconds and use little CPU.
+jobs_init "${CSP_PROPS_JOBS:-8}"
 for f in "$ROOT"/examples/seeds/*.csp; do
     [ -f "${f%.csp}.props" ] || continue
     if grep -qx long "${f%.csp}.props"; then [ -n "$LONG" ]; else [ -z "$LONG" ]; fi || continue
@@ -260,17 +254,6 @@ for f in "$ROOT"/examples/seeds/*.csp; do
         $PATTERN) ;;
         *) continue ;;
     esac
-    n=$((n + 1))
-    read -r _ <&3
-    ( run_one "$f" "$n" > "$TMP/$n.log" 2>&1; echo >&3 ) &
+    job run_one "$f"
 done
-wait
-
-i=1
-while [ $i -le $n ]; do
-    cat "$TMP/$i.log"
-    if [ -f "$TMP/$i.pass" ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
-    i=$((i + 1))
-done
-echo "$pass passed, $fail failed"
-[ $fail = 0 ]
+jobs_report

@@ -82,21 +82,14 @@ run_one() {
     fi
 }
 
-# Tests run as background jobs, at most $JOBS at a time (default 4): many
-# seed examples are ordered by sleeps of a second or more and would
-# otherwise add up. A FIFO holds one token per free job slot.
-JOBS=${CSP_TEST_JOBS:-4}
-mkfifo "$TMP/slots" || exit 2
-exec 3<>"$TMP/slots"
-i=0
-while [ $i -lt "$JOBS" ]; do echo >&3; i=$((i + 1)); done
-n=0
+# Tests run as background jobs (lib.sh), at most $CSP_TEST_JOBS at a time
+# (default 4): many seed examples are ordered by sleeps of a second or more
+# and would otherwise add up.
+jobs_init "${CSP_TEST_JOBS:-4}"
 
 # start FILE FLAGS: runs one test when a slot is free.
 start() {
-    n=$((n + 1))
-    read -r _ <&3
-    ( run_one "$1" "$2" "$n" > "$TMP/$n.log" 2>&1; echo >&3 ) &
+    job run_one "$1" "$2"
 }
 
 PENDING=$ROOT/examples/seeds/PENDING
@@ -119,14 +112,4 @@ for f in "$ROOT"/tests/scripts/*.csp "$ROOT"/examples/*.csp \
         start "$f" ""
     fi
 done
-wait
-
-i=1
-while [ $i -le $n ]; do
-    cat "$TMP/$i.log"
-    if [ -f "$TMP/$i.pass" ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
-    i=$((i + 1))
-done
-
-echo "$pass passed, $fail failed"
-[ $fail = 0 ]
+jobs_report
