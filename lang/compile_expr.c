@@ -1567,19 +1567,7 @@ static int bi_make(FuncState *fs, Expr *e, Expr **args, int n, int dst) {
         emit_extra(fs, 0, 0, k_ptr(fs, t->elem, KT_TYPE));
         return d;
     }
-    if (t->kind == K_MAP) {
-        int h;
-        if (n > 1) {
-            h = cexpr(fs, args[1], -1);
-        } else {
-            h = alloc_reg(fs);
-            emit(fs, OP_LOADI, h, 0, 0);
-        }
-        fs->freereg = save;
-        int d = target(fs, dst);
-        emit(fs, OP_MAKEMAP, d, h, k_ptr(fs, t, KT_TYPE));
-        return d;
-    }
+    /* map: a size hint; chan: a buffer size; 0 when absent */
     int h;
     if (n > 1) {
         h = cexpr(fs, args[1], -1);
@@ -1589,7 +1577,10 @@ static int bi_make(FuncState *fs, Expr *e, Expr **args, int n, int dst) {
     }
     fs->freereg = save;
     int d = target(fs, dst);
-    emit(fs, OP_MAKECHAN, d, h, k_ptr(fs, t->elem, KT_TYPE));
+    if (t->kind == K_MAP)
+        emit(fs, OP_MAKEMAP, d, h, k_ptr(fs, t, KT_TYPE));
+    else
+        emit(fs, OP_MAKECHAN, d, h, k_ptr(fs, t->elem, KT_TYPE));
     return d;
 }
 
