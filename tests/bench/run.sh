@@ -38,7 +38,9 @@ trap 'rm -rf "$TMP"' EXIT INT TERM
 
 LUA=$(command -v lua5.4 || command -v lua54 || true)
 PY=$(command -v python3 || true)
-GO=$(command -v go || true)
+# Go 1.26+ (go_find.sh: `go` on PATH or /usr/local/go/bin/go), else none.
+. "$DIR/../go_find.sh"
+go_find 2> /dev/null || GO=
 
 # timed_median OUTFILE CMD...: runs CMD $RUNS times, stdout to OUTFILE;
 # prints the median wall time in seconds, or "fail" when CMD failed.
@@ -92,8 +94,7 @@ for src in "$DIR"/*.csp; do
     if [ -n "$GO" ]; then
         mkdir -p "$TMP/go_$name"
         cp "$src" "$TMP/go_$name/main.go"
-        if (cd "$TMP/go_$name" && GO111MODULE=off "$GO" build -o prog main.go) \
-            > /dev/null 2>&1; then
+        if go_build "$TMP/go_$name" prog > /dev/null 2>&1; then
             tg=$(timed_median "$TMP/go.out" "$TMP/go_$name/prog")
         fi
     fi
@@ -102,12 +103,12 @@ for src in "$DIR"/*.csp; do
         "$(mark "$tg" "$TMP/go.out")" "$(ratio "$tc" "$tl")" "$(ratio "$tp" "$tc")"
 done
 
-# go_build NAME SRC: builds SRC with Go into $TMP/go_NAME/prog; false if not.
-go_build() {
+# go_prog NAME SRC: builds SRC with Go into $TMP/go_NAME/prog; false if not.
+go_prog() {
     [ -n "$GO" ] || return 1
     mkdir -p "$TMP/go_$1"
     cp "$2" "$TMP/go_$1/main.go"
-    (cd "$TMP/go_$1" && GO111MODULE=off "$GO" build -o prog main.go) > /dev/null 2>&1
+    go_build "$TMP/go_$1" prog > /dev/null 2>&1
 }
 
 echo
@@ -115,7 +116,7 @@ printf '%-12s %9s %9s %9s\n' concurrency "csp s" "go s" "csp/go"
 for src in "$DIR"/conc/*.csp; do
     name=$(basename "${src%.csp}")
     hasgo=0
-    go_build "$name" "$src" && hasgo=1
+    go_prog "$name" "$src" && hasgo=1
     case $name in
     parked)
         "$CSP" "$src" > "$TMP/csp.out" 2>&1 || status=1

@@ -1,28 +1,27 @@
 #!/bin/sh
-# gen_golden.sh — (re)generates golden files from the real Go toolchain.
+# gen_golden.sh — (re)generates golden files from the reference Go (1.26+).
 #
 # Usage: tests/scripts/gen_golden.sh FILE.csp...
 #
-# Each FILE.csp is copied to a scratch module as main.go, built with `go build`
-# and run (with FILE.args as arguments and FILE.in as stdin when present).
-# Writes FILE.out (stdout), FILE.rc (exit status, only when not 0) and
-# FILE.err (first line of stderr, only when stderr is not empty).
-# Files marked `// golden: written by reasoning` use Go 1.22+ semantics that
-# the installed Go may lack; they are skipped and their goldens kept.
-# Building instead of `go run` keeps the program's own exit status.
+# Each FILE.csp is copied to a scratch module as main.go, built with
+# `go build` (go_find.sh's go_build: the go.mod names the toolchain's own
+# version, so Go 1.22+ loop variables, 1.23 timers …) and run with FILE.args as
+# arguments and FILE.in as stdin when present. Writes FILE.out (stdout),
+# FILE.rc (exit status, only when not 0) and FILE.err (first line of stderr,
+# only when stderr is not empty). Building instead of `go run` keeps the
+# program's own exit status (`go run` turns it into 1).
+# Go is found by tests/go_find.sh: `go` on PATH or /usr/local/go/bin/go,
+# whichever is Go 1.26 or newer.
 [ $# -ge 1 ] || { echo "usage: $0 FILE.csp..." >&2; exit 2; }
-command -v go > /dev/null || { echo "$0: go not installed" >&2; exit 2; }
+. "$(dirname "$0")/../go_find.sh"
+go_find || exit 2
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/csp_gold.XXXXXX") || exit 2
 trap 'rm -rf "$TMP"' EXIT INT TERM
 status=0
 for f in "$@"; do
     base=${f%.csp}
-    if grep -q '// golden: written by reasoning' "$f"; then
-        echo "skip $f (hand-written golden)"
-        continue
-    fi
     cp "$f" "$TMP/main.go"
-    if ! (cd "$TMP" && GO111MODULE=off go build -o prog main.go) 2> "$TMP/build"; then
+    if ! go_build "$TMP" prog 2> "$TMP/build"; then
         echo "$f: go build failed:" >&2
         cat "$TMP/build" >&2
         status=1
