@@ -11,7 +11,8 @@
  * `*errors.errorString`, like errors.New's. Both types are built once,
  * on first use, and are immutable afterwards.
  *
- * Go's printpanics prints the chain oldest first: `panic: V [recovered]`,
+ * Go's printpanics prints the chain oldest first: `panic: V [recovered]`
+ * (or `[recovered, repanicked]` when the newer panic re-raised the same value),
  * then `\tpanic: V` for each newer one, then the goroutine's traceback.
  */
 #include <math.h>
@@ -20,6 +21,7 @@
 #include <string.h>
 
 #include "vm.h"
+#include "../stdlib/lib.h" /* strconv_format_float */
 
 /* ---- runtime-internal types ----------------------------------------------------- */
 
@@ -240,41 +242,14 @@ int panic_assert(Fiber *f, Type *static_t, Type *have, Type *want,
 
 /* ---- printing values (print/println and panic values) ----------------------------- */
 
-/* Go's runtime printfloat: +d.dddddde+ddd. */
-static void print_float(FILE *out, double v) {
-    if (v != v) { fputs("NaN", out); return; }
-    if (v + v == v && v > 0) { fputs("+Inf", out); return; }
-    if (v + v == v && v < 0) { fputs("-Inf", out); return; }
-    enum { N = 7 };
-    char buf[N + 7];
-    int e = 0;
-    buf[0] = '+';
-    if (v == 0) {
-        if (signbit(v)) buf[0] = '-';
-    } else {
-        if (v < 0) { v = -v; buf[0] = '-'; }
-        while (v >= 10) { e++; v /= 10; }
-        while (v < 1) { e--; v *= 10; }
-        double h = 5.0;
-        for (int i = 0; i < N; i++) h /= 10;
-        v += h;
-        if (v >= 10) { e++; v /= 10; }
-    }
-    for (int i = 0; i < N; i++) {
-        int s = (int)v;
-        buf[i + 2] = (char)(s + '0');
-        v -= s;
-        v *= 10;
-    }
-    buf[1] = buf[2];
-    buf[2] = '.';
-    buf[N + 2] = 'e';
-    buf[N + 3] = '+';
-    if (e < 0) { e = -e; buf[N + 3] = '-'; }
-    buf[N + 4] = (char)(e / 100 + '0');
-    buf[N + 5] = (char)(e / 10 % 10 + '0');
-    buf[N + 6] = (char)(e % 10 + '0');
-    fwrite(buf, 1, sizeof buf, out);
+/* Go 1.26's runtime prints a float as strconv's shortest %g for its size
+ * (print.go: AppendFloat(v, 'g', -1, 64 or 32)); Go 1.25 and older printed
+ * +d.dddddde+ddd. The runtime borrows strconv's formatter as Go's does. */
+static void print_float(FILE *out, double v, int bits) {
+    StrBuf b;
+    sb_init(&b);
+    strconv_format_float(&b, v, 'g', -1, bits);
+    fwrite(b.data, 1, (size_t)b.len, out);
 }
 
 /* Go's runtime prints pointers as 0x... (also 0x0 for nil). */
@@ -290,7 +265,8 @@ static void print_scalar(FILE *out, Type *t, Slot v) {
     case K_UINT: case K_UINT8: case K_UINT16: case K_UINT32: case K_UINT64:
     case K_UINTPTR:
         fprintf(out, "%llu", (unsigned long long)v.u); break;
-    case K_FLOAT32: case K_FLOAT64: print_float(out, v.f); break;
+    case K_FLOAT32: print_float(out, v.f, 32); break;
+    case K_FLOAT64: print_float(out, v.f, 64); break;
     case K_STRING: fwrite(str_data(v.p), 1, (size_t)str_len(v.p), out); break;
     case K_SLICE: {
         Slice *s = v.p;
@@ -364,14 +340,41 @@ static void print_panic_value(Fiber *f, FILE *out, Iface *v) {
     print_ptr(out, v->val.p);
 }
 
-static void print_chain(Fiber *f, Panic *p) {
+/* Go 1.25+ prints a panic whose value is the very interface word of the
+ * next newer one once, marked `[recovered, repanicked]`, and skips the newer
+ * (preprintpanics compares the two eface words). csp's nearest equivalent:
+ * the same type and value bits; runtime errors with a fixed text (Go: static
+ * plainError/errorString data) compare by text, but bounds errors (`[i]`)
+ * and conversion errors, which Go allocates anew, never match. */
+static bool same_panic_value(const Iface *a, const Iface *b) {
+    if (a == b)
+        return true;
+    if (!a || !b || a->type != b->type)
+        return false;
+    if (a->val.u == b->val.u)
+        return true;
+    if (a->type != rterr_type)
+        return false;
+    const Str *x = a->val.p, *y = b->val.p;
+    return str_len(x) == str_len(y) &&
+           memcmp(str_data(x), str_data(y), (size_t)str_len(x)) == 0 &&
+           !memchr(str_data(x), '[', (size_t)str_len(x)) &&
+           strncmp(str_data(x), "interface conversion", 20) != 0;
+}
+
+/* Prints p's chain oldest first; newer is the panic p is the link of. */
+static void print_chain(Fiber *f, Panic *p, const Panic *newer) {
     if (p->link) {
-        print_chain(f, p->link);
+        print_chain(f, p->link, p);
+        if (same_panic_value(p->link->value, p->value))
+            return;
         fputc('\t', stderr);
     }
     fputs("panic: ", stderr);
     print_panic_value(f, stderr, p->value);
-    if (p->recovered)
+    if (p->recovered && newer && same_panic_value(p->value, newer->value))
+        fputs(" [recovered, repanicked]", stderr);
+    else if (p->recovered)
         fputs(" [recovered]", stderr);
     fputc('\n', stderr);
 }
@@ -472,7 +475,7 @@ void panic_print(Fiber *f) {
         return;
     /* Printing may call Error() methods: keep the chain stable. */
     f->panic = NULL;
-    print_chain(f, top);
+    print_chain(f, top, NULL);
     if (top->sigsegv)
         fputs("[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]\n",
               stderr);

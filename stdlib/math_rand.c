@@ -28,9 +28,9 @@
  * THE GLOBAL SOURCE behind the top-level functions (rand.Intn ...) is one
  * such ring in C static memory protected by global_mu (a pthread mutex is
  * enough: natives never park while holding it). Like Go 1.20+ and unlike Go
- * 1.19, it is seeded randomly on first use; rand.Seed(s) still makes it
- * replay Go's sequence for s (Go 1.24 turned Seed into a no-op; csp keeps
- * the Go 1.19-1.23 behaviour so seeded programs print what they printed).
+ * 1.19, it is seeded randomly on first use; rand.Seed is a no-op as in Go
+ * 1.24+, unless GODEBUG=randseednop=0 asks for the old behaviour: then
+ * Seed(s) makes it replay Go's sequence for s.
  * The top-level functions are natives (fast, one lock per call); Shuffle,
  * which calls back into csp, goes through a *Rand over lockedSource.
  *
@@ -40,6 +40,7 @@
  * in Go for a *Rand over an arbitrary Source.
  */
 #include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 #include "lib.h"
 
@@ -485,8 +486,20 @@ void rand_seed_global(int64_t seed) {
     pthread_mutex_unlock(&global_mu);
 }
 
+/* GODEBUG=randseednop=0 (the last randseednop= setting counts, as Go's
+ * godebug parser takes it): Seed works as before Go 1.24. */
+static bool seed_enabled(void) {
+    const char *v = getenv("GODEBUG"), *last = NULL;
+    for (const char *k = v; k && (k = strstr(k, "randseednop=")); k++)
+        if (k == v || k[-1] == ',')
+            last = k + strlen("randseednop=");
+    return last && last[0] == '0' && (last[1] == '\0' || last[1] == ',');
+}
+
+/* Go 1.24+: a no-op unless GODEBUG=randseednop=0. */
 static int n_Seed(Fiber *f, Slot *a) {
-    rand_seed_global(a[0].i);
+    if (seed_enabled())
+        rand_seed_global(a[0].i);
     return NATIVE_OK;
 }
 

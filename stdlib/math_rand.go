@@ -8,8 +8,8 @@
 // user's own Source behaves as Go's does.
 //
 // The top-level functions use one global source behind a lock, seeded
-// randomly at startup as in Go 1.20+; Seed(s) makes it replay Go's sequence
-// for s (Go 1.24 made Seed a no-op; csp keeps the Go 1.19-1.23 behaviour).
+// randomly at startup as in Go 1.20+; Seed is a no-op as in Go 1.24+, unless
+// GODEBUG=randseednop=0: then Seed(s) makes it replay Go's sequence for s.
 // All top-level functions are safe for concurrent use; a *Rand is not, as
 // in Go.
 //
@@ -245,9 +245,10 @@ func (r *Rand) Read(p []byte) (n int, err error) {
 // into csp; the others are natives on the same locked source.
 var globalRand = New(&lockedSource{})
 
-// Seed makes the shared source replay Go's sequence for seed (Go 1.19-1.23 behaviour).
+// Seed does nothing, as in Go 1.24+; with GODEBUG=randseednop=0 it makes the
+// shared source replay Go's sequence for seed (the Go 1.19-1.23 behaviour).
 //
-// Without a call the shared source is seeded randomly at startup.
+// The shared source is seeded randomly at startup.
 func Seed(seed int64)
 // Int63 returns a pseudo-random int64 in [0, 1<<63) from the shared source.
 func Int63() int64

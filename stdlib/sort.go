@@ -407,9 +407,9 @@ func breakPatterns(data lessSwap, a, b int) {
 		modulus := uint(1) << uint(bitsLen(uint(length)))
 		idx := a + (length/4)*2 - 1
 		for i := 0; i < 3; i++ {
-			random ^= random << 13 // Go 1.19's xorshift
-			random ^= random >> 17
-			random ^= random << 5
+			random ^= random << 13 // Go 1.20+'s xorshift (13, 7, 17)
+			random ^= random >> 7
+			random ^= random << 17
 			other := int(uint(random) & (modulus - 1))
 			if other >= length {
 				other -= length

@@ -7,6 +7,7 @@
  * the script tests.
  */
 #include <check.h>
+#include <stdlib.h>
 #include <string.h>
 #include "../../stdlib/lib.h"
 
@@ -106,7 +107,12 @@ END_TEST
 
 /* ---- derived values through the seeded global source -------------------------- */
 
-static void seed_global(int64_t seed) { call1("rand.Seed", seed); }
+/* rand.Seed is a no-op since Go 1.24 unless GODEBUG=randseednop=0. */
+static void seed_global(int64_t seed) {
+    setenv("GODEBUG", "randseednop=0", 1);
+    call1("rand.Seed", seed);
+    unsetenv("GODEBUG");
+}
 
 START_TEST(t_global_seed_42_sequence) {
     seed_global(42);
@@ -119,6 +125,19 @@ START_TEST(t_global_seed_42_sequence) {
     for (int i = 0; i < 5; i++)
         ck_assert_int_eq(m->data[i].i, want[i]);
     ck_assert_double_eq(call0("rand.Float64").f, 0.38444584994446157);
+}
+END_TEST
+
+/* Go 1.24+: without GODEBUG=randseednop=0, Seed leaves the random source. */
+START_TEST(t_global_seed_is_noop) {
+    unsetenv("GODEBUG");
+    call1("rand.Seed", 42);
+    int64_t a = call0("rand.Int63").i, b = call0("rand.Int63").i;
+    ck_assert(a != 3440579354231278675LL || b != 608747136543856411LL);
+    setenv("GODEBUG", "x=1,randseednop=0,randseednop=1", 1);
+    call1("rand.Seed", 42);
+    ck_assert_int_ne(call0("rand.Int63").i, 3440579354231278675LL);
+    unsetenv("GODEBUG");
 }
 END_TEST
 
@@ -255,6 +274,7 @@ Suite *rand_suite(void) {
     tcase_add_test(tc, t_source_uint64_and_reseed);
     tcase_add_test(tc, t_zero_source_is_safe);
     tcase_add_test(tc, t_global_seed_42_sequence);
+    tcase_add_test(tc, t_global_seed_is_noop);
     tcase_add_test(tc, t_global_read_then_int);
     tcase_add_test(tc, t_every_method_seed_1);
     tcase_add_test(tc, t_every_method_seed_7);
