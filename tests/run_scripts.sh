@@ -12,7 +12,14 @@
 #   NAME.err   first line of stderr (only checked when the file exists)
 #   NAME.args  optional: command-line arguments, one line, split on blanks
 #   NAME.flags optional: interpreter flags (e.g. `-procs 1`), one run per
-#              line (a test with two lines runs twice)
+#              line (a test with two lines runs twice); lines starting
+#              with `#` are comments (say why the program has its own list)
+# A program without NAME.flags runs once per value of $CSP_TEST_PROCS
+# (default `1 2 8`) as `-procs N`: its golden must come out with one P, two
+# and more Ps than the machine has CPUs (Go's output does not depend on
+# GOMAXPROCS for any of them; a program whose output does, in Go too, gets
+# a NAME.flags naming the setting its golden is for). CSP_TEST_PROCS= (empty)
+# runs each program once with the default number of Ps.
 #   NAME.in    optional: fed to stdin (default /dev/null)
 # The goldens come from the real Go toolchain (see tests/scripts/README.md).
 # PATTERN, when given, is a shell glob matched against NAME (e.g. 'map*').
@@ -92,24 +99,36 @@ start() {
     job run_one "$1" "$2"
 }
 
+# The programs run in passes, one per -procs value (a program with its own
+# .flags runs in the first), so that the runs of one heavy program
+# (stack_overflow's 1 GB stack) are spread out rather than side by side.
+PROCS=${CSP_TEST_PROCS-1 2 8}
 PENDING=$ROOT/examples/seeds/PENDING
-for f in "$ROOT"/tests/scripts/*.csp "$ROOT"/examples/*.csp \
-         "$ROOT"/examples/seeds/*.csp; do
-    [ -f "$f" ] || continue
-    [ -f "${f%.csp}.out" ] || continue      # no golden: library or property test
-    name=$(basename "${f%.csp}")
-    [ -f "$PENDING" ] && grep -qx "$name" "$PENDING" && continue
-    # shellcheck disable=SC2254  # PATTERN is a glob on purpose
-    case $name in
-        $PATTERN) ;;
-        *) continue ;;
-    esac
-    if [ -f "${f%.csp}.flags" ]; then
-        while IFS= read -r fl || [ -n "$fl" ]; do
-            start "$f" "$fl"
-        done < "${f%.csp}.flags"
-    else
-        start "$f" ""
-    fi
+pass1=1
+for p in ${PROCS:-default}; do
+    for f in "$ROOT"/tests/scripts/*.csp "$ROOT"/examples/*.csp \
+             "$ROOT"/examples/seeds/*.csp; do
+        [ -f "$f" ] || continue
+        [ -f "${f%.csp}.out" ] || continue  # no golden: library or property test
+        name=$(basename "${f%.csp}")
+        [ -f "$PENDING" ] && grep -qx "$name" "$PENDING" && continue
+        # shellcheck disable=SC2254  # PATTERN is a glob on purpose
+        case $name in
+            $PATTERN) ;;
+            *) continue ;;
+        esac
+        if [ -f "${f%.csp}.flags" ]; then
+            [ $pass1 = 1 ] || continue
+            while IFS= read -r fl || [ -n "$fl" ]; do
+                case $fl in '#'*) continue ;; esac
+                start "$f" "$fl"
+            done < "${f%.csp}.flags"
+        elif [ -n "$PROCS" ]; then
+            start "$f" "-procs $p"
+        else
+            start "$f" ""
+        fi
+    done
+    pass1=0
 done
 jobs_report
