@@ -31,7 +31,7 @@ UNITOBJ  := $(UNITSRC:%.c=$(O)/%.o)
 BIN_release := bin/csp
 BIN      := $(if $(BIN_$(BUILD)),$(BIN_$(BUILD)),$(O)/csp)
 
-.PHONY: all run test unit stress seeds-long bench asan tsan clean deps
+.PHONY: all run test test-loaded unit stress seeds-long bench asan tsan clean deps
 all: $(BIN)
 
 $(O)/.deps:
@@ -60,6 +60,12 @@ run: $(BIN)
 
 test: $(BIN) $(O)/unit_tests
 	sh tests/run.sh $(BIN) $(O)/unit_tests
+
+# `make test` on a busy machine (no flaky tests): two CPU hogs spin and a
+# second `make test` runs beside each of LOADED_RUNS runs (tests/loaded.sh).
+LOADED_RUNS ?= 3
+test-loaded: $(BIN) $(O)/unit_tests
+	sh tests/loaded.sh $(LOADED_RUNS) $(BIN) $(O)/unit_tests
 
 unit: $(O)/unit_tests
 	./$(O)/unit_tests
