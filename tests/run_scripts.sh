@@ -6,7 +6,9 @@
 # Runs every tests/scripts/*.csp, plus every examples/*.csp and
 # examples/seeds/*.csp that has a golden .out (except the names listed, one
 # per line, in examples/seeds/PENDING: seeds waiting for a library), as
-# `timeout 30 CSP_BINARY [FLAGS] FILE [ARGS]` and compares:
+# `timeout $CSP_TEST_TIMEOUT CSP_BINARY [FLAGS] FILE [ARGS]` (default 60 s:
+# a loaded CI machine runs a second-long program ten times slower) and
+# compares:
 #   NAME.out   stdout, byte for byte (required)
 #   NAME.rc    exit status (default 0)
 #   NAME.err   first line of stderr (only checked when the file exists)
@@ -56,7 +58,7 @@ run_one() {
     want_rc=0
     [ -f "$base.rc" ] && want_rc=$(tr -d ' \n' < "$base.rc")
     # shellcheck disable=SC2086  # args are split on blanks on purpose
-    timeout 30 "$CSP" $flags "$f" $args < "$input" > "$out" 2> "$err"
+    timeout "$LIMIT" "$CSP" $flags "$f" $args < "$input" > "$out" 2> "$err"
     rc=$?
     if ! cmp -s "$out" "$base.out"; then
         report "$name" "stdout differs (- expected, + got)"
@@ -65,7 +67,7 @@ run_one() {
     fi
     if [ "$rc" != "$want_rc" ]; then
         if [ "$rc" = 124 ]; then
-            report "$name" "timed out after 30s"
+            report "$name" "timed out after ${LIMIT}s"
         else
             report "$name" "exit status $rc, expected $want_rc"
         fi
@@ -103,6 +105,7 @@ start() {
 # .flags runs in the first), so that the runs of one heavy program
 # (stack_overflow's 1 GB stack) are spread out rather than side by side.
 PROCS=${CSP_TEST_PROCS-1 2 8}
+LIMIT=${CSP_TEST_TIMEOUT:-60}
 PENDING=$ROOT/examples/seeds/PENDING
 pass1=1
 for p in ${PROCS:-default}; do
