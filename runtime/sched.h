@@ -127,6 +127,7 @@ struct GSched {
      * cleared by the owner after waking. */
     bool nested;
     Note nestnote;
+    GSched *nestlink;         /* sched's list of nested sleepers: sched.lock */
 };
 
 /* ---- hooks: what the VM plugs in ---------------------------------------- */
