@@ -86,6 +86,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "debug.h"
 #include "vm.h"
@@ -434,11 +435,15 @@ static uint32_t runqgrab(P *victim, P *thief, uint32_t bh, bool stealnext) {
                                                 memory_order_acquire);
             if (!next)
                 return 0;
-            /* The victim is probably about to run it (a G it just readied):
-             * give it a moment so ping-pong pairs are not torn apart. */
+            /* The victim is probably about to run it (a G it just readied
+             * or started): give it a moment, so ping-pong pairs are not torn
+             * apart and a `go` just before main returns does not run. Go
+             * sleeps usleep(3) here, which the kernel's timer slack makes
+             * some 50-60 us, not 3: that sleep is what decides the order
+             * Go users see (tests/order), so csp sleeps the same way. */
             if (atomic_load_explicit(&victim->status, memory_order_relaxed) ==
                 P_RUNNING)
-                spin_ns(3000);
+                usleep(3);
             if (!atomic_compare_exchange_strong_explicit(
                     &victim->runnext, &next, NULL, memory_order_acquire,
                     memory_order_relaxed))
