@@ -850,8 +850,14 @@ static void stopm(M *m) {
 static void gcstopm(M *m) {
     if (m->spinning)
         spin_stop(m, "gcstopm: negative nmspinning");
-    P *p = releasep(m);
     lock_acquire(&sched.lock);
+    if (!atomic_load(&sched.gcwaiting)) {
+        /* a stopper that gave up waiting (sched_stop_world's time-out)
+         * restarted the world meanwhile: keep the P */
+        lock_release(&sched.lock);
+        return;
+    }
+    P *p = releasep(m);
     p->status = P_GCSTOP;
     if (--sched.stopwait == 0)
         note_wakeup(&sched.stopnote);
@@ -1505,6 +1511,55 @@ void sched_trace_line(char *buf, size_t size, int64_t ms) {
     }
     if (k + 3 <= size)
         snprintf(buf + k, size - k, "]\n");
+}
+
+/* ---- stopping the world from outside (goroutine dumps) -------------------------------- */
+
+bool sched_stop_world(int64_t timeout_ns) {
+    lock_acquire(&sched.lock);
+    while (atomic_load(&sched.gcwaiting)) { /* another stopper: GOMAXPROCS */
+        lock_release(&sched.lock);
+        spin_ns(SCHED_STW_POLL_NS);
+        lock_acquire(&sched.lock);
+    }
+    atomic_store(&sched.gcwaiting, 1);
+    sched.stopwait = atomic_load(&sched.gomaxprocs);
+    P *p;
+    while ((p = pidleget())) {
+        p->status = P_GCSTOP;
+        sched.stopwait--;
+    }
+    note_clear(&sched.stopnote);
+    bool wait = sched.stopwait > 0;
+    lock_release(&sched.lock);
+    return !wait || note_tsleep(&sched.stopnote, timeout_ns);
+}
+
+void sched_start_world(void) {
+    lock_acquire(&sched.lock);
+    atomic_store(&sched.gcwaiting, 0);
+    P *runnable = NULL;
+    int n = atomic_load(&sched.gomaxprocs);
+    for (int i = n - 1; i >= 0; i--) {
+        P *p = sched.allp[i];
+        if (p->status != P_GCSTOP)
+            continue; /* still running: the stop timed out */
+        p->status = P_IDLE;
+        if (runqempty(p)) {
+            pidleput(p);
+        } else {
+            p->link = runnable;
+            runnable = p;
+        }
+    }
+    lock_release(&sched.lock);
+    while (runnable) {
+        P *p = runnable;
+        runnable = p->link;
+        p->link = NULL;
+        startm(p, false);
+    }
+    wakep(); /* the global queue may have work */
 }
 
 /* ---- blocking foreign calls and timers ------------------------------------------------ */

@@ -212,6 +212,14 @@ int64_t sched_num_goroutine(void);
 /* Calls fn for every goroutine that is not dead (goroutine dumps). Takes
  * allglock: fn must not create goroutines. Only consistent when the world
  * is quiet (deadlock, fatal error). */
+/* Stops every P from a thread that holds none (a dump: the SIGQUIT
+ * thread, the REPL, an idle M reporting a deadlock), as Go stops the world:
+ * idle Ps at once, running ones at their M's next scheduling point. Then
+ * no G runs but those still RUNNING on a P that did not stop within
+ * timeout_ns (returns false then); a non-running G's frames hold still.
+ * sched_start_world restarts the stopped Ps. */
+bool sched_stop_world(int64_t timeout_ns);
+void sched_start_world(void);
 void sched_for_each_g(void (*fn)(GSched *g, void *arg), void *arg);
 /* GODEBUG=schedtrace: writes one line in Go's format ("SCHED 506ms:
  * gomaxprocs=2 idleprocs=0 threads=5 spinningthreads=0 idlethreads=2
