@@ -449,7 +449,6 @@ static const SchedHooks hooks = {
 static int start(CProgram *p, int nprocs) {
     run.main_thread = pthread_self();
     run.start = sched_nanotime();
-    setup_sigquit();
     Fiber *f = fiber_new(p, NULL);
     int n = p->ninits + (p->main ? 1 : 0);
     Proto **entry = gc_alloc((size_t)(n + 1) * sizeof(Proto *));
@@ -464,6 +463,7 @@ static int start(CProgram *p, int nprocs) {
     f->entry = entry + 1;
     f->nentry = (uint8_t)(n - 1);
     sched_init(default_procs(nprocs), &hooks);
+    setup_sigquit(); /* after sched_init: a dump reads the scheduler */
     if (run.exit_process)
         setup_schedtrace();
     int rc = sched_start_main(&f->sched);
@@ -489,8 +489,8 @@ void vm_session_start(int nprocs, int wakefd) {
     run.session = true;
     run.wakefd = wakefd;
     run.start = sched_nanotime();
-    setup_sigquit();
     sched_init(default_procs(nprocs), &hooks);
+    setup_sigquit(); /* after sched_init: a dump reads the scheduler */
     sched_start_session();
 }
 

@@ -13,8 +13,10 @@
  * point in the frame so tracebacks show the right line.
  *
  * Dispatch: computed goto through a table generated from lang/opcodes.h
- * (GCC/Clang); a plain switch would also work but costs a bounds check and
- * shares one indirect branch between all opcodes.
+ * (GCC/Clang). -DCSP_NO_COMPUTED_GOTO (`make BUILD=nocgoto`) dispatches
+ * through a plain switch on the same list instead, for compilers and
+ * analysers (cppcheck) without labels as values; it costs a bounds check
+ * and shares one indirect branch between all opcodes.
  *
  * Blocking: a channel instruction whose operation must wait gets
  * CHAN_PARKED from chan.c (which called sched_park). The loop then saves
@@ -42,6 +44,7 @@
  * (Proto.defer_ret_pc) and returns normally, as Go specifies.
  */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "chan.h"
@@ -289,6 +292,13 @@ static int native_settle(Fiber *f, Proto *p, unsigned a, Slot *args,
     return st;
 }
 
+#ifdef CSP_NO_COMPUTED_GOTO
+static _Noreturn void vm_bad_opcode(unsigned op) {
+    fprintf(stderr, "fatal error: bad opcode %u\n", op);
+    abort();
+}
+#endif
+
 /* ---- the loop ------------------------------------------------------------------ */
 
 #define SAVE_PC() (fr->pc = pc)
@@ -328,11 +338,13 @@ static int native_settle(Fiber *f, Proto *p, unsigned a, Slot *args,
 #define XC INS_C(x)
 
 int vm_execute(Worker *w, Fiber *f) {
+#ifndef CSP_NO_COMPUTED_GOTO
     static void *const dispatch[OP_NOPCODES] = {
 #define OP_LABEL(name, fmt, doc) &&L_##name,
         OPCODES(OP_LABEL)
 #undef OP_LABEL
     };
+#endif
     Frame *fr;
     const Instr *pc;
     Slot *R, *K;
@@ -350,7 +362,11 @@ int vm_execute(Worker *w, Fiber *f) {
                                        call is retried); else NULL */
     f->w = w;
 
+#ifndef CSP_NO_COMPUTED_GOTO
 #define DISPATCH() do { ins = *pc++; goto *dispatch[INS_OP(ins)]; } while (0)
+#else
+#define DISPATCH() do { ins = *pc++; goto dispatch_switch; } while (0)
+#endif
 
     LOAD_STATE();
     if (__builtin_expect(f->goexit_req, 0)) { /* see Fiber.kill_goid */
@@ -360,6 +376,15 @@ int vm_execute(Worker *w, Fiber *f) {
     }
     DISPATCH();
 
+#ifdef CSP_NO_COMPUTED_GOTO
+dispatch_switch:
+    switch (INS_OP(ins)) {
+#define OP_CASE(name, fmt, doc) case OP_##name: goto L_##name;
+    OPCODES(OP_CASE)
+#undef OP_CASE
+    default: vm_bad_opcode(INS_OP(ins));
+    }
+#endif
 L_NOP:
 L_EXTRA:
     DISPATCH();
