@@ -504,6 +504,9 @@ L_SHL: {
 L_SHR: {
     int64_t c = RC.i, v = RB.i;
     if (c < 0) THROW(rt_panic_runtime(f, "negative shift amount"));
+    /* >> of a negative value is arithmetic in GCC and Clang (documented
+     * implementation-defined behaviour), as Go's signed shift is */
+    // cppcheck-suppress shiftTooManyBitsSigned
     RA.i = c >= 64 ? (v < 0 ? -1 : 0) : v >> c;
     DISPATCH();
 }
@@ -859,8 +862,10 @@ L_ASSERT: {
     } else {
         if (!it || it->type != t)
             THROW(panic_assert(f, K[XC].p, it ? it->type : NULL, t, NULL));
-        RA = type_is_boxed(t) ? (Slot){.p = box_copy(it->val.p, t->size)}
-                              : it->val;
+        if (type_is_boxed(t))
+            RA.p = box_copy(it->val.p, t->size);
+        else
+            RA = it->val;
     }
     DISPATCH();
 }
@@ -874,9 +879,10 @@ L_ASSERT2: {
         R[a].p = ok ? it : NULL;
     else if (!ok)
         R[a] = zero_value(t);
+    else if (type_is_boxed(t))
+        R[a].p = box_copy(it->val.p, t->size);
     else
-        R[a] = type_is_boxed(t) ? (Slot){.p = box_copy(it->val.p, t->size)}
-                                : it->val;
+        R[a] = it->val;
     DISPATCH();
 }
 L_TYPEIS: RA.i = type_matches(RB.p, K[C].p); DISPATCH();
