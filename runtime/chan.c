@@ -67,6 +67,7 @@ const char *chan_panic_msg(int status) {
 
 Chan *chan_new(Type *elem, uint32_t elemsize, int64_t size) {
     Chan *c = sched_alloc(sizeof *c);
+    lock_setrank(&c->lock, LR_CHAN);
     c->elem = elem;
     c->elemsize = elem ? elem->size : elemsize;
     c->dataqsiz = size;

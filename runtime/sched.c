@@ -1208,6 +1208,8 @@ void sched_init(int nprocs, const SchedHooks *hooks) {
     memset(&sched, 0, sizeof sched);
     allgs = NULL;
     memset(&allglock, 0, sizeof allglock);
+    lock_setrank(&sched.lock, LR_SCHED);
+    lock_setrank(&allglock, LR_ALLG);
     if (hooks)
         sched.hooks = *hooks;
     atomic_store(&sched.gomaxprocs, nprocs);

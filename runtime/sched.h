@@ -38,6 +38,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "lockrank.h"
 #include "sched_config.h"
 
 typedef struct Worker Worker; /* runtime/vm.h: per-thread VM state */
@@ -59,6 +60,9 @@ bool note_tsleep(Note *n, int64_t ns);
  * futex. Not recursive. Zero-initialised = unlocked. */
 typedef struct Lock {
     _Atomic uint32_t key; /* 0 unlocked, 1 locked, 2 locked with sleepers */
+#ifdef CSP_DEBUG
+    uint8_t rank;         /* LockRank (lockrank.h); 0: not checked */
+#endif
 } Lock;
 void lock_acquire(Lock *l);
 void lock_release(Lock *l);

@@ -50,7 +50,7 @@ static struct {
     HeapEntry *heap;        /* timerlock; scanned by the GC */
     int64_t n, cap;         /* timerlock */
     _Atomic int64_t next_when; /* heap[0].when or -1: see above */
-} tm = {.next_when = -1};
+} tm = {.lock = LOCK_INIT(LR_TIMER), .next_when = -1};
 
 static void timer_throw(const char *msg) {
     fprintf(stderr, "fatal error: timer: %s\n", msg);
