@@ -361,7 +361,11 @@ static void runqput(P *p, GSched *g, bool next) {
         /* acquire: consumers finished reading the slots they took */
         uint32_t h = atomic_load_explicit(&p->runqhead, memory_order_acquire);
         uint32_t t = atomic_load_explicit(&p->runqtail, memory_order_relaxed);
+        ASSERT(t - h <= SCHED_RUNQ_SIZE, "runq of P%d holds %u", p->id,
+               t - h);
         if (t - h < SCHED_RUNQ_SIZE) {
+            ASSERT(gstatus(g) == G_RUNNABLE, "queued G%lld not runnable",
+                   (long long)g->goid);
             slot_put(p, t, g);
             /* release: the slot (and g's state) before the new tail */
             atomic_store_explicit(&p->runqtail, t + 1, memory_order_release);
@@ -1139,6 +1143,8 @@ static GSched *park_commit(GSched *g) {
 
 static void execute(M *m, GSched *g) {
     while (g) {
+        ASSERT(gstatus(g) == G_RUNNABLE, "G%lld runs from status %u",
+               (long long)g->goid, gstatus(g));
         m->p->schedtick++;
         set_gstatus(g, G_RUNNING);
         m->curg = g;
