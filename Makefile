@@ -15,6 +15,8 @@ OPT_release := -O2 -g
 OPT_asan    := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -DCSP_TEST_BUILD
 OPT_tsan    := -O1 -g -fsanitize=thread -DCSP_TEST_BUILD
 OPT_debug   := -O0 -g -DCSP_TEST_BUILD
+# the VM's plain-switch dispatch (cppcheck reads this configuration)
+OPT_nocgoto := -O2 -g -DCSP_NO_COMPUTED_GOTO
 
 # `=` so pkg-config runs only after the deps step has installed it.
 CFLAGS  = -std=gnu11 $(OPT_$(BUILD)) $(WARN) -D_GNU_SOURCE -MMD -MP -I. \

@@ -4,6 +4,8 @@
 # prints the exact command and fails.
 PKGS="gcc make pkg-config libgc-dev libffi-dev check libsubunit-dev libedit-dev"
 [ -n "$CSP_EXTRA_PKGS" ] && PKGS="$PKGS $CSP_EXTRA_PKGS"
+# CI also runs static analysis (.ci/cppcheck.sh)
+[ "$CI" = true ] && PKGS="$PKGS cppcheck"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||

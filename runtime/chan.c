@@ -32,6 +32,8 @@
  */
 #include "chan.h"
 
+#include "debug.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,6 +69,7 @@ const char *chan_panic_msg(int status) {
 
 Chan *chan_new(Type *elem, uint32_t elemsize, int64_t size) {
     Chan *c = sched_alloc(sizeof *c);
+    lock_setrank(&c->lock, LR_CHAN);
     c->elem = elem;
     c->elemsize = elem ? elem->size : elemsize;
     c->dataqsiz = size;
@@ -109,6 +112,8 @@ static int64_t qcount(Chan *c) {
 }
 
 static void enqueue(WaitQ *q, Sudog *sg) {
+    ASSERT(!sg->inq, "sudog enqueued twice");
+    ASSERT(!q->last || q->last->next == NULL, "wait queue tail has a next");
     sg->next = NULL;
     sg->prev = q->last;
     if (q->last)
@@ -121,6 +126,9 @@ static void enqueue(WaitQ *q, Sudog *sg) {
 
 static void unlink_sg(Sudog *sg) {
     WaitQ *q = sg->inq;
+    ASSERT(q, "sudog unlinked from no queue");
+    ASSERT(sg->prev ? sg->prev->next == sg : q->first == sg,
+           "wait queue links broken");
     if (sg->prev)
         sg->prev->next = sg->next;
     else
@@ -149,6 +157,10 @@ static Sudog *dequeue(WaitQ *q) {
                     &sg->g->selectdone, &zero, 1, memory_order_acq_rel,
                     memory_order_relaxed))
                 continue;
+        } else {
+            /* its G committed the park before releasing our lock */
+            ASSERT(atomic_load(&sg->g->status) == G_WAITING,
+                   "a queued sudog's goroutine is not waiting");
         }
         return sg;
     }
@@ -204,6 +216,8 @@ static void bufsend(Chan *c, const Slot *elem) {
     if (++c->sendx == c->dataqsiz)
         c->sendx = 0;
     set_qcount(c, qcount(c) + 1);
+    ASSERT(qcount(c) <= c->dataqsiz, "channel count %lld over its capacity",
+           (long long)qcount(c));
 }
 
 static void bufrecv(Chan *c, Slot *dst) {
@@ -213,6 +227,7 @@ static void bufrecv(Chan *c, Slot *dst) {
     if (++c->recvx == c->dataqsiz)
         c->recvx = 0;
     set_qcount(c, qcount(c) - 1);
+    ASSERT(qcount(c) >= 0, "negative channel count");
 }
 
 static bool unlock_commit(GSched *g, void *arg) {

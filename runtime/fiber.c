@@ -180,7 +180,8 @@ static void push_closure_call(Fiber *f, Closure *cl, const Slot *args,
     Proto *t = trampoline(p);
     int64_t base = fiber_push_call(f, NULL, t, NULL, 0, flags);
     f->stack[base].p = cl;
-    memcpy(f->stack + base + 1, args, (size_t)nargs * sizeof(Slot));
+    if (nargs) /* args may be NULL then: memcpy's pointers must be valid */
+        memcpy(f->stack + base + 1, args, (size_t)nargs * sizeof(Slot));
 }
 
 int vm_invoke_defer(Fiber *f, Defer *d, uint32_t flags) {

@@ -47,6 +47,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -117,8 +118,16 @@ static int by_goid(const void *a, const void *b) {
 }
 
 /* Every goroutine that is not dead, main first (by goroutine number).
- * Goroutines running on another thread are shown without a stack. */
+ * The world is stopped first, as Go does for a dump: then no goroutine
+ * runs and their frames hold still while they are read. A P that does not
+ * stop within DUMP_STOP_NS (its M stuck in a native) keeps running its
+ * goroutine, which is shown RUNNING without a stack, as Go shows one it
+ * cannot stop. Called without a P (the SIGQUIT thread, the REPL, an idle
+ * M reporting a deadlock). */
+enum { DUMP_STOP_NS = 1000 * 1000 * 1000 };
+
 static int dump_goroutines(void) {
+    sched_stop_world(DUMP_STOP_NS);
     GList l = {0};
     sched_for_each_g(collect, &l);
     if (l.n > 1)
@@ -129,11 +138,11 @@ static int dump_goroutines(void) {
         const char *what = st == G_RUNNING ? "running"
                            : st == G_RUNNABLE ? "runnable"
                            : sched_wait_reason(f->sched.waitreason);
-        f->id = f->sched.goid;
         fputc('\n', stderr);
-        panic_print_goroutine(f, what, st != G_RUNNING);
+        panic_dump_goroutine(f, f->sched.goid, what, st != G_RUNNING);
     }
     free(l.v);
+    sched_start_world();
     return l.n;
 }
 
@@ -321,7 +330,22 @@ static void hook_deadlock(void) {
 
 /* ---- SIGQUIT and schedtrace threads ---------------------------------------------- */
 
+/* The SIGQUIT thread's kernel id, for forward_sigquit. */
+static _Atomic pid_t sigquit_tid;
+
+/* SIGQUIT's handler. The signal is blocked in every thread, but libgc's
+ * stop-the-world handler waits with a mask that lets it through, so a
+ * thread paused for a collection can take it: send it on to the SIGQUIT
+ * thread (where it is blocked, so it stays pending for sigwait). A raw
+ * tgkill: async-signal-safe. */
+static void forward_sigquit(int sig) {
+    pid_t tid = atomic_load(&sigquit_tid);
+    if (tid)
+        syscall(SYS_tgkill, getpid(), tid, sig);
+}
+
 static void *sigquit_thread(void *arg) {
+    atomic_store(&sigquit_tid, (pid_t)syscall(SYS_gettid));
     sigset_t set;
     sigemptyset(&set);
     sigaddset(&set, SIGQUIT);
@@ -351,6 +375,17 @@ static void setup_sigquit(void) {
     sigset_t set;
     sigemptyset(&set);
     sigaddset(&set, SIGQUIT);
+    /* A handler, never the inherited disposition: SIG_IGN (a shell's
+     * `prog &` ignores SIGQUIT) would discard the signal before sigwait
+     * sees it (Go installs its SIGQUIT handler whatever it inherited; it
+     * keeps SIG_IGN only for SIGHUP and SIGINT), and SIG_DFL would kill the
+     * process where libgc lets the signal through. */
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = forward_sigquit;
+    sigfillset(&sa.sa_mask);
+    sa.sa_flags = SA_RESTART;
+    sigaction(SIGQUIT, &sa, NULL);
     pthread_sigmask(SIG_BLOCK, &set, NULL);
     pthread_once(&once, start_sigquit_thread);
 }
@@ -414,7 +449,6 @@ static const SchedHooks hooks = {
 static int start(CProgram *p, int nprocs) {
     run.main_thread = pthread_self();
     run.start = sched_nanotime();
-    setup_sigquit();
     Fiber *f = fiber_new(p, NULL);
     int n = p->ninits + (p->main ? 1 : 0);
     Proto **entry = gc_alloc((size_t)(n + 1) * sizeof(Proto *));
@@ -429,6 +463,7 @@ static int start(CProgram *p, int nprocs) {
     f->entry = entry + 1;
     f->nentry = (uint8_t)(n - 1);
     sched_init(default_procs(nprocs), &hooks);
+    setup_sigquit(); /* after sched_init: a dump reads the scheduler */
     if (run.exit_process)
         setup_schedtrace();
     int rc = sched_start_main(&f->sched);
@@ -454,8 +489,8 @@ void vm_session_start(int nprocs, int wakefd) {
     run.session = true;
     run.wakefd = wakefd;
     run.start = sched_nanotime();
-    setup_sigquit();
     sched_init(default_procs(nprocs), &hooks);
+    setup_sigquit(); /* after sched_init: a dump reads the scheduler */
     sched_start_session();
 }
 

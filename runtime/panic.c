@@ -436,8 +436,9 @@ static void print_created_by(Fiber *f) {
 
 /* in_native: f is inside a native call, its top frame's pc already past
  * the call instruction. */
-static void print_goroutine(Fiber *f, const char *status, bool stack, bool in_native) {
-    fprintf(stderr, "goroutine %lld [%s]:\n", (long long)f->id, status);
+static void print_goroutine(Fiber *f, int64_t goid, const char *status,
+                            bool stack, bool in_native) {
+    fprintf(stderr, "goroutine %lld [%s]:\n", (long long)goid, status);
     if (!stack) {
         fputs("\tgoroutine running on other thread; stack unavailable\n", stderr);
         return;
@@ -465,7 +466,12 @@ static void print_goroutine(Fiber *f, const char *status, bool stack, bool in_na
 }
 
 void panic_print_goroutine(Fiber *f, const char *status, bool stack) {
-    print_goroutine(f, status, stack, false);
+    print_goroutine(f, f->id, status, stack, false);
+}
+
+void panic_dump_goroutine(Fiber *f, int64_t goid, const char *status,
+                          bool stack) {
+    print_goroutine(f, goid, status, stack, false);
 }
 
 void panic_print(Fiber *f) {
@@ -513,7 +519,7 @@ _Noreturn void rt_fatal(const char *fmt, ...) {
     Fiber *f = vm_running_fiber();
     if (f) { /* as Go: the goroutine that failed */
         fputc('\n', stderr);
-        print_goroutine(f, "running", true, true);
+        print_goroutine(f, f->id, "running", true, true);
     }
     vm_fatal_exit();
 }

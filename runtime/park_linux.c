@@ -91,6 +91,9 @@ static inline void cpu_relax(void) {
 }
 
 void lock_acquire(Lock *l) {
+#ifdef CSP_DEBUG
+    lockrank_acquire(l);
+#endif
     uint32_t c = 0;
     /* acquire: the critical section cannot move above the lock */
     if (atomic_compare_exchange_strong_explicit(&l->key, &c, 1,
@@ -112,6 +115,9 @@ void lock_acquire(Lock *l) {
 }
 
 void lock_release(Lock *l) {
+#ifdef CSP_DEBUG
+    lockrank_release(l);
+#endif
     /* release: the critical section's writes are published with the unlock */
     if (atomic_exchange_explicit(&l->key, 0, memory_order_release) == 2)
         futex_wake(&l->key, 1);

@@ -82,10 +82,13 @@
 #include "sched.h"
 
 #include <pthread.h>
+#include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "debug.h"
 #include "vm.h"
 
 /* P status: what the P is doing; changes under sched.lock or by its owner. */
@@ -129,6 +132,7 @@ static struct {
     int nmidle;
     int nnested;                    /* Ms asleep in sched_park_nested whose
                                        G has not been readied */
+    GSched *nested;                 /* their Gs, linked by nestlink */
     int mcount;                     /* Ms alive (not exited) */
     int mnext;                      /* next M id */
     M *allm;
@@ -157,6 +161,10 @@ static struct {
     P *allp[SCHED_MAX_PROCS];       /* index < gomaxprocs are in use */
 } sched;
 
+/* Where m0 (sched_start_main's thread) goes when the program exits while it
+ * is inside a G without a P: written once by sched_start_main. */
+static jmp_buf m0_exit;
+
 static Lock allglock;
 static GSched *allgs; /* every G ever started: allglock */
 
@@ -172,9 +180,54 @@ static _Atomic int fence_word;
 #define STORE_LOAD_FENCE() atomic_thread_fence(memory_order_seq_cst)
 #endif
 
+static _Noreturn void sched_throw(const char *msg);
 static void wakep(void);
 static void startm(P *p, bool spinning);
 static void stopm(M *m);
+
+/* ---- the spinning count (see SPINNING at the top) --------------------------- */
+
+#ifdef CSP_DEBUG
+/* Debug shadow of nmspinning, checked at every transition: one word, so a
+ * read is a consistent snapshot. Low half: the count; high half: its
+ * cover = Ms flagged spinning that are not parked, plus wakep's increments
+ * not yet handed to an M (tokens). Each unit is covered before it is
+ * counted and uncounted before it is uncovered, so count <= cover at every
+ * instant. A unit counted with no spinning M behind it breaks it; an M
+ * that parks still flagged (the class of the hand-off leak, where the flag
+ * leaks with the count) is caught by stopm's ASSERT. */
+static _Atomic uint64_t spin_shadow;
+#define SHADOW_COVER ((uint64_t)1 << 32)
+
+static void spin_shadow_add(int64_t count, int64_t cover) {
+    uint64_t d = (uint64_t)count + (uint64_t)cover * SHADOW_COVER;
+    /* relaxed: the word only checks itself */
+    uint64_t v = atomic_fetch_add_explicit(&spin_shadow, d,
+                                           memory_order_relaxed) + d;
+    uint32_t n = (uint32_t)v, c = (uint32_t)(v >> 32);
+    ASSERT((int32_t)n >= 0 && (int32_t)c >= 0 && n <= c,
+           "nmspinning (%d) exceeds the Ms spinning plus wake-ups in flight "
+           "(%d)", (int32_t)n, (int32_t)c);
+}
+#else
+#define spin_shadow_add(count, cover) ((void)0)
+#endif
+
+/* m starts spinning (owner). */
+static void spin_start(M *m) {
+    spin_shadow_add(0, 1);
+    m->spinning = true;
+    atomic_fetch_add(&sched.nmspinning, 1);
+    spin_shadow_add(1, 0);
+}
+
+/* m stops spinning (owner). */
+static void spin_stop(M *m, const char *who) {
+    m->spinning = false;
+    if (atomic_fetch_sub(&sched.nmspinning, 1) <= 0)
+        sched_throw(who);
+    spin_shadow_add(-1, -1);
+}
 
 /* ---- utilities ---------------------------------------------------------------- */
 
@@ -308,7 +361,12 @@ static void runqput(P *p, GSched *g, bool next) {
         /* acquire: consumers finished reading the slots they took */
         uint32_t h = atomic_load_explicit(&p->runqhead, memory_order_acquire);
         uint32_t t = atomic_load_explicit(&p->runqtail, memory_order_relaxed);
+        ASSERT(t - h <= SCHED_RUNQ_SIZE, "runq of P%d holds %u", p->id,
+               t - h);
         if (t - h < SCHED_RUNQ_SIZE) {
+            /* RUNNABLE (IDLE: the unit tests' bare records) */
+            ASSERT(gstatus(g) <= G_RUNNABLE, "queued G%lld has status %u",
+                   (long long)g->goid, gstatus(g));
             slot_put(p, t, g);
             /* release: the slot (and g's state) before the new tail */
             atomic_store_explicit(&p->runqtail, t + 1, memory_order_release);
@@ -382,11 +440,15 @@ static uint32_t runqgrab(P *victim, P *thief, uint32_t bh, bool stealnext) {
                                                 memory_order_acquire);
             if (!next)
                 return 0;
-            /* The victim is probably about to run it (a G it just readied):
-             * give it a moment so ping-pong pairs are not torn apart. */
+            /* The victim is probably about to run it (a G it just readied
+             * or started): give it a moment, so ping-pong pairs are not torn
+             * apart and a `go` just before main returns does not run. Go
+             * sleeps usleep(3) here, which the kernel's timer slack makes
+             * some 50-60 us, not 3: that sleep is what decides the order
+             * Go users see (tests/order), so csp sleeps the same way. */
             if (atomic_load_explicit(&victim->status, memory_order_relaxed) ==
                 P_RUNNING)
-                spin_ns(3000);
+                usleep(3);
             if (!atomic_compare_exchange_strong_explicit(
                     &victim->runnext, &next, NULL, memory_order_acquire,
                     memory_order_relaxed))
@@ -528,8 +590,23 @@ static bool mremove(M *m) {
     return false;
 }
 
+/* sched.lock held: takes g off the nested list (if it is there). */
+static bool nested_remove(GSched *g) {
+    for (GSched **pp = &sched.nested; *pp; pp = &(*pp)->nestlink) {
+        if (*pp == g) {
+            *pp = g->nestlink;
+            g->nestlink = NULL;
+            sched.nnested--;
+            return true;
+        }
+    }
+    return false;
+}
+
 /* sched.lock held: ends the program (first caller's code wins) and wakes
- * every idle M so it can leave. */
+ * every M that sleeps, so sched_shutdown's joins return: idle Ms leave
+ * schedule; Ms inside a G (waiting for a P, or asleep in a nested park)
+ * end their thread in wait_for_p. */
 static void exit_locked(int code) {
     if (!atomic_load(&sched.exiting)) {
         sched.exitcode = code;
@@ -538,6 +615,26 @@ static void exit_locked(int code) {
     M *m;
     while ((m = mget()))
         note_wakeup(&m->park);
+    while ((m = sched.pwait)) {
+        sched.pwait = m->schedlink;
+        atomic_fetch_sub(&sched.npwait, 1);
+        m->nextp = NULL; /* no P: wait_for_p sees exiting */
+        note_wakeup(&m->park);
+    }
+    for (GSched **pp = &sched.nested; *pp;) {
+        /* Woken as sched_ready would, unless a sched_ready is under way
+         * (it owns the wakeup: it waits for sched.lock to unlink g). */
+        GSched *g = *pp;
+        uint32_t st = G_WAITING;
+        if (!atomic_compare_exchange_strong(&g->status, &st, G_RUNNABLE)) {
+            pp = &g->nestlink;
+            continue;
+        }
+        *pp = g->nestlink;
+        g->nestlink = NULL;
+        sched.nnested--;
+        note_wakeup(&g->nestnote);
+    }
 }
 
 static void program_exit(int code) {
@@ -618,8 +715,10 @@ static void startm(P *p, bool spinning) {
         if (p)
             pidleput(p);
         lock_release(&sched.lock);
-        if (spinning)
-            atomic_fetch_sub(&sched.nmspinning, 1); /* nobody to spin */
+        if (spinning) { /* nobody to spin: wakep's increment goes back */
+            atomic_fetch_sub(&sched.nmspinning, 1);
+            spin_shadow_add(-1, -1);
+        }
         return;
     }
     M *m = mget();
@@ -640,16 +739,19 @@ static void wakep(void) {
     if (atomic_load(&sched.npidle) == 0)
         return;
     int zero = 0;
-    if (atomic_load(&sched.nmspinning) != 0 ||
-        !atomic_compare_exchange_strong(&sched.nmspinning, &zero, 1))
+    if (atomic_load(&sched.nmspinning) != 0)
         return;
-    startm(NULL, true);
+    spin_shadow_add(0, 1); /* a token: the unit's M is not flagged yet */
+    if (!atomic_compare_exchange_strong(&sched.nmspinning, &zero, 1)) {
+        spin_shadow_add(0, -1);
+        return;
+    }
+    spin_shadow_add(1, 0);
+    startm(NULL, true); /* hands the token to an M, or gives it back */
 }
 
 static void resetspinning(M *m) {
-    m->spinning = false;
-    if (atomic_fetch_sub(&sched.nmspinning, 1) <= 0)
-        sched_throw("resetspinning: negative nmspinning");
+    spin_stop(m, "resetspinning: negative nmspinning");
     wakep(); /* we may have been the last one looking for work */
 }
 
@@ -706,6 +808,10 @@ static bool timer_wait_end(M *m, bool woke) {
 static void stopm(M *m) {
     if (m->p)
         sched_throw("stopm: holding a P");
+    /* A spinning M must stop spinning before it parks, or nmspinning stays
+     * high for ever: wakep then never wakes anyone, and the cap on
+     * spinners stops stealing. */
+    ASSERT(!m->spinning, "M%d parks while counted as spinning", m->id);
     bool no_timer = false;
     for (;;) {
         lock_acquire(&sched.lock);
@@ -747,12 +853,16 @@ static void stopm(M *m) {
 
 /* An M stops its P for a stop-the-world request, then parks. */
 static void gcstopm(M *m) {
-    if (m->spinning) {
-        m->spinning = false;
-        atomic_fetch_sub(&sched.nmspinning, 1);
+    if (m->spinning)
+        spin_stop(m, "gcstopm: negative nmspinning");
+    lock_acquire(&sched.lock);
+    if (!atomic_load(&sched.gcwaiting)) {
+        /* a stopper that gave up waiting (sched_stop_world's time-out)
+         * restarted the world meanwhile: keep the P */
+        lock_release(&sched.lock);
+        return;
     }
     P *p = releasep(m);
-    lock_acquire(&sched.lock);
     p->status = P_GCSTOP;
     if (--sched.stopwait == 0)
         note_wakeup(&sched.stopnote);
@@ -760,9 +870,31 @@ static void gcstopm(M *m) {
     stopm(m);
 }
 
-/* Called by an M inside a G that has no P: waits until it gets one. */
+/* sched.lock held, the program exiting: m, inside a G with no P, ends its
+ * thread (the G never runs on; sched_shutdown joins the thread). m0 is the
+ * thread of sched_start_main's caller: it jumps back there, abandoning the
+ * G's C frames (it holds no lock; the program is over). */
+static _Noreturn void mexit_locked(M *m) {
+    if (m->is_m0) {
+        lock_release(&sched.lock);
+        longjmp(m0_exit, 1);
+    }
+    sched.mcount--;
+    lock_release(&sched.lock);
+#ifdef CSP_NO_GC
+    pthread_exit(NULL);
+#else
+    GC_pthread_exit(NULL);
+#endif
+}
+
+/* Called by an M inside a G that has no P: waits until it gets one. Ends
+ * the thread when the program exits meanwhile (exit_locked wakes it). */
 static void wait_for_p(M *m) {
+    ASSERT(!m->spinning, "M%d inside a G counted as spinning", m->id);
     lock_acquire(&sched.lock);
+    if (atomic_load(&sched.exiting))
+        mexit_locked(m);
     P *p = atomic_load(&sched.gcwaiting) ? NULL : pidleget();
     if (p) {
         lock_release(&sched.lock);
@@ -775,6 +907,10 @@ static void wait_for_p(M *m) {
     lock_release(&sched.lock);
     note_sleep(&m->park);
     note_clear(&m->park);
+    if (!m->nextp) { /* woken by exit_locked */
+        lock_acquire(&sched.lock);
+        mexit_locked(m);
+    }
     acquirep(m, m->nextp);
     m->nextp = NULL;
 }
@@ -794,6 +930,10 @@ static void handoff_to_waiter(M *m) {
     w->nextp = p;
     note_wakeup(&w->park);
     lock_release(&sched.lock);
+    /* Every caller may be spinning (schedule's first look on a new spinning
+     * M, findrunnable): stop counting before parking. */
+    if (m->spinning)
+        resetspinning(m);
     stopm(m);
 }
 
@@ -882,10 +1022,8 @@ static GSched *findrunnable(M *m) {
         int procs = atomic_load(&sched.gomaxprocs);
         if (m->spinning || 2 * atomic_load(&sched.nmspinning) <
                                procs - atomic_load(&sched.npidle)) {
-            if (!m->spinning) {
-                m->spinning = true;
-                atomic_fetch_add(&sched.nmspinning, 1);
-            }
+            if (!m->spinning)
+                spin_start(m);
             if ((g = stealwork(m)))
                 return g;
             if (atomic_load(&sched.gcwaiting) || atomic_load(&sched.exiting))
@@ -903,17 +1041,13 @@ static GSched *findrunnable(M *m) {
         }
         if (sched.pwait) { /* someone inside a G wants a P: give ours */
             lock_release(&sched.lock);
-            if (m->spinning)
-                resetspinning(m);
             handoff_to_waiter(m);
             continue;
         }
         pidleput(releasep(m));
         lock_release(&sched.lock);
         if (m->spinning) {
-            m->spinning = false;
-            if (atomic_fetch_sub(&sched.nmspinning, 1) <= 0)
-                sched_throw("findrunnable: negative nmspinning");
+            spin_stop(m, "findrunnable: negative nmspinning");
             /* pairs with the fence in wakep: see SPINNING at the top */
             STORE_LOAD_FENCE();
             if (any_runq_nonempty()) {
@@ -922,8 +1056,7 @@ static GSched *findrunnable(M *m) {
                 lock_release(&sched.lock);
                 if (p) {
                     acquirep(m, p);
-                    m->spinning = true;
-                    atomic_fetch_add(&sched.nmspinning, 1);
+                    spin_start(m);
                     continue;
                 }
             }
@@ -1011,6 +1144,8 @@ static GSched *park_commit(GSched *g) {
 
 static void execute(M *m, GSched *g) {
     while (g) {
+        ASSERT(gstatus(g) == G_RUNNABLE, "G%lld runs from status %u",
+               (long long)g->goid, gstatus(g));
         m->p->schedtick++;
         set_gstatus(g, G_RUNNING);
         m->curg = g;
@@ -1025,6 +1160,8 @@ static void execute(M *m, GSched *g) {
             lock_acquire(&sched.lock);
             globrunqput(g);
             lock_release(&sched.lock);
+            /* Work is queued: an idle P may take it (Go's goschedImpl). */
+            wakep();
             return;
         case VM_PARK:
             g = park_commit(g);
@@ -1078,6 +1215,8 @@ void sched_init(int nprocs, const SchedHooks *hooks) {
     memset(&sched, 0, sizeof sched);
     allgs = NULL;
     memset(&allglock, 0, sizeof allglock);
+    lock_setrank(&sched.lock, LR_SCHED);
+    lock_setrank(&allglock, LR_ALLG);
     if (hooks)
         sched.hooks = *hooks;
     atomic_store(&sched.gomaxprocs, nprocs);
@@ -1145,13 +1284,17 @@ void sched_ready(Worker *w, GSched *g, bool next) {
     uint32_t st = G_WAITING;
     if (!atomic_compare_exchange_strong_explicit(&g->status, &st, G_RUNNABLE,
                                                  memory_order_acq_rel,
-                                                 memory_order_acquire))
+                                                 memory_order_acquire)) {
+        /* exit_locked readied a nested sleeper so its thread can end */
+        if (atomic_load(&sched.exiting))
+            return;
         sched_throw("sched_ready: goroutine is not waiting");
+    }
     if (g->nested) {
         /* Its M sleeps in sched_park_nested and runs it on. Counted as
          * running again from now, before the waker can go idle. */
         lock_acquire(&sched.lock);
-        sched.nnested--;
+        nested_remove(g);
         lock_release(&sched.lock);
         note_wakeup(&g->nestnote);
         return;
@@ -1195,7 +1338,8 @@ int sched_start_main(GSched *main) {
      * to make a ticker's first ticks seem early to its creator. */
     if (atomic_load(&sched.gomaxprocs) > 1)
         newm(NULL, false);
-    schedule(m);
+    if (setjmp(m0_exit) == 0)
+        schedule(m);
     lock_acquire(&sched.lock);
     int code = sched.exitcode;
     lock_release(&sched.lock);
@@ -1378,6 +1522,55 @@ void sched_trace_line(char *buf, size_t size, int64_t ms) {
         snprintf(buf + k, size - k, "]\n");
 }
 
+/* ---- stopping the world from outside (goroutine dumps) -------------------------------- */
+
+bool sched_stop_world(int64_t timeout_ns) {
+    lock_acquire(&sched.lock);
+    while (atomic_load(&sched.gcwaiting)) { /* another stopper: GOMAXPROCS */
+        lock_release(&sched.lock);
+        spin_ns(SCHED_STW_POLL_NS);
+        lock_acquire(&sched.lock);
+    }
+    atomic_store(&sched.gcwaiting, 1);
+    sched.stopwait = atomic_load(&sched.gomaxprocs);
+    P *p;
+    while ((p = pidleget())) {
+        p->status = P_GCSTOP;
+        sched.stopwait--;
+    }
+    note_clear(&sched.stopnote);
+    bool wait = sched.stopwait > 0;
+    lock_release(&sched.lock);
+    return !wait || note_tsleep(&sched.stopnote, timeout_ns);
+}
+
+void sched_start_world(void) {
+    lock_acquire(&sched.lock);
+    atomic_store(&sched.gcwaiting, 0);
+    P *runnable = NULL;
+    int n = atomic_load(&sched.gomaxprocs);
+    for (int i = n - 1; i >= 0; i--) {
+        P *p = sched.allp[i];
+        if (p->status != P_GCSTOP)
+            continue; /* still running: the stop timed out */
+        p->status = P_IDLE;
+        if (runqempty(p)) {
+            pidleput(p);
+        } else {
+            p->link = runnable;
+            runnable = p;
+        }
+    }
+    lock_release(&sched.lock);
+    while (runnable) {
+        P *p = runnable;
+        runnable = p->link;
+        p->link = NULL;
+        startm(p, false);
+    }
+    wakep(); /* the global queue may have work */
+}
+
 /* ---- blocking foreign calls and timers ------------------------------------------------ */
 
 void sched_enter_blocking(Worker *w) {
@@ -1408,10 +1601,12 @@ void sched_park_nested(Worker *w, GSched *g) {
     /* Counted before the commit: the waker's decrement may follow at once. */
     lock_acquire(&sched.lock);
     sched.nnested++;
+    g->nestlink = sched.nested;
+    sched.nested = g;
     lock_release(&sched.lock);
     if (park_commit(g)) { /* cancelled: g runs on */
         lock_acquire(&sched.lock);
-        sched.nnested--;
+        nested_remove(g);
         lock_release(&sched.lock);
     } else {
         sched_enter_blocking(w);

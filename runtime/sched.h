@@ -38,6 +38,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "lockrank.h"
 #include "sched_config.h"
 
 typedef struct Worker Worker; /* runtime/vm.h: per-thread VM state */
@@ -59,6 +60,9 @@ bool note_tsleep(Note *n, int64_t ns);
  * futex. Not recursive. Zero-initialised = unlocked. */
 typedef struct Lock {
     _Atomic uint32_t key; /* 0 unlocked, 1 locked, 2 locked with sleepers */
+#ifdef CSP_DEBUG
+    uint8_t rank;         /* LockRank (lockrank.h); 0: not checked */
+#endif
 } Lock;
 void lock_acquire(Lock *l);
 void lock_release(Lock *l);
@@ -127,6 +131,7 @@ struct GSched {
      * cleared by the owner after waking. */
     bool nested;
     Note nestnote;
+    GSched *nestlink;         /* sched's list of nested sleepers: sched.lock */
 };
 
 /* ---- hooks: what the VM plugs in ---------------------------------------- */
@@ -211,6 +216,14 @@ int64_t sched_num_goroutine(void);
 /* Calls fn for every goroutine that is not dead (goroutine dumps). Takes
  * allglock: fn must not create goroutines. Only consistent when the world
  * is quiet (deadlock, fatal error). */
+/* Stops every P from a thread that holds none (a dump: the SIGQUIT
+ * thread, the REPL, an idle M reporting a deadlock), as Go stops the world:
+ * idle Ps at once, running ones at their M's next scheduling point. Then
+ * no G runs but those still RUNNING on a P that did not stop within
+ * timeout_ns (returns false then); a non-running G's frames hold still.
+ * sched_start_world restarts the stopped Ps. */
+bool sched_stop_world(int64_t timeout_ns);
+void sched_start_world(void);
 void sched_for_each_g(void (*fn)(GSched *g, void *arg), void *arg);
 /* GODEBUG=schedtrace: writes one line in Go's format ("SCHED 506ms:
  * gomaxprocs=2 idleprocs=0 threads=5 spinningthreads=0 idlethreads=2

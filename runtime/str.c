@@ -174,7 +174,8 @@ int utf8_encode(char buf[4], int32_t r) {
 
 Str *str_from_rune(int32_t r) {
     char buf[4];
-    return str_new(buf, utf8_encode(buf, r));
+    int n = utf8_encode(buf, r);
+    return str_new(buf, n);
 }
 
 /* ---- conversions ---------------------------------------------------------------- */

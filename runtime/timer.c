@@ -19,6 +19,8 @@
  */
 #include "timer.h"
 
+#include "debug.h"
+
 #include "gc.h"
 
 #include <stdio.h>
@@ -50,7 +52,7 @@ static struct {
     HeapEntry *heap;        /* timerlock; scanned by the GC */
     int64_t n, cap;         /* timerlock */
     _Atomic int64_t next_when; /* heap[0].when or -1: see above */
-} tm = {.next_when = -1};
+} tm = {.lock = LOCK_INIT(LR_TIMER), .next_when = -1};
 
 static void timer_throw(const char *msg) {
     fprintf(stderr, "fatal error: timer: %s\n", msg);
@@ -90,6 +92,8 @@ static void sift_up(int64_t i) {
         i = parent;
     }
     heap_set(i, e);
+    ASSERT(i == 0 || tm.heap[(i - 1) / 4].when <= e.when,
+           "timer heap out of order at %lld", (long long)i);
 }
 
 /* Index of the earliest child of i, or -1 when i is a leaf. */
@@ -114,6 +118,8 @@ static void sift_down(int64_t i) {
         i = c;
     }
     heap_set(i, e);
+    ASSERT(min_child(i) < 0 || tm.heap[min_child(i)].when >= e.when,
+           "timer heap out of order at %lld", (long long)i);
 }
 
 static void heap_grow(void) {

@@ -13,8 +13,10 @@
  * point in the frame so tracebacks show the right line.
  *
  * Dispatch: computed goto through a table generated from lang/opcodes.h
- * (GCC/Clang); a plain switch would also work but costs a bounds check and
- * shares one indirect branch between all opcodes.
+ * (GCC/Clang). -DCSP_NO_COMPUTED_GOTO (`make BUILD=nocgoto`) dispatches
+ * through a plain switch on the same list instead, for compilers and
+ * analysers (cppcheck) without labels as values; it costs a bounds check
+ * and shares one indirect branch between all opcodes.
  *
  * Blocking: a channel instruction whose operation must wait gets
  * CHAN_PARKED from chan.c (which called sched_park). The loop then saves
@@ -25,6 +27,15 @@
  * registers (or fresh boxes they point to): a parked fiber's stack does not
  * move, so chan.c may write into them from another thread while it waits.
  *
+ * Calls: a CALL* handler only decodes its operands into the call registers
+ * (callee p, closure cl, base a, native nfn, CALLI's receiver recv_iface)
+ * and jumps to one of two labels after the handlers: call_proto pushes a
+ * frame (push_frame) and continues in the callee, or diverts a native
+ * reached through a closure or method to call_native, which runs the C
+ * function and finishes the common outcome inline; the rest (parked,
+ * yielded, panicked, stack moved) is native_settle's. The helpers live
+ * outside the loop, as Lua keeps luaD_precall out of its interpreter.
+ *
  * Panics: every failing instruction calls a panic_* helper (panic.c) that
  * pushes a Panic on the fiber, then jumps to `unwind`, which runs deferred
  * calls frame by frame (each as an ordinary frame flagged FR_PANIC_DEFER)
@@ -33,6 +44,7 @@
  * (Proto.defer_ret_pc) and returns normally, as Go specifies.
  */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "chan.h"
@@ -224,6 +236,69 @@ static SelectCase *sel_cases(Fiber *f, unsigned n) {
     return f->selcases;
 }
 
+/* ---- calls (outside the loop, as Lua keeps luaD_precall out of lvm.c) ------ */
+
+/* Pushes the frame of csp function p (closure cl, or NULL for a direct
+ * call) whose registers start after the caller's R[a]; the caller's pc is
+ * saved. Grows the stack and the frame array as needed (both may move).
+ * Returns the new top frame. */
+static inline __attribute__((always_inline)) Frame *
+push_frame(Fiber *f, Frame *fr, Proto *p, Closure *cl, unsigned a) {
+    int64_t nb = fr->base + a + 1;
+    uint32_t nflags = 0;            /* read before the frame array moves */
+    if (__builtin_expect(fr->flags & FR_PANIC_DEFER, 0) && fr->proto->wrapper)
+        nflags = FR_RECOVER_OK;
+    if (nb + p->maxregs > f->nslots) {
+        if (!fiber_ensure_stack(f, nb + p->maxregs))
+            panic_stack_overflow(f);
+    }
+    if (f->nframes == f->cap_frames) {
+        if (!fiber_push_frame(f))
+            panic_stack_overflow(f);
+        f->nframes--;
+    }
+    fr = &f->frames[f->nframes++];
+    fr->proto = p;
+    fr->cl = cl;
+    fr->defers = NULL;
+    fr->base = (int32_t)nb;
+    fr->flags = nflags;
+    return fr;
+}
+
+/* The uncommon outcomes of native p called on args (= the caller's
+ * R[a+1..] when the call began, on stack `old`): a nested vm_call may have
+ * grown the stack (R moved; the native wrote its results to the old one).
+ * Copies the results to R[a..] when the native completed or yielded, and
+ * restores a CALLI receiver (recv_iface) for the retry when it parked.
+ * Returns st. */
+static int native_settle(Fiber *f, Proto *p, unsigned a, Slot *args,
+                         Slot *old, int st, Iface *recv_iface) {
+    Frame *fr = &f->frames[f->nframes - 1];
+    Slot *R = f->stack + fr->base;
+    if (f->stack != old) {
+        memcpy(R + a + 1, args, p->nresults * sizeof(Slot));
+        args = R + a + 1;
+    }
+    if (st == NATIVE_PANIC)
+        return st;
+    if (st == NATIVE_PARK) {
+        if (recv_iface)
+            R[a + 1].p = recv_iface;
+        return st;
+    }
+    for (int i = 0; i < p->nresults; i++)
+        R[a + i] = args[i];
+    return st;
+}
+
+#ifdef CSP_NO_COMPUTED_GOTO
+static _Noreturn void vm_bad_opcode(unsigned op) {
+    fprintf(stderr, "fatal error: bad opcode %u\n", op);
+    abort();
+}
+#endif
+
 /* ---- the loop ------------------------------------------------------------------ */
 
 #define SAVE_PC() (fr->pc = pc)
@@ -263,20 +338,35 @@ static SelectCase *sel_cases(Fiber *f, unsigned n) {
 #define XC INS_C(x)
 
 int vm_execute(Worker *w, Fiber *f) {
+#ifndef CSP_NO_COMPUTED_GOTO
     static void *const dispatch[OP_NOPCODES] = {
 #define OP_LABEL(name, fmt, doc) &&L_##name,
         OPCODES(OP_LABEL)
 #undef OP_LABEL
     };
+#endif
     Frame *fr;
     const Instr *pc;
     Slot *R, *K;
     Slot *G = f->prog->globals;
     Instr ins, x;
     int64_t budget = w->budget;     /* local copy: the loop's hot counter */
+    /* The call registers: set by a CALL* handler for call_proto and
+     * call_native (see "Calls" at the top). */
+    Proto *callee;                  /* the function called */
+    Closure *callcl;                /* its closure (call_proto; NULL: direct) */
+    unsigned cbase;                 /* R[cbase]: results; R[cbase+1..]: args */
+    NativeFn nfn;                   /* call_native: the C function to run */
+    Iface *recv_iface;              /* call_native only: CALLI's interface,
+                                       restored if the native parks (the
+                                       call is retried); else NULL */
     f->w = w;
 
+#ifndef CSP_NO_COMPUTED_GOTO
 #define DISPATCH() do { ins = *pc++; goto *dispatch[INS_OP(ins)]; } while (0)
+#else
+#define DISPATCH() do { ins = *pc++; goto dispatch_switch; } while (0)
+#endif
 
     LOAD_STATE();
     if (__builtin_expect(f->goexit_req, 0)) { /* see Fiber.kill_goid */
@@ -286,6 +376,15 @@ int vm_execute(Worker *w, Fiber *f) {
     }
     DISPATCH();
 
+#ifdef CSP_NO_COMPUTED_GOTO
+dispatch_switch:
+    switch (INS_OP(ins)) {
+#define OP_CASE(name, fmt, doc) case OP_##name: goto L_##name;
+    OPCODES(OP_CASE)
+#undef OP_CASE
+    default: vm_bad_opcode(INS_OP(ins));
+    }
+#endif
 L_NOP:
 L_EXTRA:
     DISPATCH();
@@ -405,6 +504,9 @@ L_SHL: {
 L_SHR: {
     int64_t c = RC.i, v = RB.i;
     if (c < 0) THROW(rt_panic_runtime(f, "negative shift amount"));
+    /* >> of a negative value is arithmetic in GCC and Clang (documented
+     * implementation-defined behaviour), as Go's signed shift is */
+    // cppcheck-suppress shiftTooManyBitsSigned
     RA.i = c >= 64 ? (v < 0 ? -1 : 0) : v >> c;
     DISPATCH();
 }
@@ -760,8 +862,10 @@ L_ASSERT: {
     } else {
         if (!it || it->type != t)
             THROW(panic_assert(f, K[XC].p, it ? it->type : NULL, t, NULL));
-        RA = type_is_boxed(t) ? (Slot){.p = box_copy(it->val.p, t->size)}
-                              : it->val;
+        if (type_is_boxed(t))
+            RA.p = box_copy(it->val.p, t->size);
+        else
+            RA = it->val;
     }
     DISPATCH();
 }
@@ -775,9 +879,10 @@ L_ASSERT2: {
         R[a].p = ok ? it : NULL;
     else if (!ok)
         R[a] = zero_value(t);
+    else if (type_is_boxed(t))
+        R[a].p = box_copy(it->val.p, t->size);
     else
-        R[a] = type_is_boxed(t) ? (Slot){.p = box_copy(it->val.p, t->size)}
-                                : it->val;
+        R[a] = it->val;
     DISPATCH();
 }
 L_TYPEIS: RA.i = type_matches(RB.p, K[C].p); DISPATCH();
@@ -790,45 +895,40 @@ L_BIND: {
     DISPATCH();
 }
 
-/* calls */
-{
-    Proto *p;
-    Closure *cl;
-    unsigned a;
-    Iface *recv_iface;  /* CALLI: the interface, restored if a native parks */
-    Slot *args, *old;   /* a native's arguments; the stack it was called on */
-    NativeFn nfn;       /* CALLN*: the native function called */
-    int st;             /* its NATIVE_* status */
+/* calls: each handler sets the call registers (see "Calls" at the top) and
+ * jumps to call_native or call_proto, after the opcode handlers. */
 /* The native's inline fast path (rt.h NativeFast) on receiver RECV; a
  * macro rather than a shared tail so that the receiver stays in a register
- * on the fast path. Falls to calln with the receiver in R[A+1] otherwise. */
+ * on the fast path. Falls to call_native with the receiver in R[A+1]. */
 #define CALL_FAST(RECV)                                                      \
     do {                                                                     \
         Slot recv_ = (RECV);                                                 \
         Slot *m_ = recv_.p;                                                  \
-        p = K[C].p;                                                          \
+        callee = K[C].p;                                                     \
         nfn = NULL;                                                          \
         if (m_ && !f->sched.param) {                                         \
-            int64_t *word_ = &m_[p->fast_slot].i;                            \
-            if (p->fast_kind == FAST_CAS) {                                  \
-                int64_t expect_ = p->fast_x;                                 \
-                if (__atomic_compare_exchange_n(word_, &expect_, p->fast_y,  \
+            int64_t *word_ = &m_[callee->fast_slot].i;                       \
+            if (callee->fast_kind == FAST_CAS) {                             \
+                int64_t expect_ = callee->fast_x;                            \
+                if (__atomic_compare_exchange_n(word_, &expect_, callee->fast_y,  \
                                                 false, __ATOMIC_SEQ_CST,     \
                                                 __ATOMIC_SEQ_CST))           \
                     DISPATCH();                                              \
             } else {                                                         \
-                int64_t r_ = __atomic_add_fetch(word_, p->fast_x,            \
+                int64_t r_ = __atomic_add_fetch(word_, callee->fast_x,       \
                                                 __ATOMIC_SEQ_CST);           \
-                if (r_ >= p->fast_y)                                         \
+                if (r_ >= callee->fast_y)                                    \
                     DISPATCH();                                              \
                 R[A + 2].i = r_;                                             \
-                nfn = p->fast_rest;                                          \
+                nfn = callee->fast_rest;                                     \
             }                                                                \
         }                                                                    \
         if (!nfn)                                                            \
-            nfn = p->native;                                                 \
+            nfn = callee->native;                                            \
         R[A + 1] = recv_;                                                    \
-        goto calln;                                                          \
+        cbase = A;                                                           \
+        recv_iface = NULL;                                                   \
+        goto call_native;                                                    \
     } while (0)
 L_CALLNFU:
     CALL_FAST(fr->cl->up[B]);    /* the receiver UPREF, fused */
@@ -836,41 +936,23 @@ L_CALLNF:
     CALL_FAST(RB);               /* the receiver MOVE, fused */
 L_CALLNU:
     R[A + 1] = fr->cl->up[B];    /* the receiver UPREF, fused */
-    goto calln_native;
+    goto calln;
 L_CALLNR:
     R[A + 1] = RB;               /* the receiver MOVE, fused */
     /* fall through */
 L_CALLN:
-calln_native:
-    p = K[C].p;
-    nfn = p->native;
 calln:
-    /* A native known at compile time: the common outcome (completed, no
-     * nested vm_call moved the stack or the frame array) costs two
-     * compares; everything else takes do_call's general path. */
-    a = A;
-    args = R + a + 1;
-    old = f->stack;
-    {
-        Frame *oframes = f->frames;
-        SAVE_PC();
-        st = nfn(f, args);
-        if (__builtin_expect(st == NATIVE_OK && f->stack == old &&
-                                 f->frames == oframes, 1)) {
-            for (int i = 0; i < p->nresults; i++)
-                R[a + i] = args[i];
-            DISPATCH();
-        }
-    }
+    callee = K[C].p;
+    nfn = callee->native;
+    cbase = A;
     recv_iface = NULL;
-    goto native_done;
+    goto call_native;
 L_CALL:
-    cl = RA.p;
-    if (!cl) THROW(panic_nil(f));
-    p = cl->proto;
-    a = A;
-    recv_iface = NULL;
-    goto do_call;
+    callcl = RA.p;
+    if (!callcl) THROW(panic_nil(f));
+    callee = callcl->proto;
+    cbase = A;
+    goto call_proto;
 L_CALLKU:
     R[A + 1] = fr->cl->up[B];    /* the receiver UPREF, fused */
     goto callk;
@@ -879,90 +961,31 @@ L_CALLKR:
     /* fall through */
 L_CALLK:
 callk:
-    p = K[C].p;
-    cl = NULL;
-    a = A;
-    recv_iface = NULL;
-    goto do_call;
+    callee = K[C].p;
+    callcl = NULL;
+    cbase = A;
+    goto call_proto;
 L_CALLI: {
     Slot *rv = &R[A + 1];
     Iface *it = rv->p;
     if (!it) THROW(panic_nil(f));
     Type *t = it->type;
-    p = lookup_method(&fr->proto->icache[C], t, K[B].p);
-    if (!p)
+    callee = lookup_method(&fr->proto->icache[C], t, K[B].p);
+    if (!callee)
         THROW(rt_panic_string(f, "method %s not found for %s",
                               (const char *)K[B].p, type_string(t)));
     if (type_is_boxed(t))
         rv->p = box_copy(it->val.p, t->size);  /* callee owns its receiver */
     else
         *rv = it->val;
-    cl = NULL;
-    a = A;
-    recv_iface = it;
-    goto do_call;
-}
-do_call: {
-    if (p->native) {
-        SAVE_PC();
-        old = f->stack;
-        args = R + a + 1;
-        st = p->native(f, args);
-native_done:
-        /* A nested vm_call may have grown the frame array (fr moved) or
-         * the stack (R moved; the native wrote its results to the old
-         * one). */
-        fr = &f->frames[f->nframes - 1];
-        if (f->stack != old) {
-            R = f->stack + fr->base;
-            memcpy(R + a + 1, args, p->nresults * sizeof(Slot));
-            args = R + a + 1;
-        }
-        if (st == NATIVE_PANIC) goto unwind;
-        if (st == NATIVE_YIELD) {
-            for (int i = 0; i < p->nresults; i++)
-                R[a + i] = args[i];
-            goto yield;
-        }
-        if (st == NATIVE_PARK) {
-            /* Blocking natives are retried: the fiber resumes at this call
-             * instruction and calls the native again once woken. */
-            if (recv_iface)
-                R[a + 1].p = recv_iface;
-            fr->pc = pc - 1;
-            w->budget = budget;
-            return VM_PARK;
-        }
-        for (int i = 0; i < p->nresults; i++)
-            R[a + i] = args[i];
-        DISPATCH();
+    cbase = A;
+    if (callee->native) {
+        nfn = callee->native;
+        recv_iface = it;
+        goto call_native;
     }
-    int64_t nb = fr->base + a + 1;
-    SAVE_PC();
-    if (nb + p->maxregs > f->nslots) {
-        if (!fiber_ensure_stack(f, nb + p->maxregs))
-            panic_stack_overflow(f);
-    }
-    if (f->nframes == f->cap_frames) {
-        if (!fiber_push_frame(f))
-            panic_stack_overflow(f);
-        f->nframes--;
-    }
-    uint32_t nflags = 0;
-    if (__builtin_expect(fr->flags & FR_PANIC_DEFER, 0) && fr->proto->wrapper)
-        nflags = FR_RECOVER_OK;
-    fr = &f->frames[f->nframes++];
-    fr->proto = p;
-    fr->cl = cl;
-    fr->defers = NULL;
-    fr->base = (int32_t)nb;
-    fr->flags = nflags;
-    pc = p->code;
-    R = f->stack + nb;
-    K = p->k;
-    if (--budget < 0) goto yield;
-    DISPATCH();
-}
+    callcl = NULL;
+    goto call_proto;
 }
 L_RET: {
     unsigned a = A, n = B;
@@ -1115,6 +1138,50 @@ L_PRINT:
     if (C & 2) fputc('\n', stderr);
     DISPATCH();
 L_MINMAX: minmax(&RA, RB, C); DISPATCH();
+
+/* ---- the call machinery (entered from the CALL* handlers) ---------------- */
+
+call_proto:
+    /* callee: a csp function or a native reached through a closure/method. */
+    if (callee->native) {
+        nfn = callee->native;
+        recv_iface = NULL;
+        goto call_native;
+    }
+    SAVE_PC();
+    fr = push_frame(f, fr, callee, callcl, cbase);
+    pc = callee->code;
+    R = f->stack + fr->base;
+    K = callee->k;
+    if (--budget < 0) goto yield;
+    DISPATCH();
+
+call_native: {
+    /* nfn on the arguments at R[cbase+1..]. The common outcome (completed, no
+     * nested vm_call moved the stack or the frame array) costs two
+     * compares; everything else goes through native_settle. */
+    Slot *args = R + cbase + 1, *old = f->stack;
+    Frame *oframes = f->frames;
+    SAVE_PC();
+    int st = nfn(f, args);
+    if (__builtin_expect(st == NATIVE_OK && f->stack == old &&
+                             f->frames == oframes, 1)) {
+        for (int i = 0; i < callee->nresults; i++)
+            R[cbase + i] = args[i];
+        DISPATCH();
+    }
+    st = native_settle(f, callee, cbase, args, old, st, recv_iface);
+    fr = &f->frames[f->nframes - 1];
+    R = f->stack + fr->base;
+    if (st == NATIVE_OK) DISPATCH();
+    if (st == NATIVE_PANIC) goto unwind;
+    if (st == NATIVE_YIELD) goto yield;
+    /* NATIVE_PARK: blocking natives are retried: the fiber resumes at this
+     * call instruction and calls the native again once woken. */
+    fr->pc = pc - 1;
+    w->budget = budget;
+    return VM_PARK;
+}
 
 unwind:
     /* Runs the deferred calls of the top frame, or pops it; see the file

@@ -125,7 +125,8 @@ typedef struct __attribute__((aligned(64))) Bucket {
 } Bucket;
 
 /* The wait table: static, so the collector scans it as a root. */
-static Bucket semtab[SYNC_BUCKETS];
+static Bucket semtab[SYNC_BUCKETS] = {
+    [0 ... SYNC_BUCKETS - 1] = {.lock = LOCK_INIT(LR_BUCKET)}};
 
 /* ---- atomics on slots (seq_cst) ---------------------------------------------- */
 

@@ -831,6 +831,7 @@ static void run_func(Worker *w, RTimer *rt, void *arg, uint64_t seq) {
 /* newTimer(d, period Duration, c chan Time, loc *Location, f func()) *byte */
 static int n_newTimer(Fiber *f, Slot *a) {
     TimeTimer *t = sched_alloc(sizeof *t);
+    lock_setrank(&t->sendlock, LR_SENDLOCK);
     t->c = a[2].p;
     t->loc = a[3].p;
     t->fn = a[4].p;

@@ -65,6 +65,8 @@ if [ -x "$csp" ]; then
         for t in mutex rwmutex waitgroup cond once timers; do
             check "csp $t procs=$procs" "$csp" -procs $procs "$s/stress_$t.csp"
         done
+        # a SIGQUIT dump of a busy program (the dump stops the world)
+        check "csp dump procs=$procs" sh "$s/dump.sh" "$csp" $procs
         if [ -n "$quick" ]; then
             check "csp chan_mix procs=$procs" "$csp" -procs $procs "$s/chan_mix.csp" 200 100 24
             check "csp preempt procs=$procs" "$csp" -procs $procs "$s/preempt.csp" 2 50 10

@@ -579,6 +579,67 @@ START_TEST(timer_sleep_no_deadlock) {
 }
 END_TEST
 
+/* ---- shutdown wakes every sleeping M ------------------------------------------ */
+
+static _Atomic int blocked_in;
+
+/* A G in a blocking call when main ends: its M then waits for a P that
+ * never comes free (the one P stays with the exited main). */
+static int late_blocker_step(Worker *w, TG *t) {
+    sched_enter_blocking(w);
+    atomic_store(&blocked_in, 1);
+    struct timespec ts = {0, 20 * 1000 * 1000};
+    nanosleep(&ts, NULL);
+    sched_exit_blocking(w);
+    TG_CHECK(!"a G ran on after the program exited");
+    return VM_DONE;
+}
+
+static bool nested_commit(GSched *g, void *arg) { return true; }
+
+/* A G asleep in a nested park (a native waiting inside vm_call) that
+ * nobody readies. */
+static int nested_sleeper_step(Worker *w, TG *t) {
+    sched_park(&t->s, nested_commit, NULL, WAIT_CHAN_RECV);
+    atomic_store(&blocked_in, 1);
+    sched_park_nested(w, &t->s);
+    TG_CHECK(!"a nested G ran on after the program exited");
+    return VM_DONE;
+}
+
+/* Starts the G in ctx, then ends the program once it is blocked; with
+ * t->n, first holds the P for n ms without a scheduling point (so a
+ * blocker that comes back meanwhile must wait for a P). */
+static int exit_when_blocked_step(Worker *w, TG *t) {
+    if (t->pc++ == 0)
+        tg_go(w, tg_new((TGStep)t->ctx, 1));
+    if (!atomic_load(&blocked_in))
+        return VM_YIELD;
+    int64_t end = sched_nanotime() + t->n * 1000 * 1000;
+    while (sched_nanotime() < end) {
+    }
+    return VM_DONE;
+}
+
+START_TEST(shutdown_wakes_pwait) {
+    atomic_store(&blocked_in, 0);
+    TG *m = tg_new(exit_when_blocked_step, 0);
+    m->ctx = (void *)late_blocker_step;
+    m->n = 150;
+    ck_assert_int_eq(tg_main(1, m), SCHED_EXIT_OK); /* joins every M */
+    ck_assert_int_eq(atomic_load(&tg_failures), 0);
+}
+END_TEST
+
+START_TEST(shutdown_wakes_nested) {
+    atomic_store(&blocked_in, 0);
+    TG *m = tg_new(exit_when_blocked_step, 0);
+    m->ctx = (void *)nested_sleeper_step;
+    ck_assert_int_eq(tg_main(2, m), SCHED_EXIT_OK);
+    ck_assert_int_eq(atomic_load(&tg_failures), 0);
+}
+END_TEST
+
 Suite *sched_suite(void) {
     Suite *s = suite_create("sched");
     TCase *rq = tcase_create("runq");
@@ -606,6 +667,8 @@ Suite *sched_suite(void) {
     tcase_add_test(run, gomaxprocs_concurrent);
     tcase_add_test(run, blocking_call_handoff);
     tcase_add_test(run, timer_sleep_no_deadlock);
+    tcase_add_test(run, shutdown_wakes_pwait);
+    tcase_add_test(run, shutdown_wakes_nested);
     suite_add_tcase(s, run);
     return s;
 }
