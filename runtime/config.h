@@ -46,6 +46,13 @@
  * million calls, like Go's limit for functions with ~500-byte frames. */
 #define FIBER_MAX_FRAMES (2L * 1024 * 1024)
 
+/* Go's maxAlloc on amd64 (1<<48 bytes): the largest allocation Go tries.
+ * make([]T, n) / make(chan T, n) whose n * (Go's size of T) exceeds it
+ * panics with Go's "out of range"; a smaller one is attempted, and a
+ * failure is Go's `fatal error: runtime: out of memory`. A map hint beyond
+ * it is ignored, as Go does. */
+#define GO_MAX_ALLOC (INT64_C(1) << 48)
+
 /* The limit Go prints in its stack-overflow message; printed verbatim so the
  * message reads like Go's ("goroutine stack exceeds 1000000000-byte limit"). */
 #define GO_MAX_STACK_BYTES 1000000000L

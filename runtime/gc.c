@@ -1,13 +1,12 @@
 /* gc.c — thin wrappers over libgc; see gc.h. */
 #include "gc.h"
 
-#include <stdio.h>
-#include <stdlib.h>
+#include "rt.h"
 
-static void *oom(size_t n) {
-    fprintf(stderr, "fatal error: out of memory (allocating %zu bytes)\n", n);
-    exit(2);
-}
+/* Every failed allocation ends here, libgc's own included (its oom_fn). */
+_Noreturn void gc_out_of_memory(size_t n) { rt_out_of_memory(n); }
+
+static void *oom(size_t n) { gc_out_of_memory(n); }
 
 /* libgc's warnings ("Repeated allocation of very large block") are about
  * the collector, not the program: Go prints nothing there either. */
@@ -16,6 +15,7 @@ static void gc_quiet(char *msg, GC_word arg) {}
 void gc_init(void) {
     GC_INIT();
     GC_set_warn_proc(gc_quiet);
+    GC_set_oom_fn(oom);
     GC_allow_register_threads();
 #if defined(__SANITIZE_THREAD__)
     /* ThreadSanitizer defers the signals libgc stops threads with while a

@@ -603,7 +603,7 @@ L_MAKESLICE: {
     NEXT_EXTRA;
     Type *elem = K[XC].p;
     int64_t len = RB.i, cap = RC.i;
-    int64_t limit = (INT64_C(1) << 40) / ((elem->size ? elem->size : 1) * 8);
+    int64_t gs = type_gosize(elem), limit = gs ? GO_MAX_ALLOC / gs : INT64_MAX;
     if (len < 0 || len > limit)
         THROW(rt_panic_runtime(f, "makeslice: len out of range"));
     if (cap < len || cap > limit)
@@ -1042,7 +1042,7 @@ L_GO:
 L_MAKECHAN: {
     Type *et = K[C].p;
     int64_t n = RB.i;
-    int64_t limit = (INT64_C(1) << 40) / ((et->size ? et->size : 1) * 8);
+    int64_t gs = type_gosize(et), limit = gs ? (GO_MAX_ALLOC - 96) / gs : INT64_MAX;
     if (n < 0 || n > limit)
         THROW(panic_plain(f, "makechan: size out of range"));
     RA.p = chan_new(et, 0, n);

@@ -187,6 +187,8 @@ typedef struct Panic {
                                 goroutine normally (VM_DONE) */
     TraceEntry *trace;
     int ntrace;
+    Str *text;               /* value's Error()/String(), set by preprint */
+    bool has_text;
 } Panic;
 
 typedef struct Frame {

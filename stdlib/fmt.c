@@ -1020,7 +1020,7 @@ static void print_list(Printer *p, Type *t, const Slot *mem, int verb,
         fmt_bytes(p, data, n, is_nil, verb, type_string(t), t, mem);
         return;
     }
-    uint32_t es = t->elem->size;
+    int64_t es = t->elem->size;
     if (p->fl.sharpV) {
         puts_(p, type_string(t));
         if (is_nil) {
