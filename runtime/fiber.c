@@ -259,3 +259,14 @@ int vm_call(Fiber *f, Proto *fn, Slot *args, int nargs, Slot *res, int nres) {
     return NATIVE_OK;
 }
 
+
+/* The panic vm_call returned NATIVE_PANIC for is the newest on f (the
+ * unwind stopped at the call's boundary frame); popping it is what
+ * recover() would do there. */
+Iface *vm_take_panic(Fiber *f) {
+    Panic *p = f->panic;
+    if (!p)
+        return NULL;
+    f->panic = p->link;
+    return p->value;
+}

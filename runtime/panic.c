@@ -331,6 +331,9 @@ Str *vm_error_string(Fiber *f, Iface *v) {
     return res.p;
 }
 
+static void print_trace(const TraceEntry *t, int n);
+static void print_created_by(Fiber *f);
+
 /* Go's preprintpanics: the Error()/String() text of every value in the
  * chain, computed before anything is printed. A method that panics is
  * Go's fatal "panic while printing panic value" (its value if a plain
@@ -352,10 +355,16 @@ static void preprint(Fiber *f, Panic *chain) {
         }
         Iface *r = vm_take_panic(f);
         f->panic = NULL;
-        const char *what = "panic while printing panic value";
+        fputs("fatal error: panic while printing panic value: ", stderr);
         if (r && r->type == type_basic(K_STRING))
-            rt_fatal("%s: %.*s", what, (int)str_len(r->val.p), str_data(r->val.p));
-        rt_fatal("%s: type %s", what, r ? type_string(r->type) : "*runtime.PanicNilError");
+            fwrite(str_data(r->val.p), 1, (size_t)str_len(r->val.p), stderr);
+        else
+            fprintf(stderr, "type %s", r ? type_string(r->type) : "*runtime.PanicNilError");
+        /* the frames are unwound: the stack is the one the panic recorded */
+        fprintf(stderr, "\n\ngoroutine %lld [running]:\n", (long long)f->id);
+        print_trace(chain->trace, chain->ntrace);
+        print_created_by(f);
+        vm_fatal_exit();
     }
 }
 
