@@ -71,5 +71,24 @@ grep -q "out of memory" "$TMP/err" && st=oom   # a machine too small says so
 [ "$st" = oom ] && st=0
 check "make(chan int, 1<<31-1) maps lazily" 0 "$st"
 
+# ---- output that cannot be written ---------------------------------------------
+# stdout closed early: Go dies by SIGPIPE (141) even when the parent ignores
+# SIGPIPE, instead of writing forever into EPIPE.
+for ign in no yes; do
+    (
+        [ $ign = yes ] && trap '' PIPE
+        { timeout 30 "$CSP" "$D/print_forever.csp" 2> "$TMP/err"; echo $? > "$TMP/rc"; } |
+            head -n 1 > "$TMP/out"
+    )
+    st=$(cat "$TMP/rc")
+    [ "$(cat "$TMP/out")" = "line 0" ] || st="bad output"
+    check "stdout closed early (SIGPIPE ignored: $ign)" 141 "$st"
+done
+# stdout to a full device: Go's fmt ignores the error and the program ends.
+if [ -w /dev/full ]; then
+    timeout 30 "$CSP" "$D/print_full.csp" > /dev/full 2> "$TMP/err"
+    check "stdout to /dev/full" 0 $? '^done$'
+fi
+
 echo "$passed passed, $failed failed"
 [ $failed -eq 0 ]
