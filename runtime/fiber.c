@@ -4,8 +4,8 @@
  * (vm_run_main).
  *
  * A fiber starts with FIBER_INIT_SLOTS registers and FIBER_INIT_FRAMES
- * frames and doubles either array on demand up to FIBER_MAX_SLOTS /
- * FIBER_MAX_FRAMES (config.h); past that the program dies with Go's
+ * frames and doubles either array on demand while the two together stay
+ * within FIBER_MAX_STACK_BYTES (config.h); past that the program dies with Go's
  * "stack overflow" fatal error. Growth copies into a fresh array and leaves
  * the old one to the GC (see the invariant in vm.h).
  *
@@ -57,16 +57,23 @@ Fiber *fiber_new(CProgram *p, Worker *w) {
     return fiber_alloc(p, w, FIBER_INIT_SLOTS, FIBER_INIT_FRAMES);
 }
 
+/* Bytes of the two stack arrays at these capacities (FIBER_MAX_STACK_BYTES). */
+static int64_t stack_bytes(int64_t slots, int64_t frames) {
+    return slots * (int64_t)sizeof(Slot) + frames * (int64_t)sizeof(Frame);
+}
+
 bool fiber_ensure_stack(Fiber *f, int64_t need) {
     if (need <= f->nslots)
         return true;
-    if (need > FIBER_MAX_SLOTS)
+    int64_t max = (FIBER_MAX_STACK_BYTES - stack_bytes(0, f->cap_frames)) /
+                  (int64_t)sizeof(Slot);
+    if (need > max)
         return false;
     int64_t n = f->nslots;
     while (n < need)
         n *= 2;
-    if (n > FIBER_MAX_SLOTS)
-        n = FIBER_MAX_SLOTS;
+    if (n > max)
+        n = max;
     Slot *s = gc_alloc((size_t)n * sizeof(Slot));
     memcpy(s, f->stack, (size_t)f->nslots * sizeof(Slot));
     f->stack = s;
@@ -76,9 +83,11 @@ bool fiber_ensure_stack(Fiber *f, int64_t need) {
 
 Frame *fiber_push_frame(Fiber *f) {
     if (f->nframes == f->cap_frames) {
-        if (f->cap_frames >= FIBER_MAX_FRAMES)
+        int64_t max = (FIBER_MAX_STACK_BYTES - stack_bytes(f->nslots, 0)) /
+                      (int64_t)sizeof(Frame);
+        if (f->cap_frames >= max)
             return NULL;
-        int n = f->cap_frames * 2;
+        int n = (int)(f->cap_frames * 2 > max ? max : f->cap_frames * 2);
         Frame *fr = gc_alloc((size_t)n * sizeof(Frame));
         memcpy(fr, f->frames, (size_t)f->nframes * sizeof(Frame));
         f->frames = fr;

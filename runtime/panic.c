@@ -93,10 +93,21 @@ Iface *rt_error_new(Str *msg) {
 
 /* ---- starting panics -------------------------------------------------------------- */
 
+/* Frames a trace keeps, as Go prints them: the newest and oldest
+ * TRACE_KEEP/2 each, and an entry with func NULL ("...additional frames
+ * elided...") between. A panic deep in a recursion of millions of calls
+ * then costs a hundred entries, not millions. */
+enum { TRACE_KEEP = 100 };
+
 static void capture_trace(Fiber *f, Panic *p) {
     int n = f->nframes;
-    p->trace = gc_alloc((size_t)(n + 1) * sizeof(TraceEntry));
+    bool elide = n > TRACE_KEEP;
+    p->trace = gc_alloc((size_t)(elide ? TRACE_KEEP + 1 : n + 1) * sizeof(TraceEntry));
     for (int i = n - 1; i >= 0; i--) {
+        if (elide && i == n - 1 - TRACE_KEEP / 2) {
+            p->trace[p->ntrace++].func = NULL;
+            i = TRACE_KEEP / 2 - 1;
+        }
         Frame *fr = &f->frames[i];
         Proto *pr = fr->proto;
         TraceEntry *t = &p->trace[p->ntrace++];
@@ -406,11 +417,10 @@ static void print_chain(Fiber *f, Panic *p) {
 }
 
 static void print_trace(const TraceEntry *t, int n) {
-    enum { MAX_SHOWN = 100 };  /* Go elides the middle of deep stacks too */
     for (int i = 0; i < n; i++) {
-        if (n > MAX_SHOWN && i == MAX_SHOWN / 2) {
+        if (!t[i].func) {   /* capture_trace elided the middle, as Go does */
             fprintf(stderr, "...additional frames elided...\n");
-            i = n - MAX_SHOWN / 2;
+            continue;
         }
         fprintf(stderr, "%s(%s)\n\t%s:%d +0x0\n", t[i].func,
                 t[i].has_args ? "..." : "", t[i].file, t[i].line);

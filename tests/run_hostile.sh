@@ -71,6 +71,14 @@ grep -q "out of memory" "$TMP/err" && st=oom   # a machine too small says so
 [ "$st" = oom ] && st=0
 check "make(chan int, 1<<31-1) maps lazily" 0 "$st"
 
+# ---- the stack ----------------------------------------------------------------
+# Go's 1 GB stack holds 3 million calls of a trivial function; so does csp's
+# (its limit is the same number of bytes).
+run "$CSP" "$D/deep_recursion.csp"
+st=$?
+[ "$(cat "$TMP/out")" = 3000000 ] || st="bad output"
+check "3 million nested calls" 0 "$st"
+
 # ---- output that cannot be written ---------------------------------------------
 # stdout closed early: Go dies by SIGPIPE (141) even when the parent ignores
 # SIGPIPE, instead of writing forever into EPIPE.
