@@ -35,12 +35,13 @@
 #define GO_INIT_FRAMES 2
 
 /* A fiber's stack is two arrays, registers (8 bytes each) and Frames (40
- * bytes each); their capacities together may not pass this many bytes, so
- * csp's limit is Go's (GO_MAX_STACK_BYTES), in bytes, whatever the mix. A
+ * bytes each), doubled on demand; a doubling that would take their
+ * capacities together past this many bytes is Go's stack overflow, as
+ * Go's newstack refuses to double past its limit (GO_MAX_STACK_BYTES). A
  * small recursive function costs csp 60-100 bytes a call (Go: 30-100), so
  * recursion runs about as deep as in Go (3 million calls of a trivial
- * function take ~250 MB), and an infinite one dies with Go's message after
- * about 1 GB, as in Go. */
+ * function take ~300 MB), and an infinite one dies with Go's message with
+ * at most half the limit in use, as in Go. */
 #ifdef CSP_TEST_BUILD
 /* Sanitizer builds: reaching 1 GB there takes minutes; the overflow path
  * and its message are the same at 256 MB (millions of trivial calls). */

@@ -65,15 +65,13 @@ static int64_t stack_bytes(int64_t slots, int64_t frames) {
 bool fiber_ensure_stack(Fiber *f, int64_t need) {
     if (need <= f->nslots)
         return true;
-    int64_t max = (FIBER_MAX_STACK_BYTES - stack_bytes(0, f->cap_frames)) /
-                  (int64_t)sizeof(Slot);
-    if (need > max)
-        return false;
+    /* As Go's newstack: the doubled size must fit, so at most half the
+     * limit is ever in use when the overflow is reported. */
     int64_t n = f->nslots;
     while (n < need)
         n *= 2;
-    if (n > max)
-        n = max;
+    if (stack_bytes(n, f->cap_frames) > FIBER_MAX_STACK_BYTES)
+        return false;
     Slot *s = gc_alloc((size_t)n * sizeof(Slot));
     memcpy(s, f->stack, (size_t)f->nslots * sizeof(Slot));
     f->stack = s;
@@ -83,11 +81,9 @@ bool fiber_ensure_stack(Fiber *f, int64_t need) {
 
 Frame *fiber_push_frame(Fiber *f) {
     if (f->nframes == f->cap_frames) {
-        int64_t max = (FIBER_MAX_STACK_BYTES - stack_bytes(f->nslots, 0)) /
-                      (int64_t)sizeof(Frame);
-        if (f->cap_frames >= max)
+        int n = f->cap_frames * 2;
+        if (stack_bytes(f->nslots, n) > FIBER_MAX_STACK_BYTES)
             return NULL;
-        int n = (int)(f->cap_frames * 2 > max ? max : f->cap_frames * 2);
         Frame *fr = gc_alloc((size_t)n * sizeof(Frame));
         memcpy(fr, f->frames, (size_t)f->nframes * sizeof(Frame));
         f->frames = fr;
