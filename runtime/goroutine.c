@@ -42,6 +42,7 @@
  * any thread and is read-only while the program runs (thread creation
  * publishes it).
  */
+#include <errno.h>
 #include <pthread.h>
 #include <setjmp.h>
 #include <signal.h>
@@ -338,10 +339,28 @@ static void *sigquit_thread(void *arg) {
     return NULL;
 }
 
+/* Set once, before the handler below is installed; read by it. */
+static pthread_t quit_thread;
+
+/* SIGQUIT reached a thread that has it unblocked: libgc's marker threads
+ * (started before csp blocks it) and any thread paused by libgc's
+ * stop-the-world handler, whose sigsuspend mask lets SIGQUIT through. The
+ * default action would kill the process without the dump; hand the signal
+ * to the thread that sigwaits for it instead (pthread_kill is
+ * async-signal-safe; there SIGQUIT is blocked, so it stays pending). */
+static void forward_sigquit(int sig) {
+    int saved = errno;
+    pthread_kill(quit_thread, sig);
+    errno = saved;
+}
+
 static void start_sigquit_thread(void) {
-    pthread_t t;
-    if (pthread_create(&t, NULL, sigquit_thread, NULL) == 0)
-        pthread_detach(t);
+    if (pthread_create(&quit_thread, NULL, sigquit_thread, NULL) != 0)
+        return;
+    pthread_detach(quit_thread);
+    struct sigaction sa = {.sa_handler = forward_sigquit, .sa_flags = SA_RESTART};
+    sigfillset(&sa.sa_mask);
+    sigaction(SIGQUIT, &sa, NULL);
 }
 
 /* Blocks SIGQUIT in this thread (and so in every M it starts) and starts

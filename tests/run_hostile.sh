@@ -98,5 +98,19 @@ if [ -w /dev/full ]; then
     check "stdout to /dev/full" 0 $? '^done$'
 fi
 
+# ---- signals --------------------------------------------------------------------
+# SIGQUIT while goroutines allocate: Go's dump and exit 2 every time (libgc's
+# paused threads used to take the signal and die of it without a dump).
+for i in 1 2 3 4 5; do
+    timeout 30 "$CSP" "$D/alloc_forever.csp" > "$TMP/out" 2> "$TMP/err" &
+    pid=$!
+    n=0
+    while [ ! -s "$TMP/out" ] && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); done
+    sleep 0.2
+    kill -QUIT $pid 2> /dev/null
+    wait $pid
+    check "SIGQUIT while allocating ($i)" 2 $? '^SIGQUIT: quit$'
+done
+
 echo "$passed passed, $failed failed"
 [ $failed -eq 0 ]
