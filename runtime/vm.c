@@ -58,6 +58,14 @@ static int64_t norm_int(int64_t v, unsigned kind) {
 static int64_t float_to_int(double x, unsigned kind) {
     int64_t r;
     bool u64 = kind == K_UINT || kind == K_UINT64 || kind == K_UINTPTR;
+    /* gc converts to int8..int32, uint8 and uint16 through a 32-bit
+     * conversion (CVTTSD2SL: out of range is 0x80000000), then truncates;
+     * to uint32 and wider through the 64-bit one. */
+    bool via32 = kind == K_INT8 || kind == K_INT16 || kind == K_INT32 ||
+                 kind == K_UINT8 || kind == K_UINT16;
+    if (via32)
+        return norm_int(x > -2147483649.0 && x < 2147483648.0 ? (int32_t)x : INT32_MIN,
+                        kind);
     if (u64 && x >= 9223372036854775808.0 && x < 18446744073709551616.0)
         r = (int64_t)(uint64_t)x;
     else if (x >= -9223372036854775808.0 && x < 9223372036854775808.0)
