@@ -205,6 +205,14 @@ static Type *qualified_type(Checker *C, Expr *e, bool need_complete) {
     return type_from_object(C, e, o, need_complete);
 }
 
+/* Go's limit on a type's size (gc's MaxWidth, in Go's bytes): beyond it
+ * gc reports the type, and no size computation on it could be trusted. */
+static Type *too_large(Checker *C, Expr *e, Type *t) {
+    if (type_gosize(t) < TYPE_GO_MAX_WIDTH) return t;
+    chk_error(C, chk_start(e), "type %s larger than address space", chk_tstr(C, t));
+    return chk_invalid_type();
+}
+
 static Type *array_type(Checker *C, Expr *e) {
     Expr *len = e->u.arraytype.len;
     if (!len) return type_slice(chk_type(C, e->u.arraytype.elem));
@@ -230,7 +238,7 @@ static Type *array_type(Checker *C, Expr *e) {
         return chk_invalid_type();
     }
     if (type_is_untyped(len->type)) chk_convert_untyped(C, len, type_basic(K_INT));
-    return type_array(elem, n);
+    return too_large(C, e, type_array(elem, n));
 }
 
 static Type *map_type(Checker *C, Expr *e) {
@@ -277,7 +285,7 @@ static Type *struct_type(Checker *C, Expr *e) {
             CHK_PUSH(fs, n, cap, f);
         }
     }
-    return type_struct(fs, n);
+    return too_large(C, e, type_struct(fs, n));
 }
 
 static bool add_iface_method(Checker *C, Method **ms, int *n, int *cap, Method m, Pos pos) {

@@ -23,7 +23,15 @@
 
 int here(FuncState *fs) { return fs->ncode; }
 
-int emit(FuncState *fs, unsigned op, unsigned a, unsigned b, int64_t c) {
+int emit(FuncState *fs, unsigned op, int64_t a, int64_t b, int64_t c) {
+    /* An operand that does not fit (a type or offset over 2^24 slots) must
+     * not be truncated into a wrong size: say so instead. */
+    if (a < INS_MIN_SB || a > INS_MAX_A || b < INS_MIN_SB || b > INS_MAX_A ||
+        c < INS_MIN_SC || c > INS_MAX_C) {
+        comp_error(fs, (Pos){0}, "csp cannot hold a type this large "
+                   "(more than %d slots or elements)", INS_MAX_C);
+        a = b = c = 0;
+    }
     if (fs->ncode == fs->capcode) {
         /* pointer-free memory: instructions must not pin GC objects */
         int cap = fs->capcode ? fs->capcode * 2 : 64;
@@ -42,7 +50,7 @@ int emit(FuncState *fs, unsigned op, unsigned a, unsigned b, int64_t c) {
     return fs->ncode++;
 }
 
-int emit_extra(FuncState *fs, unsigned a, unsigned b, int64_t c) {
+int emit_extra(FuncState *fs, int64_t a, int64_t b, int64_t c) {
     return emit(fs, OP_EXTRA, a, b, c);
 }
 

@@ -129,8 +129,8 @@ typedef struct Loc {
 } Loc;
 
 /* ---- compile.c: emission and bookkeeping ---------------------------------- */
-int emit(FuncState *fs, unsigned op, unsigned a, unsigned b, int64_t c);
-int emit_extra(FuncState *fs, unsigned a, unsigned b, int64_t c);
+int emit(FuncState *fs, unsigned op, int64_t a, int64_t b, int64_t c);
+int emit_extra(FuncState *fs, int64_t a, int64_t b, int64_t c);
 int emit_jump(FuncState *fs, unsigned op, unsigned a, unsigned b);
 void patch_here(FuncState *fs, int pc);
 void patch_to(FuncState *fs, int pc, int target);

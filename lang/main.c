@@ -122,7 +122,10 @@ int main(int argc, char **argv) {
     int procs = 0;
     for (; i < argc && argv[i][0] == '-'; i++) {
         const char *flag = argv[i] + (argv[i][1] == '-' ? 2 : 1);
-        if (strcmp(flag, "procs") == 0 && i + 1 < argc)
+        if (strcmp(flag, "procs") == 0 && i + 1 >= argc) {
+            fprintf(stderr, "csp: flag needs an argument: -procs\n");
+            return EXIT_USAGE;
+        } else if (strcmp(flag, "procs") == 0)
             procs = parse_procs(argv[++i]);
         else if (strncmp(flag, "procs=", 6) == 0)
             procs = parse_procs(flag + 6);

@@ -67,14 +67,19 @@ const char *chan_panic_msg(int status) {
     }
 }
 
-Chan *chan_new(Type *elem, uint32_t elemsize, int64_t size) {
+/* A buffer of pointer-free elements is neither zeroed nor scanned (a slot
+ * is written before it is read): a huge make(chan int, n) maps its pages
+ * lazily, as Go's does, instead of touching n*8 bytes up front. */
+Chan *chan_new(Type *elem, int64_t elemsize, int64_t size) {
     Chan *c = sched_alloc(sizeof *c);
     lock_setrank(&c->lock, LR_CHAN);
     c->elem = elem;
     c->elemsize = elem ? elem->size : elemsize;
     c->dataqsiz = size;
+    size_t bytes = (size_t)size * (size_t)c->elemsize * sizeof(Slot) + 1;
     if (size > 0)
-        c->buf = sched_alloc((size_t)size * c->elemsize * sizeof(Slot) + 1);
+        c->buf = elem && !type_has_pointers(elem) ? sched_alloc_noscan(bytes)
+                                                  : sched_alloc(bytes);
     return c;
 }
 
@@ -513,7 +518,7 @@ int chan_select(Worker *w, GSched *g, SelectCase *cases, int nsends,
                                    (2 * sizeof(int) + sizeof(Chan *))];
     void *order = ncases <= SEL_STACK_CASES ? stackbuf : malloc(scratch);
     if (!order)
-        abort();
+        gc_out_of_memory(scratch);
     Chan **locks = order; /* first: pointer alignment */
     int *pollorder = (int *)(locks + ncases), *lockorder = pollorder + ncases;
     int n = 0;

@@ -51,7 +51,7 @@ struct Sudog {
 struct Chan {
     Lock lock;
     bool closed;              /* c->lock */
-    uint32_t elemsize;        /* slots per element: immutable */
+    int64_t elemsize;         /* slots per element: immutable */
     int64_t dataqsiz;         /* capacity: immutable */
     _Atomic int64_t qcount;   /* buffered elements: written under c->lock,
                                  read without it by len() */
@@ -80,7 +80,7 @@ const char *chan_panic_msg(int status);
 
 /* make(chan T, size): elemsize slots per element (elem->size; elem may be
  * NULL when elemsize is given). size >= 0 (the VM checks the range). */
-Chan *chan_new(Type *elem, uint32_t elemsize, int64_t size);
+Chan *chan_new(Type *elem, int64_t elemsize, int64_t size);
 int64_t chan_len(Chan *c);   /* nil or timer channel: 0 */
 int64_t chan_cap(Chan *c);   /* nil or timer channel: 0 */
 

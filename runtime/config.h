@@ -34,20 +34,31 @@
 #define GO_SLOT_ROUND 8
 #define GO_INIT_FRAMES 2
 
-/* Upper bound on a fiber's register stack, in slots (8 bytes each): 128 MiB.
- * Go's limit is 1 GB of machine stack; csp frames are denser than Go's
- * (a small function needs 3-8 slots where Go needs 50-100 bytes), so this
- * allows recursion millions of calls deep — what Go allows for small
- * functions — while an infinite recursion dies in under a second with Go's
- * message instead of exhausting memory. */
-#define FIBER_MAX_SLOTS (16L * 1024 * 1024)
+/* A fiber's stack is two arrays, registers (8 bytes each) and Frames (40
+ * bytes each), doubled on demand; a doubling that would take their
+ * capacities together past this many bytes is Go's stack overflow, as
+ * Go's newstack refuses to double past its limit (GO_MAX_STACK_BYTES). A
+ * small recursive function costs csp 60-100 bytes a call (Go: 30-100), so
+ * recursion runs about as deep as in Go (3 million calls of a trivial
+ * function take ~300 MB), and an infinite one dies with Go's message with
+ * at most half the limit in use, as in Go. */
+#ifdef CSP_TEST_BUILD
+/* Sanitizer builds: reaching 1 GB there takes a minute on a loaded CI
+ * machine; the overflow path and its message are the same at 64 MB. */
+#define FIBER_MAX_STACK_BYTES (64L * 1024 * 1024)
+#else
+#define FIBER_MAX_STACK_BYTES GO_MAX_STACK_BYTES
+#endif
 
-/* Upper bound on call depth (a Frame is 40 bytes): 80 MiB at most. Two
- * million calls, like Go's limit for functions with ~500-byte frames. */
-#define FIBER_MAX_FRAMES (2L * 1024 * 1024)
+/* Go's maxAlloc on amd64 (1<<48 bytes): the largest allocation Go tries.
+ * make([]T, n) / make(chan T, n) whose n * (Go's size of T) exceeds it
+ * panics with Go's "out of range"; a smaller one is attempted, and a
+ * failure is Go's `fatal error: runtime: out of memory`. A map hint beyond
+ * it is ignored, as Go does. */
+#define GO_MAX_ALLOC (INT64_C(1) << 48)
 
-/* The limit Go prints in its stack-overflow message; printed verbatim so the
- * message reads like Go's ("goroutine stack exceeds 1000000000-byte limit"). */
+/* Go's limit on a goroutine's stack (runtime.maxstacksize, 64-bit), printed
+ * in its message ("goroutine stack exceeds 1000000000-byte limit"). */
 #define GO_MAX_STACK_BYTES 1000000000L
 
 /* Preemption budget a scheduler gives a fiber per run (Worker.budget): one

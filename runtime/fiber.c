@@ -4,8 +4,8 @@
  * (vm_run_main).
  *
  * A fiber starts with FIBER_INIT_SLOTS registers and FIBER_INIT_FRAMES
- * frames and doubles either array on demand up to FIBER_MAX_SLOTS /
- * FIBER_MAX_FRAMES (config.h); past that the program dies with Go's
+ * frames and doubles either array on demand while the two together stay
+ * within FIBER_MAX_STACK_BYTES (config.h); past that the program dies with Go's
  * "stack overflow" fatal error. Growth copies into a fresh array and leaves
  * the old one to the GC (see the invariant in vm.h).
  *
@@ -57,16 +57,21 @@ Fiber *fiber_new(CProgram *p, Worker *w) {
     return fiber_alloc(p, w, FIBER_INIT_SLOTS, FIBER_INIT_FRAMES);
 }
 
+/* Bytes of the two stack arrays at these capacities (FIBER_MAX_STACK_BYTES). */
+static int64_t stack_bytes(int64_t slots, int64_t frames) {
+    return slots * (int64_t)sizeof(Slot) + frames * (int64_t)sizeof(Frame);
+}
+
 bool fiber_ensure_stack(Fiber *f, int64_t need) {
     if (need <= f->nslots)
         return true;
-    if (need > FIBER_MAX_SLOTS)
-        return false;
+    /* As Go's newstack: the doubled size must fit, so at most half the
+     * limit is ever in use when the overflow is reported. */
     int64_t n = f->nslots;
     while (n < need)
         n *= 2;
-    if (n > FIBER_MAX_SLOTS)
-        n = FIBER_MAX_SLOTS;
+    if (stack_bytes(n, f->cap_frames) > FIBER_MAX_STACK_BYTES)
+        return false;
     Slot *s = gc_alloc((size_t)n * sizeof(Slot));
     memcpy(s, f->stack, (size_t)f->nslots * sizeof(Slot));
     f->stack = s;
@@ -76,9 +81,9 @@ bool fiber_ensure_stack(Fiber *f, int64_t need) {
 
 Frame *fiber_push_frame(Fiber *f) {
     if (f->nframes == f->cap_frames) {
-        if (f->cap_frames >= FIBER_MAX_FRAMES)
-            return NULL;
         int n = f->cap_frames * 2;
+        if (stack_bytes(f->nslots, n) > FIBER_MAX_STACK_BYTES)
+            return NULL;
         Frame *fr = gc_alloc((size_t)n * sizeof(Frame));
         memcpy(fr, f->frames, (size_t)f->nframes * sizeof(Frame));
         f->frames = fr;
@@ -260,3 +265,14 @@ int vm_call(Fiber *f, Proto *fn, Slot *args, int nargs, Slot *res, int nres) {
     return NATIVE_OK;
 }
 
+
+/* The panic vm_call returned NATIVE_PANIC for is the newest on f (the
+ * unwind stopped at the call's boundary frame); popping it is what
+ * recover() would do there. */
+Iface *vm_take_panic(Fiber *f) {
+    Panic *p = f->panic;
+    if (!p)
+        return NULL;
+    f->panic = p->link;
+    return p->value;
+}

@@ -16,8 +16,7 @@
  */
 #include "gc.h"
 
-#include <stdio.h>
-#include <stdlib.h>
+#include "rt.h"
 
 #include "debug.h"
 
@@ -35,10 +34,10 @@ static void stress(void) {
 #define stress() ((void)0)
 #endif
 
-static void *oom(size_t n) {
-    fprintf(stderr, "fatal error: out of memory (allocating %zu bytes)\n", n);
-    exit(2);
-}
+/* Every failed allocation ends here, libgc's own included (its oom_fn). */
+_Noreturn void gc_out_of_memory(size_t n) { rt_out_of_memory(n); }
+
+static void *oom(size_t n) { gc_out_of_memory(n); }
 
 /* libgc's warnings ("Repeated allocation of very large block") are about
  * the collector, not the program: Go prints nothing there either. */
@@ -47,6 +46,7 @@ static void gc_quiet(char *msg, GC_word arg) {}
 void gc_init(void) {
     GC_INIT();
     GC_set_warn_proc(gc_quiet);
+    GC_set_oom_fn(oom);
     GC_allow_register_threads();
 #ifdef CSP_DEBUG
     const char *n = getenv("CSP_GCSTRESS");

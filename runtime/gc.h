@@ -11,8 +11,11 @@
 #define GC_THREADS 1
 #include <gc/gc.h>
 
-/* Zeroed memory that may hold pointers. Never returns NULL (aborts with
- * "fatal error: out of memory"). */
+/* Go's `fatal error: runtime: out of memory`, exit 2 without atexit
+ * handlers (rt_out_of_memory). Every allocation failure ends here. */
+_Noreturn void gc_out_of_memory(size_t n);
+/* Zeroed memory that may hold pointers. Never returns NULL (ends the
+ * program with gc_out_of_memory). */
 void *gc_alloc(size_t n);
 /* Memory that holds no pointers (string bytes); NOT zeroed. */
 void *gc_alloc_atomic(size_t n);

@@ -42,6 +42,7 @@
  * any thread and is read-only while the program runs (thread creation
  * publishes it).
  */
+#include <errno.h>
 #include <pthread.h>
 #include <setjmp.h>
 #include <signal.h>
@@ -362,10 +363,12 @@ static void *sigquit_thread(void *arg) {
     return NULL;
 }
 
+static pthread_t quit_thread;
+
 static void start_sigquit_thread(void) {
-    pthread_t t;
-    if (pthread_create(&t, NULL, sigquit_thread, NULL) == 0)
-        pthread_detach(t);
+    if (pthread_create(&quit_thread, NULL, sigquit_thread, NULL) != 0)
+        return;
+    pthread_detach(quit_thread);
 }
 
 /* Blocks SIGQUIT in this thread (and so in every M it starts) and starts

@@ -35,9 +35,15 @@
  */
 #include <string.h>
 
+#include "config.h"
 #include "rt.h"
 
 enum { MIN_ENTRIES = 8 };
+/* Entry numbers + 1 are 32-bit in the index (half of it for the hint's
+ * doubling): 2^31 entries is over 48 GB of entries, past any real map. */
+#define MAP_MAX_ENTRIES (INT64_C(1) << 31)
+/* Entries this large (slots) are allocated one at a time at first. */
+#define BIG_STRIDE 4096
 #define TOMB 0xFFFFFFFFu
 #define HASH_LIVE (1ull << 63)
 
@@ -60,16 +66,21 @@ struct Map {
     Store *st;           /* replaced wholesale by rebuild/clear */
     int64_t count;       /* live entries */
     uint64_t seed;       /* immutable: per-map hash seed */
-    uint32_t ksize, vsize, stride; /* immutable, in slots */
+    int64_t ksize, vsize, stride; /* immutable, in slots */
     KeyMode mode;        /* immutable */
     int writing;         /* race detector flag; relaxed atomics */
 };
 
 /* ---- stores ------------------------------------------------------------------- */
 
+/* ecap 0 only from map_new: an empty map of huge entries allocates none
+ * (Go's empty map has no groups); the first insert rebuilds. */
 static Store *store_new(const Map *m, int64_t ecap) {
-    if (ecap < MIN_ENTRIES)
-        ecap = MIN_ENTRIES;
+    int64_t min = m->stride > BIG_STRIDE ? 1 : MIN_ENTRIES;
+    if (ecap < min && !(ecap == 0 && m->count == 0 && !m->st))
+        ecap = min;
+    if (ecap > MAP_MAX_ENTRIES)   /* the index holds 32-bit entry numbers */
+        gc_out_of_memory((size_t)-1);
     uint64_t isize = 16;
     while (isize < (uint64_t)ecap * 2)
         isize *= 2;
@@ -213,6 +224,11 @@ Map *map_new(Type *maptype, int64_t hint) {
     m->stride = 1 + m->ksize + m->vsize;
     m->mode = key_mode(maptype->key);
     m->seed = rt_rand64();
+    /* As Go: a hint no allocation could satisfy is only a hint (empty map). */
+    if (hint > MAP_MAX_ENTRIES || hint > GO_MAX_ALLOC / (m->stride * 8))
+        hint = 0;
+    if (hint == 0 && m->stride <= BIG_STRIDE)
+        hint = MIN_ENTRIES;
     m->st = store_new(m, hint);
     return m;
 }

@@ -17,8 +17,10 @@
  */
 #include <math.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "vm.h"
 #include "../stdlib/lib.h" /* strconv_format_float */
@@ -93,10 +95,21 @@ Iface *rt_error_new(Str *msg) {
 
 /* ---- starting panics -------------------------------------------------------------- */
 
+/* Frames a trace keeps, as Go prints them: the newest and oldest
+ * TRACE_KEEP/2 each, and an entry with func NULL ("...additional frames
+ * elided...") between. A panic deep in a recursion of millions of calls
+ * then costs a hundred entries, not millions. */
+enum { TRACE_KEEP = 100 };
+
 static void capture_trace(Fiber *f, Panic *p) {
     int n = f->nframes;
-    p->trace = gc_alloc((size_t)(n + 1) * sizeof(TraceEntry));
+    bool elide = n > TRACE_KEEP;
+    p->trace = gc_alloc((size_t)(elide ? TRACE_KEEP + 1 : n + 1) * sizeof(TraceEntry));
     for (int i = n - 1; i >= 0; i--) {
+        if (elide && i == n - 1 - TRACE_KEEP / 2) {
+            p->trace[p->ntrace++].func = NULL;
+            i = TRACE_KEEP / 2 - 1;
+        }
         Frame *fr = &f->frames[i];
         Proto *pr = fr->proto;
         TraceEntry *t = &p->trace[p->ntrace++];
@@ -305,23 +318,50 @@ Str *vm_error_string(Fiber *f, Iface *v) {
     return res.p;
 }
 
-/* Go's printpanicval after preprintpanics (Error()/String() applied). */
-static void print_panic_value(Fiber *f, FILE *out, Iface *v) {
-    if (!v) { fputs("nil", out); return; }
-    const char *names[] = {"Error", "String"};
-    for (int i = 0; i < 2; i++) {
-        Proto *p = type_find_method(v->type, str_intern(names[i]));
-        if (!p || p->nresults != 1)
+static void print_trace(const TraceEntry *t, int n);
+static void print_created_by(Fiber *f);
+
+/* Go's preprintpanics: the Error()/String() text of every value in the
+ * chain, computed before anything is printed. A method that panics is
+ * Go's fatal "panic while printing panic value" (its value if a plain
+ * string, else its type). f->panic is NULL meanwhile (panic_print). */
+static void preprint(Fiber *f, Panic *chain) {
+    for (Panic *q = chain; q; q = q->link) {
+        Iface *v = q->value;
+        Proto *p = NULL;
+        if (v && !(p = type_find_method(v->type, str_intern("Error"))))
+            p = type_find_method(v->type, str_intern("String"));
+        if (!p || p->nparams != 1 || p->nresults != 1)
             continue;
         Slot arg = type_is_boxed(v->type) ? rt_load(v->type, v->val.p) : v->val;
         Slot res;
-        Panic *saved = f->panic;
-        int st = vm_call(f, p, &arg, 1, &res, 1);
-        f->panic = saved;
-        if (st == NATIVE_OK) {
-            fwrite(str_data(res.p), 1, (size_t)str_len(res.p), out);
-            return;
+        if (vm_call(f, p, &arg, 1, &res, 1) == NATIVE_OK) {
+            q->text = res.p;
+            q->has_text = true;
+            continue;
         }
+        Iface *r = vm_take_panic(f);
+        f->panic = NULL;
+        fputs("fatal error: panic while printing panic value: ", stderr);
+        if (r && r->type == type_basic(K_STRING))
+            fwrite(str_data(r->val.p), 1, (size_t)str_len(r->val.p), stderr);
+        else
+            fprintf(stderr, "type %s", r ? type_string(r->type) : "*runtime.PanicNilError");
+        /* the frames are unwound: the stack is the one the panic recorded */
+        fprintf(stderr, "\n\ngoroutine %lld [running]:\n", (long long)f->id);
+        print_trace(chain->trace, chain->ntrace);
+        print_created_by(f);
+        vm_fatal_exit();
+    }
+}
+
+/* Go's printpanicval after preprintpanics (Error()/String() applied). */
+static void print_panic_value(FILE *out, Panic *q) {
+    Iface *v = q->value;
+    if (!v) { fputs("nil", out); return; }
+    if (q->has_text) {
+        fwrite(str_data(q->text), 1, (size_t)str_len(q->text), out);
+        return;
     }
     Type *t = v->type;
     if (t->kind <= K_STRING && t->kind != K_INVALID) {
@@ -371,7 +411,7 @@ static void print_chain(Fiber *f, Panic *p, const Panic *newer) {
         fputc('\t', stderr);
     }
     fputs("panic: ", stderr);
-    print_panic_value(f, stderr, p->value);
+    print_panic_value(stderr, p);
     if (p->recovered && newer && same_panic_value(p->value, newer->value))
         fputs(" [recovered, repanicked]", stderr);
     else if (p->recovered)
@@ -380,11 +420,10 @@ static void print_chain(Fiber *f, Panic *p, const Panic *newer) {
 }
 
 static void print_trace(const TraceEntry *t, int n) {
-    enum { MAX_SHOWN = 100 };  /* Go elides the middle of deep stacks too */
     for (int i = 0; i < n; i++) {
-        if (n > MAX_SHOWN && i == MAX_SHOWN / 2) {
+        if (!t[i].func) {   /* capture_trace elided the middle, as Go does */
             fprintf(stderr, "...additional frames elided...\n");
-            i = n - MAX_SHOWN / 2;
+            continue;
         }
         fprintf(stderr, "%s(%s)\n\t%s:%d +0x0\n", t[i].func,
                 t[i].has_args ? "..." : "", t[i].file, t[i].line);
@@ -481,6 +520,7 @@ void panic_print(Fiber *f) {
         return;
     /* Printing may call Error() methods: keep the chain stable. */
     f->panic = NULL;
+    preprint(f, top);
     print_chain(f, top, NULL);
     if (top->sigsegv)
         fputs("[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]\n",
@@ -505,6 +545,27 @@ _Noreturn void panic_stack_overflow(Fiber *f) {
     print_trace(p.trace, p.ntrace);
     print_created_by(f);
     vm_fatal_exit();
+}
+
+/* The one exit for a failed allocation, from any thread and any lock
+ * state: Go's message and the failing goroutine's stack, then _exit(2)
+ * (vm_exit: no atexit handlers, no unwinding into a session, which could
+ * hold any lock here). print_goroutine allocates nothing. A second thread
+ * running out of memory meanwhile waits for the first to exit. */
+_Noreturn void rt_out_of_memory(size_t n) {
+    static atomic_flag reporting = ATOMIC_FLAG_INIT;
+    if (atomic_flag_test_and_set(&reporting))
+        for (;;)
+            pause();
+    fflush(stdout);
+    fputs("fatal error: runtime: out of memory\n", stderr);
+    Fiber *f = vm_running_fiber();
+    if (f) {
+        fputc('\n', stderr);
+        print_goroutine(f, "running", true, true);
+    }
+    (void)n;
+    vm_exit(2);
 }
 
 _Noreturn void rt_fatal(const char *fmt, ...) {

@@ -84,6 +84,10 @@ int rt_panic_string(Fiber *f, const char *fmt, ...)
 /* Go's `fatal error: MSG` (unrecoverable): prints and exits 2. */
 _Noreturn void rt_fatal(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)));
+/* Go's `fatal error: runtime: out of memory` for a failed allocation of
+ * n bytes: prints the running goroutine and _exits 2 whatever the caller
+ * holds (gc.c, sched_alloc). */
+_Noreturn void rt_out_of_memory(size_t n);
 /* An error value (Iface of a runtime-internal *errorString type) whose
  * Error() returns msg. Used by natives that must return an `error`. */
 Iface *rt_error_new(Str *msg);

@@ -236,6 +236,17 @@ static _Noreturn void sched_throw(const char *msg) {
     abort();
 }
 
+void *sched_alloc_noscan(size_t n) {
+#ifdef CSP_NO_GC
+    void *p = malloc(n);
+#else
+    void *p = GC_MALLOC_ATOMIC(n);
+#endif
+    if (!p)
+        gc_out_of_memory(n);
+    return p;
+}
+
 void *sched_alloc(size_t n) {
 #ifdef CSP_NO_GC
     void *p = calloc(1, n);
@@ -243,7 +254,7 @@ void *sched_alloc(size_t n) {
     void *p = GC_MALLOC(n);
 #endif
     if (!p)
-        sched_throw("out of memory");
+        gc_out_of_memory(n);
     return p;
 }
 

@@ -248,6 +248,9 @@ void sched_timers_changed(void);
 /* Memory for runtime records: libgc (scanned), or calloc when built with
  * CSP_NO_GC. Never NULL. */
 void *sched_alloc(size_t n);
+/* Memory the collector does not scan, NOT zeroed (buffers of pointer-free
+ * values). Both end the program with Go's out-of-memory error on failure. */
+void *sched_alloc_noscan(size_t n);
 
 /* ---- run queue internals, exposed for the unit tests ---------------------- */
 typedef struct P P;

@@ -253,9 +253,17 @@ Type *type_slice(Type *elem) {
     return intern(&tmpl);
 }
 
+/* a + b and a * b for sizes in 0..TYPE_SIZE_MAX, saturating there. */
+static int64_t size_add(int64_t a, int64_t b) {
+    return a > TYPE_SIZE_MAX - b ? TYPE_SIZE_MAX : a + b;
+}
+static int64_t size_mul(int64_t a, int64_t n) {
+    return a && n > TYPE_SIZE_MAX / a ? TYPE_SIZE_MAX : a * n;
+}
+
 Type *type_array(Type *elem, int64_t len) {
     Type tmpl = {.kind = K_ARRAY, .elem = elem, .len = len};
-    tmpl.size = (uint32_t)(elem->size * len);
+    tmpl.size = size_mul(elem->size, len);
     return intern(&tmpl);
 }
 
@@ -281,20 +289,20 @@ Type *type_func(Type **params, int nparams, Type **results, int nresults,
 Type *type_tuple(Type **elems, int n) {
     Type tmpl = {.kind = K_TUPLE, .nparams = n,
                  .params = copy_types(elems, n)};
-    for (int i = 0; i < n; i++) tmpl.size += elems[i]->size;
+    for (int i = 0; i < n; i++) tmpl.size = size_add(tmpl.size, elems[i]->size);
     return intern(&tmpl);
 }
 
 /* Arrays are copied before interning (a duplicate's copy is garbage). */
 Type *type_struct(const Field *fields, int n) {
     Field *fs = n ? gc_alloc(n * sizeof *fs) : NULL;
-    uint32_t off = 0;
+    int64_t off = 0;
     for (int i = 0; i < n; i++) {
         fs[i] = fields[i];
         fs[i].name = str_intern(fields[i].name ? fields[i].name : "_");
         fs[i].pkg = str_intern(fields[i].pkg);
         fs[i].offset = off;
-        off += fields[i].type->size;
+        off = size_add(off, fields[i].type->size);
     }
     Type tmpl = {.kind = K_STRUCT, .size = off, .fields = fs, .nfields = n};
     return intern(&tmpl);
@@ -563,4 +571,77 @@ const char *type_string_rel(Type *t, const char *pkg, unsigned aliases) {
     bput(&b, "");
     write_type(&b, t, (Style){true, pkg, aliases});
     return b.p;
+}
+
+/* ---- Go's sizes (amd64) -------------------------------------------------------- */
+
+static int64_t go_align(const Type *t) {
+    switch (t->kind) {
+    case K_BOOL: case K_INT8: case K_UINT8: return 1;
+    case K_INT16: case K_UINT16: return 2;
+    case K_INT32: case K_UINT32: case K_FLOAT32: return 4;
+    case K_ARRAY: return go_align(t->elem);
+    case K_STRUCT: {
+        int64_t a = 1;
+        for (int i = 0; i < t->nfields; i++) {
+            int64_t fa = go_align(t->fields[i].type);
+            if (fa > a) a = fa;
+        }
+        return a;
+    }
+    default: return 8;
+    }
+}
+
+static int64_t go_add(int64_t a, int64_t b) {
+    return a > TYPE_GO_MAX_WIDTH - b ? TYPE_GO_MAX_WIDTH : a + b;
+}
+
+static int64_t go_struct_size(const Type *t) {
+    int64_t off = 0, last = -1;
+    for (int i = 0; i < t->nfields; i++) {
+        int64_t a = go_align(t->fields[i].type);
+        off = go_add(off, (a - off % a) % a);
+        last = type_gosize(t->fields[i].type);
+        off = go_add(off, last);
+    }
+    if (last == 0)
+        off = go_add(off, 1);   /* gc pads a trailing zero-size field */
+    int64_t a = go_align(t);
+    return go_add(off, (a - off % a) % a);
+}
+
+int64_t type_gosize(const Type *t) {
+    switch (t->kind) {
+    case K_BOOL: case K_INT8: case K_UINT8:
+    case K_INT16: case K_UINT16:
+    case K_INT32: case K_UINT32: case K_FLOAT32:
+        return go_align(t);
+    case K_STRING: case K_INTERFACE: return 16;
+    case K_SLICE: return 24;
+    case K_ARRAY: {
+        int64_t e = type_gosize(t->elem);
+        return e && t->len > TYPE_GO_MAX_WIDTH / e ? TYPE_GO_MAX_WIDTH : e * t->len;
+    }
+    case K_STRUCT: return go_struct_size(t);
+    default: return 8;
+    }
+}
+
+bool type_has_pointers(const Type *t) {
+    switch (t->kind) {
+    case K_BOOL: case K_INT: case K_INT8: case K_INT16: case K_INT32: case K_INT64:
+    case K_UINT: case K_UINT8: case K_UINT16: case K_UINT32: case K_UINT64:
+    case K_UINTPTR: case K_FLOAT32: case K_FLOAT64:
+        return false;
+    case K_ARRAY:
+        return t->len > 0 && type_has_pointers(t->elem);
+    case K_STRUCT:
+        for (int i = 0; i < t->nfields; i++)
+            if (type_has_pointers(t->fields[i].type))
+                return true;
+        return false;
+    default:
+        return true;
+    }
 }

@@ -11,7 +11,10 @@
  *     unnamed type has underlying == itself. After type_set_underlying the
  *     named type carries copies of the structural fields (elem, fields, ...)
  *     so runtime code can read them without following underlying.
- *   - size (in Slots, see value.h) is valid once the type is complete.
+ *   - size (in Slots, see value.h) is valid once the type is complete. It
+ *     saturates at TYPE_SIZE_MAX: a type that large is one the checker has
+ *     rejected ("larger than address space", type_gosize), so no size
+ *     arithmetic on an accepted type overflows.
  *   - After compilation types are immutable, except rmethods which the
  *     compiler fills before the program starts.
  *
@@ -43,7 +46,7 @@ typedef enum ChanDir { CHAN_BOTH = 0, CHAN_SEND = 1, CHAN_RECV = 2 } ChanDir;
 typedef struct Field {
     const char *name;  /* interned (see str_intern in type.c); embedded: type name */
     Type *type;
-    uint32_t offset;   /* in slots from the start of the struct */
+    int64_t offset;    /* in slots from the start of the struct */
     bool embedded;
     const char *pkg;   /* package of an unexported field name, else NULL */
 } Field;
@@ -68,7 +71,7 @@ typedef struct RMethod {
 
 struct Type {
     Kind kind;
-    uint32_t size;        /* slots; 0 for struct{} and [0]T */
+    int64_t size;         /* slots; 0 for struct{} and [0]T; see INVARIANTS */
     const char *name;     /* named types only, e.g. "Point"; NULL otherwise */
     const char *pkg;      /* package name of a named type: "main", "time"... */
     Type *underlying;     /* self for unnamed types */
@@ -159,6 +162,21 @@ static inline bool type_is_float(const Type *t) {
 static inline bool type_is_untyped(const Type *t) {
     return t->kind >= K_UNTYPED_BOOL && t->kind <= K_UNTYPED_NIL;
 }
+/* Go's limit on the size of a type on amd64 (cmd/compile's MaxWidth,
+ * 1<<50 bytes): a larger type is "larger than address space". */
+#define TYPE_GO_MAX_WIDTH (INT64_C(1) << 50)
+/* Where Type.size saturates (slots); far above any accepted type's size. */
+#define TYPE_SIZE_MAX (INT64_C(1) << 60)
+/* The size in bytes Go gives t on amd64 (string 16, slice 24, interface
+ * 16, struct fields aligned as gc lays them out), saturating at
+ * TYPE_GO_MAX_WIDTH. The checker compares it with TYPE_GO_MAX_WIDTH; the
+ * runtime uses it where Go's limits are in bytes (makeslice, makechan). */
+int64_t type_gosize(const Type *t);
+
+/* Whether a value of t holds a pointer the collector must see (strings,
+ * slices, maps, ... and aggregates of them); false for numbers and bools. */
+bool type_has_pointers(const Type *t);
+
 /* Bit width of a sized integer kind (int/uint/uintptr are 64). */
 int type_int_bits(Kind k);
 

@@ -131,7 +131,7 @@ int64_t slice_grow_cap(int64_t oldcap, int64_t needed, int64_t elem_bytes) {
 }
 
 /* A zeroed backing array for cap elements of `slots` slots each. */
-static Slot *backing(int64_t cap, uint32_t slots) {
+static Slot *backing(int64_t cap, int64_t slots) {
     return gc_alloc((size_t)(cap * slots) * sizeof(Slot));
 }
 
@@ -255,7 +255,7 @@ bool rt_equal(Type *t, const Slot *a, const Slot *b, Type **bad) {
         }
         return true;
     case K_ARRAY: {
-        uint32_t es = t->elem->size;
+        int64_t es = t->elem->size;
         for (int64_t i = 0; i < t->len; i++)
             if (!rt_equal(t->elem, a + i * es, b + i * es, bad))
                 return false;

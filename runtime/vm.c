@@ -70,6 +70,14 @@ static int64_t norm_int(int64_t v, unsigned kind) {
 static int64_t float_to_int(double x, unsigned kind) {
     int64_t r;
     bool u64 = kind == K_UINT || kind == K_UINT64 || kind == K_UINTPTR;
+    /* gc converts to int8..int32, uint8 and uint16 through a 32-bit
+     * conversion (CVTTSD2SL: out of range is 0x80000000), then truncates;
+     * to uint32 and wider through the 64-bit one. */
+    bool via32 = kind == K_INT8 || kind == K_INT16 || kind == K_INT32 ||
+                 kind == K_UINT8 || kind == K_UINT16;
+    if (via32)
+        return norm_int(x > -2147483649.0 && x < 2147483648.0 ? (int32_t)x : INT32_MIN,
+                        kind);
     if (u64 && x >= 9223372036854775808.0 && x < 18446744073709551616.0)
         r = (int64_t)(uint64_t)x;
     else if (x >= -9223372036854775808.0 && x < 9223372036854775808.0)
@@ -705,7 +713,7 @@ L_MAKESLICE: {
     NEXT_EXTRA;
     Type *elem = K[XC].p;
     int64_t len = RB.i, cap = RC.i;
-    int64_t limit = (INT64_C(1) << 40) / ((elem->size ? elem->size : 1) * 8);
+    int64_t gs = type_gosize(elem), limit = gs ? GO_MAX_ALLOC / gs : INT64_MAX;
     if (len < 0 || len > limit)
         THROW(rt_panic_runtime(f, "makeslice: len out of range"));
     if (cap < len || cap > limit)
@@ -1065,7 +1073,7 @@ L_GO:
 L_MAKECHAN: {
     Type *et = K[C].p;
     int64_t n = RB.i;
-    int64_t limit = (INT64_C(1) << 40) / ((et->size ? et->size : 1) * 8);
+    int64_t gs = type_gosize(et), limit = gs ? (GO_MAX_ALLOC - 96) / gs : INT64_MAX;
     if (n < 0 || n > limit)
         THROW(panic_plain(f, "makechan: size out of range"));
     RA.p = chan_new(et, 0, n);

@@ -187,6 +187,8 @@ typedef struct Panic {
                                 goroutine normally (VM_DONE) */
     TraceEntry *trace;
     int ntrace;
+    Str *text;               /* value's Error()/String(), set by preprint */
+    bool has_text;
 } Panic;
 
 typedef struct Frame {
@@ -349,9 +351,9 @@ int64_t fiber_push_call(Fiber *f, Closure *cl, Proto *p, const Slot *args,
  * or DEFER_PANIC when it panicked, as does a nil function). */
 enum { DEFER_PUSHED, DEFER_DONE, DEFER_PANIC };
 int vm_invoke_defer(Fiber *f, Defer *d, uint32_t flags);
-/* Makes sure stack[0..need) exists; false past FIBER_MAX_SLOTS. */
+/* Makes sure stack[0..need) exists; false past FIBER_MAX_STACK_BYTES. */
 bool fiber_ensure_stack(Fiber *f, int64_t need);
-/* Pushes an empty frame (grows the array); NULL past FIBER_MAX_FRAMES. */
+/* Pushes an empty frame (grows the array); NULL past FIBER_MAX_STACK_BYTES. */
 Frame *fiber_push_frame(Fiber *f);
 void worker_init(Worker *w, uint64_t seed);
 uint64_t worker_rand(Worker *w);

@@ -1,6 +1,6 @@
 #!/bin/sh
 # run.sh CSP UNIT_TESTS — runs every suite (Check unit tests, golden scripts,
-# compile-error cases, seed properties, the REPL, quick stress) and prints
+# compile-error cases, seed properties, the REPL, hostile inputs, quick stress) and prints
 # one closing line `N passed, N failed`.
 # Exits non-zero if anything failed.
 csp=$1
@@ -45,7 +45,7 @@ fi
 # SUITES may drop the timing-heavy ones (props: seed programs whose output
 # is decided by sleeps; repl: pseudo-terminal sessions), as CI's sanitizer
 # runs do.
-suites=${SUITES:-scripts errors props repl}
+suites=${SUITES:-scripts errors props repl hostile}
 for suite in $suites; do
     echo "== $suite"
     case $suite in

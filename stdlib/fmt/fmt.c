@@ -1020,7 +1020,7 @@ static void print_list(Printer *p, Type *t, const Slot *mem, int verb,
         fmt_bytes(p, data, n, is_nil, verb, type_string(t), t, mem);
         return;
     }
-    uint32_t es = t->elem->size;
+    int64_t es = t->elem->size;
     if (p->fl.sharpV) {
         puts_(p, type_string(t));
         if (is_nil) {
@@ -1506,7 +1506,8 @@ static int n_errorf(Fiber *f, Slot *a) {
     do_printf(&p, str_data(format), str_len(format), a[1].p);
     if (p.status != NATIVE_OK)
         return p.status;
-    qsort(p.wrapped, (size_t)p.nwrapped, sizeof *p.wrapped, cmp_i64);
+    if (p.nwrapped > 1)   /* qsort(NULL, 0, ...) is undefined */
+        qsort(p.wrapped, (size_t)p.nwrapped, sizeof *p.wrapped, cmp_i64);
     Slice *w = NULL;
     if (p.nwrapped) {
         w = slice_new(type_basic(K_INT), p.nwrapped, p.nwrapped);

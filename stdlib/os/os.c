@@ -11,6 +11,8 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -62,6 +64,20 @@ static int n_Getpid(Fiber *f, Slot *a) {
     return NATIVE_OK;
 }
 
+/* As Go (os.epipecheck): a write to a closed pipe on standard output or
+ * error ends the program by SIGPIPE even when the parent ignores it, so
+ * `prog | head -1` stops quietly with status 141 instead of looping on
+ * EPIPE. Other descriptors get the error. */
+static _Noreturn void die_of_sigpipe(void) {
+    signal(SIGPIPE, SIG_DFL);
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGPIPE);
+    pthread_sigmask(SIG_UNBLOCK, &set, NULL);
+    raise(SIGPIPE);
+    _exit(2); /* not reached */
+}
+
 /* Writes all n bytes (retrying short writes and EINTR). Returns the bytes
  * written and sets *err to errno on failure. */
 static int64_t write_all(int fd, const char *p, int64_t n, int *err) {
@@ -72,6 +88,8 @@ static int64_t write_all(int fd, const char *p, int64_t n, int *err) {
         if (w < 0) {
             if (errno == EINTR)
                 continue;
+            if (errno == EPIPE && (fd == 1 || fd == 2))
+                die_of_sigpipe();
             *err = errno;
             break;
         }

@@ -118,16 +118,22 @@ static int64_t floor_div(int64_t a, int64_t b) {
 
 static int64_t floor_mod(int64_t a, int64_t b) { return a - floor_div(a, b) * b; }
 
+/* Two's-complement wrapping + and *: Go's time arithmetic wraps silently
+ * for extreme dates (time.Date(1<<62, ...)); in C the overflow would be
+ * undefined. */
+static int64_t wadd(int64_t a, int64_t b) { return (int64_t)((uint64_t)a + (uint64_t)b); }
+static int64_t wmul(int64_t a, int64_t b) { return (int64_t)((uint64_t)a * (uint64_t)b); }
+
 
 
 /* Days since 1970-01-01 of year y, month m (1..12), day d (any int). */
 static int64_t days_from_civil(int64_t y, int64_t m, int64_t d) {
-    y -= m <= 2;
+    y = wadd(y, -(m <= 2));
     int64_t era = floor_div(y, 400);
     int64_t yoe = y - era * 400;
-    int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
+    int64_t doy = wadd((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5, wadd(d, -1));
+    int64_t doe = wadd(yoe * 365 + yoe / 4 - yoe / 100, doy);
+    return wadd(wmul(era, 146097), wadd(doe, -719468));
 }
 
 typedef struct Civil {
@@ -179,13 +185,13 @@ static Slot *new_time(int64_t sec, int64_t nsec, Slot *loc) {
  * 0 <= lo < base. */
 static void norm(int64_t *hi, int64_t *lo, int64_t base) {
     if (*lo < 0) {
-        int64_t n = (-*lo - 1) / base + 1;
-        *hi -= n;
-        *lo += n * base;
+        int64_t n = (-(*lo + 1)) / base + 1;
+        *hi = wadd(*hi, -n);
+        *lo = wadd(*lo, wmul(n, base));
     }
     if (*lo >= base) {
         int64_t n = *lo / base;
-        *hi += n;
+        *hi = wadd(*hi, n);
         *lo -= n * base;
     }
 }
@@ -203,13 +209,13 @@ static int n_date(Fiber *f, Slot *a) {
     norm(&min, &sec, 60);
     norm(&hour, &min, 60);
     norm(&day, &hour, 24);
-    int64_t ut = days_from_civil(year, m + 1, day) * SEC_PER_DAY +
-                   hour * 3600 + min * 60 + sec;
+    int64_t ut = wadd(wmul(days_from_civil(year, m + 1, day), SEC_PER_DAY),
+                      wadd(wmul(hour, 3600), min * 60 + sec));
     const Slot *loc = a[7].p;
     int64_t offset = zone_at(loc, ut).offset;
     if (offset != 0)
-        offset = zone_at(loc, ut - offset).offset;
-    a[0].i = ut - offset + UNIX_TO_INTERNAL;
+        offset = zone_at(loc, wadd(ut, -offset)).offset;
+    a[0].i = wadd(wadd(ut, -offset), UNIX_TO_INTERNAL);
     a[1].i = nsec;
     return NATIVE_OK;
 }

@@ -1,0 +1,116 @@
+#!/bin/sh
+# run_hostile.sh — hostile inputs that must end as Go ends them, never by a
+# signal or a hang: bad command-line arguments and environment, files that
+# are not programs, memory exhaustion under a ulimit, closed or full
+# output, signals. Each case checks the exit status and a property of the
+# output (these depend on the machine, so no byte-exact golden is possible).
+#
+# Usage: tests/run_hostile.sh CSP_BINARY
+# Ends with exactly `N passed, N failed`; exits 1 when anything failed.
+CSP=$1
+D=$(dirname "$0")/hostile
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/csp_hostile.XXXXXX") || exit 2
+trap 'rm -rf "$TMP"' EXIT INT TERM
+passed=0
+failed=0
+
+# check NAME WANT_RC GOT_RC [STDERR_ERE]: the status, and (when given) an
+# extended regexp the first line of $TMP/err must match.
+check() {
+    ok=1
+    [ "$3" = "$2" ] || ok=0
+    if [ -n "$4" ] && ! head -n 1 "$TMP/err" | grep -Eq "$4"; then ok=0; fi
+    if [ $ok = 1 ]; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1))
+        echo "FAIL $1: status $3 (want $2)"
+        head -n 3 "$TMP/err" | sed 's/^/    /'
+    fi
+}
+
+# run [ENV=V...] -- ARGS: runs csp with a 30 s limit, stdout to $TMP/out.
+run() {
+    timeout 30 env "$@" < /dev/null > "$TMP/out" 2> "$TMP/err"
+}
+
+# ---- the command line -------------------------------------------------------
+for v in 0 -1 100000 abc ""; do
+    run "$CSP" -procs "$v" "$D/gomaxprocs.csp"
+    check "-procs '$v'" 2 $? '^csp: invalid value .* for flag -procs$'
+done
+run "$CSP" -procs
+check "-procs without a value" 2 $? '^csp: flag needs an argument: -procs$'
+run "$CSP" -nosuchflag "$D/gomaxprocs.csp"
+check "unknown flag" 2 $? '^csp: flag provided but not defined: -nosuchflag$'
+for v in 0 -3 abc 100000 2; do
+    # Go ignores an invalid GOMAXPROCS; csp clamps a huge one to its maximum
+    run GOMAXPROCS="$v" "$CSP" "$D/gomaxprocs.csp"
+    st=$?
+    [ "$(cat "$TMP/out")" = "$(printf 'true\ntrue\ntrue')" ] || st="bad output"
+    check "GOMAXPROCS=$v" 0 "$st"
+done
+run "$CSP" "$D"
+check "a directory as the program" 2 $? '^csp: read .*: Is a directory$'
+run "$CSP" "$TMP/missing.csp"
+check "a missing file" 2 $? '^csp: open .*missing.csp: No such file or directory$'
+head -c 4096 "$CSP" > "$TMP/binary.csp"
+run "$CSP" "$TMP/binary.csp"
+check "a binary file as the program" 1 $? 'binary.csp:1:1: '
+
+# ---- memory -------------------------------------------------------------------
+# Go: `fatal error: runtime: out of memory`, exit 2 (never SIGABRT/SIGKILL).
+(ulimit -v 4000000 && run "$CSP" "$D/chan_huge.csp")
+check "make(chan int, 1<<31-1) under ulimit -v" 2 $? '^fatal error: runtime: out of memory$'
+(ulimit -v 4000000 && run "$CSP" "$D/array_huge.csp")
+check "make([]int, 1<<40) under ulimit -v" 2 $? '^fatal error: runtime: out of memory$'
+run "$CSP" "$D/chan_huge.csp"
+st=$?
+[ "$(cat "$TMP/out")" = "1 2147483647" ] || st="bad output"
+grep -q "out of memory" "$TMP/err" && st=oom   # a machine too small says so
+[ "$st" = oom ] && st=0
+check "make(chan int, 1<<31-1) maps lazily" 0 "$st"
+
+# ---- the stack ----------------------------------------------------------------
+# Go's 1 GB stack holds 3 million calls of a trivial function; so does csp's
+# (its limit is the same number of bytes).
+run "$CSP" "$D/deep_recursion.csp"
+st=$?
+[ "$(cat "$TMP/out")" = 3000000 ] || st="bad output"
+check "3 million nested calls" 0 "$st"
+
+# ---- output that cannot be written ---------------------------------------------
+# stdout closed early: Go dies by SIGPIPE (141) even when the parent ignores
+# SIGPIPE, instead of writing forever into EPIPE.
+for ign in no yes; do
+    (
+        [ $ign = yes ] && trap '' PIPE
+        { timeout 30 "$CSP" "$D/print_forever.csp" 2> "$TMP/err"; echo $? > "$TMP/rc"; } |
+            head -n 1 > "$TMP/out"
+    )
+    st=$(cat "$TMP/rc")
+    [ "$(cat "$TMP/out")" = "line 0" ] || st="bad output"
+    check "stdout closed early (SIGPIPE ignored: $ign)" 141 "$st"
+done
+# stdout to a full device: Go's fmt ignores the error and the program ends.
+if [ -w /dev/full ]; then
+    timeout 30 "$CSP" "$D/print_full.csp" > /dev/full 2> "$TMP/err"
+    check "stdout to /dev/full" 0 $? '^done$'
+fi
+
+# ---- signals --------------------------------------------------------------------
+# SIGQUIT while goroutines allocate: Go's dump and exit 2 every time (libgc's
+# paused threads used to take the signal and die of it without a dump).
+for i in 1 2 3 4 5; do
+    timeout 30 "$CSP" "$D/alloc_forever.csp" > "$TMP/out" 2> "$TMP/err" &
+    pid=$!
+    n=0
+    while [ ! -s "$TMP/out" ] && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); done
+    sleep 0.2
+    kill -QUIT $pid 2> /dev/null
+    wait $pid
+    check "SIGQUIT while allocating ($i)" 2 $? '^SIGQUIT: quit$'
+done
+
+echo "$passed passed, $failed failed"
+[ $failed -eq 0 ]
