@@ -1,0 +1,95 @@
+#!/bin/sh
+# run_race.sh — the -race detector's suite.
+#
+# Usage: tests/run_race.sh CSP_BINARY [PATTERN]
+#
+# 1. Cases: every tests/race/NAME.csp runs as `CSP -race NAME.csp`; its
+#    verdict must be the one Go's race detector gave the same program,
+#    recorded in tests/race/expect.txt by tests/race/gen_expect.sh:
+#      NAME clean              no report, exit status 0
+#      NAME race KIND PREV     a report whose first access is "KIND at" and
+#                              whose previous one is "Previous prev at"
+#                              (Read/Write), `Found N data race(s)`, exit 66
+# 2. No false positives: every golden script and example listed in
+#    tests/race/clean.txt (those Go's detector finds clean) runs under
+#    -race with no report and its usual exit status.
+# Ends with `N passed, N failed`.
+
+. "$(dirname "$0")/lib.sh"
+runner_setup race "" "$@"
+EXPECT=$ROOT/tests/race/expect.txt
+CLEAN=$ROOT/tests/race/clean.txt
+
+# got_kinds ERRFILE: "race KIND PREV" of the first report, or "clean".
+got_kinds() {
+    if ! grep -q '^WARNING: DATA RACE' "$1"; then
+        echo clean
+        return
+    fi
+    k=$(grep -m1 -E '^(Read|Write) at ' "$1" | sed -E 's/^(Read|Write) at .*/\1/')
+    p=$(grep -m1 -E '^Previous (read|write) at ' "$1" |
+        sed -E 's/^Previous (read|write) at .*/\1/')
+    case $p in read) p=Read ;; write) p=Write ;; esac
+    echo "race $k $p"
+}
+
+run_case() {
+    f=$1
+    want=$2
+    id=$3
+    name=$(basename "$f" .csp)
+    timeout 60 "$CSP" -race "$f" > "$TMP/$id.out" 2> "$TMP/$id.err" < /dev/null
+    rc=$?
+    got=$(got_kinds "$TMP/$id.err")
+    want_rc=0
+    case $want in race*) want_rc=66 ;; esac
+    if [ "$got" != "$want" ]; then
+        echo "FAIL race/$name: got \"$got\", Go says \"$want\""
+        head -n 30 "$TMP/$id.err" | sed 's/^/    /'
+    elif [ "$rc" != "$want_rc" ]; then
+        echo "FAIL race/$name: exit status $rc, expected $want_rc"
+    elif [ "$want_rc" = 66 ] && ! grep -q '^Found [0-9]* data race(s)$' "$TMP/$id.err"; then
+        echo "FAIL race/$name: no \"Found N data race(s)\" line"
+    else
+        : > "$TMP/$id.pass"
+    fi
+}
+
+run_clean() {
+    f=$ROOT/$1
+    id=$2
+    base=${f%.csp}
+    args=""
+    [ -f "$base.args" ] && args=$(cat "$base.args")
+    input=/dev/null
+    [ -f "$base.in" ] && input=$base.in
+    want_rc=0
+    [ -f "$base.rc" ] && want_rc=$(tr -d ' \n' < "$base.rc")
+    # shellcheck disable=SC2086
+    timeout 60 "$CSP" -race "$f" $args < "$input" > /dev/null 2> "$TMP/$id.err"
+    rc=$?
+    if grep -q '^WARNING: DATA RACE' "$TMP/$id.err"; then
+        echo "FAIL race-clean/$1: csp -race reports a race Go does not"
+        head -n 30 "$TMP/$id.err" | sed 's/^/    /'
+    elif [ "$rc" != "$want_rc" ]; then
+        echo "FAIL race-clean/$1: exit status $rc, expected $want_rc"
+        head -n 5 "$TMP/$id.err" | sed 's/^/    /'
+    else
+        : > "$TMP/$id.pass"
+    fi
+}
+
+jobs_init "${CSP_TEST_JOBS:-4}"
+while read -r name want; do
+    # shellcheck disable=SC2254
+    case $name in $PATTERN) ;; *) continue ;; esac
+    job run_case "$ROOT/tests/race/$name.csp" "$want"
+done < "$EXPECT"
+if [ -f "$CLEAN" ]; then
+    while read -r rel; do
+        # shellcheck disable=SC2254
+        case $(basename "$rel" .csp) in $PATTERN) ;; *) continue ;; esac
+        job run_clean "$rel"
+    done < "$CLEAN"
+fi
+jobs_report
