@@ -88,19 +88,6 @@ static struct {
     int exitcode;             /* GORACE=exitcode=N (Go: 66) */
 } cfg = {false, 66};
 
-void race_enable(bool on) {
-    race_enabled = on;
-    const char *g = getenv("GORACE");
-    if (!on || !g)
-        return;
-    const char *h = strstr(g, "halt_on_error=");
-    if (h)
-        cfg.halt_on_error = atoi(h + strlen("halt_on_error=")) != 0;
-    const char *e = strstr(g, "exitcode=");
-    if (e)
-        cfg.exitcode = atoi(e + strlen("exitcode="));
-}
-
 /* ---- small spin locks (shadow cells, sync clocks) ------------------------------ */
 
 static void spin_lock(_Atomic uint32_t *l) {
@@ -376,7 +363,9 @@ enum {
 };
 
 typedef _Atomic(Shadow *) L2Table[1 << L2_BITS];
-static _Atomic(L2Table *) l1[1 << L1_BITS];      /* any thread; CAS-published */
+/* Mapped by race_enable, not static: libgc scans static data as roots at
+ * every collection, and a program without -race must not pay for it. */
+static _Atomic(L2Table *) *l1;                   /* any thread; CAS-published */
 
 static void *map_zeroed(size_t n) {
     void *p = mmap(NULL, n, PROT_READ | PROT_WRITE,
@@ -471,8 +460,8 @@ static struct {
     pthread_mutex_t lock;
     int count;
     int npairs, naddrs;
-    struct { const Instr *a, *b; } pairs[MAX_SEEN];
-    const void *addrs[MAX_SEEN];
+    struct SeenPair { const Instr *a, *b; } *pairs;   /* MAX_SEEN, malloc'd */
+    const void **addrs;                               /* (not GC roots) */
 } report = {.lock = PTHREAD_MUTEX_INITIALIZER};
 
 int race_count(void) {
@@ -509,6 +498,12 @@ static const Instr *top_pc(uint32_t id) {
 
 /* Already reported (same pair of locations, or same address)? Marks it. */
 static bool seen(const void *addr, const Instr *a, const Instr *b) {
+    if (!report.pairs) {
+        report.pairs = calloc(MAX_SEEN, sizeof *report.pairs);
+        report.addrs = calloc(MAX_SEEN, sizeof *report.addrs);
+        if (!report.pairs || !report.addrs)
+            rt_fatal("race: out of memory");
+    }
     if (a > b) {
         const Instr *x = a;
         a = b;
@@ -811,4 +806,21 @@ void race_thread_end(Fiber *f) {
     t->vc.c = NULL;
     t->vc.n = 0;
     f->race = NULL;
+}
+
+/* ---- configuration (continued) ----------------------------------------------- */
+
+void race_enable(bool on) {
+    if (on && !l1)
+        l1 = map_zeroed((1u << L1_BITS) * sizeof *l1);
+    race_enabled = on;
+    const char *g = getenv("GORACE");
+    if (!on || !g)
+        return;
+    const char *h = strstr(g, "halt_on_error=");
+    if (h)
+        cfg.halt_on_error = atoi(h + strlen("halt_on_error=")) != 0;
+    const char *e = strstr(g, "exitcode=");
+    if (e)
+        cfg.exitcode = atoi(e + strlen("exitcode="));
 }

@@ -13,12 +13,15 @@
 # 2. No false positives: every golden script and example listed in
 #    tests/race/clean.txt (those Go's detector finds clean) runs under
 #    -race with no report and its usual exit status.
+# 3. Seeds: every seed example in tests/race/seeds.txt that Go's detector
+#    reports (`race`) is reported by csp -race too; the others are not.
 # Ends with `N passed, N failed`.
 
 . "$(dirname "$0")/lib.sh"
 runner_setup race "" "$@"
 EXPECT=$ROOT/tests/race/expect.txt
 CLEAN=$ROOT/tests/race/clean.txt
+SEEDS=$ROOT/tests/race/seeds.txt
 
 # got_kinds ERRFILE: "race KIND PREV" of the first report, or "clean".
 got_kinds() {
@@ -79,6 +82,24 @@ run_clean() {
     fi
 }
 
+run_seed() {
+    f=$ROOT/$1
+    want=$2
+    id=$3
+    args=""
+    [ -f "${f%.csp}.args" ] && args=$(cat "${f%.csp}.args")
+    # shellcheck disable=SC2086
+    timeout 60 "$CSP" -race "$f" $args < /dev/null > /dev/null 2> "$TMP/$id.err"
+    got=clean
+    grep -q '^WARNING: DATA RACE' "$TMP/$id.err" && got=race
+    if [ "$got" != "$want" ]; then
+        echo "FAIL race-seed/$1: csp -race says $got, Go says $want"
+        head -n 30 "$TMP/$id.err" | sed 's/^/    /'
+    else
+        : > "$TMP/$id.pass"
+    fi
+}
+
 jobs_init "${CSP_TEST_JOBS:-4}"
 while read -r name want; do
     # shellcheck disable=SC2254
@@ -91,5 +112,12 @@ if [ -f "$CLEAN" ]; then
         case $(basename "$rel" .csp) in $PATTERN) ;; *) continue ;; esac
         job run_clean "$rel"
     done < "$CLEAN"
+fi
+if [ -f "$SEEDS" ]; then
+    while read -r rel want; do
+        # shellcheck disable=SC2254
+        case $(basename "$rel" .csp) in $PATTERN) ;; *) continue ;; esac
+        job run_seed "$rel" "$want"
+    done < "$SEEDS"
 fi
 jobs_report

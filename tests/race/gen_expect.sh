@@ -4,6 +4,8 @@
 # Usage: tests/race/gen_expect.sh cases     # tests/race/*.csp -> expect.txt
 #        tests/race/gen_expect.sh clean     # golden scripts and examples ->
 #                                           # clean.txt (those Go finds clean)
+#        tests/race/gen_expect.sh seeds     # seed examples without a golden
+#                                           # -> seeds.txt (REL race|clean)
 #
 # Each program is built with `go build -race` (as main.go in a scratch
 # directory) and run once. For `cases`, expect.txt gets one line per program:
@@ -13,7 +15,10 @@
 # For `clean`, clean.txt lists (relative to the repository root) every
 # golden script and example with a golden .out whose Go run printed no
 # WARNING: DATA RACE (and did not hit Go's race limit): csp -race must find
-# them clean too. Programs Go cannot build are left out.
+# them clean too. Programs Go cannot build are left out. For `seeds`,
+# seeds.txt says of each property-checked seed example whether Go's
+# detector reported a race in it (those still running after 20 s are left
+# out: they are `make seeds-long` material).
 command -v go > /dev/null || { echo "$0: go not installed" >&2; exit 2; }
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -32,7 +37,8 @@ run() {
     input=/dev/null
     [ -f "$base.in" ] && input=$base.in
     # shellcheck disable=SC2086
-    (cd "$TMP" && timeout 120 ./prog $args < "$input" > out 2> err)
+    (cd "$TMP" && timeout "${LIMIT:-120}" ./prog $args < "$input" > out 2> err)
+    [ $? != 124 ] || return 2
     return 0
 }
 
@@ -56,7 +62,7 @@ cases)
     : > "$out.new"
     for f in "$here"/*.csp; do
         name=$(basename "$f" .csp)
-        run "$f" || { echo "$name: go build failed" >&2; continue; }
+        run "$f" || { echo "$name: go build failed or timed out" >&2; continue; }
         echo "$name $(kinds)" | tee -a "$out.new"
     done
     mv "$out.new" "$out"
@@ -68,7 +74,7 @@ clean)
              "$root"/examples/seeds/*.csp; do
         [ -f "${f%.csp}.out" ] || continue
         rel=${f#"$root"/}
-        run "$f" || { echo "skip $rel (go build failed)"; continue; }
+        run "$f" || { echo "skip $rel (go build failed or timed out)"; continue; }
         if grep -q 'race: limit on' "$TMP/err"; then
             echo "skip $rel (Go's goroutine limit)"
         elif [ "$(kinds)" = clean ]; then
@@ -80,8 +86,28 @@ clean)
     done
     mv "$out.new" "$out"
     ;;
+seeds)
+    out=$here/seeds.txt
+    : > "$out.new"
+    for f in "$root"/examples/seeds/*.csp; do
+        [ -f "${f%.csp}.out" ] && continue
+        rel=${f#"$root"/}
+        LIMIT=20 run "$f"
+        case $? in
+        1) echo "skip $rel (go build failed)"; continue ;;
+        2) echo "skip $rel (still running after 20 s)"; continue ;;
+        esac
+        if grep -q 'race: limit on' "$TMP/err"; then
+            echo "skip $rel (Go's goroutine limit)"
+            continue
+        fi
+        v=$(kinds)
+        echo "$rel ${v%% *}" | tee -a "$out.new"
+    done
+    mv "$out.new" "$out"
+    ;;
 *)
-    echo "usage: $0 cases|clean" >&2
+    echo "usage: $0 cases|clean|seeds" >&2
     exit 2
     ;;
 esac
