@@ -61,10 +61,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../runtime/race.h"
-#include "../runtime/sched.h"
-#include "../runtime/vm.h"
-#include "lib.h"
+#include "runtime/race.h"
+#include "runtime/sched.h"
+#include "runtime/vm.h"
+#include "stdlib/lib.h"
 
 /* The GSched of the fiber running a native. */
 #define FIBER_G(f) (&(f)->sched)
