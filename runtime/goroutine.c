@@ -249,12 +249,13 @@ static int run_fiber(Worker *w, GSched *g) {
             continue;
         }
         if (run.session && (st == VM_DONE || st == VM_PANIC)) {
-            if (f->race)
-                race_release(f, &run.fg); /* the next input follows it */
             if (st == VM_PANIC)
                 fatal_panic(f);
-            if (fg_take(f))
+            if (fg_take(f)) {
+                if (f->race) /* the next input follows this one */
+                    race_release(f, &run.fg);
                 fg_end(st == VM_PANIC ? VM_FG_PANIC : VM_FG_DONE);
+            }
             return st;
         }
         if (st == VM_PANIC)

@@ -15,6 +15,9 @@
 #    -race with no report and its usual exit status.
 # 3. Seeds: every seed example in tests/race/seeds.txt that Go's detector
 #    reports (`race`) is reported by csp -race too; the others are not.
+# 4. The REPL: `:race on` reports a goroutine's write racing with a later
+#    input's read of a session variable; the same session without it, and
+#    one whose inputs are ordered by a channel, report nothing.
 # Ends with `N passed, N failed`.
 
 . "$(dirname "$0")/lib.sh"
@@ -100,7 +103,30 @@ run_seed() {
     fi
 }
 
+# run_repl WANT INPUT ID: pipes INPUT (printf format) to the REPL.
+run_repl() {
+    want=$1
+    id=$3
+    # shellcheck disable=SC2059
+    printf "$2" | timeout 60 "$CSP" > "$TMP/$id.out" 2> "$TMP/$id.err"
+    got=clean
+    grep -q '^WARNING: DATA RACE' "$TMP/$id.out" "$TMP/$id.err" && got=race
+    if [ "$got" != "$want" ]; then
+        echo "FAIL race-repl: \"$2\": got $got, expected $want"
+        cat "$TMP/$id.out" "$TMP/$id.err" | head -n 20 | sed 's/^/    /'
+    else
+        : > "$TMP/$id.pass"
+    fi
+}
+
 jobs_init "${CSP_TEST_JOBS:-4}"
+case repl in $PATTERN)
+    body='m := map[int]int{}\ngo func() { m[1] = 1 }()\ntime.Sleep(50*time.Millisecond)\nlen(m)\n'
+    job run_repl race ":race on\\n$body"
+    job run_repl clean "$body"
+    job run_repl clean ':race on\nm := map[int]int{}\ndone := make(chan bool)\ngo func() { m[1] = 1; done <- true }()\n<-done\nlen(m)\n'
+    ;;
+esac
 while read -r name want; do
     # shellcheck disable=SC2254
     case $name in $PATTERN) ;; *) continue ;; esac
