@@ -567,8 +567,10 @@ static void report_race(Fiber *f, const void *addr, Access cur, Access prev) {
 }
 
 int race_fini(int code) {
+    if (code != 0)
+        return code;       /* also halt_on_error's exit: report.lock held */
     int n = race_count();
-    if (n == 0 || code != 0)
+    if (n == 0)
         return code;
     fflush(stdout);
     fprintf(stderr, "Found %d data race(s)\n", n);

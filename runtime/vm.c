@@ -14,7 +14,11 @@
  *
  * Dispatch: computed goto through a table generated from lang/opcodes.h
  * (GCC/Clang); a plain switch would also work but costs a bounds check and
- * shares one indirect branch between all opcodes.
+ * shares one indirect branch between all opcodes. A goroutine of a -race
+ * run (Fiber.race set) uses a second table, chosen once on entry, whose
+ * memory instructions first report their access to race.c and then run the
+ * ordinary handler (see "-race" at the end of the loop): without -race no
+ * instruction does any race work.
  *
  * Blocking: a channel instruction whose operation must wait gets
  * CHAN_PARKED from chan.c (which called sched_park). The loop then saves

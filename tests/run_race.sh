@@ -18,6 +18,8 @@
 # 4. The REPL: `:race on` reports a goroutine's write racing with a later
 #    input's read of a session variable; the same session without it, and
 #    one whose inputs are ordered by a channel, report nothing.
+# 5. GORACE=halt_on_error=1 exits 66 at the first report, before the
+#    program's own output and without the `Found` line (as Go does).
 # Ends with `N passed, N failed`.
 
 . "$(dirname "$0")/lib.sh"
@@ -119,7 +121,22 @@ run_repl() {
     fi
 }
 
+run_halt() {
+    id=$1
+    GORACE=halt_on_error=1 timeout 60 "$CSP" -race \
+        "$ROOT/tests/race/race_global_ww.csp" > "$TMP/$id.out" 2> "$TMP/$id.err"
+    rc=$?
+    n=$(grep -c '^WARNING: DATA RACE' "$TMP/$id.err")
+    if [ "$rc" != 66 ] || [ "$n" != 1 ] || [ -s "$TMP/$id.out" ] ||
+       grep -q '^Found' "$TMP/$id.err"; then
+        echo "FAIL race-halt: exit $rc, $n reports, stdout $(wc -c < "$TMP/$id.out") bytes"
+    else
+        : > "$TMP/$id.pass"
+    fi
+}
+
 jobs_init "${CSP_TEST_JOBS:-4}"
+case halt in $PATTERN) job run_halt ;; esac
 case repl in $PATTERN)
     body='m := map[int]int{}\ngo func() { m[1] = 1 }()\ntime.Sleep(50*time.Millisecond)\nlen(m)\n'
     job run_repl race ":race on\\n$body"
