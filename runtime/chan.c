@@ -73,6 +73,11 @@ Chan *chan_new(Type *elem, uint32_t elemsize, int64_t size) {
     c->dataqsiz = size;
     if (size > 0)
         c->buf = sched_alloc((size_t)size * c->elemsize * sizeof(Slot) + 1);
+    if (RACE_ON()) { /* no clocks inherited from a dead channel's memory */
+        race_alloc(c, sizeof *c);
+        if (c->buf)
+            race_alloc(c->buf, (size_t)size * c->elemsize * sizeof(Slot) + 1);
+    }
     return c;
 }
 
