@@ -7,6 +7,8 @@
  *   csp version | help
  *   csp [-procs N]            the REPL (repl.c)
  *   -procs N                  number of Ps (default: $GOMAXPROCS, else CPUs)
+ *   -race                     the data-race detector (runtime/race.c); a run
+ *                             that found races exits 66, as Go's does
  *
  * Exit status as Go's tools: 1 for compile errors, 2 for usage errors and for
  * a program that dies by panic or fatal error.
@@ -17,6 +19,7 @@
 #include <string.h>
 
 #include "../runtime/gc.h"
+#include "../runtime/race.h"
 #include "../runtime/vm.h"
 #include "../stdlib/lib.h"
 #include "check.h"
@@ -75,8 +78,9 @@ static void usage(FILE *out) {
     fputs("csp — a Go-subset interpreter built for concurrency\n"
           "\n"
           "usage:\n"
-          "  csp [-procs N] FILE.csp [args]   run a script\n"
-          "  csp run [-procs N] FILE.csp [args]\n"
+          "  csp [-procs N] [-race] FILE.csp [args]   run a script\n"
+          "  csp run [-procs N] [-race] FILE.csp [args]\n"
+          "  csp [-procs N] [-race]           the REPL\n"
           "  csp check FILE.csp               parse and type-check only\n"
           "  csp disasm FILE.csp              print bytecode with source lines\n"
           "  csp version                      print the version\n"
@@ -129,6 +133,8 @@ int main(int argc, char **argv) {
             procs = parse_procs(argv[++i]);
         else if (strncmp(flag, "procs=", 6) == 0)
             procs = parse_procs(flag + 6);
+        else if (strcmp(flag, "race") == 0)
+            race_enable(true);
         else {
             fprintf(stderr, "csp: flag provided but not defined: %s\n"
                             "Run 'csp help' for usage.\n", argv[i]);

@@ -49,6 +49,7 @@
 #include <unistd.h>
 
 #include "../runtime/gc.h"
+#include "../runtime/race.h"
 #include "../runtime/vm.h"
 #include "../stdlib/lib.h"
 #include "check.h"
@@ -1081,6 +1082,7 @@ static const char help_text[] =
     "  :disasm NAME     bytecode of a function\n"
     "  :goroutines      the live goroutines and what each waits for\n"
     "  :procs N         number of Ps (runtime.GOMAXPROCS)\n"
+    "  :race on|off     the data-race detector for the inputs that follow\n"
     "Goroutines started at the prompt keep running between inputs.\n"
     "Ctrl-C interrupts the running input; :reset also ends the goroutines\n"
     "(a blocked one when it wakes).\n";
@@ -1243,6 +1245,11 @@ static bool eval_command(Repl *r, const char *line) {
             eval_code(r, cat3("_ = runtime.GOMAXPROCS(", arg, ")"));
         else
             r->procs = n;
+    } else if (strcmp(cmd, "race") == 0 &&
+               (strcmp(arg, "on") == 0 || strcmp(arg, "off") == 0)) {
+        /* goroutines started from now on; running ones keep their mode */
+        race_enable(strcmp(arg, "on") == 0);
+        printf("race detector %s\n", race_enabled ? "on" : "off");
     } else if (strcmp(cmd, "doc") == 0 && al) {
         cmd_doc(arg);
     } else if (strcmp(cmd, "goroutines") == 0) {

@@ -38,6 +38,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "race.h"
 #include "type.h"
 #include "vm.h" /* Worker: its rng orders select's polling */
 
@@ -80,6 +81,11 @@ Chan *chan_new(Type *elem, int64_t elemsize, int64_t size) {
     if (size > 0)
         c->buf = elem && !type_has_pointers(elem) ? sched_alloc_noscan(bytes)
                                                   : sched_alloc(bytes);
+    if (RACE_ON()) { /* no clocks inherited from a dead channel's memory */
+        race_alloc(c, sizeof *c);
+        if (c->buf)
+            race_alloc(c->buf, bytes);
+    }
     return c;
 }
 
@@ -107,6 +113,26 @@ static void zero_elem(Chan *c, Slot *dst) {
 }
 
 static Slot *bufslot(Chan *c, int64_t i) { return c->buf + i * c->elemsize; }
+
+/* -race (c->lock held): the value crossing c at ring position i (the
+ * channel itself when unbuffered) synchronises the running goroutine with
+ * peer, as Go's racenotify does; a direct hand-off on a buffered channel
+ * (buffer empty) consumes a ring position as Go does, so the k-th receive
+ * still pairs with the (k+C)-th send. */
+static void race_xfer(Chan *c, int64_t i, GSched *peer) {
+    if (c->dataqsiz == 0) {
+        race_chan_xfer(c, peer);
+        return;
+    }
+    race_chan_xfer(c->elemsize ? bufslot(c, i) : c->buf, peer);
+}
+
+static void race_handoff(Chan *c, GSched *peer) {
+    race_xfer(c, c->recvx, peer);
+    if (c->dataqsiz && ++c->recvx == c->dataqsiz)
+        c->recvx = 0;
+    c->sendx = c->recvx;
+}
 
 static void set_qcount(Chan *c, int64_t n) {
     atomic_store_explicit(&c->qcount, n, memory_order_relaxed);
@@ -196,6 +222,8 @@ static GSched *complete(Sudog *sg, bool ok) {
 
 /* c->lock held: hands elem to the waiting receiver sg. */
 static GSched *sendto(Chan *c, Sudog *sg, const Slot *elem) {
+    if (RACE_ON())
+        race_handoff(c, sg->g);
     copy_elem(c, sg->elem, elem);
     return complete(sg, true);
 }
@@ -203,6 +231,8 @@ static GSched *sendto(Chan *c, Sudog *sg, const Slot *elem) {
 /* c->lock held: receives from the waiting sender sg into dst. Buffered
  * (then full): take the head, and the sender's value goes to the tail. */
 static GSched *recvfrom(Chan *c, Sudog *sg, Slot *dst) {
+    if (RACE_ON())
+        race_xfer(c, c->recvx, sg->g);
     if (c->dataqsiz == 0) {
         copy_elem(c, dst, sg->elem);
     } else {
@@ -217,6 +247,8 @@ static GSched *recvfrom(Chan *c, Sudog *sg, Slot *dst) {
 }
 
 static void bufsend(Chan *c, const Slot *elem) {
+    if (RACE_ON())
+        race_xfer(c, c->sendx, NULL);
     copy_elem(c, bufslot(c, c->sendx), elem);
     if (++c->sendx == c->dataqsiz)
         c->sendx = 0;
@@ -226,6 +258,8 @@ static void bufsend(Chan *c, const Slot *elem) {
 }
 
 static void bufrecv(Chan *c, Slot *dst) {
+    if (RACE_ON())
+        race_xfer(c, c->recvx, NULL);
     Slot *head = bufslot(c, c->recvx);
     copy_elem(c, dst, head);
     zero_elem(c, head); /* drop the reference for the GC */
@@ -295,6 +329,8 @@ int chan_recv(Worker *w, GSched *g, Chan *c, Slot *dst, bool *ok,
         return block ? park_forever(g, WAIT_CHAN_RECV_NIL) : CHAN_WOULDBLOCK;
     lock_acquire(&c->lock);
     if (c->closed && qcount(c) == 0) {
+        if (RACE_ON())
+            race_chan_closed_recv(c);
         lock_release(&c->lock);
         zero_elem(c, dst);
         *ok = false;
@@ -330,10 +366,14 @@ int chan_close(Worker *w, Chan *c) {
         return CHAN_PANIC_CLOSE_CLOSED;
     }
     c->closed = true;
+    if (RACE_ON())
+        race_chan_close(c);
     /* Collect every waiter (linked through next, now free), wake after
      * unlocking. */
     Sudog *list = NULL, *sg;
     while ((sg = dequeue(&c->recvq))) {
+        if (RACE_ON())
+            race_chan_close_wake(c, sg->g);
         zero_elem(c, sg->elem);
         complete(sg, false);
         sg->next = list;
@@ -451,6 +491,8 @@ static int poll_cases(SelectCase *cases, int nsends, const int *pollorder,
                 bufrecv(c, elem);
                 *recvok = true;
             } else if (c->closed) {
+                if (RACE_ON())
+                    race_chan_closed_recv(c);
                 zero_elem(c, elem);
                 *recvok = false;
             } else {

@@ -19,6 +19,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "race.h"
 #include "vm.h"
 
 /* ---- workers ------------------------------------------------------------------ */
@@ -222,6 +223,8 @@ void vm_go(Fiber *parent, Closure *cl, const Slot *args, int nargs) {
     long pc = fr->pc - fr->proto->code - 1;
     f->creator_line = fr->proto->lines && pc >= 0 && pc < fr->proto->ncode
                           ? fr->proto->lines[pc] : fr->proto->line;
+    if (parent->race)
+        race_go(parent, f);
     sched_go(w, &f->sched);
 }
 
@@ -233,6 +236,8 @@ void vm_go_detached(Worker *w, CProgram *prog, Closure *cl) {
     f->parent_goid = 0;
     f->creator = NULL;
     f->creator_line = 0;
+    if (RACE_ON())
+        race_thread_start(f, cl);  /* AfterFunc's call released into cl */
     sched_go(w, &f->sched);
 }
 

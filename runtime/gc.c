@@ -15,6 +15,7 @@
  * parked by the scheduler itself, libgc's thread stopping disabled).
  */
 #include "gc.h"
+#include "race.h"
 
 #include "rt.h"
 
@@ -61,22 +62,36 @@ void gc_init(void) {
 #endif
 }
 
+/* -race: memory the collector hands out again must not keep the access
+ * history of the dead object that had it (race.c). */
 void *gc_alloc(size_t n) {
     stress();
     void *p = GC_MALLOC(n ? n : 1);
-    return p ? p : oom(n);
+    if (!p)
+        oom(n);
+    if (RACE_ON())
+        race_alloc(p, n);
+    return p;
 }
 
 void *gc_alloc_atomic(size_t n) {
     stress();
     void *p = GC_MALLOC_ATOMIC(n ? n : 1);
-    return p ? p : oom(n);
+    if (!p)
+        oom(n);
+    if (RACE_ON())
+        race_alloc(p, n);
+    return p;
 }
 
 void *gc_realloc(void *p, size_t n) {
     stress();
     void *q = GC_REALLOC(p, n ? n : 1);
-    return q ? q : oom(n);
+    if (!q)
+        oom(n);
+    if (RACE_ON() && q != p)
+        race_alloc(q, n);
+    return q;
 }
 
 char *gc_strndup(const char *s, size_t n) {

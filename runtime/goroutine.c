@@ -53,6 +53,7 @@
 #include <unistd.h>
 
 #include "chan.h"
+#include "race.h"
 #include "timer.h"
 #include "vm.h"
 
@@ -80,6 +81,8 @@ static struct {
 void vm_set_exit_hook(void (*fn)(void)) { run.exit_hook = fn; }
 
 _Noreturn void vm_exit(int code) {
+    if (RACE_ON())
+        code = race_fini(code);
     fflush(stdout);
     fflush(stderr);
     if (run.exit_hook)
@@ -258,8 +261,11 @@ static int run_fiber(Worker *w, GSched *g) {
         if (run.session && (st == VM_DONE || st == VM_PANIC)) {
             if (st == VM_PANIC)
                 fatal_panic(f);
-            if (fg_take(f))
+            if (fg_take(f)) {
+                if (f->race) /* the next input follows this one */
+                    race_release(f, &run.fg);
                 fg_end(st == VM_PANIC ? VM_FG_PANIC : VM_FG_DONE);
+            }
             return st;
         }
         if (st == VM_PANIC)
@@ -275,6 +281,8 @@ static int run_fiber(Worker *w, GSched *g) {
  * garbage alive; an unusually large stack is given back. */
 static void hook_gdead(Worker *w, GSched *g) {
     Fiber *f = fiber_of(g);
+    if (f->race)
+        race_thread_end(f);
     f->panic = NULL;
     f->nframes = 0;
     f->resume = RESUME_NONE;
@@ -462,6 +470,8 @@ static int start(CProgram *p, int nprocs) {
     run.main = f;
     if (n == 0)
         return 0;
+    if (RACE_ON())
+        race_thread_start(f, NULL);
     fiber_push_call(f, NULL, entry[0], NULL, 0, FR_BOUNDARY);
     f->entry = entry + 1;
     f->nentry = (uint8_t)(n - 1);
@@ -504,6 +514,8 @@ int64_t vm_session_go(CProgram *p, Proto **entry, int n) {
     fiber_push_call(f, NULL, e[0], NULL, 0, FR_BOUNDARY);
     f->entry = e + 1;
     f->nentry = (uint8_t)(n - 1);
+    if (RACE_ON())
+        race_thread_start(f, &run.fg); /* after the inputs before it */
     atomic_store(&run.fg_intr, false);
     atomic_store(&run.fg_state, VM_FG_RUNNING);
     atomic_store(&run.fg, f);

@@ -562,7 +562,7 @@ _Noreturn void rt_out_of_memory(size_t n) {
     Fiber *f = vm_running_fiber();
     if (f) {
         fputc('\n', stderr);
-        print_goroutine(f, "running", true, true);
+        print_goroutine(f, f->id, "running", true, true);
     }
     (void)n;
     vm_exit(2);

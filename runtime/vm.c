@@ -17,6 +17,11 @@
  * through a plain switch on the same list instead, for compilers and
  * analysers (cppcheck) without labels as values; it costs a bounds check
  * and shares one indirect branch between all opcodes.
+ * A goroutine of a -race run (Fiber.race set) uses a second table, chosen
+ * once on entry, whose memory instructions first report their access to
+ * race.c and then run the ordinary handler (see "-race" at the end of the
+ * loop): without -race no instruction does any race work. (The switch
+ * build tests the flag per instruction instead: it is for analysers.)
  *
  * Blocking: a channel instruction whose operation must wait gets
  * CHAN_PARKED from chan.c (which called sched_park). The loop then saves
@@ -48,6 +53,7 @@
 #include <string.h>
 
 #include "chan.h"
+#include "race.h"
 #include "vm.h"
 
 /* ---- small helpers ----------------------------------------------------------- */
@@ -345,6 +351,16 @@ static _Noreturn void vm_bad_opcode(unsigned op) {
 #define XB INS_B(x)
 #define XC INS_C(x)
 
+/* The instructions the -race table replaces (see "-race" at the end of the
+ * loop): memory accesses, and the native calls whose inline fast path would
+ * skip the sync natives' race hooks. */
+#define RACE_OPS(X)                                                          \
+    X(GETG) X(SETG) X(GETUP) X(SETUP) X(ADDUP) X(CELLGET) X(CELLSET)         \
+    X(CELLCOPY) X(LOAD) X(STORE) X(BOXCOPY) X(COPYN) X(SGET) X(SSET)         \
+    X(APPEND) X(APPENDSL) X(COPY) X(CLEARS) X(B2S) X(R2S) X(MAPGET)          \
+    X(MAPGET2) X(MAPSET) X(MAPDEL) X(LENMAP) X(MAPCLEAR) X(MAPITER)          \
+    X(MAPNEXT) X(CALLNF) X(CALLNFU)
+
 int vm_execute(Worker *w, Fiber *f) {
 #ifndef CSP_NO_COMPUTED_GOTO
     static void *const dispatch[OP_NOPCODES] = {
@@ -352,6 +368,24 @@ int vm_execute(Worker *w, Fiber *f) {
         OPCODES(OP_LABEL)
 #undef OP_LABEL
     };
+#endif
+#ifndef CSP_NO_COMPUTED_GOTO
+    /* -race: the same table with RACE_OPS going to their RL_ handlers. A
+     * goroutine's table is chosen once per run, never per instruction. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Woverride-init"
+    static void *const race_dispatch[OP_NOPCODES] = {
+#define OP_LABEL(name, fmt, doc) [OP_##name] = &&L_##name,
+        OPCODES(OP_LABEL)
+#undef OP_LABEL
+#define RACE_LABEL(name) [OP_##name] = &&RL_##name,
+        RACE_OPS(RACE_LABEL)
+#undef RACE_LABEL
+    };
+#pragma GCC diagnostic pop
+    void *const *const table = f->race ? race_dispatch : dispatch;
+#else
+    const bool race_mode = f->race;
 #endif
     Frame *fr;
     const Instr *pc;
@@ -371,7 +405,7 @@ int vm_execute(Worker *w, Fiber *f) {
     f->w = w;
 
 #ifndef CSP_NO_COMPUTED_GOTO
-#define DISPATCH() do { ins = *pc++; goto *dispatch[INS_OP(ins)]; } while (0)
+#define DISPATCH() do { ins = *pc++; goto *table[INS_OP(ins)]; } while (0)
 #else
 #define DISPATCH() do { ins = *pc++; goto dispatch_switch; } while (0)
 #endif
@@ -386,6 +420,13 @@ int vm_execute(Worker *w, Fiber *f) {
 
 #ifdef CSP_NO_COMPUTED_GOTO
 dispatch_switch:
+    if (race_mode)
+        switch (INS_OP(ins)) {
+#define RACE_CASE(name) case OP_##name: goto RL_##name;
+        RACE_OPS(RACE_CASE)
+#undef RACE_CASE
+        default: break;
+        }
     switch (INS_OP(ins)) {
 #define OP_CASE(name, fmt, doc) case OP_##name: goto L_##name;
     OPCODES(OP_CASE)
@@ -1190,6 +1231,117 @@ call_native: {
     w->budget = budget;
     return VM_PARK;
 }
+
+/* -race: each RL_ handler reports the access the instruction is about to
+ * make (race.c), then runs the ordinary handler, which finds ins and pc as
+ * it would have. Accesses that will panic instead are not reported. */
+#define RPC (pc - 1)
+#define PEEK_EXTRA (*pc)
+RL_GETG: race_read(f, RPC, &G[C]); goto L_GETG;
+RL_SETG: race_write(f, RPC, &G[C]); goto L_SETG;
+RL_GETUP: race_read(f, RPC, fr->cl->up[B].p); goto L_GETUP;
+RL_SETUP: race_write(f, RPC, fr->cl->up[B].p); goto L_SETUP;
+RL_ADDUP:
+    race_read(f, RPC, fr->cl->up[A].p);
+    race_write(f, RPC, fr->cl->up[A].p);
+    goto L_ADDUP;
+RL_CELLGET: race_read(f, RPC, RB.p); goto L_CELLGET;
+RL_CELLSET: race_write(f, RPC, RA.p); goto L_CELLSET;
+RL_CELLCOPY: race_read(f, RPC, RA.p); goto L_CELLCOPY;
+RL_LOAD: if (RB.p) race_read(f, RPC, (Slot *)RB.p + C); goto L_LOAD;
+RL_STORE: if (RA.p) race_write(f, RPC, (Slot *)RA.p + B); goto L_STORE;
+RL_BOXCOPY: if (RB.p) race_read_range(f, RPC, RB.p, C); goto L_BOXCOPY;
+RL_COPYN:
+    if (RA.p && RB.p) {
+        race_read_range(f, RPC, RB.p, C);
+        race_write_range(f, RPC, RA.p, C);
+    }
+    goto L_COPYN;
+RL_SGET: {
+    Slice *s = RB.p;
+    if ((uint64_t)RC.i < (uint64_t)slice_len(s))
+        race_read(f, RPC, &s->data[RC.i]);
+    goto L_SGET;
+}
+RL_SSET: {
+    Slice *s = RA.p;
+    if ((uint64_t)RB.i < (uint64_t)slice_len(s))
+        race_write(f, RPC, &s->data[RB.i]);
+    goto L_SSET;
+}
+RL_APPEND:
+RL_APPENDSL: {
+    /* In place (enough capacity): the new elements are writes, as in Go;
+     * growing: the old elements are read by the copy. */
+    Instr xx = PEEK_EXTRA;
+    Type *elem = K[INS_C(xx)].p;
+    Slice *d = RB.p, *src = NULL;
+    int64_t n = INS_B(xx), es = elem->size;
+    if (INS_OP(ins) == OP_APPENDSL) {
+        if (INS_A(xx))
+            n = str_len(RC.p);
+        else
+            src = RC.p, n = slice_len(src);
+        if (src && n)
+            race_read_range(f, RPC, src->data, n * es);
+    }
+    if (d && n && d->len + n <= d->cap)
+        race_write_range(f, RPC, d->data + d->len * es, n * es);
+    else if (d && n)
+        race_read_range(f, RPC, d->data, d->len * es);
+    if (INS_OP(ins) == OP_APPEND)
+        goto L_APPEND;
+    goto L_APPENDSL;
+}
+RL_COPY: {
+    Instr xx = PEEK_EXTRA;
+    Slice *d = RB.p;
+    int64_t n = slice_len(d);
+    if (INS_A(xx)) {
+        if (str_len(RC.p) < n) n = str_len(RC.p);
+    } else {
+        if (slice_len(RC.p) < n) n = slice_len(RC.p);
+        if (n > 0)
+            race_read_range(f, RPC, ((Slice *)RC.p)->data, n * INS_C(xx));
+    }
+    if (n > 0)
+        race_write_range(f, RPC, d->data, n * INS_C(xx));
+    goto L_COPY;
+}
+RL_CLEARS: {
+    Slice *s = RA.p;
+    if (s && s->len)
+        race_write_range(f, RPC, s->data, s->len * C);
+    goto L_CLEARS;
+}
+RL_B2S:
+RL_R2S: {
+    Slice *s = RB.p;
+    if (s && s->len)
+        race_read_range(f, RPC, s->data, s->len);
+    if (INS_OP(ins) == OP_B2S)
+        goto L_B2S;
+    goto L_R2S;
+}
+/* maps race as a whole, as in Go */
+RL_MAPGET: if (RB.p) race_read(f, RPC, RB.p); goto L_MAPGET;
+RL_MAPGET2: if (RB.p) race_read(f, RPC, RB.p); goto L_MAPGET2;
+RL_MAPSET: if (RA.p) race_write(f, RPC, RA.p); goto L_MAPSET;
+RL_MAPDEL: if (RA.p) race_write(f, RPC, RA.p); goto L_MAPDEL;
+RL_LENMAP: if (RB.p) race_read(f, RPC, RB.p); goto L_LENMAP;
+RL_MAPCLEAR: if (RA.p) race_write(f, RPC, RA.p); goto L_MAPCLEAR;
+RL_MAPITER: if (RB.p) race_read(f, RPC, RB.p); goto L_MAPITER;
+RL_MAPNEXT: {
+    MapIter *it = RA.p;
+    if (it)
+        race_read(f, RPC, it->m);
+    goto L_MAPNEXT;
+}
+/* no inline fast path: the natives do the sync hooks */
+RL_CALLNF: goto L_CALLNR;
+RL_CALLNFU: goto L_CALLNU;
+#undef RPC
+#undef PEEK_EXTRA
 
 unwind:
     /* Runs the deferred calls of the top frame, or pops it; see the file

@@ -257,6 +257,10 @@ struct Fiber {
      * recycled for another goroutine is ignored. */
     _Atomic int64_t kill_goid;
     bool goexit_req;         /* owner: vm_execute starts a Goexit unwind */
+    /* -race: this goroutine's clocks (runtime/race.c), NULL when off; the
+     * VM runs the fiber through its race dispatch table when set. Owner
+     * only (a waker updates a parked owner's clocks, see race.h). */
+    struct RaceThread *race;
     GSched sched;            /* the scheduler's record (sched.h) */
 };
 

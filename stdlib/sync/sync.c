@@ -61,6 +61,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "runtime/race.h"
 #include "runtime/sched.h"
 #include "runtime/vm.h"
 #include "stdlib/lib.h"
@@ -442,14 +443,18 @@ static int n_Mutex_Lock(Fiber *f, Slot *a) {
     if (!m)
         return panic_nil(f);
     SyncWaiter *w = resumed(f);
-    if (!w && cas(m, 0, MUTEX_LOCKED))
-        return NATIVE_OK;
-    return mutex_lock_slow(f, m, w, WAIT_MUTEX, STAGE_ONE);
+    int st = !w && cas(m, 0, MUTEX_LOCKED)
+                 ? NATIVE_OK
+                 : mutex_lock_slow(f, m, w, WAIT_MUTEX, STAGE_ONE);
+    if (st == NATIVE_OK)
+        RACE_ACQUIRE(f, m);      /* Unlock happens before the next Lock */
+    return st;
 }
 
 static int n_Mutex_Unlock(Fiber *f, Slot *a) {
     if (!a[0].p)
         return panic_nil(f);
+    RACE_RELEASE(f, a[0].p);
     mutex_unlock(f, a[0].p);
     return NATIVE_OK;
 }
@@ -457,7 +462,10 @@ static int n_Mutex_Unlock(Fiber *f, Slot *a) {
 static int n_Mutex_TryLock(Fiber *f, Slot *a) {
     if (!a[0].p)
         return panic_nil(f);
-    a[0].i = mutex_trylock(a[0].p);
+    Slot *m = a[0].p;
+    a[0].i = mutex_trylock(m);
+    if (a[0].i)
+        RACE_ACQUIRE(f, m);
     return NATIVE_OK;
 }
 
@@ -476,10 +484,14 @@ static int n_RWMutex_RLock(Fiber *f, Slot *a) {
     Slot *rw = a[0].p;
     if (!rw)
         return panic_nil(f);
-    if (resumed(f))
-        return NATIVE_OK; /* a writer's Unlock handed us a reader unit */
-    Slot b[2] = {a[0], {.i = add(&rw[RW_RCOUNT], 1)}};
-    return rlock_rest(f, b);
+    int st = NATIVE_OK;
+    if (!resumed(f)) {  /* else a writer's Unlock handed us a reader unit */
+        Slot b[2] = {a[0], {.i = add(&rw[RW_RCOUNT], 1)}};
+        st = rlock_rest(f, b);
+    }
+    if (st == NATIVE_OK)
+        RACE_ACQUIRE(f, &rw[RW_RSEM]);  /* Unlock happens before RLock */
+    return st;
 }
 
 /* RUnlock after its add made the count a[1].i (its NativeFast rest). */
@@ -500,6 +512,7 @@ static int n_RWMutex_RUnlock(Fiber *f, Slot *a) {
     Slot *rw = a[0].p;
     if (!rw)
         return panic_nil(f);
+    RACE_RELEASE(f, &rw[RW_WSEM]);      /* RUnlock happens before Lock */
     Slot b[2] = {a[0], {.i = add(&rw[RW_RCOUNT], -1)}};
     return runlock_rest(f, b);
 }
@@ -514,10 +527,7 @@ static int rw_wait_readers(Fiber *f, Slot *rw) {
     return NATIVE_OK;
 }
 
-static int n_RWMutex_Lock(Fiber *f, Slot *a) {
-    Slot *rw = a[0].p;
-    if (!rw)
-        return panic_nil(f);
+static int rwmutex_lock(Fiber *f, Slot *rw) {
     SyncWaiter *w = resumed(f);
     if (w && w->stage == STAGE_WRITER_READERS)
         return NATIVE_OK;
@@ -531,10 +541,23 @@ static int n_RWMutex_Lock(Fiber *f, Slot *a) {
     return rw_wait_readers(f, rw);
 }
 
+static int n_RWMutex_Lock(Fiber *f, Slot *a) {
+    Slot *rw = a[0].p;
+    if (!rw)
+        return panic_nil(f);
+    int st = rwmutex_lock(f, rw);
+    if (st == NATIVE_OK) {
+        RACE_ACQUIRE(f, &rw[RW_RSEM]);
+        RACE_ACQUIRE(f, &rw[RW_WSEM]);
+    }
+    return st;
+}
+
 static int n_RWMutex_Unlock(Fiber *f, Slot *a) {
     Slot *rw = a[0].p;
     if (!rw)
         return panic_nil(f);
+    RACE_RELEASE(f, &rw[RW_RSEM]);  /* before the next RLock and Lock */
     int64_t r = add(&rw[RW_RCOUNT], RW_MAX_READERS);
     if (r >= RW_MAX_READERS)
         rt_fatal("sync: Unlock of unlocked RWMutex");
@@ -553,6 +576,10 @@ static int n_RWMutex_TryLock(Fiber *f, Slot *a) {
         mutex_unlock(f, &rw[RW_W]);
         ok = false;
     }
+    if (ok) {
+        RACE_ACQUIRE(f, &rw[RW_RSEM]);
+        RACE_ACQUIRE(f, &rw[RW_WSEM]);
+    }
     a[0].i = ok;
     return NATIVE_OK;
 }
@@ -565,6 +592,7 @@ static int n_RWMutex_TryRLock(Fiber *f, Slot *a) {
     for (int64_t c = ld(&rw[RW_RCOUNT]); c >= 0; c = ld(&rw[RW_RCOUNT]))
         if (cas(&rw[RW_RCOUNT], c, c + 1)) {
             a[0].i = 1;
+            RACE_ACQUIRE(f, &rw[RW_RSEM]);
             break;
         }
     return NATIVE_OK;
@@ -576,6 +604,8 @@ static int n_WaitGroup_Add(Fiber *f, Slot *a) {
     Slot *wg = a[0].p;
     if (!wg)
         return panic_nil(f);
+    if (a[1].i < 0)
+        RACE_RELEASE(f, wg);          /* Done happens before Wait returns */
     int64_t v = add(&wg[WG_N], a[1].i);
     if (v < 0)
         return rt_panic_string(f, "sync: negative WaitGroup counter");
@@ -593,10 +623,7 @@ static int n_WaitGroup_Add(Fiber *f, Slot *a) {
     return NATIVE_OK;
 }
 
-static int n_WaitGroup_Wait(Fiber *f, Slot *a) {
-    Slot *wg = a[0].p;
-    if (!wg)
-        return panic_nil(f);
+static int waitgroup_wait(Fiber *f, Slot *wg) {
     if (resumed(f) || ld(&wg[WG_N]) == 0)
         return NATIVE_OK;
     Bucket *b = bucket_of(wg);
@@ -611,6 +638,16 @@ static int n_WaitGroup_Wait(Fiber *f, Slot *a) {
                    WAIT_WAITGROUP);
 }
 
+static int n_WaitGroup_Wait(Fiber *f, Slot *a) {
+    Slot *wg = a[0].p;
+    if (!wg)
+        return panic_nil(f);
+    int st = waitgroup_wait(f, wg);
+    if (st == NATIVE_OK)
+        RACE_ACQUIRE(f, wg);
+    return st;
+}
+
 /* ---- Cond ------------------------------------------------------------------------------ */
 
 static int n_Cond_add(Fiber *f, Slot *a) {
@@ -621,9 +658,18 @@ static int n_Cond_add(Fiber *f, Slot *a) {
     return NATIVE_OK;
 }
 
+static int cond_wait_for(Fiber *f, Slot *c, int64_t t);
+
+/* Signal/Broadcast happen before the Wait they wake returns. */
 static int n_Cond_waitFor(Fiber *f, Slot *a) {
     Slot *c = a[0].p;
-    int64_t t = a[1].i;
+    int st = cond_wait_for(f, c, a[1].i);
+    if (st == NATIVE_OK)
+        RACE_ACQUIRE(f, &c[COND_NOTIFY]);
+    return st;
+}
+
+static int cond_wait_for(Fiber *f, Slot *c, int64_t t) {
     if (resumed(f))
         return NATIVE_OK;
     Slot *key = &c[COND_WAIT];
@@ -642,6 +688,7 @@ static int n_Cond_Signal(Fiber *f, Slot *a) {
     Slot *c = a[0].p;
     if (!c)
         return panic_nil(f);
+    RACE_RELEASE(f, &c[COND_NOTIFY]);
     if (ld(&c[COND_WAIT]) == ld(&c[COND_NOTIFY]))
         return NATIVE_OK; /* nobody waits: no lock */
     Slot *key = &c[COND_WAIT];
@@ -672,6 +719,7 @@ static int n_Cond_Broadcast(Fiber *f, Slot *a) {
     Slot *c = a[0].p;
     if (!c)
         return panic_nil(f);
+    RACE_RELEASE(f, &c[COND_NOTIFY]);
     if (ld(&c[COND_WAIT]) == ld(&c[COND_NOTIFY]))
         return NATIVE_OK;
     Slot *key = &c[COND_WAIT];

@@ -31,6 +31,7 @@
 #include <string.h>
 #include <time.h>
 #include "runtime/chan.h"
+#include "runtime/race.h"
 #include "runtime/timer.h"
 #include "runtime/vm.h"
 #include "stdlib/lib.h"
@@ -843,6 +844,7 @@ static int n_newTimer(Fiber *f, Slot *a) {
     t->fn = a[4].p;
     t->prog = f->prog;
     if (t->fn) { /* must run even if nobody keeps the *Timer */
+        RACE_RELEASE(f, t->fn); /* AfterFunc happens before f starts */
         timer_init(&t->rt, run_func, t);
     } else {     /* collectable with its channel (Go 1.23) */
         timer_init_weak(&t->rt, send_time, t, t);

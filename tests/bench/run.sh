@@ -27,6 +27,11 @@
 # writer), wg1m (a WaitGroup over 1M goroutines), timers (100k concurrent
 # timers: AfterFunc that fire, NewTimer+Stop), ctxtree (cancelling a
 # 10,000-node context tree, 20 rounds).
+#
+# A third table runs fib, loop, mapstr, pingpong and mutex again with -race
+# (issue 13: at most 4x the time and 4x the peak memory of the same run
+# without it; aim 2x): time and peak RSS (GNU time's %M, when installed)
+# both ways, and the ratios.
 
 [ $# -ge 1 ] || { echo "usage: $0 CSP_BINARY [RUNS]" >&2; exit 2; }
 CSP=$1
@@ -145,5 +150,30 @@ for src in "$DIR"/conc/*.csp; do
     [ $hasgo = 1 ] && tg=$(timed_median "$TMP/go.out" "$TMP/go_$name/prog")
     printf '%-12s %9s %9s %9s\n' "$name" "$tc" "$(mark "$tg" "$TMP/go.out")" \
         "$(ratio "$tc" "$tg")"
+done
+
+# peak_kb CMD...: peak resident memory of one run in KiB, or "-".
+peak_kb() {
+    if [ -x /usr/bin/time ]; then
+        /usr/bin/time -f %M -o "$TMP/rss" "$@" > /dev/null 2>&1
+        tail -n 1 "$TMP/rss"
+    else
+        echo -
+    fi
+}
+
+echo
+printf '%-10s %9s %9s %7s %9s %9s %7s\n' "-race" "csp s" "race s" \
+    "time x" "csp KiB" "race KiB" "mem x"
+for src in "$DIR/fib.csp" "$DIR/loop.csp" "$DIR/mapstr.csp" \
+           "$DIR/conc/pingpong.csp" "$DIR/conc/mutex.csp"; do
+    name=$(basename "${src%.csp}")
+    tc=$(timed_median "$TMP/csp.out" "$CSP" "$src")
+    tr=$(timed_median "$TMP/race.out" "$CSP" -race "$src")
+    [ "$tr" = fail ] && status=1
+    mc=$(peak_kb "$CSP" "$src")
+    mr=$(peak_kb "$CSP" -race "$src")
+    printf '%-10s %9s %9s %7s %9s %9s %7s\n' "$name" "$tc" "$tr" \
+        "$(ratio "$tr" "$tc")" "$mc" "$mr" "$(ratio "$mr" "$mc")"
 done
 exit $status

@@ -18,6 +18,7 @@
  * Value holds an `any` (an immutable Iface*) in its slot and swaps the
  * pointer atomically; the panics are Go's.
  */
+#include "runtime/race.h"
 #include "runtime/vm.h"
 #include "stdlib/lib.h"
 
@@ -37,10 +38,21 @@ static int64_t add_norm(Slot *s, int64_t d, int64_t (*norm)(int64_t)) {
     return new;
 }
 
-#define NIL_CHECK()          \
-    do {                     \
-        if (!a[0].p)         \
-            return panic_nil(f); \
+/* Every native starts with NIL_CHECK and ends with ATOMIC_OK. Under
+ * -race each operation releases its address's clock before it acts and
+ * acquires it after (Go: atomics are sequentially consistent synchronising
+ * operations): a load that sees a store then always sees its release. */
+#define NIL_CHECK()                                                         \
+    Slot *const atomic_addr_ = a[0].p;                                      \
+    do {                                                                    \
+        if (!atomic_addr_)                                                  \
+            return panic_nil(f);                                            \
+        RACE_RELEASE(f, atomic_addr_);                                      \
+    } while (0)
+#define ATOMIC_OK()                                                         \
+    do {                                                                    \
+        RACE_ACQUIRE(f, atomic_addr_);                                      \
+        return NATIVE_OK;                                                   \
     } while (0)
 #define ADDR ((Slot *)a[0].p)
 
@@ -49,39 +61,39 @@ static int64_t add_norm(Slot *s, int64_t d, int64_t (*norm)(int64_t)) {
     static int n_Add##K(Fiber *f, Slot *a) {                                \
         NIL_CHECK();                                                        \
         a[0].i = add_norm(ADDR, a[1].i, NORM);                              \
-        return NATIVE_OK;                                                   \
+        ATOMIC_OK();                                                        \
     }                                                                       \
     static int n_Load##K(Fiber *f, Slot *a) {                               \
         NIL_CHECK();                                                        \
         a[0].i = __atomic_load_n(&ADDR->i, SEQ);                            \
-        return NATIVE_OK;                                                   \
+        ATOMIC_OK();                                                        \
     }                                                                       \
     static int n_Store##K(Fiber *f, Slot *a) {                              \
         NIL_CHECK();                                                        \
         __atomic_store_n(&ADDR->i, a[1].i, SEQ);                            \
-        return NATIVE_OK;                                                   \
+        ATOMIC_OK();                                                        \
     }                                                                       \
     static int n_Swap##K(Fiber *f, Slot *a) {                               \
         NIL_CHECK();                                                        \
         a[0].i = __atomic_exchange_n(&ADDR->i, a[1].i, SEQ);                \
-        return NATIVE_OK;                                                   \
+        ATOMIC_OK();                                                        \
     }                                                                       \
     static int n_CompareAndSwap##K(Fiber *f, Slot *a) {                     \
         NIL_CHECK();                                                        \
         int64_t old = a[1].i;                                               \
         a[0].i = __atomic_compare_exchange_n(&ADDR->i, &old, a[2].i, false, \
                                              SEQ, SEQ);                     \
-        return NATIVE_OK;                                                   \
+        ATOMIC_OK();                                                        \
     }                                                                       \
     static int n_And##K(Fiber *f, Slot *a) {                                \
         NIL_CHECK();                                                        \
         a[0].i = __atomic_fetch_and(&ADDR->i, a[1].i, SEQ);                 \
-        return NATIVE_OK;                                                   \
+        ATOMIC_OK();                                                        \
     }                                                                       \
     static int n_Or##K(Fiber *f, Slot *a) {                                 \
         NIL_CHECK();                                                        \
         a[0].i = __atomic_fetch_or(&ADDR->i, a[1].i, SEQ);                  \
-        return NATIVE_OK;                                                   \
+        ATOMIC_OK();                                                        \
     }
 
 ATOMIC_KIND(Int32, norm_i32)
@@ -95,19 +107,19 @@ ATOMIC_KIND(Uintptr, norm_64)
 static int n_Bool_Load(Fiber *f, Slot *a) {
     NIL_CHECK();
     a[0].i = __atomic_load_n(&ADDR->i, SEQ) != 0;
-    return NATIVE_OK;
+    ATOMIC_OK();
 }
 
 static int n_Bool_Store(Fiber *f, Slot *a) {
     NIL_CHECK();
     __atomic_store_n(&ADDR->i, a[1].i != 0, SEQ);
-    return NATIVE_OK;
+    ATOMIC_OK();
 }
 
 static int n_Bool_Swap(Fiber *f, Slot *a) {
     NIL_CHECK();
     a[0].i = __atomic_exchange_n(&ADDR->i, (int64_t)(a[1].i != 0), SEQ) != 0;
-    return NATIVE_OK;
+    ATOMIC_OK();
 }
 
 static int n_Bool_CompareAndSwap(Fiber *f, Slot *a) {
@@ -115,7 +127,7 @@ static int n_Bool_CompareAndSwap(Fiber *f, Slot *a) {
     int64_t old = a[1].i != 0;
     a[0].i = __atomic_compare_exchange_n(&ADDR->i, &old, (int64_t)(a[2].i != 0),
                                          false, SEQ, SEQ);
-    return NATIVE_OK;
+    ATOMIC_OK();
 }
 
 /* ---- Value ------------------------------------------------------------------------ */
@@ -130,7 +142,7 @@ static bool vcas(Slot *s, Iface *old, Iface *new) {
 static int n_Value_Load(Fiber *f, Slot *a) {
     NIL_CHECK();
     a[0].p = vload(ADDR);
-    return NATIVE_OK;
+    ATOMIC_OK();
 }
 
 /* Store and Swap: the first value fixes the type. op: "store" or "swap". */
