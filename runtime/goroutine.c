@@ -51,6 +51,7 @@
 #include <unistd.h>
 
 #include "chan.h"
+#include "sim.h"
 #include "timer.h"
 #include "vm.h"
 
@@ -80,6 +81,12 @@ void vm_set_exit_hook(void (*fn)(void)) { run.exit_hook = fn; }
 _Noreturn void vm_exit(int code) {
     fflush(stdout);
     fflush(stderr);
+    if (SIM_ON) {
+        if (!run.exit_process) /* csp explore: only the run ends */
+            sim_exit(SIM_EXIT, code);
+        if (code != 0)
+            sim_print_replay();
+    }
     if (run.exit_hook)
         run.exit_hook();
     _exit(code);
@@ -192,6 +199,11 @@ static _Thread_local jmp_buf *fatal_jmp;
 
 _Noreturn void vm_fatal_exit(void) {
     jmp_buf *jb = fatal_jmp;
+    if (!jb && SIM_ON && !run.exit_process) { /* csp explore */
+        fflush(stderr);
+        panic_unlock();
+        sim_exit(SIM_FATAL, 2);
+    }
     if (!jb)
         vm_exit(2);
     fflush(stderr);
@@ -234,7 +246,8 @@ static int hook_run(Worker *w, GSched *g) {
 static int run_fiber(Worker *w, GSched *g) {
     Fiber *f = fiber_of(g);
     f->id = g->goid;
-    w->budget = VM_BUDGET;
+    if (!SIM_ON) /* the simulation chose the budget */
+        w->budget = VM_BUDGET;
     if (run.session)
         session_check(f);
     for (;;) {
@@ -431,7 +444,8 @@ static int start(CProgram *p, int nprocs) {
     sched_init(default_procs(nprocs), &hooks);
     if (run.exit_process)
         setup_schedtrace();
-    int rc = sched_start_main(&f->sched);
+    int rc = SIM_ON ? sim_start_main(&f->sched, &hooks)
+                    : sched_start_main(&f->sched);
     return rc == SCHED_EXIT_OK ? 0 : 2;
 }
 

@@ -127,6 +127,8 @@ typedef struct __attribute__((aligned(64))) Bucket {
 /* The wait table: static, so the collector scans it as a root. */
 static Bucket semtab[SYNC_BUCKETS];
 
+void sync_reset(void) { memset(semtab, 0, sizeof semtab); }
+
 /* ---- atomics on slots (seq_cst) ---------------------------------------------- */
 
 static int64_t ld(Slot *s) { return __atomic_load_n(&s->i, __ATOMIC_SEQ_CST); }
