@@ -82,7 +82,7 @@ _Noreturn void vm_exit(int code) {
     fflush(stdout);
     fflush(stderr);
     if (SIM_ON) {
-        if (!run.exit_process) /* csp explore: only the run ends */
+        if (!run.exit_process && sim_in_run()) /* explore: the run ends */
             sim_exit(SIM_EXIT, code);
         if (code != 0)
             sim_print_replay();
@@ -199,7 +199,7 @@ static _Thread_local jmp_buf *fatal_jmp;
 
 _Noreturn void vm_fatal_exit(void) {
     jmp_buf *jb = fatal_jmp;
-    if (!jb && SIM_ON && !run.exit_process) { /* csp explore */
+    if (!jb && !run.exit_process && sim_in_run()) { /* csp explore */
         fflush(stderr);
         panic_unlock();
         sim_exit(SIM_FATAL, 2);

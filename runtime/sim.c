@@ -50,6 +50,7 @@
 #include "sim.h"
 
 #include <setjmp.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,6 +60,11 @@
 #include "vm.h"
 
 bool sim_on;
+
+/* Set by sim_interrupt (a signal handler), cleared when a run starts. */
+static volatile sig_atomic_t stop_requested;
+
+void sim_interrupt(void) { stop_requested = 1; }
 
 /* The slice a goroutine gets on a processor, in preemption points: drawn
  * in [1, 2*SIM_SLICE]. Short enough that a goroutine which never blocks
@@ -316,6 +322,8 @@ static _Noreturn void finish(SimEnd end, int code) {
 
 _Noreturn void sim_exit(SimEnd end, int code) { finish(end, code); }
 
+bool sim_in_run(void) { return sim_on && sim.jmp != NULL; }
+
 /* ---- picking ---------------------------------------------------------------- */
 
 /* RANDOM: fills empty processors from the run queue, then draws one
@@ -463,6 +471,8 @@ static void step(GSched *g, int slot, int64_t budget) {
 }
 
 static void check_wall_clock(void) {
+    if (stop_requested)
+        finish(SIM_TIMEOUT, 2);
     if (sim.wall_deadline && sim.res.switches % SIM_CLOCK_EVERY == 0 &&
         real_ns() > sim.wall_deadline)
         finish(SIM_TIMEOUT, 2);
@@ -570,6 +580,7 @@ int sim_start_main(GSched *main, const SchedHooks *hooks) {
     choose_strategy();
     sim.wall_deadline = sim.cfg.timeout_ns > 0
                             ? real_ns() + sim.cfg.timeout_ns : 0;
+    stop_requested = 0;
     sim.maing = main;
     main->in_allgs = false;
     g_start(main);

@@ -94,7 +94,8 @@ typedef enum SimEnd {
     SIM_FATAL,       /* a fatal error (stack overflow, concurrent map
                         writes, unlock of unlocked mutex ...) */
     SIM_DEADLOCK,    /* every goroutine blocked, no timer pending */
-    SIM_TIMEOUT,     /* the run exceeded SimConfig.timeout_ns */
+    SIM_TIMEOUT,     /* the run exceeded SimConfig.timeout_ns, or was
+                        interrupted (sim_interrupt) */
 } SimEnd;
 
 typedef struct SimResult {
@@ -126,9 +127,15 @@ int sim_start_main(GSched *main, const SchedHooks *hooks);
 /* Ends the running simulated program from inside a goroutine (os.Exit, a
  * fatal error): unwinds to sim_start_main. */
 _Noreturn void sim_exit(SimEnd end, int code);
+/* Whether a simulated run is in progress on this thread (sim_exit may be
+ * called). */
+bool sim_in_run(void);
 /* Prints `csp: replay with: ...` to stderr when a replay command is set
  * (the last line of a failing run). */
 void sim_print_replay(void);
+/* Ends the running simulated run as SIM_TIMEOUT at its next scheduling
+ * decision (the REPL's Ctrl-C). Async-signal-safe. */
+void sim_interrupt(void);
 /* Called when the race detector reports (hook for -race). */
 void sim_note_race(void);
 
