@@ -856,17 +856,18 @@ static void carry_globals(CProgram *from, CProgram *to) {
 }
 
 /* :seed N. The input runs in the simulation (runtime/sim.h) on this
- * thread, as a program of its own seeded with N: its initialisers, then
- * (with the session's variables handed over) its main. The simulation has
- * no threads, so the session's scheduler is stopped while seeded (:seed
- * ends its goroutines, as :reset does), and goroutines an input starts
- * end with it: time stands still between seeded inputs. Output goes
+ * thread, seeded with N: its initialisers, then (with the session's
+ * variables handed over) its main. The simulation has no threads, so the
+ * session's scheduler is stopped while seeded (:seed ends its goroutines,
+ * as :reset does). The simulation keeps its own goroutines, timers and
+ * clock from one input to the next (SimConfig.keep), but runs only while
+ * an input runs: between seeded inputs time stands still. Output goes
  * straight to the terminal (nothing runs concurrently to interleave
  * with); Ctrl-C stops the run (sim_interrupt). */
 static int run_seeded(Repl *r, CProgram *cp, CProgram *part, bool inits) {
-    SimConfig c = {.seed = r->seed, .procs = explore_sim_procs(r->procs)};
+    SimConfig c = {.seed = r->seed, .procs = explore_sim_procs(r->procs),
+                   .keep = true};
     sim_setup(&c);
-    lib_reset_run();
     *part = *cp;
     if (inits)
         part->main = NULL;
@@ -899,12 +900,13 @@ static int run_seeded(Repl *r, CProgram *cp, CProgram *part, bool inits) {
 }
 
 static int run_program_seeded(Repl *r, CProgram *cp) {
-    CProgram part;
-    if (cp->ninits > 0 && run_seeded(r, cp, &part, true) != 0)
+    /* The halves outlive the input: its goroutines point to them. */
+    CProgram *inits = gc_alloc(sizeof *inits), *main = gc_alloc(sizeof *main);
+    if (cp->ninits > 0 && run_seeded(r, cp, inits, true) != 0)
         return 2;
     carry_globals(r->last, cp);
     r->last = cp;
-    return cp->main ? run_seeded(r, cp, &part, false) : 0;
+    return cp->main ? run_seeded(r, cp, main, false) : 0;
 }
 
 /* Runs cp's initialisers, hands it the session's variables, then runs its
@@ -1250,7 +1252,8 @@ static void cmd_doc(const char *arg);
 static void cmd_seed(Repl *r, const char *arg) {
     if (strcmp(arg, "off") == 0) {
         r->seeded = false;
-        sim_teardown();
+        sim_teardown(); /* the simulation's goroutines end */
+        lib_reset_run();
         return; /* the next input starts the session's scheduler again */
     }
     char *end;
@@ -1262,9 +1265,11 @@ static void cmd_seed(Repl *r, const char *arg) {
         return;
     }
     if (r->live && sched_num_goroutine() > 0)
-        fprintf(stderr, "note: the goroutines still running end (seeded inputs "
-                "run alone)\n");
+        fprintf(stderr, "note: the session's goroutines end: seeded inputs run "
+                "in a simulation of their own\n");
     repl_end(r);
+    sim_teardown(); /* a new seed starts a new simulation */
+    lib_reset_run(); /* forget the waiters of the goroutines that ended */
     r->seeded = true;
     r->seed = n;
 }

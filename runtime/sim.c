@@ -118,6 +118,7 @@ static struct {
     int64_t wall_deadline;   /* CLOCK_MONOTONIC ns, 0: none */
     jmp_buf *jmp;            /* sim_start_main's, while a run is on */
     bool race;               /* a race was reported */
+    bool kept;               /* SimConfig.keep: a run's state is kept */
 } sim;
 
 static _Noreturn void sim_throw(const char *msg) {
@@ -149,7 +150,10 @@ void sim_setup(const SimConfig *cfg) {
     sim_on = true;
 }
 
-void sim_teardown(void) { sim_on = false; }
+void sim_teardown(void) {
+    sim_on = false;
+    sim.kept = false;
+}
 
 const SimConfig *sim_config(void) { return &sim.cfg; }
 
@@ -312,6 +316,8 @@ GSched *sim_current(Worker *w) { return sim.cur; }
 /* ---- ending ----------------------------------------------------------------- */
 
 static _Noreturn void finish(SimEnd end, int code) {
+    if (sim.cur) /* abandoned mid-run (os.Exit, a fatal error, a timeout) */
+        set_gstatus(sim.cur, G_DEAD);
     sim.res.end = end;
     sim.res.code = code;
     sim.res.vtime = sim.now - 1;
@@ -570,14 +576,20 @@ static void reset_state(void) {
 int sim_start_main(GSched *main, const SchedHooks *hooks) {
     sim.hooks = *hooks;
     int procs = sim.cfg.procs; /* GOMAXPROCS calls of a run end with it */
-    reset_state();
-    timer_reset(); /* a previous run's timers */
+    bool fresh = !(sim.cfg.keep && sim.kept);
+    if (fresh) {
+        reset_state();
+        timer_reset(); /* a previous run's timers */
+    } else {
+        memset(&sim.res, 0, sizeof sim.res);
+    }
     worker_init(&sim.w, mix64(sim.cfg.seed) | 1);
     if (sim.hooks.mstart)
         sim.hooks.mstart(&sim.w);
     sim.w.p = &sim; /* a P, as far as anyone checks */
     rt_rand_seed(sim_rand());
-    choose_strategy();
+    if (fresh)
+        choose_strategy();
     sim.wall_deadline = sim.cfg.timeout_ns > 0
                             ? real_ns() + sim.cfg.timeout_ns : 0;
     stop_requested = 0;
@@ -591,7 +603,9 @@ int sim_start_main(GSched *main, const SchedHooks *hooks) {
         run_until(NULL);
     sim.jmp = NULL;
     sim.cur = NULL;
-    sim.cfg.procs = procs;
+    sim.kept = sim.cfg.keep;
+    if (!sim.cfg.keep)
+        sim.cfg.procs = procs;
     if (sim.race && sim.res.end == SIM_OK)
         sim.res.code = sim.res.code ? sim.res.code : 66;
     switch (sim.res.end) {

@@ -84,6 +84,9 @@ typedef struct SimConfig {
                                ends as SIM_TIMEOUT (a livelock) */
     const char *replay;     /* the "csp -seed ..." command printed after a
                                failing run (NULL: none) */
+    bool keep;              /* the REPL's session: a run starts with the
+                               goroutines, timers and clock the previous run
+                               of this setup left (the strategy too) */
 } SimConfig;
 
 /* How a simulated run ended. */
@@ -109,7 +112,8 @@ typedef struct SimResult {
 /* Turns the simulation on for the next program (vm_run_main) and seeds
  * every generator of this thread from cfg->seed. */
 void sim_setup(const SimConfig *cfg);
-/* Turns it off (the ordinary scheduler runs the next program). */
+/* Turns it off (the ordinary scheduler runs the next program) and forgets
+ * a kept session. */
 void sim_teardown(void);
 const SimConfig *sim_config(void);
 /* How the last simulated run ended. */

@@ -155,5 +155,16 @@ fi
 "$CSP" explore -runs 0 examples/explore_lost_update.csp > "$TMP/e.out" 2>&1
 [ $? = 2 ] && ok || bad "explore -runs 0: want usage error"
 
+# The REPL's :explore runs csp explore on the session (:seed is in
+# tests/repl/seed.in).
+printf 'n := 0\nfunc inc(wg *sync.WaitGroup) { defer wg.Done(); v := n; n = v + 1 }\nvar wg sync.WaitGroup\nwg.Add(2); go inc(&wg); go inc(&wg); wg.Wait()\nfmt.Println(n)\n:explore -runs 300\n' |
+    (cd "$TMP" && "$CSP") > "$TMP/e.out" 2>&1
+if grep -q '300 schedules in .* no failure; 2 distinct outcomes' "$TMP/e.out" &&
+    grep -q 'replay: csp -seed [0-9]* -procs [0-9]* /tmp/csp-session-' "$TMP/e.out"; then ok; else
+    bad "REPL :explore"; cat "$TMP/e.out"
+fi
+saved=$(sed -n 's/^(the session is saved as \(.*\))$/\1/p' "$TMP/e.out")
+[ -n "$saved" ] && rm -f "$saved"
+
 echo "$pass passed, $fail failed"
 [ $fail = 0 ]
