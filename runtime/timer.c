@@ -16,6 +16,11 @@
  * Go's ticker does), releases timerlock, then calls their functions. So a
  * timer function may start or stop timers, send on channels and ready
  * goroutines.
+ *
+ * SIMULATION (runtime/sim.h): deadlines are virtual (sched_nanotime is the
+ * simulation's clock), timers due at the same instant fire in an order
+ * drawn from the run's generator (sim_shuffle), and timer_reset empties
+ * the heap between the runs of csp explore.
  */
 #include "timer.h"
 
