@@ -296,6 +296,8 @@ static void capture_close(Capture *c, int fd) {
     dup2(c->saved, fd);
     close(c->saved);
     close(c->fd);
+    free(c->buf);
+    c->buf = NULL;
 }
 
 /* ---- classifying runs ------------------------------------------------------------- */
@@ -304,7 +306,7 @@ enum { FAIL_NONE, FAIL_RUN, FAIL_RACE, FAIL_EXPECT };
 
 static int classify(const SimResult *r, const Capture *out, const Capture *err,
                     const char *expect, size_t nexpect) {
-    if (memmem(err->buf, err->len, "WARNING: DATA RACE", 18))
+    if (r->race || memmem(err->buf, err->len, "WARNING: DATA RACE", 18))
         return FAIL_RACE;
     if (r->end != SIM_OK || r->code != 0)
         return FAIL_RUN;
@@ -608,8 +610,10 @@ static int search(Search *s) {
         report_summary(s);
     }
     sim_teardown();
-    fflush(real_out);
-    fflush(real_err);
+    for (int i = 0; i < s->tally.n; i++)
+        free(s->tally.v[i].out);
+    fclose(real_out);
+    fclose(real_err);
     return rc;
 }
 

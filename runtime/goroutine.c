@@ -221,6 +221,7 @@ Fiber *vm_running_fiber(void) { return running; }
 
 static int hook_run(Worker *w, GSched *g) {
     running = fiber_of(g);
+    w->budget = VM_BUDGET;
     if (!run.session) {
         int st = run_fiber(w, g);
         running = NULL;
@@ -243,11 +244,17 @@ static int hook_run(Worker *w, GSched *g) {
     return st;
 }
 
+/* The simulation's run hook: sim.c chose the budget (no sessions). */
+static int hook_run_sim(Worker *w, GSched *g) {
+    running = fiber_of(g);
+    int st = run_fiber(w, g);
+    running = NULL;
+    return st;
+}
+
 static int run_fiber(Worker *w, GSched *g) {
     Fiber *f = fiber_of(g);
     f->id = g->goid;
-    if (!SIM_ON) /* the simulation chose the budget */
-        w->budget = VM_BUDGET;
     if (run.session)
         session_check(f);
     for (;;) {
@@ -424,6 +431,16 @@ static const SchedHooks hooks = {
     .timers_run = timer_run_due,
 };
 
+/* The same for the simulation (runtime/sim.h). */
+static const SchedHooks sim_hooks = {
+    .run = hook_run_sim,
+    .gdead = hook_gdead,
+    .deadlock = hook_deadlock,
+    .mstart = hook_mstart,
+    .timers_next = timer_next_deadline,
+    .timers_run = timer_run_due,
+};
+
 static int start(CProgram *p, int nprocs) {
     run.main_thread = pthread_self();
     run.start = sched_nanotime();
@@ -444,7 +461,7 @@ static int start(CProgram *p, int nprocs) {
     sched_init(default_procs(nprocs), &hooks);
     if (run.exit_process)
         setup_schedtrace();
-    int rc = SIM_ON ? sim_start_main(&f->sched, &hooks)
+    int rc = SIM_ON ? sim_start_main(&f->sched, &sim_hooks)
                     : sched_start_main(&f->sched);
     return rc == SCHED_EXIT_OK ? 0 : 2;
 }

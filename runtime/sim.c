@@ -24,11 +24,15 @@
  *   for a short random number of points, so the goroutines on processors
  *   interleave at fine grain; a goroutine leaves its processor when it
  *   blocks, yields, or spends its slice, and empty processors are refilled
- *   from the run queue at random. PCT keeps a priority per goroutine
- *   (prio[], by goroutine number): the highest runnable runs until it
- *   blocks, reaches the next priority-change step (then its priority drops
- *   below all others) or spins for SIM_PCT_FAIR points (demoted the same
- *   way, so a spin-wait on a lower-priority goroutine cannot livelock).
+ *   from the run queue at random. WIDE is RANDOM with SIM_WIDE_PROCS
+ *   processors (at least P) switching at every point. PCT keeps a
+ *   priority per goroutine (prio[], by goroutine number): the highest
+ *   runnable runs until it blocks, reaches the next priority-change step
+ *   (then its priority drops below all others) or spins for SIM_PCT_FAIR
+ *   points (demoted the same way, so a spin-wait on a lower-priority
+ *   goroutine cannot livelock). The change steps are drawn in [1, K], K
+ *   log-uniform in 16..16384 (a seed must decide everything, so K cannot
+ *   be learnt from earlier runs).
  *
  * NESTED PARKS: a goroutine that blocks while a native's C frame is below
  *   it (a String method called by fmt) cannot be switched out; its C frame
@@ -117,7 +121,6 @@ static struct {
     int64_t now;             /* virtual monotonic clock, ns */
     int64_t wall_deadline;   /* CLOCK_MONOTONIC ns, 0: none */
     jmp_buf *jmp;            /* sim_start_main's, while a run is on */
-    bool race;               /* a race was reported */
     bool kept;               /* SimConfig.keep: a run's state is kept */
 } sim;
 
@@ -174,7 +177,7 @@ void sim_print_replay(void) {
         fprintf(stderr, "csp: replay with: %s\n", sim.cfg.replay);
 }
 
-void sim_note_race(void) { sim.race = true; }
+void sim_note_race(void) { sim.res.race = true; }
 
 /* splitmix64: spreads a seed (small consecutive numbers) over 64 bits. */
 static uint64_t mix64(uint64_t x) {
@@ -569,7 +572,6 @@ static void reset_state(void) {
     sim.prio = NULL;
     sim.capprio = 0;
     sim.now = 1;
-    sim.race = false;
     memset(&sim.res, 0, sizeof sim.res);
 }
 
@@ -606,8 +608,6 @@ int sim_start_main(GSched *main, const SchedHooks *hooks) {
     sim.kept = sim.cfg.keep;
     if (!sim.cfg.keep)
         sim.cfg.procs = procs;
-    if (sim.race && sim.res.end == SIM_OK)
-        sim.res.code = sim.res.code ? sim.res.code : 66;
     switch (sim.res.end) {
     case SIM_OK: return SCHED_EXIT_OK;
     case SIM_DEADLOCK: return SCHED_EXIT_DEADLOCK;

@@ -107,6 +107,7 @@ typedef struct SimResult {
     int64_t steps;       /* preemption points passed */
     int64_t switches;    /* scheduling decisions */
     int64_t vtime;       /* virtual nanoseconds elapsed */
+    bool race;           /* sim_note_race was called (the race detector) */
 } SimResult;
 
 /* Turns the simulation on for the next program (vm_run_main) and seeds
@@ -140,7 +141,9 @@ void sim_print_replay(void);
 /* Ends the running simulated run as SIM_TIMEOUT at its next scheduling
  * decision (the REPL's Ctrl-C). Async-signal-safe. */
 void sim_interrupt(void);
-/* Called when the race detector reports (hook for -race). */
+/* The race detector reports a race in the running simulated run (for
+ * csp explore -race: the run fails as a race; explore also recognises
+ * Go's "WARNING: DATA RACE" report on stderr). */
 void sim_note_race(void);
 
 /* sched.c's API in simulation mode (see sched.h for each). */
