@@ -27,6 +27,11 @@ typedef struct Program {
     /* IN: the REPL's programs: unused variables and imports are not
      * errors (issue 5). */
     bool repl;
+    /* IN: the simulation's preemption points (runtime/sim.h, -seed and
+     * csp explore): OP_SCHEDPT before each shared-memory access of the
+     * main package, and no fused read-modify-write (ADDUP), so goroutines
+     * can interleave between a load and its store as Go's can. */
+    bool sched_points;
 } Program;
 
 /* Checks prog->main and, recursively, every package it imports. True when

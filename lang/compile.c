@@ -23,7 +23,39 @@
 
 int here(FuncState *fs) { return fs->ncode; }
 
+/* Whether op reads or writes memory other goroutines may share (globals,
+ * captured variables, cells, pointers, slices, maps) or synchronises with
+ * them (channel operations, go statements, calls of natives: sync, atomic,
+ * time): the simulation preempts before these (Program.sched_points).
+ * Calls of csp functions already are preemption points. */
+static bool shared_access(unsigned op) {
+    switch (op) {
+    case OP_GETG: case OP_SETG: case OP_GETUP: case OP_SETUP:
+    case OP_CELLGET: case OP_CELLSET: case OP_LOAD: case OP_STORE:
+    case OP_COPYN: case OP_BOXCOPY: case OP_SGET: case OP_SSET:
+    case OP_MAPGET: case OP_MAPGET2: case OP_MAPSET: case OP_MAPDEL:
+    case OP_SEND: case OP_RECV: case OP_CLOSE: case OP_SELECT: case OP_GO:
+    case OP_CALLN: case OP_CALLNR: case OP_CALLNU: case OP_CALLNF:
+    case OP_CALLNFU:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Whether this function gets the simulation's preemption points. */
+bool comp_sched_points(FuncState *fs) {
+    return fs->C->prog->sched_points && fs->C->is_main;
+}
+
 int emit(FuncState *fs, unsigned op, int64_t a, int64_t b, int64_t c) {
+    if (shared_access(op) && comp_sched_points(fs))
+        emit_raw(fs, OP_SCHEDPT, 0, 0, 0);
+    return emit_raw(fs, op, a, b, c);
+}
+
+/* emit without the simulation's preemption point. */
+int emit_raw(FuncState *fs, unsigned op, int64_t a, int64_t b, int64_t c) {
     /* An operand that does not fit (a type or offset over 2^24 slots) must
      * not be truncated into a wrong size: say so instead. */
     if (a < INS_MIN_SB || a > INS_MAX_A || b < INS_MIN_SB || b > INS_MAX_A ||

@@ -130,6 +130,8 @@ typedef struct Loc {
 
 /* ---- compile.c: emission and bookkeeping ---------------------------------- */
 int emit(FuncState *fs, unsigned op, int64_t a, int64_t b, int64_t c);
+int emit_raw(FuncState *fs, unsigned op, int64_t a, int64_t b, int64_t c);
+bool comp_sched_points(FuncState *fs);
 int emit_extra(FuncState *fs, int64_t a, int64_t b, int64_t c);
 int emit_jump(FuncState *fs, unsigned op, unsigned a, unsigned b);
 void patch_here(FuncState *fs, int pc);

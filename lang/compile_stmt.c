@@ -185,8 +185,8 @@ static void cassign(FuncState *fs, Stmt *s) {
  * (under a mutex, say) run this in their hot loop. */
 static bool up_addi(FuncState *fs, LValue *lv, TokKind op, Expr *y, int delta) {
     int bits = type_int_bits(lv->type->kind);
-    if (lv->kind != LV_UP || !bits)
-        return false;
+    if (lv->kind != LV_UP || !bits || comp_sched_points(fs))
+        return false; /* the simulation splits the read and the write */
     int64_t c = delta;
     if (y) {
         if ((op != T_ADD && op != T_SUB) || y->cv.kind != CV_INT ||

@@ -1,11 +1,14 @@
 /* load.c — parses the embedded standard packages on demand; see load.h. */
 #include "load.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "../runtime/gc.h"
 #include "../stdlib/lib.h"
+#include "check.h"
+#include "compile.h"
 #include "parse.h"
 
 Package *load_package_new(const char *path, SrcFile *f) {
@@ -36,4 +39,49 @@ Package *load_std(void *ctx, const char *path) {
     }
     L->pkgs[L->n++] = p;
     return p;
+}
+
+char *load_read_file(const char *path, size_t *len) {
+    FILE *fp = fopen(path, "rb");
+    if (!fp) {
+        fprintf(stderr, "csp: open %s: %s\n", path, strerror(errno));
+        return NULL;
+    }
+    size_t cap = 1 << 16, n = 0, r;
+    char *buf = gc_alloc_atomic(cap + 1);
+    while ((r = fread(buf + n, 1, cap - n, fp)) > 0) {
+        n += r;
+        if (n == cap)
+            buf = gc_realloc(buf, (cap *= 2) + 1);
+    }
+    int err = ferror(fp);
+    fclose(fp);
+    if (err) {
+        fprintf(stderr, "csp: read %s: %s\n", path, strerror(errno));
+        return NULL;
+    }
+    buf[n] = 0;
+    *len = n;
+    return buf;
+}
+
+CProgram *load_build(const char *path, Loader *L, bool sched_points,
+                     bool *unreadable) {
+    size_t len;
+    char *src = load_read_file(path, &len);
+    *unreadable = !src;
+    if (!src)
+        return NULL;
+    Diag *d = L->diag;
+    Package *main_pkg = load_package_new("main", parse_file(path, src, len, d));
+    Program prog = {.main = main_pkg, .diag = d, .load = load_std,
+                    .load_ctx = L, .sched_points = sched_points};
+    CProgram *cp = NULL;
+    if (diag_count(d) == 0 && check_program(&prog) && diag_count(d) == 0)
+        cp = comp_program(&prog, d);
+    if (diag_count(d) > 0) {
+        diag_print(d, stderr);
+        return NULL;
+    }
+    return cp;
 }

@@ -6,9 +6,15 @@
  *   csp disasm FILE.csp       print the bytecode with source lines
  *   csp version | help
  *   csp [-procs N]            the REPL (repl.c)
+ *   csp explore FILE [flags]  search schedules for a failure (explore.c)
  *   -procs N                  number of Ps (default: $GOMAXPROCS, else CPUs)
  *   -race                     the data-race detector (runtime/race.c); a run
  *                             that found races exits 66, as Go's does
+ *   -seed N                   deterministic simulation seeded with N, with
+ *                             virtual time (runtime/sim.h)
+ *   -fake-time                virtual time: the simulation with a seed
+ *                             drawn from the clock (printed on failure)
+ *   -depth D                  PCT depth of a simulated run (explore's)
  *
  * Exit status as Go's tools: 1 for compile errors, 2 for usage errors and for
  * a program that dies by panic or fatal error.
@@ -17,61 +23,63 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "../runtime/gc.h"
 #include "../runtime/race.h"
+#include "../runtime/sim.h"
 #include "../runtime/vm.h"
 #include "../stdlib/lib.h"
 #include "check.h"
 #include "compile.h"
 #include "diag.h"
+#include "explore.h"
 #include "load.h"
 #include "parse.h"
 #include "repl.h"
 
 enum { EXIT_COMPILE = 1, EXIT_USAGE = 2 };
 
-static char *read_file(const char *path, size_t *len) {
-    FILE *fp = fopen(path, "rb");
-    if (!fp) {
-        fprintf(stderr, "csp: open %s: %s\n", path, strerror(errno));
-        return NULL;
-    }
-    size_t cap = 1 << 16, n = 0, r;
-    char *buf = gc_alloc_atomic(cap + 1);
-    while ((r = fread(buf + n, 1, cap - n, fp)) > 0) {
-        n += r;
-        if (n == cap)
-            buf = gc_realloc(buf, (cap *= 2) + 1);
-    }
-    int err = ferror(fp);
-    fclose(fp);
-    if (err) {
-        fprintf(stderr, "csp: read %s: %s\n", path, strerror(errno));
-        return NULL;
-    }
-    buf[n] = 0;
-    *len = n;
-    return buf;
+/* Parses, checks and compiles FILE; NULL after printing errors (exits 2
+ * when it cannot be read). */
+static CProgram *build(const char *path, Loader *L, bool sched_points) {
+    bool unreadable;
+    CProgram *cp = load_build(path, L, sched_points, &unreadable);
+    if (unreadable)
+        exit(EXIT_USAGE);
+    return cp;
 }
 
-/* Parses, checks and compiles FILE; NULL after printing errors. */
-static CProgram *build(const char *path, Loader *L) {
-    size_t len;
-    char *src = read_file(path, &len);
-    if (!src)
+/* The simulation's flags (-seed, -fake-time, -depth). */
+typedef struct SimFlags {
+    bool on, seeded;
+    uint64_t seed;
+    int depth;
+} SimFlags;
+
+static uint64_t parse_u64(const char *flag, const char *s) {
+    char *end;
+    errno = 0;
+    unsigned long long n = strtoull(s, &end, 10);
+    if (*s == 0 || *s == '-' || *end != 0 || errno) {
+        fprintf(stderr, "csp: invalid value \"%s\" for flag -%s\n", s, flag);
         exit(EXIT_USAGE);
-    Diag *d = L->diag;
-    Package *main_pkg = load_package_new("main", parse_file(path, src, len, d));
-    Program prog = {.main = main_pkg, .diag = d, .load = load_std, .load_ctx = L};
-    CProgram *cp = NULL;
-    if (diag_count(d) == 0 && check_program(&prog) && diag_count(d) == 0)
-        cp = comp_program(&prog, d);
-    if (diag_count(d) > 0) {
-        diag_print(d, stderr);
-        return NULL;
     }
-    return cp;
+    return n;
+}
+
+/* Turns the simulation on for the script run as argv[0..argc). */
+static void setup_sim(SimFlags *sf, int procs, int argc, char **argv) {
+    if (!sf->seeded) { /* -fake-time alone: a seed from the clock */
+        struct timespec ts;
+        clock_gettime(CLOCK_REALTIME, &ts);
+        sf->seed = ((uint64_t)ts.tv_nsec ^ (uint64_t)ts.tv_sec * 1000003u) %
+                   1000000000u;
+    }
+    SimConfig c = {.seed = sf->seed, .procs = explore_sim_procs(procs),
+                   .depth = sf->depth};
+    c.replay = explore_replay_command(c.seed, c.procs, c.depth, argc, argv);
+    sim_setup(&c);
 }
 
 static void usage(FILE *out) {
@@ -81,10 +89,20 @@ static void usage(FILE *out) {
           "  csp [-procs N] [-race] FILE.csp [args]   run a script\n"
           "  csp run [-procs N] [-race] FILE.csp [args]\n"
           "  csp [-procs N] [-race]           the REPL\n"
+          "  csp explore FILE.csp [-runs N] [-depth D] [-procs P] [-timeout T]\n"
+          "              [-expect FILE.out] [-race] [-json]\n"
+          "                                   search schedules for a failure\n"
           "  csp check FILE.csp               parse and type-check only\n"
           "  csp disasm FILE.csp              print bytecode with source lines\n"
           "  csp version                      print the version\n"
-          "  csp help                         print this help\n",
+          "  csp help                         print this help\n"
+          "\n"
+          "flags before FILE:\n"
+          "  -procs N       number of Ps (default $GOMAXPROCS, else the CPUs)\n"
+          "  -seed N        deterministic run: every scheduling choice drawn from\n"
+          "                 seed N, all goroutines on one thread, virtual time\n"
+          "  -fake-time     virtual time (the simulation, seeded from the clock)\n"
+          "  -depth D       PCT depth of a seeded run (as csp explore -depth)\n",
           out);
 }
 
@@ -123,7 +141,10 @@ int main(int argc, char **argv) {
         usage(stdout);
         return 0;
     }
+    if (strcmp(cmd, "run") == 0 && i < argc && strcmp(argv[i], "explore") == 0)
+        return explore_main(argc - i - 1, argv + i + 1);
     int procs = 0;
+    SimFlags sf = {0};
     for (; i < argc && argv[i][0] == '-'; i++) {
         const char *flag = argv[i] + (argv[i][1] == '-' ? 2 : 1);
         if (strcmp(flag, "procs") == 0 && i + 1 >= argc) {
@@ -135,20 +156,31 @@ int main(int argc, char **argv) {
             procs = parse_procs(flag + 6);
         else if (strcmp(flag, "race") == 0)
             race_enable(true);
+        else if (strcmp(flag, "seed") == 0 && i + 1 < argc)
+            sf.seed = parse_u64("seed", argv[++i]), sf.on = sf.seeded = true;
+        else if (strncmp(flag, "seed=", 5) == 0)
+            sf.seed = parse_u64("seed", flag + 5), sf.on = sf.seeded = true;
+        else if (strcmp(flag, "fake-time") == 0)
+            sf.on = true;
+        else if (strcmp(flag, "depth") == 0 && i + 1 < argc)
+            sf.depth = (int)parse_u64("depth", argv[++i]);
+        else if (strncmp(flag, "depth=", 6) == 0)
+            sf.depth = (int)parse_u64("depth", flag + 6);
         else {
             fprintf(stderr, "csp: flag provided but not defined: %s\n"
                             "Run 'csp help' for usage.\n", argv[i]);
             return EXIT_USAGE;
         }
     }
-    if (i >= argc && !explicit_cmd)
+    if (i >= argc && !explicit_cmd && !sf.on)
         return repl_main(procs);  /* `csp` alone: the REPL (issue 5) */
     if (i >= argc) {
         usage(stderr);
         return EXIT_USAGE;
     }
     const char *path = argv[i];
-    CProgram *cp = build(path, &L);
+    bool sim = sf.on && strcmp(cmd, "run") == 0;
+    CProgram *cp = build(path, &L, sim);
     if (!cp)
         return EXIT_COMPILE;
     if (strcmp(cmd, "check") == 0)
@@ -158,6 +190,8 @@ int main(int argc, char **argv) {
         return 0;
     }
     os_set_args(argc - i, argv + i);
+    if (sim)
+        setup_sim(&sf, procs, argc - i, argv + i);
     fflush(stdout);
     vm_run_main_exit(cp, procs); /* exits when the program ends */
 }

@@ -29,6 +29,7 @@
 #define OPCODES(X) \
     X(NOP,      "---",  "no operation") \
     X(EXTRA,    "uuu",  "operand word of the previous instruction") \
+    X(SCHEDPT,  "---",  "simulation only (-seed): a preemption point before a shared access") \
     /* moves and constants */ \
     X(MOVE,     "rr-",  "R[A] = R[B]") \
     X(LOADK,    "r-k",  "R[A] = K[C]") \

@@ -44,18 +44,21 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "../runtime/gc.h"
 #include "../runtime/race.h"
+#include "../runtime/sim.h"
 #include "../runtime/vm.h"
 #include "../stdlib/lib.h"
 #include "check.h"
 #include "compile.h"
 #include "constant.h"
 #include "diag.h"
+#include "explore.h"
 #include "lex.h"
 #include "load.h"
 #include "parse.h"
@@ -130,6 +133,8 @@ struct Repl {
     const char *redefined;   /* a declaration replaced after statements ran
                                 (:write warns: they ran with the old one) */
     int wake[2];             /* pipe: the foreground goroutine ended, Ctrl-C */
+    bool seeded;             /* :seed N: inputs run in the simulation */
+    uint64_t seed;
 };
 
 Repl *repl_new(int procs) {
@@ -532,7 +537,7 @@ static Package *build(Repl *r, const char *src, Gen *g, bool print,
         fprintf(stderr, "---- generated\n%s----\n", src);
     Package *p = load_package_new("main", parse_file(GEN_PATH, src, strlen(src), &d));
     Program prog = {.main = p, .diag = &d, .load = load_std, .load_ctx = &r->loader,
-                    .repl = true};
+                    .repl = true, .sched_points = r->seeded};
     if (diag_count(&d) == 0 && check_program(&prog) && diag_count(&d) == 0 &&
         cp)
         *cp = comp_program(&prog, &d);
@@ -723,6 +728,7 @@ static volatile int sig_wake_fd = -1;
 
 static void on_sigint(int sig) {
     sigint_seen = 1;
+    sim_interrupt(); /* a seeded input stops (async-signal-safe) */
     if (sig_wake_fd >= 0) {
         ssize_t n = write(sig_wake_fd, "", 1);
         (void)n;
@@ -873,9 +879,65 @@ static void carry_globals(CProgram *from, CProgram *to) {
     }
 }
 
+/* :seed N. The input runs in the simulation (runtime/sim.h) on this
+ * thread, seeded with N: its initialisers, then (with the session's
+ * variables handed over) its main. The simulation has no threads, so the
+ * session's scheduler is stopped while seeded (:seed ends its goroutines,
+ * as :reset does). The simulation keeps its own goroutines, timers and
+ * clock from one input to the next (SimConfig.keep), but runs only while
+ * an input runs: between seeded inputs time stands still. Output goes
+ * straight to the terminal (nothing runs concurrently to interleave
+ * with); Ctrl-C stops the run (sim_interrupt). */
+static int run_seeded(Repl *r, CProgram *cp, CProgram *part, bool inits) {
+    SimConfig c = {.seed = r->seed, .procs = explore_sim_procs(r->procs),
+                   .keep = true};
+    sim_setup(&c);
+    *part = *cp;
+    if (inits)
+        part->main = NULL;
+    else
+        part->ninits = 0;
+    int saved1 = -1, saved2 = -1;
+    if (term.on) {
+        fflush(stdout);
+        fflush(stderr);
+        saved1 = dup(1);
+        saved2 = dup(2);
+        dup2(term.fd, 1);
+        dup2(term.fd, 2);
+    }
+    int st = vm_run_main(part, c.procs);
+    fflush(stdout);
+    fflush(stderr);
+    if (term.on) {
+        dup2(saved1, 1);
+        dup2(saved2, 2);
+        close(saved1);
+        close(saved2);
+    }
+    const SimResult *res = sim_result();
+    if (res->end == SIM_TIMEOUT)
+        fprintf(stderr, "interrupted\n");
+    else if (res->end == SIM_EXIT && res->code != 0)
+        fprintf(stderr, "exit status %d\n", res->code);
+    return st == 0 && res->end == SIM_OK ? 0 : 2;
+}
+
+static int run_program_seeded(Repl *r, CProgram *cp) {
+    /* The halves outlive the input: its goroutines point to them. */
+    CProgram *inits = gc_alloc(sizeof *inits), *main = gc_alloc(sizeof *main);
+    if (cp->ninits > 0 && run_seeded(r, cp, inits, true) != 0)
+        return 2;
+    carry_globals(r->last, cp);
+    r->last = cp;
+    return cp->main ? run_seeded(r, cp, main, false) : 0;
+}
+
 /* Runs cp's initialisers, hands it the session's variables, then runs its
  * main. Returns 0, or 2 after a panic, deadlock or interrupt. */
 static int run_program(Repl *r, CProgram *cp) {
+    if (r->seeded)
+        return run_program_seeded(r, cp);
     session_start(r);
     fflush(stdout);
     fflush(stderr);
@@ -1083,6 +1145,9 @@ static const char help_text[] =
     "  :goroutines      the live goroutines and what each waits for\n"
     "  :procs N         number of Ps (runtime.GOMAXPROCS)\n"
     "  :race on|off     the data-race detector for the inputs that follow\n"
+    "  :seed N          run the next inputs deterministically, seeded with N,\n"
+    "                   in virtual time (:seed off: the ordinary scheduler)\n"
+    "  :explore [FLAGS] csp explore the program :write would save\n"
     "Goroutines started at the prompt keep running between inputs.\n"
     "Ctrl-C interrupts the running input; :reset also ends the goroutines\n"
     "(a blocked one when it wakes).\n";
@@ -1208,6 +1273,69 @@ static char *read_whole(const char *path) {
 
 static void cmd_doc(const char *arg);
 
+/* :seed N | :seed off (see run_seeded). */
+static void cmd_seed(Repl *r, const char *arg) {
+    if (strcmp(arg, "off") == 0) {
+        r->seeded = false;
+        sim_teardown(); /* the simulation's goroutines end */
+        lib_reset_run();
+        return; /* the next input starts the session's scheduler again */
+    }
+    char *end;
+    errno = 0;
+    unsigned long long n = strtoull(arg, &end, 10);
+    if (*arg == '-' || *end || errno) {
+        fprintf(stderr, "csp: invalid value \"%s\" for :seed (a number or off)\n",
+                arg);
+        return;
+    }
+    if (r->live && sched_num_goroutine() > 0)
+        fprintf(stderr, "note: the session's goroutines end: seeded inputs run "
+                "in a simulation of their own\n");
+    repl_end(r);
+    sim_teardown(); /* a new seed starts a new simulation */
+    lib_reset_run(); /* forget the waiters of the goroutines that ended */
+    r->seeded = true;
+    r->seed = n;
+}
+
+/* :explore [FLAGS]: saves the session as :write does and runs `csp
+ * explore` on it in a child process (a search of its own, which must not
+ * share this process's scheduler). */
+static void cmd_explore(Repl *r, const char *flags) {
+    char path[] = "/tmp/csp-session-XXXXXX.csp"; /* kept: replays need it */
+    int fd = mkstemps(path, 4);
+    FILE *fp = fd >= 0 ? fdopen(fd, "w") : NULL;
+    if (!fp) {
+        fprintf(stderr, "csp: :explore: %s\n", strerror(errno));
+        return;
+    }
+    repl_write_program(r, fp);
+    fclose(fp);
+    char exe[1024], cmd[4096];
+    ssize_t k = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    exe[k > 0 ? k : 0] = 0;
+    snprintf(cmd, sizeof cmd, "'%s' explore '%s' %s", k > 0 ? exe : "csp", path,
+             flags);
+    fprintf(stderr, "(the session is saved as %s)\n", path);
+    fflush(stdout);
+    fflush(stderr);
+    pump_output();
+    pid_t pid = fork();
+    if (pid == 0) {
+        if (term.on) {
+            dup2(term.fd, 1);
+            dup2(term.fd, 2);
+        }
+        execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
+        _exit(127);
+    }
+    int status;
+    if (pid > 0)
+        while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+        }
+}
+
 static bool eval_command(Repl *r, const char *line) {
     char cmd[32] = {0};
     int k = 0;
@@ -1250,6 +1378,10 @@ static bool eval_command(Repl *r, const char *line) {
         /* goroutines started from now on; running ones keep their mode */
         race_enable(strcmp(arg, "on") == 0);
         printf("race detector %s\n", race_enabled ? "on" : "off");
+    } else if (strcmp(cmd, "seed") == 0 && al) {
+        cmd_seed(r, arg);
+    } else if (strcmp(cmd, "explore") == 0) {
+        cmd_explore(r, arg);
     } else if (strcmp(cmd, "doc") == 0 && al) {
         cmd_doc(arg);
     } else if (strcmp(cmd, "goroutines") == 0) {

@@ -54,6 +54,7 @@
 
 #include "chan.h"
 #include "race.h"
+#include "sim.h"
 #include "timer.h"
 #include "vm.h"
 
@@ -85,6 +86,12 @@ _Noreturn void vm_exit(int code) {
         code = race_fini(code);
     fflush(stdout);
     fflush(stderr);
+    if (SIM_ON) {
+        if (!run.exit_process && sim_in_run()) /* explore: the run ends */
+            sim_exit(SIM_EXIT, code);
+        if (code != 0)
+            sim_print_replay();
+    }
     if (run.exit_hook)
         run.exit_hook();
     _exit(code);
@@ -205,6 +212,11 @@ static _Thread_local jmp_buf *fatal_jmp;
 
 _Noreturn void vm_fatal_exit(void) {
     jmp_buf *jb = fatal_jmp;
+    if (!jb && !run.exit_process && sim_in_run()) { /* csp explore */
+        fflush(stderr);
+        panic_unlock();
+        sim_exit(SIM_FATAL, 2);
+    }
     if (!jb)
         vm_exit(2);
     fflush(stderr);
@@ -222,6 +234,7 @@ Fiber *vm_running_fiber(void) { return running; }
 
 static int hook_run(Worker *w, GSched *g) {
     running = fiber_of(g);
+    w->budget = VM_BUDGET;
     if (!run.session) {
         int st = run_fiber(w, g);
         running = NULL;
@@ -244,10 +257,17 @@ static int hook_run(Worker *w, GSched *g) {
     return st;
 }
 
+/* The simulation's run hook: sim.c chose the budget (no sessions). */
+static int hook_run_sim(Worker *w, GSched *g) {
+    running = fiber_of(g);
+    int st = run_fiber(w, g);
+    running = NULL;
+    return st;
+}
+
 static int run_fiber(Worker *w, GSched *g) {
     Fiber *f = fiber_of(g);
     f->id = g->goid;
-    w->budget = VM_BUDGET;
     if (run.session)
         session_check(f);
     for (;;) {
@@ -457,6 +477,16 @@ static const SchedHooks hooks = {
     .timers_run = timer_run_due,
 };
 
+/* The same for the simulation (runtime/sim.h). */
+static const SchedHooks sim_hooks = {
+    .run = hook_run_sim,
+    .gdead = hook_gdead,
+    .deadlock = hook_deadlock,
+    .mstart = hook_mstart,
+    .timers_next = timer_next_deadline,
+    .timers_run = timer_run_due,
+};
+
 static int start(CProgram *p, int nprocs) {
     run.main_thread = pthread_self();
     run.start = sched_nanotime();
@@ -479,7 +509,8 @@ static int start(CProgram *p, int nprocs) {
     setup_sigquit(); /* after sched_init: a dump reads the scheduler */
     if (run.exit_process)
         setup_schedtrace();
-    int rc = sched_start_main(&f->sched);
+    int rc = SIM_ON ? sim_start_main(&f->sched, &sim_hooks)
+                    : sched_start_main(&f->sched);
     return rc == SCHED_EXIT_OK ? 0 : 2;
 }
 

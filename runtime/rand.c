@@ -40,3 +40,10 @@ uint64_t rt_rand64(void) {
     rand_state += WEYL_STEP;
     return fold(rand_state, rand_state ^ MIX_XOR);
 }
+
+/* The simulation (sim.c) seeds the simulating thread's generator from the
+ * run's seed, so hash seeds and map layouts repeat with it. */
+void rt_rand_seed(uint64_t seed) {
+    rand_state = fold(seed ^ MIX_XOR, WEYL_STEP);
+    rand_seeded = 1;
+}

@@ -196,5 +196,6 @@ bool map_iter_next(MapIter *it, Slot **key, Slot **val);
 
 /* ---- randomness ----------------------------------------------------------- */
 uint64_t rt_rand64(void);   /* fast thread-local PRNG (map order, select) */
+void rt_rand_seed(uint64_t seed); /* this thread's generator (sim.c) */
 
 #endif

@@ -73,6 +73,11 @@
  *   idle Ps are taken directly. The last P to stop wakes the requester,
  *   which resizes allp and restarts the Ps that have work.
  *
+ * SIMULATION (-seed, -fake-time, csp explore: runtime/sim.c): every public
+ *   function below that the VM calls begins with `if (SIM_ON) return
+ *   sim_...`: the simulation replaces the scheduler wholesale, chosen at
+ *   start, for the price of one predictable branch per call.
+ *
  * LOCKS: sched.lock protects the idle lists (midle, pidle, pwait), the
  *   global run queue, the global free list, mcount, stopwait and the exit
  *   state. allglock protects the allgs list. Order: channel locks <
@@ -89,6 +94,7 @@
 #include <unistd.h>
 
 #include "debug.h"
+#include "sim.h"
 #include "vm.h"
 
 /* P status: what the P is doing; changes under sched.lock or by its owner. */
@@ -1098,6 +1104,8 @@ static void gfput(P *p, GSched *g) {
 }
 
 GSched *sched_gfget(Worker *w) {
+    if (SIM_ON)
+        return sim_gfget(w);
     P *p = w ? getm(w)->p : NULL;
     if (!p)
         return NULL;
@@ -1279,6 +1287,8 @@ static void ready_nop(GSched *g) {
 }
 
 int64_t sched_go(Worker *w, GSched *g) {
+    if (SIM_ON)
+        return sim_go(w, g);
     P *p = w ? getm(w)->p : NULL;
     int64_t goid = newgoid(p);
     g_start(g, goid);
@@ -1292,6 +1302,10 @@ int64_t sched_go(Worker *w, GSched *g) {
 }
 
 void sched_ready(Worker *w, GSched *g, bool next) {
+    if (SIM_ON) {
+        sim_ready(w, g, next);
+        return;
+    }
     uint32_t st = G_WAITING;
     if (!atomic_compare_exchange_strong_explicit(&g->status, &st, G_RUNNABLE,
                                                  memory_order_acq_rel,
@@ -1474,6 +1488,8 @@ static P *procresize(M *m, int n) {
 }
 
 int sched_gomaxprocs(Worker *w, int n) {
+    if (SIM_ON)
+        return sim_gomaxprocs(n);
     int old = atomic_load(&sched.gomaxprocs);
     if (n <= 0 || n == old || !w)
         return old;
@@ -1496,11 +1512,23 @@ int sched_gomaxprocs(Worker *w, int n) {
     return old;
 }
 
-int sched_nprocs(void) { return atomic_load(&sched.gomaxprocs); }
+int sched_nprocs(void) {
+    if (SIM_ON)
+        return sim_nprocs();
+    return atomic_load(&sched.gomaxprocs);
+}
 
-int64_t sched_num_goroutine(void) { return atomic_load(&sched.ngoroutines); }
+int64_t sched_num_goroutine(void) {
+    if (SIM_ON)
+        return sim_num_goroutine();
+    return atomic_load(&sched.ngoroutines);
+}
 
 void sched_for_each_g(void (*fn)(GSched *g, void *arg), void *arg) {
+    if (SIM_ON) {
+        sim_for_each_g(fn, arg);
+        return;
+    }
     lock_acquire(&allglock);
     for (GSched *g = allgs; g; g = g->alllink) {
         uint32_t s = gstatus(g);
@@ -1510,7 +1538,11 @@ void sched_for_each_g(void (*fn)(GSched *g, void *arg), void *arg) {
     lock_release(&allglock);
 }
 
-GSched *sched_current(Worker *w) { return w ? getm(w)->curg : NULL; }
+GSched *sched_current(Worker *w) {
+    if (SIM_ON)
+        return sim_current(w);
+    return w ? getm(w)->curg : NULL;
+}
 
 void sched_trace_line(char *buf, size_t size, int64_t ms) {
     lock_acquire(&sched.lock);
@@ -1585,6 +1617,8 @@ void sched_start_world(void) {
 /* ---- blocking foreign calls and timers ------------------------------------------------ */
 
 void sched_enter_blocking(Worker *w) {
+    if (SIM_ON) /* the simulation waits with the call */
+        return;
     M *m = getm(w);
     P *p = releasep(m);
     lock_acquire(&sched.lock);
@@ -1604,9 +1638,16 @@ void sched_enter_blocking(Worker *w) {
     startm(p, false);
 }
 
-void sched_exit_blocking(Worker *w) { wait_for_p(getm(w)); }
+void sched_exit_blocking(Worker *w) {
+    if (!SIM_ON)
+        wait_for_p(getm(w));
+}
 
 void sched_park_nested(Worker *w, GSched *g) {
+    if (SIM_ON) {
+        sim_park_nested(w, g);
+        return;
+    }
     note_clear(&g->nestnote);
     g->nested = true;
     /* Counted before the commit: the waker's decrement may follow at once. */
@@ -1634,6 +1675,8 @@ void sched_park_nested(Worker *w, GSched *g) {
 }
 
 void sched_timers_changed(void) {
+    if (SIM_ON) /* the simulation looks at the timers itself */
+        return;
     lock_acquire(&sched.lock);
     M *m = sched.timer_sleeper;
     if (!m) {

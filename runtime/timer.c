@@ -16,12 +16,18 @@
  * Go's ticker does), releases timerlock, then calls their functions. So a
  * timer function may start or stop timers, send on channels and ready
  * goroutines.
+ *
+ * SIMULATION (runtime/sim.h): deadlines are virtual (sched_nanotime is the
+ * simulation's clock), timers due at the same instant fire in an order
+ * drawn from the run's generator (sim_shuffle), and timer_reset empties
+ * the heap between the runs of csp explore.
  */
 #include "timer.h"
 
 #include "debug.h"
 
 #include "gc.h"
+#include "sim.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -326,6 +332,7 @@ static int64_t next_tick(RTimer *t, int64_t now) {
 typedef struct Due {
     RTimer *t;
     uint64_t seq;
+    int64_t when;
 } Due;
 
 /* Takes up to TIMER_BATCH due timers off the heap; returns how many. */
@@ -340,6 +347,7 @@ static int take_due(Due *due, int64_t now) {
         }
         due[k].t = t;
         due[k].seq = t->seq;
+        due[k].when = t->when;
         k++;
         if (t->period > 0) {
             t->when = next_tick(t, now);
@@ -354,6 +362,33 @@ static int take_due(Due *due, int64_t now) {
     return k;
 }
 
+/* The simulation (sim.h): timers due at the same instant fire in an order
+ * drawn from the run's generator (a Fisher-Yates shuffle of each run of
+ * equal deadlines; take_due returns them in deadline order). */
+static void sim_shuffle(Due *due, int k) {
+    for (int lo = 0, hi; lo < k; lo = hi) {
+        for (hi = lo + 1; hi < k && due[hi].when == due[lo].when; hi++) {
+        }
+        for (int i = hi - 1; i > lo; i--) {
+            int j = lo + (int)(sim_rand() % (uint64_t)(i - lo + 1));
+            Due x = due[i];
+            due[i] = due[j];
+            due[j] = x;
+        }
+    }
+}
+
+void timer_reset(void) {
+    lock_acquire(&tm.lock);
+    for (int64_t i = 0; i < tm.n; i++) {
+        tm.heap[i].ref->idx = -1;
+        tm.heap[i] = (HeapEntry){0, NULL};
+    }
+    tm.n = 0;
+    publish_next();
+    lock_release(&tm.lock);
+}
+
 void timer_run_due(Worker *w) {
     int64_t next = atomic_load_explicit(&tm.next_when, memory_order_acquire);
     if (next < 0)
@@ -365,6 +400,8 @@ void timer_run_due(Worker *w) {
     int k;
     do {
         k = take_due(due, now);
+        if (SIM_ON)
+            sim_shuffle(due, k);
         for (int i = 0; i < k; i++)
             due[i].t->fn(w, due[i].t, due[i].t->arg, due[i].seq);
     } while (k == TIMER_BATCH);

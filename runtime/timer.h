@@ -93,6 +93,10 @@ int64_t timer_next_deadline(void);
  * due: one atomic load and, with timers pending, one clock read). */
 void timer_run_due(Worker *w);
 
+/* Forgets every pending timer: a program run in the same process after
+ * another (csp explore) starts with none. Call with no program running. */
+void timer_reset(void);
+
 /* Pending timers (tests, stats). */
 int64_t timer_count(void);
 

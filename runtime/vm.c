@@ -437,6 +437,9 @@ dispatch_switch:
 L_NOP:
 L_EXTRA:
     DISPATCH();
+L_SCHEDPT: /* only in the simulation's bytecode (runtime/sim.h) */
+    if (--budget < 0) goto yield;
+    DISPATCH();
 L_MOVE: RA = RB; DISPATCH();
 L_LOADK: RA = K[C]; DISPATCH();
 L_LOADI: RA.i = SC; DISPATCH();

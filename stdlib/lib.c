@@ -100,3 +100,8 @@ const char *lib_source(const char *import_path) {
             return s->src;
     return NULL;
 }
+
+void lib_reset_run(void) {
+    rand_reset_global();
+    sync_reset();
+}

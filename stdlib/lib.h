@@ -55,6 +55,15 @@ void os_set_args(int argc, char **argv);
 typedef struct GSched GSched;
 bool time_wake_sleeper(GSched *g, int64_t goid);
 
+/* ---- running programs one after another in one process ---------------------
+ * csp explore: forgets what the previous run left in the natives' state
+ * (the top-level math/rand source is seeded afresh, from the run's seed
+ * under the simulation; sync's wait table is emptied: its waiters belong to
+ * the previous run). Call with no program running. */
+void lib_reset_run(void);
+void rand_reset_global(void);   /* math/rand/rand.c */
+void sync_reset(void);          /* sync/sync.c */
+
 /* ---- helpers shared between packages (and usable by fmt) ------------------- */
 
 /* unicode.c: Unicode classes. Latin-1 is exact; beyond it the tables cover

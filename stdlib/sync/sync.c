@@ -129,6 +129,8 @@ typedef struct __attribute__((aligned(64))) Bucket {
 static Bucket semtab[SYNC_BUCKETS] = {
     [0 ... SYNC_BUCKETS - 1] = {.lock = LOCK_INIT(LR_BUCKET)}};
 
+void sync_reset(void) { memset(semtab, 0, sizeof semtab); }
+
 /* ---- atomics on slots (seq_cst) ---------------------------------------------- */
 
 static int64_t ld(Slot *s) { return __atomic_load_n(&s->i, __ATOMIC_SEQ_CST); }

@@ -32,6 +32,7 @@
 #include <time.h>
 #include "runtime/chan.h"
 #include "runtime/race.h"
+#include "runtime/sim.h"
 #include "runtime/timer.h"
 #include "runtime/vm.h"
 #include "stdlib/lib.h"
@@ -63,14 +64,29 @@ __attribute__((constructor)) static void time_init_clock(void) {
     mono_start = mono_now() - 1;
 }
 
+/* The wall clock (Unix seconds, nanoseconds) and the monotonic reading;
+ * the simulation's virtual clocks under -seed / -fake-time (sim.h). */
+static void clock_now(int64_t *sec, int64_t *nsec, int64_t *mono) {
+    if (SIM_ON) {
+        sim_walltime(sec, nsec);
+        *mono = sim_nanotime();
+        return;
+    }
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    *sec = ts.tv_sec;
+    *nsec = ts.tv_nsec;
+    *mono = mono_now() - mono_start;
+}
+
 /* now() (sec int64, nsec int64, mono int64): wall clock as internal seconds
  * plus the monotonic reading. */
 static int n_now(Fiber *f, Slot *a) {
-    struct timespec ts;
-    clock_gettime(CLOCK_REALTIME, &ts);
-    a[0].i = (int64_t)ts.tv_sec + UNIX_TO_INTERNAL;
-    a[1].i = ts.tv_nsec;
-    a[2].i = mono_now() - mono_start;
+    int64_t sec, nsec, mono;
+    clock_now(&sec, &nsec, &mono);
+    a[0].i = sec + UNIX_TO_INTERNAL;
+    a[1].i = nsec;
+    a[2].i = mono;
     return NATIVE_OK;
 }
 
@@ -808,10 +824,10 @@ typedef struct TimeTimer {
 
 /* The current time as a Time (5 slots), as Now() makes it. */
 static Slot *now_time(Slot *loc) {
-    struct timespec ts;
-    clock_gettime(CLOCK_REALTIME, &ts);
-    Slot *t = new_time((int64_t)ts.tv_sec + UNIX_TO_INTERNAL, ts.tv_nsec, loc);
-    t[T_MONO].i = mono_now() - mono_start;
+    int64_t sec, nsec, mono;
+    clock_now(&sec, &nsec, &mono);
+    Slot *t = new_time(sec + UNIX_TO_INTERNAL, nsec, loc);
+    t[T_MONO].i = mono;
     t[T_HASMONO].i = 1;
     return t;
 }

@@ -477,6 +477,13 @@ static Slot *lock_global(void) {
 
 static void unlock_global(void) { pthread_mutex_unlock(&global_mu); }
 
+void rand_reset_global(void) {
+    pthread_mutex_lock(&global_mu);
+    global_seeded = false;
+    global_read_pos = 0;
+    pthread_mutex_unlock(&global_mu);
+}
+
 /* Go's Rand.Seed on the global source (also restarts Read's byte stream). */
 void rand_seed_global(int64_t seed) {
     pthread_mutex_lock(&global_mu);
