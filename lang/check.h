@@ -27,6 +27,8 @@ typedef struct Program {
     /* IN: the REPL's programs: unused variables and imports are not
      * errors (issue 5). */
     bool repl;
+    /* IN: -no-ffi / CSP_NO_FFI=1: every //csp:extern is an error. */
+    bool no_ffi;
 } Program;
 
 /* Checks prog->main and, recursively, every package it imports. True when

@@ -7,6 +7,8 @@
  *   csp version | help
  *   csp [-procs N]            the REPL (repl.c)
  *   -procs N                  number of Ps (default: $GOMAXPROCS, else CPUs)
+ *   -no-ffi                   every //csp:extern is a compile error (a
+ *                             teaching sandbox); also CSP_NO_FFI=1
  *
  * Exit status as Go's tools: 1 for compile errors, 2 for usage errors and for
  * a program that dies by panic or fatal error.
@@ -52,6 +54,12 @@ static char *read_file(const char *path, size_t *len) {
     return buf;
 }
 
+/* -no-ffi sets CSP_NO_FFI=1, so the REPL and this driver read one switch. */
+static bool ffi_disabled(void) {
+    const char *v = getenv("CSP_NO_FFI");
+    return v && *v && strcmp(v, "0") != 0;
+}
+
 /* Parses, checks and compiles FILE; NULL after printing errors. */
 static CProgram *build(const char *path, Loader *L) {
     size_t len;
@@ -60,7 +68,8 @@ static CProgram *build(const char *path, Loader *L) {
         exit(EXIT_USAGE);
     Diag *d = L->diag;
     Package *main_pkg = load_package_new("main", parse_file(path, src, len, d));
-    Program prog = {.main = main_pkg, .diag = d, .load = load_std, .load_ctx = L};
+    Program prog = {.main = main_pkg, .diag = d, .load = load_std, .load_ctx = L,
+                    .no_ffi = ffi_disabled()};
     CProgram *cp = NULL;
     if (diag_count(d) == 0 && check_program(&prog) && diag_count(d) == 0)
         cp = comp_program(&prog, d);
@@ -80,7 +89,10 @@ static void usage(FILE *out) {
           "  csp check FILE.csp               parse and type-check only\n"
           "  csp disasm FILE.csp              print bytecode with source lines\n"
           "  csp version                      print the version\n"
-          "  csp help                         print this help\n",
+          "  csp help                         print this help\n"
+          "\n"
+          "flags (before FILE): -procs N (or GOMAXPROCS=N) sets the number of Ps;\n"
+          "  -no-ffi (or CSP_NO_FFI=1) makes every //csp:extern a compile error\n",
           out);
 }
 
@@ -126,6 +138,8 @@ int main(int argc, char **argv) {
             procs = parse_procs(argv[++i]);
         else if (strncmp(flag, "procs=", 6) == 0)
             procs = parse_procs(flag + 6);
+        else if (strcmp(flag, "no-ffi") == 0)
+            setenv("CSP_NO_FFI", "1", 1);
         else {
             fprintf(stderr, "csp: flag provided but not defined: %s\n"
                             "Run 'csp help' for usage.\n", argv[i]);

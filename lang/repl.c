@@ -507,8 +507,10 @@ static Package *build(Repl *r, const char *src, Gen *g, bool print,
     if (getenv("CSP_REPL_DEBUG"))
         fprintf(stderr, "---- generated\n%s----\n", src);
     Package *p = load_package_new("main", parse_file(GEN_PATH, src, strlen(src), &d));
+    const char *noffi = getenv("CSP_NO_FFI"); /* csp -no-ffi sets it */
     Program prog = {.main = p, .diag = &d, .load = load_std, .load_ctx = &r->loader,
-                    .repl = true};
+                    .repl = true,
+                    .no_ffi = noffi && *noffi && strcmp(noffi, "0") != 0};
     if (diag_count(&d) == 0 && check_program(&prog) && diag_count(&d) == 0 &&
         cp)
         *cp = comp_program(&prog, &d);

@@ -465,6 +465,10 @@ void panic_print_goroutine(Fiber *f, const char *status, bool stack) {
     print_goroutine(f, status, stack, false);
 }
 
+void panic_print_goroutine_call(Fiber *f, const char *status) {
+    print_goroutine(f, status, true, true);
+}
+
 void panic_print(Fiber *f) {
     fflush(stdout);
     Panic *top = f->panic;

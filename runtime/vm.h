@@ -386,6 +386,9 @@ void vm_print_value(Type *t, Slot v);
 /* Goroutine dumps (deadlock, SIGQUIT, fatal errors): one goroutine as
  * `goroutine N [status]:`, its csp stack and `created by` (stderr). */
 void panic_print_goroutine(Fiber *f, const char *status, bool stack);
+/* The same for a goroutine stopped inside a native (a foreign call): its
+ * top frame's pc is already past the call instruction. */
+void panic_print_goroutine_call(Fiber *f, const char *status);
 /* Serialises fatal output: panics of different threads never interleave.
  * Held until the process exits. */
 void panic_lock(void);
