@@ -122,6 +122,7 @@
 #define GC_NO_THREAD_REDIRECTS 1 /* we call GC_pthread_create explicitly */
 #include "sched.h"
 
+#include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1690,7 +1691,9 @@ void sched_exitsyscall(Worker *w) {
         m->p = p;
         m->w.p = p;
     } else {
+        int e = errno; /* the call's errno outlives our futex calls */
         wait_for_p(m);
+        errno = e;
     }
     if (m->curg)
         set_gstatus(m->curg, G_RUNNING);

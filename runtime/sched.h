@@ -246,7 +246,8 @@ void sched_exit_blocking(Worker *w);
  * must not allocate from the GC heap with the expectation of running csp
  * code, touch run queues, ready goroutines or call back into csp (a
  * foreign-call callback first calls sched_exitsyscall, then enters again).
- * exitsyscall returns holding a P (it may sleep until one is free). Pairs
+ * exitsyscall returns holding a P (it may sleep until one is free) and
+ * keeps errno as the call left it. Pairs
  * nest only through a callback (exit, run csp, enter). w NULL (no
  * goroutine: unit tests, the REPL thread): both do nothing. */
 void sched_entersyscall(Worker *w);
