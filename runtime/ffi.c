@@ -89,6 +89,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <ucontext.h>
 #include <unistd.h>
 
 #include "vm.h"
@@ -919,6 +920,16 @@ static const char *sig_name(int sig) {
     }
 }
 
+static void *fault_pc(void *uc) {
+#if defined(__x86_64__)
+    return (void *)((ucontext_t *)uc)->uc_mcontext.gregs[REG_RIP];
+#elif defined(__aarch64__)
+    return (void *)((ucontext_t *)uc)->uc_mcontext.pc;
+#else
+    return NULL;
+#endif
+}
+
 static void crash_handler(int sig, siginfo_t *si, void *uc) {
     Call *c = tls_call;
     if (!c || !c->in_c) { /* not C's fault: the old disposition */
@@ -940,8 +951,7 @@ static void crash_handler(int sig, siginfo_t *si, void *uc) {
     fprintf(stderr,
             "fatal error: unexpected signal during foreign call\n"
             "[signal %s code=%#x addr=%p pc=%p]\n\n",
-            sig_name(sig), (unsigned)si->si_code, si->si_addr,
-            c->fn ? c->fn->sym : NULL);
+            sig_name(sig), (unsigned)si->si_code, si->si_addr, fault_pc(uc));
     c->f->id = c->f->sched.goid;
     panic_print_goroutine_call(c->f, "syscall");
     fflush(stderr);

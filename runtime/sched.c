@@ -1602,6 +1602,8 @@ static void *sysmon_main(void *arg) {
             delay = SCHED_SYSMON_MIN_NS;
         else if (idle > SCHED_SYSMON_IDLE_CYCLES && delay < SCHED_SYSMON_MAX_NS)
             delay *= 2;
+        if (delay > SCHED_SYSMON_MAX_NS)
+            delay = SCHED_SYSMON_MAX_NS;
         if (note_tsleep(&sysmon.note, delay))
             note_clear(&sysmon.note);
         bool insys = false;
@@ -1611,7 +1613,11 @@ static void *sysmon_main(void *arg) {
             idle++;
         if (!insys && delay >= SCHED_SYSMON_MAX_NS) {
             sysmon_sleep();
-            idle = 0;
+            /* Woken by a call: poll at 20 us, but back off at once unless
+             * it retakes, so a program that prints now and then costs a
+             * dozen wake-ups per print, not fifty. */
+            idle = SCHED_SYSMON_IDLE_CYCLES;
+            delay = SCHED_SYSMON_MIN_NS / 2;
         }
     }
     return NULL;

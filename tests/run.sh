@@ -45,7 +45,7 @@ fi
 # SUITES may drop the timing-heavy ones (props: seed programs whose output
 # is decided by sleeps; repl: pseudo-terminal sessions), as CI's sanitizer
 # runs do.
-suites=${SUITES:-scripts errors props repl}
+suites=${SUITES:-scripts errors props repl ffi}
 for suite in $suites; do
     echo "== $suite"
     case $suite in
