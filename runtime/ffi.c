@@ -43,9 +43,11 @@
  * in place (a register's first bytes hold the C value).
  *
  * CALLBACKS: a func argument becomes an ffi_closure made for the call and
- * freed after it (a C library that keeps the pointer and calls it later
- * gets a fatal error while the memory is not reused — the same rule as
- * cgo's: a pointer passed to C is valid during the call). When C calls it:
+ * retired after it: pointed at a handler that reports the misuse and kept
+ * in a quarantine ring of the last 256 before it is freed (a C library
+ * that keeps the pointer and calls it later gets a fatal error, not a jump
+ * into reused memory — the rule is cgo's: a pointer passed to C is valid
+ * during the call). When C calls it:
  *   - on a thread that is not in a foreign call of this goroutine (a thread
  *     C created, or after the call returned): `fatal error: callback from C
  *     on a thread csp did not create`, exit 2, never a crash;
@@ -619,7 +621,39 @@ typedef struct CbCtx {
     Closure *cl;
     FfiCb *cb;
     ffi_closure *clo;
+    void *code;         /* clo's executable address */
 } CbCtx;
+
+/* A callback C calls after its foreign call returned (it kept the
+ * pointer): a fatal error, not a jump through freed memory. */
+static void stale_entry(ffi_cif *cif, void *ret, void **args, void *ud) {
+    rt_fatal("callback from C on a thread csp did not create, or after the "
+             "foreign call it was passed to returned");
+}
+
+/* Retired callback closures wait here, pointing at stale_entry, before
+ * they are freed: a C library that keeps a callback pointer a little
+ * too long gets the fatal error instead of running whatever reuses the
+ * memory. A ring of CLOSURE_QUARANTINE, oldest freed first. */
+enum { CLOSURE_QUARANTINE = 256 };
+static pthread_mutex_t quarantine_lock = PTHREAD_MUTEX_INITIALIZER;
+static ffi_closure *quarantine[CLOSURE_QUARANTINE]; /* quarantine_lock */
+static unsigned quarantine_next;                     /* quarantine_lock */
+
+static void closure_retire(CbCtx *x) {
+    ffi_closure *clo = x->clo;
+    if (ffi_prep_closure_loc(clo, &x->cb->cif, stale_entry, NULL, x->code) !=
+        FFI_OK) {
+        ffi_closure_free(clo);
+        return;
+    }
+    pthread_mutex_lock(&quarantine_lock);
+    ffi_closure *old = quarantine[quarantine_next % CLOSURE_QUARANTINE];
+    quarantine[quarantine_next++ % CLOSURE_QUARANTINE] = clo;
+    pthread_mutex_unlock(&quarantine_lock);
+    if (old)
+        ffi_closure_free(old);
+}
 
 /* Converts argument i into *slot (what libffi reads through av[i]). */
 static void arg_in(const FfiArg *a, Slot v, void **av, Slot *cell, Scratch *s,
@@ -673,16 +707,15 @@ static void arg_in(const FfiArg *a, Slot v, void **av, Slot *cell, Scratch *s,
         if (!v.p)
             break;
         CbCtx *x = scratch(s, sizeof *x);
-        void *code;
         x->call = c;
         x->cl = v.p;
         x->cb = a->cb;
-        x->clo = ffi_closure_alloc(sizeof(ffi_closure), &code);
+        x->clo = ffi_closure_alloc(sizeof(ffi_closure), &x->code);
         if (!x->clo || ffi_prep_closure_loc(x->clo, &a->cb->cif, cb_entry, x,
-                                            code) != FFI_OK)
+                                            x->code) != FFI_OK)
             rt_fatal("foreign call: cannot make a callback closure");
         cbs[(*ncbs)++] = x;
-        cell->p = code;
+        cell->p = x->code;
         break;
     }
     case A_VOID:
@@ -791,7 +824,7 @@ static int ffi_invoke(FfiFn *fn, Fiber *f, Slot *a) {
         arg_in(&fn->args[i], a[i], &av[i], &cells[i], &s, &c, cbs, &ncbs);
     call_c(fn, &c, rv, av);
     for (int i = 0; i < ncbs; i++)
-        ffi_closure_free(cbs[i]->clo);
+        closure_retire(cbs[i]);
     for (int i = 0; i < fn->nargs; i++)
         arg_out(&fn->args[i], a[i], &cells[i]);
     Slot res = result_in(fn, rv);
