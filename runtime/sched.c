@@ -212,7 +212,7 @@ static struct {
     Note note;                      /* where it sleeps; wake: whoever CASes
                                        sleeping true -> false, or shutdown */
     pthread_t thread;               /* written once by the creator */
-    _Atomic int64_t nretake;        /* Ps retaken (sysmon writes) */
+    _Atomic int64_t nretake;        /* Ps retaken, ever (sysmon writes) */
 } sysmon;
 
 static Lock allglock;
@@ -1726,7 +1726,6 @@ static void sysmon_stop(void) {
 #endif
     atomic_store(&sysmon.started, false);
     note_clear(&sysmon.note);
-    atomic_store(&sysmon.nretake, 0);
 }
 
 void sched_timers_changed(void) {
