@@ -1523,7 +1523,7 @@ static void handoffp(P *p) {
     /* Timers pending and nobody sleeping until them: an M on this P will
      * (stopm makes it the timer sleeper), so a ticker is not stopped by a
      * goroutine blocked in a call. */
-    bool timers = !sched.timer_sleeper && atomic_load(&sched.gcwaiting) == 0;
+    bool timers = !sched.timer_sleeper;
     lock_release(&sched.lock);
     if (timers && timers_next() >= 0) {
         startm(p, false);
