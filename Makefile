@@ -17,13 +17,16 @@ OPT_tsan    := -O1 -g -fsanitize=thread -DCSP_TEST_BUILD
 OPT_debug   := -O0 -g -DCSP_TEST_BUILD
 
 # `=` so pkg-config runs only after the deps step has installed it.
-CFLAGS  = -std=gnu11 $(OPT_$(BUILD)) $(WARN) -D_GNU_SOURCE -MMD -MP \
+CFLAGS  = -std=gnu11 $(OPT_$(BUILD)) $(WARN) -D_GNU_SOURCE -MMD -MP -I. \
           $(shell pkg-config --cflags $(PKGS))
 LDFLAGS = $(filter -fsanitize=%,$(OPT_$(BUILD)))
 LDLIBS  = $(shell pkg-config --libs $(PKGS)) -lm -lpthread
 CHECKLIBS = $(shell pkg-config --libs check)
 
-SRC      := $(wildcard lang/*.c runtime/*.c stdlib/*.c)
+# stdlib/ is a tree, one folder per import path (stdlib/embed.sh).
+STDSRC   := $(shell find stdlib -name '*.c' | LC_ALL=C sort)
+STDGO    := $(shell find stdlib -name '*.go' | LC_ALL=C sort)
+SRC      := $(wildcard lang/*.c runtime/*.c) $(STDSRC)
 OBJ      := $(SRC:%.c=$(O)/%.o) $(O)/stdlib_src.o
 LIBOBJ   := $(filter-out $(O)/lang/main.o,$(OBJ))
 UNITSRC  := $(wildcard tests/unit/*.c)
@@ -42,8 +45,9 @@ $(O)/%.o: %.c | $(O)/.deps
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c $< -o $@
 
-$(O)/stdlib_src.c: $(wildcard stdlib/*.go) stdlib/embed.sh | $(O)/.deps
-	sh stdlib/embed.sh $@ $(wildcard stdlib/*.go)
+# Depends on the folders too, so adding or removing a package regenerates it.
+$(O)/stdlib_src.c: $(STDGO) $(STDSRC) stdlib/embed.sh | $(O)/.deps
+	sh stdlib/embed.sh $@
 
 $(O)/stdlib_src.o: $(O)/stdlib_src.c
 	$(CC) -std=gnu11 -O0 -I. -c $< -o $@

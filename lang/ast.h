@@ -355,7 +355,7 @@ typedef struct SrcFile {
 } SrcFile;
 
 /* A package: the user's main package, or a standard-library package whose
- * source is compiled into the binary (stdlib/NAME.go, bodyless functions are
+ * source is compiled into the binary (stdlib/PATH/NAME.go, bodyless functions are
  * natives bound by "path.Name" or "path.Type.Method"). */
 struct Package {
     const char *path;              /* "main", "fmt", "sync/atomic" */

@@ -425,19 +425,38 @@ typedef struct Gen {
     int nsegs;
 } Gen;
 
-static const struct { const char *name, *path; } std_pkgs[] = {
-    {"fmt", "fmt"}, {"strings", "strings"}, {"strconv", "strconv"},
-    {"math", "math"}, {"os", "os"}, {"sort", "sort"}, {"errors", "errors"},
-    {"time", "time"}, {"sync", "sync"}, {"atomic", "sync/atomic"},
-    {"unicode", "unicode"}, {"utf8", "unicode/utf8"}, {"rand", "math/rand"},
-    {"context", "context"}, {"runtime", "runtime"}, {"io", "io"},
-};
-enum { NSTD = sizeof std_pkgs / sizeof std_pkgs[0] };
+/* The standard packages a name typed at the prompt may mean: every
+ * package in the stdlib tree (stdlib/lib.h), by the last element of its
+ * import path. Where two share a name, the one a learner means is listed
+ * here and wins; otherwise the first in the tree's (sorted) order. */
+static const char *const preferred[] = {"math/rand", NULL};
+
+static const char *last_elem(const char *path) {
+    const char *s = strrchr(path, '/');
+    return s ? s + 1 : path;
+}
+
+/* The import path of standard package [name] ([len] bytes), or NULL. */
+static const char *std_path(const char *name, size_t len) {
+    for (int i = 0; preferred[i]; i++) {
+        const char *e = last_elem(preferred[i]);
+        if (strlen(e) == len && memcmp(e, name, len) == 0)
+            return preferred[i];
+    }
+    for (const LibSource *l = lib_sources; l->path; l++) {
+        const char *e = last_elem(l->path);
+        if (strlen(e) == len && memcmp(e, name, len) == 0 &&
+            !strstr(l->path, "internal"))
+            return l->path;
+    }
+    return NULL;
+}
 
 /* `package main; import (...)` on one line for every standard package
  * named as `name.` in body. */
 static char *header(const char *body) {
-    bool used[NSTD] = {0};
+    const char **used = NULL;   /* import paths, once each */
+    int nused = 0;
     Lexer lx;
     lex_init(&lx, body, lex_quiet, NULL);
     Token prev = {0};
@@ -445,19 +464,23 @@ static char *header(const char *body) {
         Token t = lex_next(&lx);
         if (t.kind == T_EOF || t.kind == T_ILLEGAL)
             break;
-        if (t.kind == T_PERIOD && prev.kind == T_IDENT)
-            for (int i = 0; i < NSTD; i++)
-                if ((size_t)prev.len == strlen(std_pkgs[i].name) &&
-                    memcmp(prev.start, std_pkgs[i].name, prev.len) == 0)
-                    used[i] = true;
+        const char *path = t.kind == T_PERIOD && prev.kind == T_IDENT
+                               ? std_path(prev.start, prev.len)
+                               : NULL;
+        int i = 0;
+        while (path && i < nused && used[i] != path)
+            i++;
+        if (path && i == nused) {
+            used = gc_realloc(used, (nused + 1) * sizeof *used);
+            used[nused++] = path;
+        }
         prev = t;
     }
     Buf b;
     buf_init(&b);
     buf_puts(&b, "package main; import (");
-    for (int i = 0; i < NSTD; i++)
-        if (used[i] && lib_source(std_pkgs[i].path))
-            buf_puts(&b, cat3("\"", std_pkgs[i].path, "\"; "));
+    for (int i = 0; i < nused; i++)
+        buf_puts(&b, cat3("\"", used[i], "\"; "));
     buf_puts(&b, ")\n");
     return b.s;
 }
@@ -1296,17 +1319,14 @@ bool repl_eval(Repl *r, const char *src) {
 
 /* The parsed source of std package `name` (by its local name), or NULL. */
 static SrcFile *std_file(const char *name, const char **path) {
-    for (int i = 0; i < NSTD; i++)
-        if (strcmp(std_pkgs[i].name, name) == 0) {
-            const char *src = lib_source(std_pkgs[i].path);
-            if (!src)
-                return NULL;
-            Diag d;
-            diag_init(&d);
-            *path = std_pkgs[i].path;
-            return parse_file(std_pkgs[i].path, src, strlen(src), &d);
-        }
-    return NULL;
+    const char *p = std_path(name, strlen(name));
+    if (!p)
+        return NULL;
+    const char *src = lib_source(p);
+    Diag d;
+    diag_init(&d);
+    *path = p;
+    return parse_file(p, src, strlen(src), &d);
 }
 
 /* Calls fn for every exported top-level name of f with its declaration. */
@@ -1515,8 +1535,9 @@ static void collect_cands(const char *text) {
         "bool", "byte", "rune", "error", "any", NULL};
     for (int i = 0; kw[i]; i++)
         cand_add(kw[i]);
-    for (int i = 0; i < NSTD; i++)
-        cand_add(cat3(std_pkgs[i].name, ".", ""));
+    for (const LibSource *l = lib_sources; l->path; l++)
+        if (std_path(last_elem(l->path), strlen(last_elem(l->path))) == l->path)
+            cand_add(cat3(last_elem(l->path), ".", ""));
     for (int i = 0; completing && i < completing->ndecls; i++)
         if (!strchr(completing->decls[i].name, '.'))
             cand_add(completing->decls[i].name);

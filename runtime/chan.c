@@ -75,7 +75,7 @@ Chan *chan_new(Type *elem, uint32_t elemsize, int64_t size) {
     return c;
 }
 
-/* Timer channels keep their one-value buffer (stdlib/time.c) but, as in Go
+/* Timer channels keep their one-value buffer (stdlib/time/time.c) but, as in Go
  * 1.23, present themselves as unbuffered: len and cap are 0, so nobody takes
  * a value that Stop or Reset may still discard as available. */
 int64_t chan_len(Chan *c) {

@@ -60,7 +60,7 @@ struct Chan {
     Type *elem;               /* element type: immutable (may be NULL in tests) */
     WaitQ recvq, sendq;       /* c->lock */
     void *timer;              /* time.Timer/Ticker channels: the timer record
-                                 feeding it (stdlib/time.c), so the timer
+                                 feeding it (stdlib/time/time.c), so the timer
                                  stays alive while the channel is reachable
                                  (Go's c.timer); set once before the channel
                                  is shared, NULL otherwise */

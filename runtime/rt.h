@@ -1,5 +1,5 @@
 /*
- * rt.h — the runtime's API for natives (stdlib/NAME.c) and for the VM itself:
+ * rt.h — the runtime's API for natives (stdlib/PATH/NAME.c) and for the VM itself:
  * strings, maps, type-directed value operations, panics and calls back into
  * csp. Implemented by str.c, map.c, value.c (value library) and vm.c (panics,
  * calls).
@@ -20,7 +20,7 @@
 typedef struct Fiber Fiber;   /* runtime/vm.h */
 
 /* ---- natives --------------------------------------------------------------
- * A native is a bodyless function declared in a stdlib stub (stdlib/NAME.go)
+ * A native is a bodyless function declared in a stdlib stub (stdlib/PATH/NAME.go)
  * and bound by qualified name: "strings.Contains", "strings.(*Builder).Len"
  * (Go's spelling for methods). a[0..nparams) hold the arguments in register
  * representation (receiver first for methods; a variadic parameter arrives

@@ -4,7 +4,7 @@
  *
  * WHO USES IT
  *   - time.Sleep parks its goroutine and starts a one-shot timer whose
- *     function readies it (stdlib/time.c).
+ *     function readies it (stdlib/time/time.c).
  *   - time.NewTimer / After / NewTicker / Tick / AfterFunc start timers
  *     whose function sends on the timer's channel or spawns f's goroutine.
  *   - The scheduler (SchedHooks.timers_next / timers_run, plugged in by the

@@ -2,9 +2,10 @@
  * lib.h — the standard library's registry: which packages exist, where their
  * Go source is, and which natives they bind.
  *
- * A standard package is Go source (stdlib/NAME.go, compiled into the binary
- * as build/stdlib_src.c, see LibSource) plus, optionally, C natives
- * (stdlib/NAME.c). A function declared without a body in the Go source is a
+ * A standard package is a folder of stdlib/ named by its import path, as in
+ * Go's source tree: its Go source (stdlib/sync/atomic/atomic.go, compiled
+ * into the binary, see LibSource) plus, optionally, C natives
+ * (stdlib/sync/atomic/atomic.c). A function declared without a body in the Go source is a
  * native; the compiler binds it with lib_find_native() by its qualified name,
  * Go's spelling: "strings.Contains", "strings.(*Builder).WriteString".
  * Package paths with a slash may be given in full ("unicode/utf8.RuneLen")
@@ -16,39 +17,32 @@
 #define CSP_LIB_H
 
 #include <stdint.h>
-#include "../runtime/rt.h"
+#include "runtime/rt.h"
 
-/* ---- embedded sources -------------------------------------------------------
- * build/stdlib_src.c is generated from stdlib/NAME.go files by the Makefile: one entry
- * per file, path = import path ("unicode/utf8" from stdlib/unicode_utf8.go),
- * terminated by {NULL, NULL}. It should #include "stdlib/lib.h" and define
- *     const LibSource lib_sources[] = { {"errors", "..."}, ..., {NULL, NULL} };
- */
+/* ---- generated from the tree ------------------------------------------------
+ * build/stdlib_src.c is written by stdlib/embed.sh, which walks stdlib/: one
+ * folder per import path (stdlib/unicode/utf8/) holding the package's Go
+ * source and, optionally, C natives. It defines both tables below. */
 typedef struct LibSource {
-    const char *path;
-    const char *src;
+    const char *path;   /* import path: "unicode/utf8" */
+    const char *src;    /* the package's Go source */
 } LibSource;
-extern const LibSource lib_sources[];
+extern const LibSource lib_sources[];   /* ends with {NULL, NULL} */
+
+/* The native table of each package with natives: [NAME]_natives, NAME the
+ * import path with '/' as '_' (sync_atomic_natives), defined in the
+ * package's .c file. Ends with {NULL, NULL}. */
+typedef struct LibNatives {
+    const char *path;
+    const NativeEntry *table;
+} LibNatives;
+extern const LibNatives lib_natives[];
 
 /* The Go source of the standard package at import_path, or NULL when there
  * is no such package. */
 const char *lib_source(const char *import_path);
 
-/* ---- per-package native tables (each defined in stdlib/NAME.c) ------------- */
-extern const NativeEntry errors_natives[];
-extern const NativeEntry strings_natives[];
-extern const NativeEntry strconv_natives[];
-extern const NativeEntry math_natives[];
-extern const NativeEntry os_natives[];
-extern const NativeEntry unicode_natives[];
-extern const NativeEntry utf8_natives[];
-extern const NativeEntry sort_natives[];
-extern const NativeEntry fmt_natives[];   /* stdlib/fmt.c */
-extern const NativeEntry rand_natives[];  /* stdlib/math_rand.c */
-extern const NativeEntry time_natives[];  /* stdlib/time.c */
-extern const NativeEntry runtime_natives[]; /* stdlib/runtime.c */
-extern const NativeEntry sync_natives[], atomic_natives[]; /* sync.c, sync_atomic.c */
-extern const NativeFast sync_native_fast[];   /* sync.c: inline fast paths */
+extern const NativeFast sync_native_fast[];   /* sync/sync.c: inline fast paths */
 
 /* ---- os ---------------------------------------------------------------------
  * The driver calls this once, before the program starts, with the script

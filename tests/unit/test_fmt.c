@@ -1,4 +1,4 @@
-/* test_fmt.c — the fmt engine (stdlib/fmt.c) driven directly with
+/* test_fmt.c — the fmt engine (stdlib/fmt/fmt.c) driven directly with
  * hand-built types and values. Every expected string is what Go 1.19 prints
  * for the same Sprintf (generated with `go run`). Methods (String/Error)
  * need the VM and are covered by the script tests. */
@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "../../runtime/rt.h"
-#include "../../stdlib/fmt.h"
+#include "../../stdlib/fmt/fmt.h"
 
 /* ---- value builders ------------------------------------------------------- */
 

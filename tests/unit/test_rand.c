@@ -1,8 +1,8 @@
 /*
- * test_rand.c — unit tests of package math/rand's natives (stdlib/math_rand.c).
+ * test_rand.c — unit tests of package math/rand's natives (stdlib/math/rand/rand.c).
  * Expected numbers are what Go 1.19 prints for the same seeds and calls
  * (rand.New(rand.NewSource(seed)) and the seeded top-level functions).
- * The natives are looked up in rand_natives directly, so the suite does not
+ * The natives are looked up in math_rand_natives directly, so the suite does not
  * depend on lib.c's registry. Panicking paths need a fiber: they are left to
  * the script tests.
  */
@@ -11,17 +11,17 @@
 #include "../../stdlib/lib.h"
 
 /* math_rand.c exports these for tests (not part of any header). */
-extern const NativeEntry rand_natives[];
+extern const NativeEntry math_rand_natives[];
 extern const int64_t rand_cooked[607];
 void rand_compute_cooked(int64_t out[607]);
 
 enum { RNG_SLOTS = 2 + 607 };
 
 static NativeFn find(const char *name) {
-    for (const NativeEntry *e = rand_natives; e->name; e++)
+    for (const NativeEntry *e = math_rand_natives; e->name; e++)
         if (strcmp(e->name, name) == 0)
             return e->fn;
-    ck_abort_msg("native %s not in rand_natives", name);
+    ck_abort_msg("native %s not in math_rand_natives", name);
     return NULL;
 }
 

@@ -1,5 +1,5 @@
 /*
- * test_stdlib.c — unit tests of the standard library natives (stdlib/NAME.c),
+ * test_stdlib.c — unit tests of the standard library natives (stdlib/PATH/NAME.c),
  * called directly through lib_find_native with hand-built argument slots.
  * Expected values are what Go 1.19 prints for the same calls.
  * Panicking paths are left to the script tests (they need a fiber).

@@ -1,5 +1,5 @@
 /*
- * test_time.c — unit tests of package time's natives (stdlib/time.c), called
+ * test_time.c — unit tests of package time's natives (stdlib/time/time.c), called
  * through time_natives with hand-built Time/Location slots (layouts as in
  * time.go). Expected strings are what Go 1.19 prints for the same values.
  * Zone tests use fixed zones so they do not depend on the machine's TZ.

@@ -18,8 +18,8 @@
  * Value holds an `any` (an immutable Iface*) in its slot and swaps the
  * pointer atomically; the panics are Go's.
  */
-#include "../runtime/vm.h"
-#include "lib.h"
+#include "runtime/vm.h"
+#include "stdlib/lib.h"
 
 #define SEQ __ATOMIC_SEQ_CST
 
@@ -219,7 +219,7 @@ static int n_Value_CompareAndSwap(Fiber *f, Slot *a) {
     {"atomic.(*" #K ").And", n_And##K},                        \
     {"atomic.(*" #K ").Or", n_Or##K}
 
-const NativeEntry atomic_natives[] = {
+const NativeEntry sync_atomic_natives[] = {
     KIND_ENTRIES(Int32),
     KIND_ENTRIES(Int64),
     KIND_ENTRIES(Uint32),

@@ -17,8 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include "../runtime/vm.h"
-#include "lib.h"
+#include "runtime/vm.h"
+#include "stdlib/lib.h"
 
 static int saved_argc;      /* written once by os_set_args, then read-only */
 static char **saved_argv;

@@ -8,7 +8,7 @@
  * or the target is an interface whose methods the dynamic type has (looked
  * up by name in the runtime method tables; signatures are not compared).
  */
-#include "lib.h"
+#include "stdlib/lib.h"
 
 /* Go's comparability: no slices, maps or funcs, also not inside structs or
  * arrays. Interfaces are comparable (their dynamic values may not be). */

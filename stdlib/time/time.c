@@ -30,10 +30,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include "../runtime/chan.h"
-#include "../runtime/timer.h"
-#include "../runtime/vm.h"
-#include "lib.h"
+#include "runtime/chan.h"
+#include "runtime/timer.h"
+#include "runtime/vm.h"
+#include "stdlib/lib.h"
 
 /* Slot offsets of Time and Location (see the header comment). */
 enum { T_SEC, T_NSEC, T_MONO, T_HASMONO, T_LOC, T_SLOTS };

@@ -5,7 +5,7 @@
  * exchanges two slot ranges.
  */
 #include <string.h>
-#include "lib.h"
+#include "stdlib/lib.h"
 
 /* reflect.Kind names for the panic message. */
 static const char *kind_name(const Type *t) {

@@ -5,7 +5,7 @@
 #ifndef CSP_FMT_H
 #define CSP_FMT_H
 
-#include "../runtime/rt.h"
+#include "runtime/rt.h"
 
 /* fmt.Sprintf(format, args...): args is a []any (elements Iface*, NULL =
  * nil). String/Error methods of the operands are called on f (f may be NULL:

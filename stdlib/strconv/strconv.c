@@ -19,7 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "lib.h"
+#include "stdlib/lib.h"
 
 enum { ERR_NONE, ERR_SYNTAX, ERR_RANGE, ERR_BASE, ERR_BITSIZE };
 

@@ -20,7 +20,7 @@
  *
  * Tables are sorted, non-overlapping ranges searched by bisection.
  */
-#include "lib.h"
+#include "stdlib/lib.h"
 
 typedef struct Range {
     int32_t lo, hi;

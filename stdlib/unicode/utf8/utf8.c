@@ -6,7 +6,7 @@
  * (U+FFFD, 1); empty input as (U+FFFD, 0). []byte arguments hold one Slot
  * per byte (value.h), so byte slices are read through small copies.
  */
-#include "lib.h"
+#include "stdlib/lib.h"
 
 #define RUNE_ERROR 0xFFFD
 
@@ -227,7 +227,7 @@ static int n_FullRune(Fiber *f, Slot *a) {
     return NATIVE_OK;
 }
 
-const NativeEntry utf8_natives[] = {
+const NativeEntry unicode_utf8_natives[] = {
     {"utf8.RuneLen", n_RuneLen},
     {"utf8.RuneCount", n_RuneCount},
     {"utf8.RuneCountInString", n_RuneCountInString},

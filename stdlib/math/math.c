@@ -6,7 +6,7 @@
  */
 #include <math.h>
 #include <string.h>
-#include "lib.h"
+#include "stdlib/lib.h"
 
 /* Go computes these from Log rather than calling a log10/log2 primitive, so
  * e.g. Log10(1000) is 2.9999999999999996 in Go; match it. Log2 is exact

@@ -10,7 +10,7 @@
  * block): bytes a returned String() shares are therefore never overwritten.
  */
 #include <string.h>
-#include "lib.h"
+#include "stdlib/lib.h"
 
 #define STR(i) ((Str *)a[i].p)
 #define RUNE_ERROR 0xFFFD

@@ -61,9 +61,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../runtime/sched.h"
-#include "../runtime/vm.h"
-#include "lib.h"
+#include "runtime/sched.h"
+#include "runtime/vm.h"
+#include "stdlib/lib.h"
 
 /* The GSched of the fiber running a native. */
 #define FIBER_G(f) (&(f)->sched)

@@ -41,7 +41,7 @@
  */
 #include <pthread.h>
 #include <string.h>
-#include "lib.h"
+#include "stdlib/lib.h"
 
 #define RNG_LEN 607                 /* ring length (Go's rngLen) */
 #define RNG_TAP 273                 /* lag of the second term (rngTap) */
@@ -597,7 +597,7 @@ static int n_locked_Seed(Fiber *f, Slot *a) {
 static int n_locked_Int63(Fiber *f, Slot *a) { return n_Int63(f, a); }
 static int n_locked_Uint64(Fiber *f, Slot *a) { return n_Uint64(f, a); }
 
-const NativeEntry rand_natives[] = {
+const NativeEntry math_rand_natives[] = {
     {"rand.(*rngSource).Seed", n_rng_Seed},
     {"rand.(*rngSource).Int63", n_rng_Int63},
     {"rand.(*rngSource).Uint64", n_rng_Uint64},

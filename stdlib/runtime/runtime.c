@@ -8,10 +8,10 @@
  * normally (vm.c, panic_goexit).
  */
 #include <unistd.h>
-#include "../runtime/config.h"
-#include "../runtime/vm.h"
-#include "lib.h"
-#include "../runtime/ffi.h"
+#include "runtime/config.h"
+#include "runtime/ffi.h"
+#include "runtime/vm.h"
+#include "stdlib/lib.h"
 
 static int64_t ncpu(void) {
     long n = sysconf(_SC_NPROCESSORS_ONLN);

@@ -33,8 +33,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fmt.h"
-#include "lib.h"
+#include "stdlib/fmt/fmt.h"
+#include "stdlib/lib.h"
 
 /* vm.c may provide it; without it a panicking String method propagates. */
 #pragma weak vm_take_panic
