@@ -104,6 +104,7 @@ enum {
     SCRATCH_BYTES = 2048,  /* per-call copies on the C stack before malloc */
     SCRATCH_HEAP = 16,     /* malloc'ed blocks one call can hold */
     ALTSTACK_BYTES = 64 * 1024,
+    RV_BYTES = 64,         /* a result on the C stack; larger: scratch */
 };
 
 /* How one parameter or result crosses. */
@@ -522,6 +523,8 @@ static bool plan_all(FfiFn *fn, Type *sig, const char *const *pnames,
         if (!arg_plan(&fn->ret, sig->results[0], what, true, false, e))
             return false;
     }
+    if (fn->ret.kind == A_STRUCT && fn->ret.st->size > RV_BYTES)
+        fn->simple = false; /* its result goes to the scratch area */
     if (d->free_result && fn->ret.kind != A_STRING)
         return fail(e, "//csp:extern %s: free applies to a string result",
                     fn->name);
@@ -801,8 +804,9 @@ static int ffi_invoke(FfiFn *fn, Fiber *f, Slot *a) {
     altstack_once();
     Call c = {.f = f, .fn = fn};
     void *av[FFI_MAX_ARGS];
-    /* the result: at least an ffi_arg, or the struct returned by value */
-    _Alignas(16) char rvbuf[64];
+    /* the result: at least an ffi_arg, or the struct returned by value
+     * (plan_all keeps a larger one off the simple path) */
+    _Alignas(16) char rvbuf[RV_BYTES];
     void *rv = rvbuf;
     if (fn->simple) {
         for (int i = 0; i < fn->nargs; i++)
