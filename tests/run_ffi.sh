@@ -12,7 +12,8 @@
 #   NAME.env      VAR=VALUE words added to the environment
 #   NAME.hold     stdin is a pipe that stays open, silent, for 2 s
 #                 (otherwise /dev/null)
-#   NAME.sigquit  the runner sends SIGQUIT after 0.5 s (a goroutine dump)
+#   NAME.sigquit  the runner sends SIGQUIT (a goroutine dump) 0.3 s after
+#                 the program's first output
 # and compare:
 #   NAME.out      stdout, exactly (empty when absent)
 #   NAME.err      stderr, exactly, after every 0x... number became 0xX
@@ -32,7 +33,10 @@ for src in $PATTERN.csp; do
     if [ -f "$t.sigquit" ]; then
         env $envs timeout 30 "$CSP" $flags "$src" </dev/null >"$out" 2>"$err" &
         pid=$!
-        sleep 0.5
+        # once the program has printed (its signal thread is up; a loaded
+        # sanitizer run may take many seconds to get there)
+        while [ ! -s "$out" ] && kill -0 $pid 2>/dev/null; do sleep 0.1; done
+        sleep 0.3
         # timeout(1) passes the signal on to csp
         kill -QUIT $pid 2>/dev/null
         wait $pid
