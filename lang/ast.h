@@ -332,6 +332,12 @@ struct Decl {
             Expr *type;            /* E_FUNCTYPE */
             Stmt *body;            /* NULL: a native (stdlib stubs only) */
             bool has_tparams;      /* generics: rejected by the checker */
+            /* `//csp:extern LIB SYMBOL ...` in the comment lines just
+             * above: the text after "//csp:extern", and where the
+             * directive starts (errors point there). NULL: none. */
+            const char *ext;
+            Pos ext_pos;
+            void *ffi;             /* CHECKER: the bound FfiFn (runtime/ffi.h) */
             Object *obj;           /* CHECKER */
             FuncInfo *info;        /* CHECKER */
         } func;

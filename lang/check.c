@@ -24,6 +24,7 @@
  * same result and detects cycles where they are met.
  */
 #include "check_int.h"
+#include "../runtime/ffi.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -261,6 +262,23 @@ void chk_type_spec(Checker *C, TypeSpec *ts, Object *obj) {
     type_set_underlying(named, under);
 }
 
+/* A //csp:extern declaration: bind it now (library, symbol, types), so
+ * that `csp check` reports what would fail; errors at the directive. */
+static void bind_extern(Checker *C, Decl *fd, FuncInfo *info, Object *obj) {
+    Pos at = fd->u.func.ext_pos;
+    if (C->prog->no_ffi) {
+        chk_error(C, at, "//csp:extern %s: foreign calls are disabled (-no-ffi or CSP_NO_FFI=1)",
+                  obj->name);
+        return;
+    }
+    if (!info->sig || obj->type == chk_invalid_type()) return;
+    const char **names = gc_alloc(sizeof(char *) * (size_t)(info->nparams + 1));
+    for (int i = 0; i < info->nparams; i++) names[i] = info->params[i]->name;
+    char err[512];
+    fd->u.func.ffi = ffi_bind(fd->u.func.ext, obj->name, info->sig, names, err, sizeof err);
+    if (!fd->u.func.ffi) chk_error(C, at, "%s", err);
+}
+
 static void resolve_func_decl(Checker *C, DeclInfo *d) {
     Decl *fd = d->fdecl;
     Object *obj = d->objs[0];
@@ -278,6 +296,8 @@ static void resolve_func_decl(Checker *C, DeclInfo *d) {
     char buf[512];
     snprintf(buf, sizeof buf, "%s.%s", C->pkg->path, obj->name);
     info->name = gc_strdup(buf);
+    if (fd->u.func.ext && !fd->u.func.body && !fd->u.func.recv)
+        bind_extern(C, fd, info, obj);
 }
 
 void chk_resolve(Checker *C, Object *obj) {
@@ -372,7 +392,11 @@ typedef struct Collected {
 static void collect_func(Checker *C, Scope *file, Decl *decl, Collected *col) {
     Expr *name = decl->u.func.name;
     const char *n = chk_ident(name);
-    if (!decl->u.func.body && strcmp(C->pkg->path, "main") == 0)
+    if (decl->u.func.ext && decl->u.func.body)
+        chk_error(C, decl->u.func.ext_pos, "//csp:extern %s: a foreign function has no body", n);
+    else if (decl->u.func.ext && decl->u.func.recv)
+        chk_error(C, decl->u.func.ext_pos, "//csp:extern %s: methods cannot be foreign", n);
+    else if (!decl->u.func.body && !decl->u.func.ext && strcmp(C->pkg->path, "main") == 0)
         chk_error(C, name->pos, "missing function body");
     if (decl->u.func.recv) {
         CHK_PUSH(col->methods, col->nmethods, col->capmethods, decl);

@@ -32,6 +32,8 @@ typedef struct Program {
      * main package, and no fused read-modify-write (ADDUP), so goroutines
      * can interleave between a load and its store as Go's can. */
     bool sched_points;
+    /* IN: -no-ffi / CSP_NO_FFI=1: every //csp:extern is an error. */
+    bool no_ffi;
 } Program;
 
 /* Checks prog->main and, recursively, every package it imports. True when

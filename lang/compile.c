@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "compile_int.h"
+#include "../runtime/ffi.h"
 
 /* ---- emission ------------------------------------------------------------------- */
 
@@ -705,7 +706,7 @@ static void pass1_func(Comp *C, Package *pkg, Decl *d) {
     o->comp = p;
     if (d->u.func.body)
         return;
-    p->native = lib_find_native(name);
+    p->native = d->u.func.ffi ? ffi_native(d->u.func.ffi) : lib_find_native(name);
     const NativeFast *fast = lib_native_fast(p->native);
     if (fast && p->nparams == 1 && p->nresults == 0) {
         p->fast_kind = (uint8_t)fast->kind;

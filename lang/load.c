@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../runtime/gc.h"
@@ -65,6 +66,12 @@ char *load_read_file(const char *path, size_t *len) {
     return buf;
 }
 
+/* -no-ffi sets CSP_NO_FFI=1, so the REPL and the driver read one switch. */
+static bool ffi_disabled(void) {
+    const char *v = getenv("CSP_NO_FFI");
+    return v && *v && strcmp(v, "0") != 0;
+}
+
 CProgram *load_build(const char *path, Loader *L, bool sched_points,
                      bool *unreadable) {
     size_t len;
@@ -75,7 +82,8 @@ CProgram *load_build(const char *path, Loader *L, bool sched_points,
     Diag *d = L->diag;
     Package *main_pkg = load_package_new("main", parse_file(path, src, len, d));
     Program prog = {.main = main_pkg, .diag = d, .load = load_std,
-                    .load_ctx = L, .sched_points = sched_points};
+                    .load_ctx = L, .sched_points = sched_points,
+                    .no_ffi = ffi_disabled()};
     CProgram *cp = NULL;
     if (diag_count(d) == 0 && check_program(&prog) && diag_count(d) == 0)
         cp = comp_program(&prog, d);

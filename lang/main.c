@@ -15,6 +15,8 @@
  *   -fake-time                virtual time: the simulation with a seed
  *                             drawn from the clock (printed on failure)
  *   -depth D                  PCT depth of a simulated run (explore's)
+ *   -no-ffi                   every //csp:extern is a compile error (a
+ *                             teaching sandbox); also CSP_NO_FFI=1
  *
  * Exit status as Go's tools: 1 for compile errors, 2 for usage errors and for
  * a program that dies by panic or fatal error.
@@ -102,7 +104,8 @@ static void usage(FILE *out) {
           "  -seed N        deterministic run: every scheduling choice drawn from\n"
           "                 seed N, all goroutines on one thread, virtual time\n"
           "  -fake-time     virtual time (the simulation, seeded from the clock)\n"
-          "  -depth D       PCT depth of a seeded run (as csp explore -depth)\n",
+          "  -depth D       PCT depth of a seeded run (as csp explore -depth)\n"
+          "  -no-ffi        every //csp:extern a compile error (or CSP_NO_FFI=1)\n",
           out);
 }
 
@@ -166,6 +169,8 @@ int main(int argc, char **argv) {
             sf.depth = (int)parse_u64("depth", argv[++i]);
         else if (strncmp(flag, "depth=", 6) == 0)
             sf.depth = (int)parse_u64("depth", flag + 6);
+        else if (strcmp(flag, "no-ffi") == 0)
+            setenv("CSP_NO_FFI", "1", 1);
         else {
             fprintf(stderr, "csp: flag provided but not defined: %s\n"
                             "Run 'csp help' for usage.\n", argv[i]);

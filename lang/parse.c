@@ -1336,10 +1336,35 @@ static Stmt *p_func_body(Parser *p) {
     return b;
 }
 
+/* The `//csp:extern` directive among the comment lines right above the
+ * line of `at` (a func keyword), as Go reads //go: directives from a
+ * declaration's doc comment. Fills d->u.func.ext / ext_pos. */
+static void p_extern_directive(Parser *p, Decl *d, const char *at, int line) {
+    static const char tag[] = "//csp:extern";
+    const char *src = p->file->src, *ls = at;
+    while (ls > src && ls[-1] != '\n') ls--;
+    for (int l = line - 1; ls > src; l--) {
+        const char *e = ls - 1;            /* the previous line's '\n' */
+        ls = e;
+        while (ls > src && ls[-1] != '\n') ls--;
+        const char *c = ls;
+        while (c < e && (*c == ' ' || *c == '\t')) c++;
+        if (e - c < 2 || c[0] != '/' || c[1] != '/') return;
+        size_t n = sizeof tag - 1;
+        if ((size_t)(e - c) >= n && memcmp(c, tag, n) == 0 &&
+            (e - c == (long)n || c[n] == ' ' || c[n] == '\t' || c[n] == '\r')) {
+            d->u.func.ext = gc_strndup(c + n, (size_t)(e - c) - n);
+            d->u.func.ext_pos = pos_of(p, l, (int)(c - ls) + 1);
+            return;
+        }
+    }
+}
+
 /* FunctionDecl / MethodDecl; "func" is current. Returns NULL when there is
  * no name (after reporting). */
 static Decl *p_func_decl(Parser *p) {
     Decl *d = ast_decl(D_FUNC, ppos(p));
+    p_extern_directive(p, d, p->tok.start, p->tok.line);
     next(p);
     if (got(p, T_LPAREN)) {
         Pos pos = ppos(p);

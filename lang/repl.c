@@ -179,6 +179,17 @@ static bool incomplete_msg(const char *m) {
     return strstr(m, "unexpected EOF") || strstr(m, "not terminated");
 }
 
+/* An input whose last line is a `//csp:extern` directive waits for the
+ * declaration it belongs to. */
+static bool ends_with_extern(const char *src) {
+    const char *e = src + strlen(src);
+    while (e > src && (e[-1] == '\n' || e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r')) e--;
+    const char *ls = e;
+    while (ls > src && ls[-1] != '\n') ls--;
+    while (ls < e && (*ls == ' ' || *ls == '\t')) ls++;
+    return strncmp(ls, "//csp:extern", 12) == 0;
+}
+
 ReplInput repl_classify(const char *src) {
     Diag d;
     diag_init(&d);
@@ -186,7 +197,7 @@ ReplInput repl_classify(const char *src) {
     int n;
     parse_repl(INPUT_PATH, src, strlen(src), &d, &stmts, &n);
     if (diag_count(&d) == 0)
-        return REPL_COMPLETE;
+        return ends_with_extern(src) ? REPL_INCOMPLETE : REPL_COMPLETE;
     for (int i = 0; i < d.n; i++)
         if (incomplete_msg(d.msgs[i].msg))
             return REPL_INCOMPLETE;
@@ -212,6 +223,27 @@ typedef struct Item {
 } Item;
 
 static void lex_quiet(void *ctx, int line, int col, const char *msg) {}
+
+/* A func item starts at the `//csp:extern` directive in the comment lines
+ * just above it, if there is one (the parser reads it from there). */
+static void extern_above(const char *src, const char **start, int *line, int *col) {
+    const char *ls = *start;
+    while (ls > src && ls[-1] != '\n') ls--;
+    for (int l = *line - 1; ls > src; l--) {
+        const char *e = ls - 1;
+        ls = e;
+        while (ls > src && ls[-1] != '\n') ls--;
+        const char *c = ls;
+        while (c < e && (*c == ' ' || *c == '\t')) c++;
+        if (e - c < 2 || c[0] != '/' || c[1] != '/') return;
+        if (strncmp(c, "//csp:extern", 12) == 0) {
+            *start = c;
+            *line = l;
+            *col = (int)(c - ls) + 1;
+            return;
+        }
+    }
+}
 
 /* Splits src at the semicolons (written or automatic) outside brackets and
  * outside the headers of for, if and switch (`for i := 0; i < n; i++ {`). */
@@ -249,6 +281,8 @@ static int split_items(const char *src, Item **out) {
             start = t.start;
             line = t.line;
             col = t.col;
+            if (t.kind == T_FUNC)
+                extern_above(src, &start, &line, &col);
         }
         if (depth == 0 && (t.kind == T_FOR || t.kind == T_IF ||
                            t.kind == T_SWITCH || t.kind == T_SELECT))
@@ -536,8 +570,10 @@ static Package *build(Repl *r, const char *src, Gen *g, bool print,
     if (getenv("CSP_REPL_DEBUG"))
         fprintf(stderr, "---- generated\n%s----\n", src);
     Package *p = load_package_new("main", parse_file(GEN_PATH, src, strlen(src), &d));
+    const char *noffi = getenv("CSP_NO_FFI"); /* csp -no-ffi sets it */
     Program prog = {.main = p, .diag = &d, .load = load_std, .load_ctx = &r->loader,
-                    .repl = true, .sched_points = r->seeded};
+                    .repl = true, .sched_points = r->seeded,
+                    .no_ffi = noffi && *noffi && strcmp(noffi, "0") != 0};
     if (diag_count(&d) == 0 && check_program(&prog) && diag_count(&d) == 0 &&
         cp)
         *cp = comp_program(&prog, &d);

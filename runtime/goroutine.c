@@ -148,9 +148,13 @@ static int dump_goroutines(void) {
         uint32_t st = atomic_load(&f->sched.status);
         const char *what = st == G_RUNNING ? "running"
                            : st == G_RUNNABLE ? "runnable"
+                           : st == G_SYSCALL ? "syscall"
                            : sched_wait_reason(f->sched.waitreason);
         fputc('\n', stderr);
-        panic_dump_goroutine(f, f->sched.goid, what, st != G_RUNNING);
+        if (st == G_SYSCALL) /* stopped inside a foreign call */
+            panic_print_goroutine_call(f, what);
+        else
+            panic_dump_goroutine(f, f->sched.goid, what, st != G_RUNNING);
     }
     free(l.v);
     sched_start_world();

@@ -513,6 +513,10 @@ void panic_dump_goroutine(Fiber *f, int64_t goid, const char *status,
     print_goroutine(f, goid, status, stack, false);
 }
 
+void panic_print_goroutine_call(Fiber *f, const char *status) {
+    print_goroutine(f, status, true, true);
+}
+
 void panic_print(Fiber *f) {
     fflush(stdout);
     Panic *top = f->panic;

@@ -68,6 +68,47 @@
  *   is not idle, so it prevents the report, as Go's syscalls do. If timers
  *   are pending one idle M sleeps until the earliest (the timer sleeper).
  *
+ * SYSTEM CALLS: THE HAND-OFF AND THE MONITOR (Go's entersyscall,
+ *   exitsyscall and sysmon's retake). A goroutine about to make a call that
+ *   may block (a foreign call, a read of stdin, a write to a full pipe)
+ *   calls sched_entersyscall; afterwards sched_exitsyscall.
+ *   - entersyscall (owner M): g -> G_SYSCALL; p->syscalltick++; the M
+ *     drops the P without giving it away (m->oldp = p, p->m = NULL) and
+ *     publishes p->status = P_SYSCALL (seq_cst). The P keeps its run queue;
+ *     spinning Ms may steal from it as from any P.
+ *   - exitsyscall: fast path: CAS oldp P_SYSCALL -> P_RUNNING; won, the M
+ *     owns its P again (the common case: the call was short). Lost (the
+ *     monitor or a stop-the-world took it): wait_for_p, i.e. an idle P, or
+ *     sleep on the pwait list until a P frees (pidleput hands it over) or
+ *     an M at a scheduling point gives its own (handoff_to_waiter). Go
+ *     instead puts g on the global queue and parks the M; here g's run is
+ *     inside vm_execute on this M's C stack (and, in a callback, below a
+ *     foreign frame), so the M keeps g and waits for a P — the same
+ *     effect: g runs again as soon as a P is free, and no P ever idles
+ *     while a runnable goroutine waits.
+ *   - The monitor (sysmon, a thread of its own that never holds a P)
+ *     polls every SCHED_SYSMON_MIN_NS while it retakes, backing off to
+ *     SCHED_SYSMON_MAX_NS when idle, and sleeps on sysmon.note when no M
+ *     is in a call; entersyscall wakes it (sysmon.sleeping, Dekker-style:
+ *     the sleeper sets `sleeping` then re-scans the Ps, the caller stores
+ *     P_SYSCALL then reads `sleeping`, both seq_cst, so one sees the
+ *     other). Each poll, for each P in P_SYSCALL: a new syscalltick is
+ *     only recorded (with the time); the same tick seen again after
+ *     SCHED_SYSCALL_RETAKE_NS means the M has been in one call for at
+ *     least one whole poll: CAS P_SYSCALL -> P_IDLE and handoffp — an M
+ *     for it when it has work, timers are pending or nobody looks for
+ *     work; else the idle list (or an M waiting for a P). Whoever wins the
+ *     CAS on p->status owns the P; the loser leaves it alone.
+ *   - Stop the world takes P_SYSCALL Ps by the same CAS (-> P_GCSTOP);
+ *     entersyscall, having published P_SYSCALL, checks gcwaiting and stops
+ *     its P itself if the stopper's scan missed it (one CAS wins).
+ *   - The deadlock check needs nothing new: an M in a call is neither idle
+ *     nor nested, so it is counted as running.
+ *   REJECTED: handing the P off at every entersyscall (what
+ *   sched_enter_blocking does for nested parks): a thread wake-up per
+ *   call, 100x the cost of a short foreign call such as abs(); a per-call
+ *   timer instead of one monitor (an armed timer per call).
+ *
  * STOP THE WORLD (GOMAXPROCS): sched.gcwaiting asks every M to stop its P at
  *   its next scheduling point (VM preemption bounds how long that takes);
  *   idle Ps are taken directly. The last P to stop wakes the requester,
@@ -86,6 +127,7 @@
 #define GC_NO_THREAD_REDIRECTS 1 /* we call GC_pthread_create explicitly */
 #include "sched.h"
 
+#include <errno.h>
 #include <pthread.h>
 #include <setjmp.h>
 #include <stdio.h>
@@ -98,7 +140,7 @@
 #include "vm.h"
 
 /* P status: what the P is doing; changes under sched.lock or by its owner. */
-enum { P_IDLE = 0, P_RUNNING, P_GCSTOP, P_DEAD };
+enum { P_IDLE = 0, P_RUNNING, P_GCSTOP, P_DEAD, P_SYSCALL };
 
 struct P {
     int id;
@@ -115,6 +157,10 @@ struct P {
     GSched *gfree;                  /* dead Gs: owner only */
     int gfreecnt;
     int64_t goidcache, goidcacheend; /* owner only */
+    _Atomic uint32_t syscalltick;   /* owner increments (relaxed) at each
+                                       entersyscall; sysmon reads */
+    uint32_t sysmontick;            /* sysmon only: tick last seen */
+    int64_t syscallwhen;            /* sysmon only: when it was first seen */
 };
 
 typedef struct M {
@@ -124,6 +170,8 @@ typedef struct M {
     bool spinning;                  /* owner; set by startm before wakeup */
     P *p;                           /* attached P: owner only */
     P *nextp;                       /* P handed over before note_wakeup */
+    P *oldp;                        /* owner: the P left in P_SYSCALL by
+                                       entersyscall, NULL outside a call */
     GSched *curg;                   /* running G: owner only */
     Note park;                      /* where the idle M sleeps */
     struct M *schedlink;            /* midle / pwait lists: sched.lock */
@@ -170,6 +218,15 @@ static struct {
 /* Where m0 (sched_start_main's thread) goes when the program exits while it
  * is inside a G without a P: written once by sched_start_main. */
 static jmp_buf m0_exit;
+/* The monitor thread (SYSTEM CALLS above). */
+static struct {
+    _Atomic bool started;           /* CAS false -> true by its creator */
+    _Atomic bool sleeping;          /* seq_cst: asleep without a time-out */
+    Note note;                      /* where it sleeps; wake: whoever CASes
+                                       sleeping true -> false, or shutdown */
+    pthread_t thread;               /* written once by the creator */
+    _Atomic int64_t nretake;        /* Ps retaken, ever (sysmon writes) */
+} sysmon;
 
 static Lock allglock;
 static GSched *allgs; /* every G ever started: allglock */
@@ -1378,8 +1435,11 @@ void sched_start_session(void) {
     lock_release(&sched.lock);
 }
 
+static void sysmon_stop(void);
+
 void sched_shutdown(void) {
     program_exit(SCHED_EXIT_OK);
+    sysmon_stop();
     for (;;) {
         lock_acquire(&sched.lock);
         M *todo = NULL;
@@ -1429,6 +1489,12 @@ static void stop_the_world(M *m) {
     while ((p = pidleget())) {
         p->status = P_GCSTOP;
         sched.stopwait--;
+    }
+    for (int i = 0; i < atomic_load(&sched.gomaxprocs); i++) {
+        int st = P_SYSCALL; /* an M in a call: take its P (SYSTEM CALLS) */
+        if (atomic_compare_exchange_strong(&sched.allp[i]->status, &st,
+                                           P_GCSTOP))
+            sched.stopwait--;
     }
     note_clear(&sched.stopnote);
     bool wait = sched.stopwait > 0;
@@ -1547,7 +1613,9 @@ GSched *sched_current(Worker *w) {
 void sched_trace_line(char *buf, size_t size, int64_t ms) {
     lock_acquire(&sched.lock);
     int procs = atomic_load(&sched.gomaxprocs);
-    int threads = sched.mcount, idlem = sched.nmidle;
+    /* the monitor is a thread too (Go counts sysmon's M) */
+    int threads = sched.mcount + atomic_load(&sysmon.started),
+        idlem = sched.nmidle;
     lock_release(&sched.lock);
     size_t k = (size_t)snprintf(
         buf, size,
@@ -1672,6 +1740,238 @@ void sched_park_nested(Worker *w, GSched *g) {
     }
     g->nested = false;
     set_gstatus(g, G_RUNNING);
+}
+
+/* ---- system calls: the hand-off and the monitor (see SYSTEM CALLS) ---------------- */
+
+/* A P taken from an M in a call (sysmon) finds its next owner: an M when
+ * there is work for it, timers are due to be watched or nobody looks for
+ * work; else the idle list, or an M waiting for a P (pidleput). */
+static void handoffp(P *p) {
+    if (!runqempty(p) || atomic_load(&sched.runqsize) > 0) {
+        startm(p, false);
+        return;
+    }
+    int zero = 0;
+    if (atomic_load(&sched.nmspinning) + atomic_load(&sched.npidle) == 0 &&
+        atomic_compare_exchange_strong(&sched.nmspinning, &zero, 1)) {
+        startm(p, true);
+        return;
+    }
+    lock_acquire(&sched.lock);
+    if (atomic_load(&sched.gcwaiting)) {
+        p->status = P_GCSTOP;
+        if (--sched.stopwait == 0)
+            note_wakeup(&sched.stopnote);
+        lock_release(&sched.lock);
+        return;
+    }
+    /* Timers pending and nobody sleeping until them: an M on this P will
+     * (stopm makes it the timer sleeper), so a ticker is not stopped by a
+     * goroutine blocked in a call. */
+    bool timers = !sched.timer_sleeper;
+    lock_release(&sched.lock);
+    if (timers && timers_next() >= 0) {
+        startm(p, false);
+        return;
+    }
+    lock_acquire(&sched.lock);
+    pidleput(p);
+    lock_release(&sched.lock);
+}
+
+/* sysmon: takes the Ps whose M has been in one call for a whole poll and
+ * SCHED_SYSCALL_RETAKE_NS. Returns how many; *insys: a P was in a call. */
+static int retake(int64_t now, bool *insys) {
+    int n = 0;
+    lock_acquire(&sched.lock); /* allp is stable under it */
+    for (int i = 0; i < atomic_load(&sched.gomaxprocs); i++) {
+        P *p = sched.allp[i];
+        if (atomic_load(&p->status) != P_SYSCALL)
+            continue;
+        *insys = true;
+        uint32_t t = atomic_load_explicit(&p->syscalltick,
+                                          memory_order_relaxed);
+        if (p->sysmontick != t) { /* a new call: time it from now */
+            p->sysmontick = t;
+            p->syscallwhen = now;
+            continue;
+        }
+        int64_t d = now - p->syscallwhen;
+        if (d < SCHED_SYSCALL_RETAKE_NS)
+            continue;
+        if (runqempty(p) && atomic_load(&sched.runqsize) == 0 &&
+            atomic_load(&sched.nmspinning) + atomic_load(&sched.npidle) > 0 &&
+            d < SCHED_SYSCALL_FORCE_NS)
+            continue; /* nothing for it to do: let its M have it back */
+        int st = P_SYSCALL;
+        if (!atomic_compare_exchange_strong(&p->status, &st, P_IDLE))
+            continue; /* its M came back (or the world stops) first */
+        lock_release(&sched.lock);
+        handoffp(p);
+        atomic_fetch_add_explicit(&sysmon.nretake, 1, memory_order_relaxed);
+        n++;
+        lock_acquire(&sched.lock);
+    }
+    lock_release(&sched.lock);
+    return n;
+}
+
+static bool any_p_in_syscall(void) {
+    bool any = false;
+    lock_acquire(&sched.lock);
+    for (int i = 0; i < atomic_load(&sched.gomaxprocs) && !any; i++)
+        any = atomic_load(&sched.allp[i]->status) == P_SYSCALL;
+    lock_release(&sched.lock);
+    return any;
+}
+
+/* No M in a call: sleep until entersyscall (or shutdown) wakes us. */
+static void sysmon_sleep(void) {
+    atomic_store(&sysmon.sleeping, true);
+    /* seq_cst: pairs with entersyscall's status store and sleeping load */
+    if (any_p_in_syscall() || atomic_load(&sched.exiting)) {
+        bool t = true;
+        if (atomic_compare_exchange_strong(&sysmon.sleeping, &t, false))
+            return;
+        /* a waker won the CAS: its note_wakeup is on its way */
+    }
+    note_sleep(&sysmon.note);
+    note_clear(&sysmon.note);
+}
+
+static void *sysmon_main(void *arg) {
+    int idle = 0;
+    int64_t delay = SCHED_SYSMON_MIN_NS;
+    while (!atomic_load(&sched.exiting)) {
+        if (idle == 0)
+            delay = SCHED_SYSMON_MIN_NS;
+        else if (idle > SCHED_SYSMON_IDLE_CYCLES && delay < SCHED_SYSMON_MAX_NS)
+            delay *= 2;
+        if (delay > SCHED_SYSMON_MAX_NS)
+            delay = SCHED_SYSMON_MAX_NS;
+        if (note_tsleep(&sysmon.note, delay))
+            note_clear(&sysmon.note);
+        bool insys = false;
+        if (retake(sched_nanotime(), &insys) > 0)
+            idle = 0;
+        else
+            idle++;
+        if (!insys && delay >= SCHED_SYSMON_MAX_NS) {
+            sysmon_sleep();
+            /* Woken by a call: poll at 20 us, but back off at once unless
+             * it retakes, so a program that prints now and then costs a
+             * dozen wake-ups per print, not fifty. */
+            idle = SCHED_SYSMON_IDLE_CYCLES;
+            delay = SCHED_SYSMON_MIN_NS / 2;
+        }
+    }
+    return NULL;
+}
+
+/* Started by the first entersyscall: a program that makes no calls has no
+ * monitor thread. */
+static void sysmon_start(void) {
+    bool f = false;
+    if (!atomic_compare_exchange_strong(&sysmon.started, &f, true))
+        return;
+    pthread_t t;
+#ifdef CSP_NO_GC
+    int err = pthread_create(&t, NULL, sysmon_main, NULL);
+#else
+    int err = GC_pthread_create(&t, NULL, sysmon_main, NULL);
+#endif
+    if (err)
+        sched_throw("sysmon: cannot create a thread");
+    lock_acquire(&sched.lock);
+    sysmon.thread = t;
+    lock_release(&sched.lock);
+}
+
+/* The world is stopping and the stopper's scan may have missed our P. */
+static void entersyscall_gcwait(P *p) {
+    lock_acquire(&sched.lock);
+    int st = P_SYSCALL;
+    if (atomic_load(&sched.gcwaiting) &&
+        atomic_compare_exchange_strong(&p->status, &st, P_GCSTOP) &&
+        --sched.stopwait == 0)
+        note_wakeup(&sched.stopnote);
+    lock_release(&sched.lock);
+}
+
+void sched_entersyscall(Worker *w) {
+    if (!w)
+        return;
+    M *m = getm(w);
+    P *p = m->p;
+    if (!p)
+        return;
+    if (m->curg)
+        set_gstatus(m->curg, G_SYSCALL);
+    atomic_fetch_add_explicit(&p->syscalltick, 1, memory_order_relaxed);
+    m->oldp = p;
+    p->m = NULL;
+    m->p = NULL;
+    m->w.p = NULL;
+    /* seq_cst: the P (its queue, p->m) is published to whoever CASes it
+     * away, and the store is ordered before the loads below (SYSTEM
+     * CALLS: sysmon's sleeping flag, the stopper's gcwaiting). */
+    atomic_store(&p->status, P_SYSCALL);
+    if (!atomic_load_explicit(&sysmon.started, memory_order_relaxed))
+        sysmon_start();
+    if (atomic_load(&sysmon.sleeping)) {
+        bool t = true;
+        if (atomic_compare_exchange_strong(&sysmon.sleeping, &t, false))
+            note_wakeup(&sysmon.note);
+    }
+    if (atomic_load(&sched.gcwaiting))
+        entersyscall_gcwait(p);
+}
+
+void sched_exitsyscall(Worker *w) {
+    if (!w)
+        return;
+    M *m = getm(w);
+    P *p = m->oldp;
+    if (!p)
+        return;
+    m->oldp = NULL;
+    int st = P_SYSCALL;
+    /* acq_rel: takes the P back with whatever its thieves did to it */
+    if (atomic_compare_exchange_strong(&p->status, &st, P_RUNNING)) {
+        p->m = m;
+        m->p = p;
+        m->w.p = p;
+    } else {
+        int e = errno; /* the call's errno outlives our futex calls */
+        wait_for_p(m);
+        errno = e;
+    }
+    if (m->curg)
+        set_gstatus(m->curg, G_RUNNING);
+}
+
+int64_t sched_num_retake(void) {
+    return atomic_load_explicit(&sysmon.nretake, memory_order_relaxed);
+}
+
+/* sched_shutdown: stops the monitor thread and forgets it. */
+static void sysmon_stop(void) {
+    if (!atomic_load(&sysmon.started))
+        return;
+    bool t = true;
+    if (atomic_compare_exchange_strong(&sysmon.sleeping, &t, false))
+        note_wakeup(&sysmon.note);
+    lock_acquire(&sched.lock);
+    pthread_t th = sysmon.thread;
+    lock_release(&sched.lock);
+#ifdef CSP_NO_GC
+    pthread_join(th, NULL);
+#else
+    GC_pthread_join(th, NULL);
+#endif
+    atomic_store(&sysmon.started, false);
+    note_clear(&sysmon.note);
 }
 
 void sched_timers_changed(void) {

@@ -74,9 +74,11 @@ int64_t sched_nanotime(void);
 
 /* Go's goroutine statuses. Transitions: IDLE -> RUNNABLE (sched_go) ->
  * RUNNING (an M picks it) -> RUNNABLE (VM_YIELD) | WAITING (VM_PARK) |
- * DEAD (VM_DONE); WAITING -> RUNNABLE (sched_ready); DEAD -> RUNNABLE
- * (reused by sched_go). */
-enum { G_IDLE = 0, G_RUNNABLE, G_RUNNING, G_WAITING, G_DEAD };
+ * DEAD (VM_DONE) | SYSCALL (sched_entersyscall, back to RUNNING by
+ * sched_exitsyscall); WAITING -> RUNNABLE (sched_ready); DEAD -> RUNNABLE
+ * (reused by sched_go). A SYSCALL goroutine is not asleep: dumps show
+ * `[syscall]`, and its M counts as running for the deadlock check. */
+enum { G_IDLE = 0, G_RUNNABLE, G_RUNNING, G_WAITING, G_DEAD, G_SYSCALL };
 
 /* Why a goroutine waits; printed in dumps with Go's words. */
 #define WAIT_REASONS(X)                                  \
@@ -233,10 +235,38 @@ void sched_trace_line(char *buf, size_t size, int64_t ms);
 /* The goroutine the calling M is running, or NULL. */
 GSched *sched_current(Worker *w);
 
-/* A blocking foreign call: hand the P to another M while it runs, take one
- * back afterwards (waits while every P is busy). */
+/* A blocking call made by a nested run (sched_park_nested): hand the P to
+ * another M at once, take one back afterwards (waits while every P is
+ * busy). */
 void sched_enter_blocking(Worker *w);
 void sched_exit_blocking(Worker *w);
+
+/* THE SYSCALL HAND-OFF (Go's entersyscall / exitsyscall; the protocol is
+ * at the top of sched.c). Any native that is about to make a call that may
+ * block or run long — a foreign call, read(2) on a terminal or a pipe,
+ * write(2) to a pipe, waitpid, a file-system call on a slow disk — brackets
+ * it:
+ *
+ *     sched_entersyscall(f->w);
+ *     n = read(fd, buf, len);        // no csp state touched in between
+ *     sched_exitsyscall(f->w);
+ *
+ * Between the two the goroutine is in `syscall` state and its M keeps no
+ * P: if the call lasts more than ~20 us the monitor thread gives the P to
+ * another M, so the other goroutines run on. entersyscall costs a few
+ * atomic operations and exitsyscall one CAS when the P was not taken, so a
+ * short call may use the bracket too. Between the two calls the native
+ * must not allocate from the GC heap with the expectation of running csp
+ * code, touch run queues, ready goroutines or call back into csp (a
+ * foreign-call callback first calls sched_exitsyscall, then enters again).
+ * exitsyscall returns holding a P (it may sleep until one is free) and
+ * keeps errno as the call left it. Pairs
+ * nest only through a callback (exit, run csp, enter). w NULL (no
+ * goroutine: unit tests, the REPL thread): both do nothing. */
+void sched_entersyscall(Worker *w);
+void sched_exitsyscall(Worker *w);
+/* Ps the monitor has retaken from Ms in calls so far (tests). */
+int64_t sched_num_retake(void);
 
 /* The earliest timer deadline changed (timer module): it became earlier,
  * or there is no timer left. Wakes the M sleeping until the old deadline so

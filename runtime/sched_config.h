@@ -57,6 +57,24 @@
  * wins the lock without a system call. */
 #define LOCK_SPIN 64
 
+/* The monitor thread (sysmon, see SYSTEM CALLS in sched.c). It polls every
+ * SCHED_SYSMON_MIN_NS while it is retaking Ps, doubles its sleep after
+ * SCHED_SYSMON_IDLE_CYCLES polls that did nothing, up to
+ * SCHED_SYSMON_MAX_NS, and sleeps until woken once it sees no M in a call
+ * at that slowest pace: Go's 20 us .. 10 ms, so a program that makes no
+ * calls pays nothing and a busy one a few wake-ups a second. */
+#define SCHED_SYSMON_MIN_NS 20000
+#define SCHED_SYSMON_MAX_NS 10000000
+#define SCHED_SYSMON_IDLE_CYCLES 50
+
+/* A P whose M has been in a call this long (and at least one whole sysmon
+ * poll) is retaken: 20 us as Go, about the cost of starting another M, so
+ * a short call never pays for a hand-off and a long one soon gives its P
+ * away. With no work for it and other Ps idle the P is left alone up to
+ * SCHED_SYSCALL_FORCE_NS (Go's 10 ms): its M will likely want it back. */
+#define SCHED_SYSCALL_RETAKE_NS 20000
+#define SCHED_SYSCALL_FORCE_NS 10000000
+
 /* How often (ns) an M that waits for the world to stop re-checks. */
 #define SCHED_STW_POLL_NS 100000
 

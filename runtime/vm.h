@@ -395,6 +395,9 @@ void panic_print_goroutine(Fiber *f, const char *status, bool stack);
 /* The same for a goroutine dump: goid given (f->id belongs to f's thread). */
 void panic_dump_goroutine(Fiber *f, int64_t goid, const char *status,
                           bool stack);
+/* The same for a goroutine stopped inside a native (a foreign call): its
+ * top frame's pc is already past the call instruction. */
+void panic_print_goroutine_call(Fiber *f, const char *status);
 /* Serialises fatal output: panics of different threads never interleave.
  * Held until the process exits. */
 void panic_lock(void);

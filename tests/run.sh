@@ -45,7 +45,7 @@ fi
 # SUITES may drop the timing-heavy ones (props: seed programs whose output
 # is decided by sleeps; repl: pseudo-terminal sessions), as CI's sanitizer
 # runs do. sim: -seed, fake time and csp explore (run_sim.sh).
-suites=${SUITES:-scripts errors props repl hostile race sim}
+suites=${SUITES:-scripts errors props repl hostile race sim ffi}
 for suite in $suites; do
     echo "== $suite"
     case $suite in

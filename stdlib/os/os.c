@@ -5,9 +5,12 @@
  * STATE: the script arguments are set once by the driver (os_set_args)
  * before any fiber runs, and only read afterwards; no lock is needed.
  *
- * BLOCKING: read(2) on a terminal or pipe blocks the calling thread (and its
- * P) until input arrives; handing the P to another M around blocking system
- * calls is the scheduler's job (see DESIGN.md) and not done here yet.
+ * BLOCKING: read(2) on a terminal or pipe and write(2) to a full pipe
+ * block the calling thread. Each is bracketed by sched_entersyscall /
+ * sched_exitsyscall (sched.h): the goroutine is in `syscall` state, and if
+ * the call lasts more than ~20 us the monitor thread gives the P to another
+ * M, so a goroutine waiting for stdin does not stop the others. Regular
+ * files (ReadFile, WriteFile) are bracketed too: a slow disk blocks as well.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -78,13 +81,16 @@ static _Noreturn void die_of_sigpipe(void) {
     _exit(2); /* not reached */
 }
 
-/* Writes all n bytes (retrying short writes and EINTR). Returns the bytes
- * written and sets *err to errno on failure. */
-static int64_t write_all(int fd, const char *p, int64_t n, int *err) {
+/* Writes all n bytes (retrying short writes and EINTR), each write(2) in
+ * the syscall hand-off of worker wk. Returns the bytes written and sets
+ * *err to errno on failure. */
+static int64_t write_all(Worker *wk, int fd, const char *p, int64_t n, int *err) {
     int64_t done = 0;
     *err = 0;
     while (done < n) {
+        sched_entersyscall(wk);
         ssize_t w = write(fd, p + done, (size_t)(n - done));
+        sched_exitsyscall(wk);
         if (w < 0) {
             if (errno == EINTR)
                 continue;
@@ -110,7 +116,7 @@ static char *bytes_of(const Slice *p) {
 static int n_sysWrite(Fiber *f, Slot *a) {
     Slice *p = a[1].p;
     int err;
-    a[0].i = write_all((int)a[0].i, bytes_of(p), slice_len(p), &err);
+    a[0].i = write_all(f->w, (int)a[0].i, bytes_of(p), slice_len(p), &err);
     a[1].i = err;
     return NATIVE_OK;
 }
@@ -118,7 +124,7 @@ static int n_sysWrite(Fiber *f, Slot *a) {
 static int n_sysWriteString(Fiber *f, Slot *a) {
     Str *s = a[1].p;
     int err;
-    a[0].i = write_all((int)a[0].i, str_data(s), str_len(s), &err);
+    a[0].i = write_all(f->w, (int)a[0].i, str_data(s), str_len(s), &err);
     a[1].i = err;
     return NATIVE_OK;
 }
@@ -128,9 +134,11 @@ static int n_sysRead(Fiber *f, Slot *a) {
     int64_t n = slice_len(p);
     char *buf = gc_alloc_atomic((size_t)n + 1);
     ssize_t r;
-    do
+    do {
+        sched_entersyscall(f->w);
         r = read((int)a[0].i, buf, (size_t)n);
-    while (r < 0 && errno == EINTR);
+        sched_exitsyscall(f->w);
+    } while (r < 0 && errno == EINTR);
     if (r < 0) {
         a[0].i = 0;
         a[1].i = errno;
@@ -155,7 +163,9 @@ static int n_sysReadFile(Fiber *f, Slot *a) {
     char chunk[65536];
     int err = 0;
     for (;;) {
+        sched_entersyscall(f->w);
         ssize_t r = read(fd, chunk, sizeof chunk);
+        sched_exitsyscall(f->w);
         if (r < 0 && errno == EINTR)
             continue;
         if (r < 0)
@@ -182,7 +192,7 @@ static int n_sysWriteFile(Fiber *f, Slot *a) {
     }
     Slice *p = a[1].p;
     int err;
-    write_all(fd, bytes_of(p), slice_len(p), &err);
+    write_all(f->w, fd, bytes_of(p), slice_len(p), &err);
     if (close(fd) < 0 && !err)
         err = errno;
     a[0].i = err;

@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include "runtime/config.h"
 #include "runtime/sim.h"
+#include "runtime/ffi.h"
 #include "runtime/vm.h"
 #include "stdlib/lib.h"
 
@@ -30,6 +31,11 @@ static int n_NumCPU(Fiber *f, Slot *a) {
 
 static int n_NumGoroutine(Fiber *f, Slot *a) {
     a[0].i = sched_num_goroutine();
+    return NATIVE_OK;
+}
+
+static int n_NumCgoCall(Fiber *f, Slot *a) {
+    a[0].i = ffi_num_calls();
     return NATIVE_OK;
 }
 
@@ -55,6 +61,7 @@ const NativeEntry runtime_natives[] = {
     {"runtime.Version", n_Version},
     {"runtime.NumCPU", n_NumCPU},
     {"runtime.NumGoroutine", n_NumGoroutine},
+    {"runtime.NumCgoCall", n_NumCgoCall},
     {"runtime.GOMAXPROCS", n_GOMAXPROCS},
     {"runtime.Gosched", n_Gosched},
     {"runtime.Goexit", n_Goexit},

@@ -25,6 +25,8 @@ func Version() string
 func NumCPU() int
 // NumGoroutine returns how many goroutines are alive now.
 func NumGoroutine() int
+// NumCgoCall returns how many foreign calls (//csp:extern) the process has made.
+func NumCgoCall() int64
 // GOMAXPROCS sets how many threads may run goroutines at once and returns the old value.
 //
 // n < 1 leaves the setting unchanged and only reports it.

@@ -33,6 +33,12 @@
 # without it; aim 2x): time and peak RSS (GNU time's %M, when installed)
 # both ways, and the ratios.
 
+# A third table, foreign calls (issue 11): ffi/abs.csp calls libc's abs()
+# 10M times through //csp:extern and prints nanoseconds per call over the
+# loop's own cost (target <= 150, aim ~50 as a cgo call); ffi/abs.py does
+# the same through Python's ctypes, and ffi/cgo/abs.go through cgo where a
+# C compiler lets Go build it. Each is the median of RUNS runs.
+
 [ $# -ge 1 ] || { echo "usage: $0 CSP_BINARY [RUNS]" >&2; exit 2; }
 CSP=$1
 RUNS=${2:-3}
@@ -176,4 +182,34 @@ for src in "$DIR/fib.csp" "$DIR/loop.csp" "$DIR/mapstr.csp" \
     printf '%-10s %9s %9s %7s %9s %9s %7s\n' "$name" "$tc" "$tr" \
         "$(ratio "$tr" "$tc")" "$mc" "$mr" "$(ratio "$mr" "$mc")"
 done
+
+# median_of CMD...: the median of $RUNS outputs (one number each) of CMD.
+median_of() {
+    : > "$TMP/vals"
+    i=0
+    while [ $i -lt "$RUNS" ]; do
+        "$@" 2>/dev/null | tail -n 1 >> "$TMP/vals" || return 1
+        i=$((i + 1))
+    done
+    sort -n "$TMP/vals" | awk '{ a[NR] = $1 } END { print (NR ? a[int((NR + 1) / 2)] : "-") }'
+}
+
+echo
+printf '%-12s %14s %14s %14s\n' "foreign call" "csp ns/call" "ctypes ns/call" "cgo ns/call"
+fc=$(median_of "$CSP" "$DIR/ffi/abs.csp")
+case $fc in ''|*[!0-9.-]*) fc=fail status=1 ;; esac
+fp=-
+[ -n "$PY" ] && fp=$(median_of "$PY" "$DIR/ffi/abs.py")
+fg=-
+if [ -n "$GO" ]; then
+    mkdir -p "$TMP/go_cgo"
+    cp "$DIR/ffi/cgo/abs.go" "$TMP/go_cgo/main.go"
+    if (cd "$TMP/go_cgo" && GO111MODULE=off CGO_ENABLED=1 "$GO" build -o prog main.go) \
+        > /dev/null 2>&1; then
+        fg=$(median_of "$TMP/go_cgo/prog")
+    else
+        fg="- (no cgo; published: ~50)"
+    fi
+fi
+printf '%-12s %14s %14s %14s\n' "abs() x 10M" "$fc" "$fp" "$fg"
 exit $status

@@ -529,6 +529,57 @@ START_TEST(blocking_call_handoff) {
 }
 END_TEST
 
+/* The syscall hand-off: at one P, three goroutines in 50 ms calls while
+ * five spin; the monitor retakes the P, so the calls overlap and the
+ * spinners finish. Meanwhile another goroutine changes GOMAXPROCS, which
+ * must stop the Ps left in calls too. */
+static _Atomic int64_t syscall_spinner_done; /* sched_nanotime() */
+
+static int syscaller_step(Worker *w, TG *t) {
+    sched_entersyscall(w);
+    struct timespec ts = {0, 50 * 1000 * 1000};
+    nanosleep(&ts, NULL);
+    sched_exitsyscall(w);
+    atomic_fetch_add(&done_count, 1);
+    return VM_DONE;
+}
+
+static int syscall_main_step(Worker *w, TG *t) {
+    if (t->pc++ == 0) {
+        t->sum = sched_nanotime();
+        for (int i = 0; i < 3; i++)
+            tg_go(w, tg_new(syscaller_step, i + 1));
+        for (int i = 0; i < 5; i++) {
+            TG *c = tg_new(spinner_step, 10 + i);
+            c->n = 1000;
+            tg_go(w, c);
+        }
+        return VM_YIELD;
+    }
+    if (t->pc == 3)
+        sched_gomaxprocs(w, 2);
+    if (t->pc == 6)
+        sched_gomaxprocs(w, 1);
+    if (atomic_load(&done_count) < 8)
+        return VM_YIELD;
+    atomic_store(&syscall_spinner_done, sched_nanotime() - t->sum);
+    return VM_DONE;
+}
+
+START_TEST(syscall_handoff) {
+    atomic_store(&done_count, 0);
+    int64_t retaken = sched_num_retake();
+    ck_assert_int_eq(tg_main(1, tg_new(syscall_main_step, 0)), SCHED_EXIT_OK);
+    ck_assert_int_eq(atomic_load(&done_count), 8);
+    ck_assert_int_eq(atomic_load(&tg_deadlocks), 0);
+    ck_assert_int_eq(atomic_load(&tg_failures), 0);
+    /* 150 ms of calls one after another; overlapped, about 50 ms (the
+     * bound leaves room for a loaded machine) */
+    ck_assert_int_lt(atomic_load(&syscall_spinner_done), 140 * 1000 * 1000);
+    ck_assert_int_gt(sched_num_retake(), retaken);
+}
+END_TEST
+
 /* ---- timers hook: an idle scheduler sleeps until the timer --------------------- */
 
 static _Atomic int64_t timer_when = -1;
@@ -666,6 +717,7 @@ Suite *sched_suite(void) {
     tcase_add_test(run, gomaxprocs_changes);
     tcase_add_test(run, gomaxprocs_concurrent);
     tcase_add_test(run, blocking_call_handoff);
+    tcase_add_test(run, syscall_handoff);
     tcase_add_test(run, timer_sleep_no_deadlock);
     tcase_add_test(run, shutdown_wakes_pwait);
     tcase_add_test(run, shutdown_wakes_nested);
