@@ -514,7 +514,7 @@ void panic_dump_goroutine(Fiber *f, int64_t goid, const char *status,
 }
 
 void panic_print_goroutine_call(Fiber *f, const char *status) {
-    print_goroutine(f, status, true, true);
+    print_goroutine(f, f->id, status, true, true);
 }
 
 void panic_print(Fiber *f) {
