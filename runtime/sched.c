@@ -1900,7 +1900,9 @@ static void entersyscall_gcwait(P *p) {
 }
 
 void sched_entersyscall(Worker *w) {
-    if (!w)
+    /* the simulation (sim.h) runs on one thread with no Ps to hand off:
+     * a blocking call blocks the whole simulated run */
+    if (!w || SIM_ON)
         return;
     M *m = getm(w);
     P *p = m->p;
@@ -1929,7 +1931,9 @@ void sched_entersyscall(Worker *w) {
 }
 
 void sched_exitsyscall(Worker *w) {
-    if (!w)
+    /* the simulation (sim.h) runs on one thread with no Ps to hand off:
+     * a blocking call blocks the whole simulated run */
+    if (!w || SIM_ON)
         return;
     M *m = getm(w);
     P *p = m->oldp;
