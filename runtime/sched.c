@@ -1753,10 +1753,14 @@ static void handoffp(P *p) {
         return;
     }
     int zero = 0;
-    if (atomic_load(&sched.nmspinning) + atomic_load(&sched.npidle) == 0 &&
-        atomic_compare_exchange_strong(&sched.nmspinning, &zero, 1)) {
-        startm(p, true);
-        return;
+    if (atomic_load(&sched.nmspinning) + atomic_load(&sched.npidle) == 0) {
+        spin_shadow_add(0, 1); /* a token, as in wakep */
+        if (atomic_compare_exchange_strong(&sched.nmspinning, &zero, 1)) {
+            spin_shadow_add(1, 0);
+            startm(p, true);
+            return;
+        }
+        spin_shadow_add(0, -1);
     }
     lock_acquire(&sched.lock);
     if (atomic_load(&sched.gcwaiting)) {
