@@ -589,6 +589,8 @@ static void *scratch(Scratch *s, size_t n) {
     void *p = malloc(n ? n : 1);
     if (!p)
         rt_fatal("out of memory");
+    /* kept in s->heap, freed by scratch_free (cppcheck does not follow) */
+    // cppcheck-suppress memleak
     return s->heap[s->nheap++] = p;
 }
 
