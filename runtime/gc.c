@@ -17,6 +17,8 @@
 #include "gc.h"
 #include "race.h"
 
+#include <stdlib.h>
+
 #include "rt.h"
 
 #include "debug.h"
