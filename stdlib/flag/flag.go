@@ -762,63 +762,51 @@ func (f *FlagSet) usage() {
 	}
 }
 
-// parseOne parses one flag; it reports whether it saw one.
+// parseOne consumes the flag at the front of f.args, if any; it reports
+// whether it took one. A lone "-" or a non-flag argument stops parsing,
+// "--" stops it and is dropped.
 func (f *FlagSet) parseOne() (bool, error) {
 	if len(f.args) == 0 {
 		return false, nil
 	}
-	s := f.args[0]
-	if len(s) < 2 || s[0] != '-' {
+	arg := f.args[0]
+	if len(arg) < 2 || arg[0] != '-' {
 		return false, nil
 	}
-	numMinuses := 1
-	if s[1] == '-' {
-		numMinuses++
-		if len(s) == 2 { // "--" ends the flags
-			f.args = f.args[1:]
-			return false, nil
-		}
+	if arg == "--" {
+		f.args = f.args[1:]
+		return false, nil
 	}
-	name := s[numMinuses:]
-	if len(name) == 0 || name[0] == '-' || name[0] == '=' {
-		return false, f.failf("bad flag syntax: %s", s)
+	body := strings.TrimPrefix(arg[1:], "-") // -name or --name
+	if body == "" || body[0] == '-' || body[0] == '=' {
+		return false, f.failf("bad flag syntax: %s", arg)
 	}
 	f.args = f.args[1:]
-	hasValue := false
-	value := ""
-	for i := 1; i < len(name); i++ {
-		if name[i] == '=' {
-			value = name[i+1:]
-			hasValue = true
-			name = name[0:i]
-			break
-		}
-	}
-	flag, ok := f.formal[name]
-	if !ok {
+	name, value, hasValue := strings.Cut(body, "=")
+	flag := f.formal[name]
+	if flag == nil {
 		if name == "help" || name == "h" {
 			f.usage()
 			return false, ErrHelp
 		}
 		return false, f.failf("flag provided but not defined: -%s", name)
 	}
-	if fv, ok := flag.Value.(boolFlag); ok && fv.IsBoolFlag() {
-		if hasValue {
-			if err := fv.Set(value); err != nil {
-				return false, f.failf("invalid boolean value %q for -%s: %v", value, name, err)
-			}
-		} else {
-			if err := fv.Set("true"); err != nil {
+	if bf, isBool := flag.Value.(boolFlag); isBool && bf.IsBoolFlag() {
+		// A boolean takes no separate argument: -b means -b=true.
+		if !hasValue {
+			if err := bf.Set("true"); err != nil {
 				return false, f.failf("invalid boolean flag %s: %v", name, err)
 			}
+		} else if err := bf.Set(value); err != nil {
+			return false, f.failf("invalid boolean value %q for -%s: %v", value, name, err)
 		}
 	} else {
-		if !hasValue && len(f.args) > 0 {
-			hasValue = true
-			value, f.args = f.args[0], f.args[1:]
-		}
 		if !hasValue {
-			return false, f.failf("flag needs an argument: -%s", name)
+			if len(f.args) == 0 {
+				return false, f.failf("flag needs an argument: -%s", name)
+			}
+			value = f.args[0]
+			f.args = f.args[1:]
 		}
 		if err := flag.Value.Set(value); err != nil {
 			return false, f.failf("invalid value %q for flag -%s: %v", value, name, err)
