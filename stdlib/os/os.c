@@ -14,6 +14,8 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <sys/stat.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -21,6 +23,12 @@
 #include <unistd.h>
 #include "runtime/vm.h"
 #include "stdlib/lib.h"
+
+extern char **environ;
+
+/* The C environment is not safe to change while another thread reads it:
+ * every getenv/setenv/unsetenv/environ walk here holds env_lock. */
+static pthread_mutex_t env_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static int saved_argc;      /* written once by os_set_args, then read-only */
 static char **saved_argv;
@@ -50,15 +58,152 @@ static int n_Exit(Fiber *f, Slot *a) {
 }
 
 static int n_Getenv(Fiber *f, Slot *a) {
+    pthread_mutex_lock(&env_lock);
     const char *v = getenv(str_cstr(a[0].p));
     a[0].p = v ? str_from_cstr(v) : NULL;
+    pthread_mutex_unlock(&env_lock);
     return NATIVE_OK;
 }
 
 static int n_LookupEnv(Fiber *f, Slot *a) {
+    pthread_mutex_lock(&env_lock);
     const char *v = getenv(str_cstr(a[0].p));
     a[0].p = v ? str_from_cstr(v) : NULL;
     a[1].i = v != NULL;
+    pthread_mutex_unlock(&env_lock);
+    return NATIVE_OK;
+}
+
+/* sysSetenv(key, value) errno: Go's rules (syscall.Setenv): an empty key,
+ * or '=' or NUL in the key, or NUL in the value, is EINVAL. */
+static int n_sysSetenv(Fiber *f, Slot *a) {
+    Str *k = a[0].p, *v = a[1].p;
+    int64_t kn = str_len(k), vn = str_len(v);
+    if (kn == 0 || memchr(str_data(k), '=', (size_t)kn) ||
+        memchr(str_data(k), 0, (size_t)kn) || (vn && memchr(str_data(v), 0, (size_t)vn))) {
+        a[0].i = EINVAL;
+        return NATIVE_OK;
+    }
+    pthread_mutex_lock(&env_lock);
+    int r = setenv(str_cstr(k), str_cstr(v), 1);
+    a[0].i = r < 0 ? errno : 0;
+    pthread_mutex_unlock(&env_lock);
+    return NATIVE_OK;
+}
+
+static int n_sysUnsetenv(Fiber *f, Slot *a) {
+    pthread_mutex_lock(&env_lock);
+    int r = unsetenv(str_cstr(a[0].p));
+    a[0].i = r < 0 ? errno : 0;
+    pthread_mutex_unlock(&env_lock);
+    return NATIVE_OK;
+}
+
+static int n_Environ(Fiber *f, Slot *a) {
+    pthread_mutex_lock(&env_lock);
+    int64_t n = 0;
+    while (environ && environ[n])
+        n++;
+    Slice *s = slice_new(type_basic(K_STRING), n, n);
+    for (int64_t i = 0; i < n; i++)
+        s->data[i].p = str_from_cstr(environ[i]);
+    pthread_mutex_unlock(&env_lock);
+    a[0].p = s;
+    return NATIVE_OK;
+}
+
+static int n_Clearenv(Fiber *f, Slot *a) {
+    pthread_mutex_lock(&env_lock);
+    clearenv();
+    pthread_mutex_unlock(&env_lock);
+    return NATIVE_OK;
+}
+
+/* sysGetwd() (dir string, errno int) */
+static int n_sysGetwd(Fiber *f, Slot *a) {
+    char buf[PATH_MAX];
+    if (!getcwd(buf, sizeof buf)) {
+        a[0].p = NULL;
+        a[1].i = errno;
+    } else {
+        a[0].p = str_from_cstr(buf);
+        a[1].i = 0;
+    }
+    return NATIVE_OK;
+}
+
+/* Path system calls: (name...) errno int, each in the syscall hand-off
+ * (a slow or network file system blocks). */
+static int n_sysChdir(Fiber *f, Slot *a) {
+    sched_entersyscall(f->w);
+    int r = chdir(str_cstr(a[0].p));
+    int e = errno;
+    sched_exitsyscall(f->w);
+    a[0].i = r < 0 ? e : 0;
+    return NATIVE_OK;
+}
+
+static int n_sysMkdir(Fiber *f, Slot *a) {
+    sched_entersyscall(f->w);
+    int r = mkdir(str_cstr(a[0].p), (mode_t)a[1].u);
+    int e = errno;
+    sched_exitsyscall(f->w);
+    a[0].i = r < 0 ? e : 0;
+    return NATIVE_OK;
+}
+
+/* As Go's Remove: unlink, then rmdir; the rmdir error is reported unless
+ * it is ENOTDIR (the name was a file: unlink's error says why). */
+static int n_sysRemove(Fiber *f, Slot *a) {
+    const char *name = str_cstr(a[0].p);
+    sched_entersyscall(f->w);
+    int e = 0;
+    if (unlink(name) < 0) {
+        e = errno;
+        if (rmdir(name) == 0)
+            e = 0;
+        else if (errno != ENOTDIR)
+            e = errno;
+    }
+    sched_exitsyscall(f->w);
+    a[0].i = e;
+    return NATIVE_OK;
+}
+
+/* As Go's rename on Unix: renaming onto an existing directory is EEXIST
+ * (even onto itself), not rename(2)'s replace, unless two different names
+ * are the same file (a case-only rename on a case-insensitive disk). */
+static int n_sysRename(Fiber *f, Slot *a) {
+    const char *from = str_cstr(a[0].p), *to = str_cstr(a[1].p);
+    struct stat sto, sfrom;
+    int e = 0;
+    sched_entersyscall(f->w);
+    if (lstat(to, &sto) == 0 && S_ISDIR(sto.st_mode)) {
+        if (lstat(from, &sfrom) < 0)
+            e = errno;
+        else if (strcmp(from, to) == 0 || sfrom.st_dev != sto.st_dev ||
+                 sfrom.st_ino != sto.st_ino)
+            e = EEXIST;
+        else if (rename(from, to) < 0)
+            e = errno;
+    } else if (rename(from, to) < 0) {
+        e = errno;
+    }
+    sched_exitsyscall(f->w);
+    a[0].i = e;
+    return NATIVE_OK;
+}
+
+static int n_sysHostname(Fiber *f, Slot *a) {
+    char buf[HOST_NAME_MAX + 1];
+    if (gethostname(buf, sizeof buf) < 0) {
+        a[0].p = NULL;
+        a[1].i = errno;
+        return NATIVE_OK;
+    }
+    buf[HOST_NAME_MAX] = 0;
+    a[0].p = str_from_cstr(buf);
+    a[1].i = 0;
     return NATIVE_OK;
 }
 
@@ -221,6 +366,16 @@ const NativeEntry os_natives[] = {
     {"os.Getenv", n_Getenv},
     {"os.LookupEnv", n_LookupEnv},
     {"os.Getpid", n_Getpid},
+    {"os.sysSetenv", n_sysSetenv},
+    {"os.sysUnsetenv", n_sysUnsetenv},
+    {"os.Environ", n_Environ},
+    {"os.Clearenv", n_Clearenv},
+    {"os.sysGetwd", n_sysGetwd},
+    {"os.sysChdir", n_sysChdir},
+    {"os.sysMkdir", n_sysMkdir},
+    {"os.sysRemove", n_sysRemove},
+    {"os.sysRename", n_sysRename},
+    {"os.sysHostname", n_sysHostname},
     {"os.sysWrite", n_sysWrite},
     {"os.sysWriteString", n_sysWriteString},
     {"os.sysRead", n_sysRead},

@@ -26,6 +26,155 @@ func LookupEnv(key string) (string, bool)
 // Getpid returns the interpreter process's id.
 func Getpid() int
 
+// Environ returns a copy of the environment as "key=value" strings.
+func Environ() []string
+
+// Clearenv deletes all environment variables.
+func Clearenv()
+
+func sysSetenv(key, value string) int
+func sysUnsetenv(key string) int
+func sysGetwd() (string, int)
+func sysChdir(dir string) int
+func sysMkdir(name string, perm FileMode) int
+func sysRemove(name string) int
+func sysRename(from, to string) int
+func sysHostname() (string, int)
+
+// Setenv sets the environment variable key to value.
+//
+// An empty key, or one holding '=' or NUL, gives "setenv: invalid argument".
+func Setenv(key, value string) error {
+	if e := sysSetenv(key, value); e != 0 {
+		return NewSyscallError("setenv", Errno(e))
+	}
+	return nil
+}
+
+// Unsetenv removes the environment variable key.
+func Unsetenv(key string) error {
+	if e := sysUnsetenv(key); e != 0 {
+		return NewSyscallError("unsetenv", Errno(e))
+	}
+	return nil
+}
+
+// Getwd returns the absolute name of the current directory.
+func Getwd() (dir string, err error) {
+	dir, e := sysGetwd()
+	if e != 0 {
+		return "", NewSyscallError("getwd", Errno(e))
+	}
+	return dir, nil
+}
+
+// Chdir makes dir the current directory; the error is a *PathError.
+func Chdir(dir string) error {
+	if e := sysChdir(dir); e != 0 {
+		return &PathError{"chdir", dir, Errno(e)}
+	}
+	return nil
+}
+
+// Hostname returns the host name the kernel reports.
+func Hostname() (name string, err error) {
+	name, e := sysHostname()
+	if e != 0 {
+		return "", NewSyscallError("gethostname", Errno(e))
+	}
+	return name, nil
+}
+
+// Mkdir creates a directory with the permission bits perm (before the umask); the error is a *PathError.
+func Mkdir(name string, perm FileMode) error {
+	if e := sysMkdir(name, perm&0777); e != 0 {
+		return &PathError{"mkdir", name, Errno(e)}
+	}
+	return nil
+}
+
+// Remove removes the named file or empty directory; the error is a *PathError.
+func Remove(name string) error {
+	if e := sysRemove(name); e != 0 {
+		return &PathError{"remove", name, Errno(e)}
+	}
+	return nil
+}
+
+// Rename moves oldpath to newpath, replacing a file there but not a directory; the error is a *LinkError.
+func Rename(oldpath, newpath string) error {
+	if e := sysRename(oldpath, newpath); e != 0 {
+		return &LinkError{"rename", oldpath, newpath, Errno(e)}
+	}
+	return nil
+}
+
+// A SyscallError is an error from a particular system call.
+type SyscallError struct {
+	Syscall string
+	Err     error
+}
+
+// Error returns "syscall: err".
+func (e *SyscallError) Error() string { return e.Syscall + ": " + e.Err.Error() }
+
+// Unwrap returns the underlying error.
+func (e *SyscallError) Unwrap() error { return e.Err }
+
+// NewSyscallError returns a *SyscallError for the named call, or nil if err is nil.
+func NewSyscallError(syscall string, err error) error {
+	if err == nil {
+		return nil
+	}
+	return &SyscallError{syscall, err}
+}
+
+// A LinkError records an error during a link, symlink or rename, with both paths.
+type LinkError struct {
+	Op  string
+	Old string
+	New string
+	Err error
+}
+
+// Error returns "op old new: err".
+func (e *LinkError) Error() string { return e.Op + " " + e.Old + " " + e.New + ": " + e.Err.Error() }
+
+// Unwrap returns the underlying error.
+func (e *LinkError) Unwrap() error { return e.Err }
+
+// underlyingError unwraps the error types of this package (as Go's
+// IsNotExist family does: it does not follow other wrappers).
+func underlyingError(err error) error {
+	switch e := err.(type) {
+	case *PathError:
+		return e.Err
+	case *LinkError:
+		return e.Err
+	case *SyscallError:
+		return e.Err
+	}
+	return err
+}
+
+func underlyingIs(err, target error) bool {
+	err = underlyingError(err)
+	if err == target {
+		return true
+	}
+	e, ok := err.(Errno)
+	return ok && e.Is(target)
+}
+
+// IsNotExist reports whether err says a file or directory does not exist (prefer errors.Is(err, ErrNotExist)).
+func IsNotExist(err error) bool { return underlyingIs(err, ErrNotExist) }
+
+// IsExist reports whether err says a file or directory already exists (prefer errors.Is(err, ErrExist)).
+func IsExist(err error) bool { return underlyingIs(err, ErrExist) }
+
+// IsPermission reports whether err says permission was denied (prefer errors.Is(err, ErrPermission)).
+func IsPermission(err error) bool { return underlyingIs(err, ErrPermission) }
+
 func sysWrite(fd int, p []byte) (int, int)
 func sysWriteString(fd int, s string) (int, int)
 func sysRead(fd int, p []byte) (int, int)
