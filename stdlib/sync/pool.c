@@ -45,12 +45,17 @@
  *   replaces the array by a larger, empty one; the old objects are dropped,
  *   as Go's pinSlow does.
  *
+ * -race: Put releases and Get acquires a clock keyed by the pooled
+ *   interface value, as Go's race build does on poolRaceAddr(x), so using
+ *   an object a Put handed over is not a race.
+ *
  * LOCKS: PoolState.lock (rotation, resizing) and PoolLocal.lock (shared
  *   deque) are leaves, never held together, never held while anything else
  *   is taken (allocating under them is allowed: libgc's lock is below).
  */
 #include <string.h>
 
+#include "runtime/race.h"
 #include "runtime/sched.h"
 #include "runtime/vm.h"
 #include "stdlib/lib.h"
@@ -207,6 +212,8 @@ int sync_pool_get(Fiber *f, Slot *a) {
         if (!x)
             x = take(atomic_load_explicit(&st->victim, memory_order_acquire), pid);
     }
+    if (x)
+        RACE_ACQUIRE(f, x);   /* pairs with Put's release (Go's poolRaceAddr) */
     a[0].p = x;
     return NATIVE_OK;
 }
@@ -218,6 +225,7 @@ int sync_pool_put(Fiber *f, Slot *a) {
         return panic_nil(f);
     if (!x)
         return NATIVE_OK;
+    RACE_RELEASE(f, x);   /* -race: what x's user did happens before the next Get of x */
     PoolState *st = state_of(a[0].p, true);
     rotate(st);
     int pid = sched_pid(f->w);
