@@ -1578,6 +1578,12 @@ int sched_gomaxprocs(Worker *w, int n) {
     return old;
 }
 
+int sched_pid(const Worker *w) {
+    if (SIM_ON || !w->p)
+        return 0;
+    return ((const P *)w->p)->id;
+}
+
 int sched_nprocs(void) {
     if (SIM_ON)
         return sim_nprocs();

@@ -213,6 +213,10 @@ void sched_park_nested(Worker *w, GSched *g);
  * slice). Returns the previous value. Call from a running goroutine. */
 int sched_gomaxprocs(Worker *w, int n);
 int sched_nprocs(void);
+/* The id (0..SCHED_MAX_PROCS-1) of the P the calling M holds; 0 under the
+ * simulation and for an M without a P. Stable while the caller runs a
+ * native (natives are not preempted): sync.Pool's per-P slots. */
+int sched_pid(const Worker *w);
 /* runtime.NumGoroutine. */
 int64_t sched_num_goroutine(void);
 /* Calls fn for every goroutine that is not dead (goroutine dumps). Takes

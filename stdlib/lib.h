@@ -63,6 +63,9 @@ bool time_wake_sleeper(GSched *g, int64_t goid);
 void lib_reset_run(void);
 void rand_reset_global(void);   /* math/rand/rand.c */
 void sync_reset(void);          /* sync/sync.c */
+/* sync/pool.c: sync.(*Pool).get and Put, bound in sync.c's table. */
+int sync_pool_get(Fiber *f, Slot *a);
+int sync_pool_put(Fiber *f, Slot *a);
 
 /* ---- helpers shared between packages (and usable by fmt) ------------------- */
 

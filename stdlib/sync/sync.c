@@ -1,6 +1,7 @@
 /*
  * sync.c — natives of package sync (stub: stdlib/sync.go): Mutex, RWMutex,
- * WaitGroup and Cond. Once, Map and Pool are Go code in sync.go.
+ * WaitGroup and Cond; Pool's are in pool.c. Once and Map are Go code in
+ * sync.go.
  *
  * STATE IN THE STRUCT, WAITERS IN A TABLE
  *   The Go struct holds the state words (slots), so the zero value is ready
@@ -750,6 +751,8 @@ const NativeEntry sync_natives[] = {
     {"sync.(*Cond).waitFor", n_Cond_waitFor},
     {"sync.(*Cond).Signal", n_Cond_Signal},
     {"sync.(*Cond).Broadcast", n_Cond_Broadcast},
+    {"sync.(*Pool).get", sync_pool_get},
+    {"sync.(*Pool).Put", sync_pool_put},
     {NULL, NULL},
 };
 

@@ -288,41 +288,30 @@ func (m *Map) Clear() {
 
 // A Pool keeps spare objects for reuse: Get takes one (or makes one with New), Put gives one back.
 //
-// csp keeps at most poolMax of them (Go drops pooled objects at each garbage
-// collection; a bound keeps memory bounded the same way).
+// Each P has a private slot and a shared list the other Ps steal from;
+// objects unused for two garbage collections are dropped, as in Go (see
+// stdlib/sync/pool.c). A Pool must not be copied after first use.
 type Pool struct {
-	mu    Mutex
-	items []any
-	New   func() any
+	local *poolState
+	// New, when not nil, makes the value Get returns when the pool is empty.
+	New func() any
 }
 
-const poolMax = 4096
+// poolState is the pool's C state (pool.c); Go code never looks inside.
+type poolState struct{}
+
+func (p *Pool) get() any
 
 // Get removes an object from the pool and returns it, or returns New() (nil without New).
+//
+// Callers must not assume anything about which object they get back.
 func (p *Pool) Get() any {
-	p.mu.Lock()
-	if n := len(p.items); n > 0 {
-		x := p.items[n-1]
-		p.items[n-1] = nil
-		p.items = p.items[:n-1]
-		p.mu.Unlock()
-		return x
+	x := p.get()
+	if x == nil && p.New != nil {
+		x = p.New()
 	}
-	p.mu.Unlock()
-	if p.New != nil {
-		return p.New()
-	}
-	return nil
+	return x
 }
 
 // Put gives x back to the pool for reuse; nil is ignored.
-func (p *Pool) Put(x any) {
-	if x == nil {
-		return
-	}
-	p.mu.Lock()
-	if len(p.items) < poolMax {
-		p.items = append(p.items, x)
-	}
-	p.mu.Unlock()
-}
+func (p *Pool) Put(x any)
