@@ -1503,6 +1503,11 @@ static int bi_len(FuncState *fs, Expr *e, Expr **args, int dst) {
         t = t->elem;
     int d;
     if (t->kind == K_ARRAY) {
+        if (e->cv.kind == CV_NONE) {     /* not constant: calls/receives run */
+            int save = fs->freereg;
+            cexpr(fs, args[0], -1);
+            fs->freereg = save;
+        }
         d = target(fs, dst);
         load_int(fs, d, t->len);
         return d;

@@ -454,6 +454,8 @@ static void range_counted(FuncState *fs, Stmt *s, Stmt *label, Type *xt) {
             if (x->type->kind == K_POINTER) cexpr(fs, x, hx);
             else cvalue(fs, x, x->type, hx, true);  /* Go ranges over a copy */
             hp = alloc_reg(fs);
+        } else if (check_has_call_or_recv(x)) {
+            cexpr(fs, x, hx);            /* len(x) not constant: x runs once */
         }
         load_int(fs, hn, xt->len);
     } else if (counted) {
