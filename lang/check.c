@@ -250,7 +250,9 @@ void chk_type_spec(Checker *C, TypeSpec *ts, Object *obj) {
         obj->type = chk_type(C, ts->type);
         return;
     }
-    Type *named = type_new_named(C->pkg->name, obj->name);
+    Type *named = obj->type && obj->type->name && !obj->type->underlying
+                      ? obj->type  /* declared earlier as a shell */
+                      : type_new_named(C->pkg->name, obj->name);
     obj->type = named;
     int cap = C->capostack;
     CHK_PUSH(C->tstack, C->ntstack, C->captstack, named);
@@ -260,6 +262,29 @@ void chk_type_spec(Checker *C, TypeSpec *ts, Object *obj) {
     Type *under = chk_type_full(C, ts->type, true);
     C->ntstack--;
     type_set_underlying(named, under);
+    while (C->ntstack == 0 && C->nshells > 0) {
+        DeclInfo *d = C->shells[--C->nshells];
+        chk_resolve(C, d->objs[0]);     /* no-op when resolved meanwhile */
+    }
+}
+
+/* A package-level type named through a pointer (or another reference that
+ * needs no size) while a type declaration is being resolved gets only its
+ * named Type now; its underlying type is resolved once the outermost type
+ * declaration is done. So `type A struct{ next *B }; type B struct{ a A }`
+ * is valid as in Go: B's need for A's size no longer meets A half-built. */
+bool chk_declare_shell(Checker *C, Object *obj) {
+    DeclInfo *d = chk_map_get(&C->info, obj);
+    if (d && d->shell)
+        return true;
+    if (!d || d->color != 0 || !d->tspec || d->tspec->alias || d->tspec->has_tparams ||
+        C->ntstack == 0)
+        return false;
+    d->color = 1;
+    d->shell = true;
+    obj->type = type_new_named(C->pkg->name, obj->name);
+    CHK_PUSH(C->shells, C->nshells, C->capshells, d);
+    return true;
 }
 
 /* A //csp:extern declaration: bind it now (library, symbol, types), so
@@ -303,6 +328,10 @@ static void resolve_func_decl(Checker *C, DeclInfo *d) {
 void chk_resolve(Checker *C, Object *obj) {
     DeclInfo *d = chk_map_get(&C->info, obj);
     if (!d || d->color == 2) return;
+    if (d->shell) {                          /* needed in full now */
+        d->shell = false;
+        d->color = 0;
+    }
     if (d->color == 1) {
         if (obj->kind == OBJ_TYPE) return;   /* named type under construction */
         chk_error(C, obj->pos, "invalid cycle in declaration: %s refers to itself",

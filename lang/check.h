@@ -44,4 +44,9 @@ bool check_program(Program *prog);
  * compiler finding main.main. name need not be interned. */
 Object *check_lookup(Package *pkg, const char *name);
 
+/* Whether a checked expression contains a (non-conversion) call or a
+ * channel receive: then len/cap of an array-typed e is not constant and
+ * e is evaluated (by len, cap and range). */
+bool check_has_call_or_recv(Expr *e);
+
 #endif

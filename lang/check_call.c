@@ -281,6 +281,9 @@ static const struct { const char *name; int nargs; bool variadic; bool stmt; } b
 
 /* Does e contain a call or a receive (len/cap of arrays are then not
  * constant)? */
+static bool has_call_or_recv(Expr *e);
+bool check_has_call_or_recv(Expr *e) { return has_call_or_recv(e); }
+
 static bool has_call_or_recv(Expr *e) {
     if (!e) return false;
     switch (e->kind) {

@@ -38,6 +38,9 @@ typedef struct DeclInfo {
     Decl *fdecl;             /* D_FUNC */
     Scope *file;             /* file scope the declaration was written in */
     int color;               /* 0 unresolved, 1 in progress, 2 done */
+    bool shell;              /* D_TYPE, color 1: only its named Type exists
+                                (referenced through a pointer while another
+                                type was resolved); resolved after that one */
     int order;               /* declaration order within the package */
     Object **deps;           /* package-level vars/funcs referenced */
     int ndeps, capdeps;
@@ -98,6 +101,8 @@ struct Checker {
     Type **tstack;           /* named types whose underlying type is being */
     Object **ostack;         /*   evaluated (cycle detection), and objects */
     int ntstack, captstack, capostack;
+    DeclInfo **shells;       /* type decls declared as shells, to resolve */
+    int nshells, capshells;  /*   once tstack is empty again */
     PtrMap cycles_reported;
     Checker *importer;       /* checker of the package importing this one */
 };
@@ -116,6 +121,9 @@ Object *chk_lookup(Checker *C, const char *name);     /* chain */
 bool chk_declare(Checker *C, Scope *s, Object *obj);
 Object *chk_obj_new(Checker *C, ObjKind k, const char *name, Pos pos, Type *t);
 void chk_resolve(Checker *C, Object *obj);            /* package-level lazy */
+/* Declares the unresolved type obj as a named shell (see check.c); false
+ * when it is not one to defer (then resolve it now). */
+bool chk_declare_shell(Checker *C, Object *obj);
 void chk_use_global(Checker *C, Object *obj);         /* record a dependency */
 void *chk_map_get(PtrMap *m, const void *key);
 void chk_map_put(PtrMap *m, const void *key, void *val);

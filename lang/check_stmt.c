@@ -1010,7 +1010,9 @@ static void case_values(Checker *C, Stmt *c, Expr *tag, Expr ***seenp, int *nsee
         chk_expr(C, v);
         if (v->mode == M_INVALID) continue;
         if (!tag) {
-            if (v->type->kind != K_BOOL && v->type->kind != K_UNTYPED_BOOL) {
+            /* the tag is `true`: an interface bool implements compares too */
+            bool iface_ok = v->type->kind == K_INTERFACE && v->type->nmethods == 0;
+            if (v->type->kind != K_BOOL && v->type->kind != K_UNTYPED_BOOL && !iface_ok) {
                 chk_error(C, chk_start(v), "invalid case %s in switch (mismatched types %s and bool)",
                           ast_expr_string(v), chk_tstr(C, v->type));
                 continue;

@@ -146,7 +146,7 @@ static Type *type_from_object(Checker *C, Expr *e, Object *o, bool need_complete
         chk_error(C, chk_start(e), "%s is not a type", ast_expr_string(e));
         return chk_invalid_type();
     }
-    chk_resolve(C, o);
+    if (need_complete || !chk_declare_shell(C, o)) chk_resolve(C, o);
     o->used = true;
     Type *t = o->type ? o->type : chk_invalid_type();
     if (need_complete && t->name && !t->underlying) {

@@ -681,6 +681,35 @@ void comp_named_type(Comp *C, Type *t) {
     build_rmethods(C, t, true);
 }
 
+/* An unnamed struct type with embedded fields (or a pointer to one) has the
+ * promoted methods in its method set: interfaces holding it need their
+ * rmethods too. Built once per type, when a value becomes an interface. */
+static void comp_unnamed_struct(Comp *C, Type *t) {
+    Type *st = t->kind == K_POINTER ? t->elem : t;
+    if (st->name || st->kind != K_STRUCT)
+        return;
+    bool embeds = false;
+    for (int i = 0; i < st->nfields; i++)
+        embeds |= st->fields[i].embedded;
+    if (!embeds)
+        return;
+    for (int i = 0; i < C->nnamed; i++)
+        if (C->named[i] == st)
+            return;
+    if (C->nnamed == C->capnamed) {
+        C->capnamed = C->capnamed ? C->capnamed * 2 : 32;
+        C->named = gc_realloc(C->named, C->capnamed * sizeof(Type *));
+    }
+    C->named[C->nnamed++] = st;
+    build_rmethods(C, st, false);
+    build_rmethods(C, st, true);
+}
+
+int k_dyntype(FuncState *fs, Type *t) {
+    comp_unnamed_struct(fs->C, t);
+    return k_ptr(fs, t, KT_TYPE);
+}
+
 /* ---- packages ------------------------------------------------------------------------ */
 
 static int global_new(Comp *C, const char *name, Type *t) {

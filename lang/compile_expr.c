@@ -494,7 +494,7 @@ static void emit_convert(FuncState *fs, int d, int r, Type *from, Type *to) {
         if (from->kind == K_INTERFACE || from->kind == K_UNTYPED_NIL)
             to_dst(fs, r, d);
         else
-            emit(fs, OP_IFACE, d, r, k_ptr(fs, from, KT_TYPE));
+            emit(fs, OP_IFACE, d, r, k_dyntype(fs, from));
         return;
     }
     if (is_int(to) && is_int(from)) {
@@ -527,7 +527,7 @@ void convert_reg(FuncState *fs, int reg, Type *from, Type *to) {
         return;
     if (to->kind == K_INTERFACE && from->kind != K_INTERFACE &&
         from->kind != K_UNTYPED_NIL && from->kind != K_TUPLE)
-        emit(fs, OP_IFACE, reg, reg, k_ptr(fs, from, KT_TYPE));
+        emit(fs, OP_IFACE, reg, reg, k_dyntype(fs, from));
 }
 
 int cvalue(FuncState *fs, Expr *e, Type *to, int dst, bool owned) {
@@ -539,7 +539,7 @@ int cvalue(FuncState *fs, Expr *e, Type *to, int dst, bool owned) {
             int r = load_const(fs, e, ct, -1);
             fs->freereg = save;
             int d = target(fs, dst);
-            emit(fs, OP_IFACE, d, r, k_ptr(fs, ct, KT_TYPE));
+            emit(fs, OP_IFACE, d, r, k_dyntype(fs, ct));
             return d;
         }
         return load_const(fs, e, to && !type_is_untyped(to) ? to : ct, dst);
@@ -550,7 +550,7 @@ int cvalue(FuncState *fs, Expr *e, Type *to, int dst, bool owned) {
         int r = cexpr(fs, e, -1);
         fs->freereg = save;
         int d = target(fs, dst);
-        emit(fs, OP_IFACE, d, r, k_ptr(fs, from, KT_TYPE));
+        emit(fs, OP_IFACE, d, r, k_dyntype(fs, from));
         return d;
     }
     if (owned && from && type_is_boxed(from) && !expr_is_fresh(e)) {
@@ -1503,6 +1503,11 @@ static int bi_len(FuncState *fs, Expr *e, Expr **args, int dst) {
         t = t->elem;
     int d;
     if (t->kind == K_ARRAY) {
+        if (e->cv.kind == CV_NONE) {     /* not constant: calls/receives run */
+            int save = fs->freereg;
+            cexpr(fs, args[0], -1);
+            fs->freereg = save;
+        }
         d = target(fs, dst);
         load_int(fs, d, t->len);
         return d;

@@ -147,6 +147,9 @@ int k_int(FuncState *fs, int64_t v);
 int k_float(FuncState *fs, double v);
 int k_str(FuncState *fs, const char *s, int64_t len);
 int k_ptr(FuncState *fs, void *p, KTag tag);
+/* k_ptr of a dynamic type t about to be stored in an interface (OP_IFACE):
+ * also builds the method tables of an unnamed struct that embeds. */
+int k_dyntype(FuncState *fs, Type *t);
 void load_int(FuncState *fs, int dst, int64_t v);
 void comp_error(FuncState *fs, Pos pos, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

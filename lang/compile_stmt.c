@@ -454,6 +454,8 @@ static void range_counted(FuncState *fs, Stmt *s, Stmt *label, Type *xt) {
             if (x->type->kind == K_POINTER) cexpr(fs, x, hx);
             else cvalue(fs, x, x->type, hx, true);  /* Go ranges over a copy */
             hp = alloc_reg(fs);
+        } else if (check_has_call_or_recv(x)) {
+            cexpr(fs, x, hx);            /* len(x) not constant: x runs once */
         }
         load_int(fs, hn, xt->len);
     } else if (counted) {
@@ -591,7 +593,7 @@ static void case_jump(FuncState *fs, int tag, Type *tt, Expr *e, JumpList *jl) {
         er = cvalue(fs, e, tt, -1, false);
     } else if (et && et->kind == K_INTERFACE) {
         tr = alloc_reg(fs);
-        emit(fs, OP_IFACE, tr, tag, k_ptr(fs, tt, KT_TYPE));
+        emit(fs, OP_IFACE, tr, tag, k_dyntype(fs, tt));
         er = cexpr(fs, e, -1);
         ct = et;
     } else {
@@ -644,8 +646,17 @@ static void cswitch(FuncState *fs, Stmt *s, Stmt *label) {
         for (int j = 0; j < c->u.case_.n; j++) {
             Expr *e = c->u.case_.list[j];
             set_line(fs, e->pos);
-            if (tag) case_jump(fs, treg, tt, e, &jls[i]);
-            else cjump(fs, e, true, &jls[i]);
+            if (tag) {
+                case_jump(fs, treg, tt, e, &jls[i]);
+            } else if (e->type && e->type->kind == K_INTERFACE) {
+                /* `switch { case x:` with x an interface compares x == true */
+                int t = alloc_reg(fs);
+                emit(fs, OP_LOADI, t, 0, 1);
+                case_jump(fs, t, type_basic(K_BOOL), e, &jls[i]);
+                fs->freereg = t;
+            } else {
+                cjump(fs, e, true, &jls[i]);
+            }
         }
     }
     int jdef = emit_jump(fs, OP_JMP, 0, 0);

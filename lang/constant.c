@@ -8,6 +8,7 @@
 #include "constant.h"
 
 #include <ctype.h>
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -380,6 +381,11 @@ static CvRep represent_float(ConstVal v, Kind k, ConstVal *out) {
     long double f = cv_to_float(v).u.f;
     if (k == K_FLOAT32) {
         float r = (float)f;
+        /* Values below max float32 + half an ulp (2^128 - 2^103) round to
+         * max float32 in Go; a long double just under that bound may have
+         * been rounded onto it, and (float) would then round it up to +Inf. */
+        if (!isfinite(r) && fabsl(f) <= 0x1p128L - 0x1p103L)
+            r = f < 0 ? -FLT_MAX : FLT_MAX;
         if (!isfinite(r)) return CVR_OVERFLOW;
         f = r;
     } else if (k == K_FLOAT64) {

@@ -4,10 +4,15 @@
  * unrecovered panic and tracebacks in Go's format, fatal errors, and the
  * print/println builtins (which share Go's low-level value printing).
  *
- * Runtime errors are values of a runtime-internal named type
- * `runtime.Error` (underlying string, the whole message) whose Error
- * method is a native, so `recover()` gives an `error` that fmt prints with
- * Error() as Go does. Errors made by natives (rt_error_new) are
+ * Runtime errors are values of runtime-internal named types named as Go's
+ * dynamic types are, so `%T` of a recovered error prints what Go prints:
+ * runtime.boundsError (index and slice bounds), runtime.errorString
+ * (other "runtime error: ..." panics), runtime.plainError (messages without
+ * that prefix: closed channels, nil maps), *runtime.TypeAssertionError
+ * and *runtime.PanicNilError (panic(nil), Go 1.21+). Each holds the whole
+ * message as a string (the pointer types point at a one-slot box) and has
+ * native Error and RuntimeError methods, so `recover()` gives an `error`
+ * (and a runtime.Error) that fmt prints with Error() as Go does. Errors made by natives (rt_error_new) are
  * `*errors.errorString`, like errors.New's. Both types are built once,
  * on first use, and are immutable afterwards.
  *
@@ -27,12 +32,15 @@
 
 /* ---- runtime-internal types ----------------------------------------------------- */
 
-static Type *rterr_type;      /* runtime.Error (string) */
+/* The runtime's error types (RT_*), built once by build_types. */
+enum { RT_BOUNDS, RT_ERRSTR, RT_PLAIN, RT_ASSERT, RT_PANICNIL, RT_NTYPES };
+static Type *rterr_types[RT_NTYPES];
 static Type *errstr_ptr;      /* *errors.errorString */
 static pthread_once_t types_once = PTHREAD_ONCE_INIT;
 
 static int rterr_error(Fiber *f, Slot *a) { return NATIVE_OK; } /* a[0] is it */
 static int rterr_runtime(Fiber *f, Slot *a) { return NATIVE_OK; }
+/* Error of the pointer types (and of *errors.errorString): the boxed string. */
 static int errstr_error(Fiber *f, Slot *a) {
     a[0] = ((Slot *)a[0].p)[0];
     return NATIVE_OK;
@@ -50,21 +58,33 @@ static Proto *native_proto(const char *name, NativeFn fn, int nres, Type *sig) {
     return p;
 }
 
+/* runtime.NAME with underlying string; for a pointer type (ptr) the methods
+ * are *runtime.NAME's and the value is a pointer to a one-slot box. */
+static Type *rterr_new(const char *name, bool ptr, Type *sig_s, Type *sig_0) {
+    Type *t = type_new_named("runtime", name);
+    type_set_underlying(t, type_basic(K_STRING));
+    Type *mt = ptr ? type_pointer(t) : t;
+    RMethod *rm = gc_alloc(2 * sizeof *rm);
+    rm[0] = (RMethod){str_intern("Error"),
+                      native_proto("runtime.Error", ptr ? errstr_error : rterr_error,
+                                   1, sig_s)};
+    rm[1] = (RMethod){str_intern("RuntimeError"),
+                      native_proto("runtime.RuntimeError", rterr_runtime, 0, sig_0)};
+    mt->rmethods = rm;
+    mt->nrmethods = 2;
+    return mt;
+}
+
 static void build_types(void) {
     Type *str = type_basic(K_STRING);
     Type *sig_s = type_func(NULL, 0, &str, 1, false);
     Type *sig_0 = type_func(NULL, 0, NULL, 0, false);
 
-    rterr_type = type_new_named("runtime", "Error");
-    type_set_underlying(rterr_type, str);
-    RMethod *rm = gc_alloc(2 * sizeof *rm);
-    rm[0] = (RMethod){str_intern("Error"),
-                      native_proto("runtime.Error.Error", rterr_error, 1, sig_s)};
-    rm[1] = (RMethod){str_intern("RuntimeError"),
-                      native_proto("runtime.Error.RuntimeError", rterr_runtime,
-                                   0, sig_0)};
-    rterr_type->rmethods = rm;
-    rterr_type->nrmethods = 2;
+    rterr_types[RT_BOUNDS] = rterr_new("boundsError", false, sig_s, sig_0);
+    rterr_types[RT_ERRSTR] = rterr_new("errorString", false, sig_s, sig_0);
+    rterr_types[RT_PLAIN] = rterr_new("plainError", false, sig_s, sig_0);
+    rterr_types[RT_ASSERT] = rterr_new("TypeAssertionError", true, sig_s, sig_0);
+    rterr_types[RT_PANICNIL] = rterr_new("PanicNilError", true, sig_s, sig_0);
 
     Type *es = type_new_named("errors", "errorString");
     Field fld = {.name = str_intern("s"), .type = str, .pkg = "errors"};
@@ -80,7 +100,7 @@ static void build_types(void) {
 
 Type *vm_runtime_error_type(void) {
     pthread_once(&types_once, build_types);
-    return rterr_type;
+    return rterr_types[RT_ERRSTR];
 }
 
 Iface *rt_error_new(Str *msg) {
@@ -137,21 +157,42 @@ int rt_panic(Fiber *f, Iface *v) {
     return NATIVE_PANIC;
 }
 
-/* A runtime.Error panic with message msg (already complete). */
-static int panic_rterr(Fiber *f, const char *msg, bool sigsegv) {
+/* A panic with a runtime error of kind RT_* and message msg (complete). */
+static int panic_rterr(Fiber *f, int kind, const char *msg, bool sigsegv) {
+    pthread_once(&types_once, build_types);
+    Type *t = rterr_types[kind];
     Slot s = {.p = str_from_cstr(msg)};
-    panic_start(f, rt_iface(vm_runtime_error_type(), s), sigsegv);
+    if (t->kind == K_POINTER) {
+        Slot *box = gc_alloc(sizeof(Slot));
+        box[0] = s;
+        s.p = box;
+    }
+    panic_start(f, rt_iface(t, s), sigsegv);
     return NATIVE_PANIC;
 }
 
-int rt_panic_runtime(Fiber *f, const char *fmt, ...) {
+/* "runtime error: " + the formatted message, as a value of type RT_kind. */
+static int panic_vrt(Fiber *f, int kind, const char *fmt, va_list ap) {
     char buf[512];
     int n = snprintf(buf, sizeof buf, "runtime error: ");
+    vsnprintf(buf + n, sizeof buf - n, fmt, ap);
+    return panic_rterr(f, kind, buf, false);
+}
+
+int rt_panic_runtime(Fiber *f, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(buf + n, sizeof buf - n, fmt, ap);
+    int r = panic_vrt(f, RT_ERRSTR, fmt, ap);
     va_end(ap);
-    return panic_rterr(f, buf, false);
+    return r;
+}
+
+static int panic_bounds(Fiber *f, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    int r = panic_vrt(f, RT_BOUNDS, fmt, ap);
+    va_end(ap);
+    return r;
 }
 
 int rt_panic_string(Fiber *f, const char *fmt, ...) {
@@ -160,17 +201,23 @@ int rt_panic_string(Fiber *f, const char *fmt, ...) {
     va_start(ap, fmt);
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
-    /* Go's own plain runtime panics (nil map write) are runtime.Errors
-     * whose message has no "runtime error: " prefix. */
+    /* Go's own plain runtime panics (nil map write) are plainErrors. */
     if (strcmp(buf, "assignment to entry in nil map") == 0)
-        return panic_rterr(f, buf, false);
+        return panic_rterr(f, RT_PLAIN, buf, false);
     Slot s = {.p = str_from_cstr(buf)};
     panic_start(f, rt_iface(type_basic(K_STRING), s), false);
     return NATIVE_PANIC;
 }
 
 int panic_plain(Fiber *f, const char *msg) {
-    return panic_rterr(f, msg, false);
+    return panic_rterr(f, RT_PLAIN, msg, false);
+}
+
+int panic_value(Fiber *f, Iface *v) {
+    if (!v)
+        return panic_rterr(f, RT_PANICNIL, "panic called with nil argument", false);
+    panic_start(f, v, false);
+    return NATIVE_PANIC;
 }
 
 int panic_goexit(Fiber *f) {
@@ -181,8 +228,8 @@ int panic_goexit(Fiber *f) {
 
 int panic_nil(Fiber *f) {
     return panic_rterr(
-        f, "runtime error: invalid memory address or nil pointer dereference",
-        true);
+        f, RT_ERRSTR,
+        "runtime error: invalid memory address or nil pointer dereference", true);
 }
 
 int panic_divide(Fiber *f) {
@@ -191,8 +238,8 @@ int panic_divide(Fiber *f) {
 
 int panic_index(Fiber *f, int64_t i, int64_t len) {
     if (i < 0)
-        return rt_panic_runtime(f, "index out of range [%lld]", (long long)i);
-    return rt_panic_runtime(f, "index out of range [%lld] with length %lld",
+        return panic_bounds(f, "index out of range [%lld]", (long long)i);
+    return panic_bounds(f, "index out of range [%lld] with length %lld",
                             (long long)i, (long long)len);
 }
 
@@ -220,7 +267,7 @@ int panic_slice(Fiber *f, int code, int64_t x, int64_t y) {
         snprintf(buf, sizeof buf, neg[code], (long long)x);
     else
         snprintf(buf, sizeof buf, fmts[code], (long long)x, (long long)y);
-    return rt_panic_runtime(f, "%s", buf);
+    return panic_bounds(f, "%s", buf);
 }
 
 const char *vm_missing_method(Type *t, Type *want) {
@@ -250,7 +297,7 @@ int panic_assert(Fiber *f, Type *static_t, Type *have, Type *want,
     else
         snprintf(buf, sizeof buf, "interface conversion: %s is %s, not %s", st,
                  type_string(have), type_string(want));
-    return panic_rterr(f, buf, false);
+    return panic_rterr(f, RT_ASSERT, buf, false);
 }
 
 /* ---- printing values (print/println and panic values) ----------------------------- */
@@ -393,7 +440,7 @@ static bool same_panic_value(const Iface *a, const Iface *b) {
         return false;
     if (a->val.u == b->val.u)
         return true;
-    if (a->type != rterr_type)
+    if (a->type != rterr_types[RT_ERRSTR] && a->type != rterr_types[RT_PLAIN])
         return false;
     const Str *x = a->val.p, *y = b->val.p;
     return str_len(x) == str_len(y) &&

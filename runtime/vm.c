@@ -1104,7 +1104,7 @@ L_RECOVER: {
     }
     DISPATCH();
 }
-L_PANIC: THROW(panic_start(f, RA.p, false));
+L_PANIC: THROW(panic_value(f, RA.p));
 L_UNSUP:
     THROW(rt_panic_string(f, "%s is not supported yet", (const char *)K[C].p));
 

@@ -367,6 +367,9 @@ Closure *vm_static_closure(Proto *p);
 /* panic.c */
 /* Begins a panic with value v (an interface; NULL for panic(nil)). */
 void panic_start(Fiber *f, Iface *v, bool sigsegv);
+/* panic(v): panic(nil) panics with a *runtime.PanicNilError (Go 1.21+).
+ * Returns NATIVE_PANIC. */
+int panic_value(Fiber *f, Iface *v);
 /* runtime.Goexit: starts the unwinding (returns NATIVE_PANIC). */
 int panic_goexit(Fiber *f);
 /* A runtime.Error whose message has no "runtime error: " prefix (Go's
@@ -404,8 +407,8 @@ void panic_lock(void);
 void panic_unlock(void);
 /* Value of the Error() method of an error-like interface value, or NULL. */
 Str *vm_error_string(Fiber *f, Iface *v);
-/* Runtime-internal types (immutable once built): the runtime error type
- * and *errors.errorString. */
+/* Runtime-internal types (immutable once built): builds them all and
+ * returns runtime.errorString. */
 Type *vm_runtime_error_type(void);
 
 #endif
