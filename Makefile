@@ -17,6 +17,11 @@ OPT_tsan    := -O1 -g -fsanitize=thread -DCSP_TEST_BUILD
 OPT_debug   := -O0 -g -DCSP_TEST_BUILD
 # the VM's plain-switch dispatch (cppcheck reads this configuration)
 OPT_nocgoto := -O2 -g -DCSP_NO_COMPUTED_GOTO
+# libFuzzer targets (`make fuzz`): clang, coverage, ASan and UBSan (fatal)
+OPT_fuzz    := -O1 -g -fsanitize=address,undefined -fsanitize=fuzzer-no-link \
+               -fno-sanitize-recover=undefined -fno-omit-frame-pointer \
+               -DCSP_TEST_BUILD
+DEPS_fuzz   := clang libclang-rt-14-dev
 
 # `=` so pkg-config runs only after the deps step has installed it.
 CFLAGS  = -std=gnu11 $(OPT_$(BUILD)) $(WARN) -D_GNU_SOURCE -MMD -MP -I. \
@@ -36,11 +41,11 @@ UNITOBJ  := $(UNITSRC:%.c=$(O)/%.o)
 BIN_release := bin/csp
 BIN      := $(if $(BIN_$(BUILD)),$(BIN_$(BUILD)),$(O)/csp)
 
-.PHONY: all run test test-loaded unit stress seeds-long bench asan tsan clean deps
+.PHONY: all run test test-loaded unit stress seeds-long bench asan tsan clean deps fuzz
 all: $(BIN)
 
 $(O)/.deps:
-	@sh .ci/deps.sh
+	@CSP_EXTRA_PKGS="$(DEPS_$(BUILD)) $$CSP_EXTRA_PKGS" sh .ci/deps.sh
 	@mkdir -p $(O) && touch $@
 
 $(O)/%.o: %.c | $(O)/.deps
@@ -61,10 +66,28 @@ $(BIN): $(OBJ)
 $(O)/unit_tests: $(LIBOBJ) $(UNITOBJ)
 	$(CC) $(LDFLAGS) $(LIBOBJ) $(UNITOBJ) -o $@ $(LDLIBS) $(CHECKLIBS)
 
+# The fuzz entries (fuzz/fuzz.h) without libFuzzer: replays the regression
+# corpus in `make test`; with -fsanitize=fuzzer, one libFuzzer binary per
+# target (BUILD=fuzz, clang).
+FUZZOBJ := $(O)/fuzz/entry.o
+FUZZ_TARGETS := parse check compile run
+$(O)/fuzz_replay: $(LIBOBJ) $(FUZZOBJ) $(O)/fuzz/replay.o
+	$(CC) $(LDFLAGS) $^ -o $@ $(LDLIBS)
+
+$(O)/fuzz_%: fuzz/target.c $(LIBOBJ) $(FUZZOBJ)
+	$(CC) $(CFLAGS) -fsanitize=fuzzer -DFUZZ_TARGET=$* fuzz/target.c \
+	    $(LIBOBJ) $(FUZZOBJ) -o $@ $(LDLIBS)
+
+# `make fuzz TARGET=parse|check|compile|run SECS=N`: one target for N
+# seconds (default 60) over its corpus in build/fuzz/corpus/TARGET.
+fuzz:
+	$(MAKE) BUILD=fuzz CC=clang build/fuzz/fuzz_$(TARGET)
+	sh fuzz/run.sh $(TARGET) $(or $(SECS),60)
+
 run: $(BIN)
 	./$(BIN) examples/showcase.csp
 
-test: $(BIN) $(O)/unit_tests
+test: $(BIN) $(O)/unit_tests $(O)/fuzz_replay
 	sh tests/run.sh $(BIN) $(O)/unit_tests
 
 # `make test` on a busy machine (no flaky tests): two CPU hogs spin and a
@@ -100,4 +123,4 @@ tsan:
 clean:
 	rm -rf build bin
 
--include $(OBJ:.o=.d) $(UNITOBJ:.o=.d)
+-include $(OBJ:.o=.d) $(UNITOBJ:.o=.d) $(FUZZOBJ:.o=.d)

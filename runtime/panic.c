@@ -27,6 +27,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "sim.h"
 #include "vm.h"
 #include "../stdlib/lib.h" /* strconv_format_float */
 
@@ -616,6 +617,11 @@ _Noreturn void rt_out_of_memory(size_t n) {
         print_goroutine(f, f->id, "running", true, true);
     }
     (void)n;
+    if (sim_in_run()) { /* csp explore, the fuzzer: only this run ends */
+        fflush(stderr);
+        atomic_flag_clear(&reporting);
+        sim_exit(SIM_FATAL, 2);
+    }
     vm_exit(2);
 }
 

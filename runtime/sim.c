@@ -448,6 +448,8 @@ static void step(GSched *g, int slot, int64_t budget) {
     if (used < 1)
         used = 1;
     sim.res.steps += used;
+    if (sim.cfg.max_steps && sim.res.steps > sim.cfg.max_steps)
+        finish(SIM_TIMEOUT, 2);
     bool pct = sim.strategy == SIM_STRATEGY_PCT;
     if (pct && sim.nextchange < sim.nchange &&
         sim.res.steps >= sim.change[sim.nextchange]) {

@@ -82,6 +82,9 @@ typedef struct SimConfig {
     int strategy;           /* SIM_STRATEGY_*; AUTO: chosen by the seed */
     int64_t timeout_ns;     /* wall time a run may take (0: none): then it
                                ends as SIM_TIMEOUT (a livelock) */
+    int64_t max_steps;      /* preemption points a run may pass (0: no
+                               limit): then it ends as SIM_TIMEOUT (the
+                               fuzzer's instruction budget, fuzz/fuzz.h) */
     const char *replay;     /* the "csp -seed ..." command printed after a
                                failing run (NULL: none) */
     bool keep;              /* the REPL's session: a run starts with the

@@ -45,11 +45,12 @@ fi
 # SUITES may drop the timing-heavy ones (props: seed programs whose output
 # is decided by sleeps; repl: pseudo-terminal sessions), as CI's sanitizer
 # runs do. sim: -seed, fake time and csp explore (run_sim.sh).
-suites=${SUITES:-scripts errors props repl hostile race sim ffi}
+suites=${SUITES:-scripts errors props repl hostile race sim ffi fuzz}
 for suite in $suites; do
     echo "== $suite"
     case $suite in
     repl) sh "$dir/repl/run.sh" "$csp" >"$log" 2>&1 ;;
+    fuzz) sh "$dir/run_fuzz.sh" "$(dirname "$unit")/fuzz_replay" >"$log" 2>&1 ;;
     *) sh "$dir/run_$suite.sh" "$csp" >"$log" 2>&1 ;;
     esac
     cat "$log"
