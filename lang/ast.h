@@ -38,6 +38,7 @@ typedef struct Object Object;
 typedef struct Scope Scope;
 typedef struct Package Package;
 typedef struct FuncInfo FuncInfo;
+typedef struct TypeSpec TypeSpec;
 
 /* A source position. file is the SrcFile the node came from. */
 typedef struct Pos {
@@ -96,6 +97,13 @@ struct Object {
      * with recv set. */
     Decl *decl;
     Type *recv;              /* method receiver type (T or *T) */
+
+    /* OBJ_TYPE: the spec that declared it (constraint type sets are read
+     * from its syntax, check_generic.c); NULL for predeclared types. */
+    struct TypeSpec *tspec;
+    /* OBJ_FUNC / OBJ_TYPE with type parameters (check_generic.c), else
+     * NULL. Such objects have no ordinary type: only instances do. */
+    struct Generic *generic;
 
     /* OBJ_PKG */
     Package *imported;
@@ -219,7 +227,9 @@ struct Expr {
                                             addressable T: take &x */
             bool recv_deref;             /* CHECKER: method wants T, x is *T */
         } sel;
-        struct { Expr *x; Expr *index; Pos rbrack; } index;
+        /* x[index, more...]: more holds the type arguments after the
+         * first of an instantiation (NULL/0 for a plain index). */
+        struct { Expr *x; Expr *index; Pos rbrack; Expr **more; int nmore; } index;
         struct { Expr *x; Expr *lo, *hi, *max; bool three; } slice;
         struct { Expr *x; Expr *type; } assert;
         struct {
@@ -303,14 +313,15 @@ typedef struct ValueSpec {         /* one line of a var/const group */
     Pos pos;
 } ValueSpec;
 
-typedef struct TypeSpec {
+struct TypeSpec {
     Expr *name;                    /* E_IDENT */
     Expr *type;
     bool alias;                    /* type A = B */
-    bool has_tparams;              /* generics: rejected by the checker */
+    bool has_tparams;              /* generic type: tparams != NULL */
+    FieldList *tparams;            /* type parameters, or NULL */
     Object *obj;                   /* CHECKER */
     Pos pos;
-} TypeSpec;
+};
 
 typedef struct ImportSpec {
     Expr *name;                    /* explicit local name, or NULL; "_"/"." too */
@@ -331,7 +342,8 @@ struct Decl {
             Expr *name;            /* E_IDENT */
             Expr *type;            /* E_FUNCTYPE */
             Stmt *body;            /* NULL: a native (stdlib stubs only) */
-            bool has_tparams;      /* generics: rejected by the checker */
+            bool has_tparams;      /* generic function: tparams != NULL */
+            FieldList *tparams;    /* type parameters, or NULL */
             /* `//csp:extern LIB SYMBOL ...` in the comment lines just
              * above: the text after "//csp:extern", and where the
              * directive starts (errors point there). NULL: none. */
@@ -369,6 +381,14 @@ struct Package {
     int ninits;
     Decl **init_funcs;             /* CHECKER: func init() decls, in order */
     int ninit_funcs;
+    /* CHECKER: instances of this package's generic functions and methods
+     * (cloned D_FUNC decls, checked) and generic types (named types), made
+     * by any package that instantiates them; the compiler compiles them
+     * with the package's own declarations (check_generic.c). */
+    Decl **inst_decls;
+    int ninst_decls, capinst_decls;
+    Type **inst_types;
+    int ninst_types, capinst_types;
     bool checked;
 };
 

@@ -34,6 +34,9 @@ typedef struct Program {
     bool sched_points;
     /* IN: -no-ffi / CSP_NO_FFI=1: every //csp:extern is an error. */
     bool no_ffi;
+    /* checker-private: generic instances whose bodies are still to be
+     * checked (check_generic.c) */
+    struct GenQueue *gen_queue;
 } Program;
 
 /* Checks prog->main and, recursively, every package it imports. True when

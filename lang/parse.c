@@ -285,7 +285,9 @@ static Expr *p_unary(Parser *p);
 static Expr *p_pexpr(Parser *p, Expr *x, bool keep_parens);
 static Expr *p_type(Parser *p);
 static Expr *p_type_or_nil(Parser *p);
-static Expr *p_func_type(Parser *p, const char *context, bool *has_tparams);
+static Expr *p_func_type(Parser *p, const char *context, bool *has_tparams,
+                         FieldList **tparams);
+static FieldList *p_tparams(Parser *p, Expr *first);
 static Expr *p_complit(Parser *p);
 static Stmt *p_block(Parser *p, const char *context);
 static Stmt *p_stmt_or_nil(Parser *p);
@@ -416,7 +418,7 @@ static Expr *p_unary(Parser *p) {
 static Expr *p_func_lit_or_type(Parser *p) {
     Pos pos = ppos(p);
     next(p);
-    Expr *ft = p_func_type(p, "function type", NULL);
+    Expr *ft = p_func_type(p, "function type", NULL, NULL);
     ft->pos = pos;
     if (p->tok.kind != T_LBRACE) return ft;
     p->xnest++;
@@ -471,15 +473,24 @@ static bool is_value(const Expr *x) {
 }
 
 /* typeList = arg { "," type } [ "," ] — index expressions and generic
- * instantiations. Extra elements are parsed and dropped (generics are
- * rejected by the checker). */
-static Expr *p_type_list(Parser *p, bool *comma) {
+ * instantiations. The elements after the first go to idx->u.index.more
+ * (idx may be NULL: then they are dropped). */
+static Expr *p_type_list(Parser *p, bool *comma, Expr *idx) {
     p->xnest++;
     Expr *x = p_expr(p);
     *comma = false;
     if (got(p, T_COMMA)) {
         *comma = true;
-        while (p_type_or_nil(p) && got(p, T_COMMA)) {}
+        Vec more = {0};
+        Expr *t;
+        while ((t = p_type_or_nil(p)) != NULL) {
+            vpush(&more, t);
+            if (!got(p, T_COMMA)) break;
+        }
+        if (idx) {
+            idx->u.index.more = (Expr **)more.v;
+            idx->u.index.nmore = more.n;
+        }
     }
     p->xnest--;
     return x;
@@ -525,9 +536,9 @@ static Expr *p_index_or_slice(Parser *p, Expr *x) {
     Expr *i = NULL;
     if (p->tok.kind != T_COLON) {
         bool comma;
-        i = p_type_list(p, &comma);
+        Expr *e = ast_expr(E_INDEX, x->pos);
+        i = p_type_list(p, &comma, e);
         if (comma || p->tok.kind == T_RBRACK) {
-            Expr *e = ast_expr(E_INDEX, x->pos);
             e->u.index.x = x;
             e->u.index.index = i;
             e->u.index.rbrack = ppos(p);
@@ -683,7 +694,7 @@ static Expr *p_type_instance(Parser *p, Expr *typ) {
         x->u.index.index = bad_expr(p);
     } else {
         bool comma;
-        x->u.index.index = p_type_list(p, &comma);
+        x->u.index.index = p_type_list(p, &comma, x);
     }
     x->u.index.rbrack = ppos(p);
     want(p, T_RBRACK);
@@ -799,7 +810,8 @@ static Expr *p_array_or_targs(Parser *p, bool *is_index) {
     want(p, T_LBRACK);
     if (got(p, T_RBRACK)) return p_slice_type(p, pos);
     bool comma;
-    Expr *n = p_type_list(p, &comma);
+    Expr *t0 = ast_expr(E_INDEX, pos);
+    Expr *n = p_type_list(p, &comma, t0);
     want(p, T_RBRACK);
     if (!comma) {
         Expr *elem = p_type_or_nil(p);
@@ -811,9 +823,8 @@ static Expr *p_array_or_targs(Parser *p, bool *is_index) {
         }
     }
     *is_index = true;
-    Expr *t = ast_expr(E_INDEX, pos);
-    t->u.index.index = n;
-    return t;
+    t0->u.index.index = n;
+    return t0;
 }
 
 static Expr *new_star(Pos pos, Expr *x) {
@@ -948,7 +959,7 @@ static bool p_iface_elem(Parser *p, void *ctx) {
     if (p->tok.kind == T_IDENT) {
         Expr *name = p_name(p);
         if (p->tok.kind == T_LPAREN) {
-            Expr *ft = p_func_type(p, "interface method", NULL);
+            Expr *ft = p_func_type(p, "interface method", NULL, NULL);
             pf_push(fs, name, ft, NULL, pos);
             return false;
         }
@@ -984,7 +995,7 @@ static Expr *p_type_or_nil_inner(Parser *p) {
     }
     case T_FUNC: {
         next(p);
-        Expr *t = p_func_type(p, "function type", NULL);
+        Expr *t = p_func_type(p, "function type", NULL, NULL);
         t->pos = pos;
         return t;
     }
@@ -1136,7 +1147,8 @@ static FieldList p_func_result(Parser *p) {
 
 /* Signature after "func" [name]; type parameters are skipped and flagged
  * (has_tparams may be NULL where they are not permitted at all). */
-static Expr *p_func_type(Parser *p, const char *context, bool *has_tparams) {
+static Expr *p_func_type(Parser *p, const char *context, bool *has_tparams,
+                         FieldList **tparams) {
     Expr *t = ast_expr(E_FUNCTYPE, ppos(p));
     if (got(p, T_LBRACK)) {
         if (has_tparams) *has_tparams = true;
@@ -1145,6 +1157,8 @@ static Expr *p_func_type(Parser *p, const char *context, bool *has_tparams) {
         if (p->tok.kind == T_RBRACK) {
             syntax_error(p, "empty type parameter list");
             next(p);
+        } else if (tparams && p->tok.kind == T_IDENT && !(context && context[0])) {
+            *tparams = p_tparams(p, p_name(p));
         } else {
             skip_brackets(p);
         }
@@ -1221,6 +1235,33 @@ static ValueSpec *p_value_spec(Parser *p, bool is_const, int iota) {
     return s;
 }
 
+/* TypeParameters after "[" with the first name parsed: groups of
+ * `names constraint` separated by commas, up to and including "]". The
+ * names of one group share the constraint Expr (group_fields groups them). */
+static FieldList *p_tparams(Parser *p, Expr *first) {
+    PFields fs = {0};
+    Expr *name = first;
+    for (;;) {
+        Vec names = {0};
+        vpush(&names, name);
+        while (got(p, T_COMMA)) {
+            if (p->tok.kind != T_IDENT) break;
+            vpush(&names, p_name(p));
+        }
+        Expr *c = p_embedded_elem(p, NULL);
+        for (int i = 0; i < names.n; i++) {
+            Expr *n = names.v[i];
+            pf_push(&fs, n, c, NULL, n->pos);
+        }
+        if (!got(p, T_COMMA) || p->tok.kind != T_IDENT) break;
+        name = p_name(p);
+    }
+    want(p, T_RBRACK);
+    FieldList *fl = gc_alloc(sizeof *fl);
+    *fl = group_fields(&fs);
+    return fl;
+}
+
 /* Decides whether `type T[` starts type parameters (true) or an array
  * length, the way Go's parser does for the common forms; `[` consumed,
  * current token is a name. Returns the parsed length expression in *len
@@ -1255,7 +1296,8 @@ static TypeSpec *p_type_spec(Parser *p) {
             Expr *len;
             if (tparams_or_len(p, &len)) {
                 s->has_tparams = true;
-                skip_brackets(p);
+                if (len->kind == E_IDENT) s->tparams = p_tparams(p, len);
+                else skip_brackets(p);
                 s->alias = got_assign(p);
                 s->type = p_type_or_nil(p);
             } else {
@@ -1383,7 +1425,8 @@ static Decl *p_func_decl(Parser *p) {
         return NULL;
     }
     d->u.func.name = p_name(p);
-    d->u.func.type = p_func_type(p, d->u.func.recv ? "method" : "", &d->u.func.has_tparams);
+    d->u.func.type = p_func_type(p, d->u.func.recv ? "method" : "", &d->u.func.has_tparams,
+                                   &d->u.func.tparams);
     d->u.func.type->pos = d->pos;
     if (p->tok.kind == T_LBRACE) d->u.func.body = p_func_body(p);
     return d;
