@@ -8,6 +8,9 @@ PKGS   := bdw-gc libffi libedit
 O      := build/$(BUILD)
 
 WARN   := -Wall -Wextra -Wshadow -Wno-unused-parameter -Wformat=2 -Wno-format-nonliteral
+# Always errors, in every build: an undeclared function is assumed to return
+# int, which truncates a returned pointer (gc.c's getenv did exactly that).
+WARN   += -Werror=implicit-function-declaration -Werror=int-conversion
 ifeq ($(CI),true)
 WARN   += -Werror
 endif
