@@ -900,13 +900,28 @@ void cjump(FuncState *fs, Expr *e, bool when, JumpList *jl) {
 
 static int ccomposite(FuncState *fs, Expr *e, int dst);
 
+/* &T{...}: a struct or array literal's box is already the pointer; a slice
+ * or map literal is a register value, so it is stored in a fresh cell. */
+static int ccomposite_addr(FuncState *fs, Expr *e, int dst) {
+    Type *t = e->type->kind == K_POINTER ? e->type->elem : e->type;
+    if (type_is_boxed(t))
+        return ccomposite(fs, e, dst);
+    int save = fs->freereg;
+    int d = target(fs, dst);
+    int v = alloc_reg(fs);
+    ccomposite(fs, e, v);
+    emit(fs, OP_NEWCELL, d, v, 0);
+    fs->freereg = save > d ? save : d + 1;
+    return d;
+}
+
 static int cunary(FuncState *fs, Expr *e, int dst) {
     TokKind op = e->u.unary.op;
     Expr *x = e->u.unary.x;
     if (op == T_AND) {
         Expr *ux = unparen(x);
         if (ux->kind == E_COMPOSITE)
-            return ccomposite(fs, ux, dst);   /* the box is the pointer */
+            return ccomposite_addr(fs, ux, dst);
         LValue lv;
         lv_compile(fs, ux, &lv, false);
         int d = target(fs, dst);
@@ -1909,7 +1924,8 @@ int cexpr(FuncState *fs, Expr *e, int dst) {
         }
         return b;
     }
-    case E_COMPOSITE: return ccomposite(fs, e, dst);
+    case E_COMPOSITE:
+        return e->type->kind == K_POINTER ? ccomposite_addr(fs, e, dst) : ccomposite(fs, e, dst);
     case E_FUNCLIT: return cfunclit(fs, e, dst);
     default:
         comp_error(fs, e->pos, "unsupported expression");

@@ -90,7 +90,11 @@ static Slot binop(unsigned op, Slot x, Slot y, int *status) {
 static const char *panic_text(Fiber *f) {
     if (!f->panic || !f->panic->value)
         return "";
-    return str_cstr(f->panic->value->val.p);
+    Iface *v = f->panic->value;
+    Str *msg = v->val.p; /* runtime errors hold their message (panic.c) */
+    if (v->type->kind == K_POINTER) /* *runtime.TypeAssertionError: a box */
+        msg = ((Slot *)v->val.p)[0].p;
+    return str_cstr(msg);
 }
 
 START_TEST(int_wraparound) {
