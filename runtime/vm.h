@@ -328,6 +328,13 @@ _Noreturn void vm_fatal_exit(void);
  * other threads may still be running csp code). */
 _Noreturn void vm_exit(int code);
 
+/* Blocks SIGQUIT in the calling thread. main calls it first, before any
+ * thread exists (libgc starts its marker threads in gc_init), so that every
+ * thread inherits the mask and a SIGQUIT stays pending for the dump thread
+ * (goroutine.c): a thread with it unblocked would run the handler, which
+ * ThreadSanitizer delays until that thread reaches one of its interceptors. */
+void vm_block_sigquit(void);
+
 /* Runs f from its top frame until its boundary frame returns (VM_DONE), a
  * panic reaches the boundary (VM_PANIC, the panic stays on f->panic), the
  * budget is spent (VM_YIELD) or it blocks (VM_PARK, after sched_park). */
