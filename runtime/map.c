@@ -32,11 +32,26 @@
  * (best effort, not a guarantee). Whatever a race does, a reader loads the
  * Store pointer once and bounds-checks entry numbers against that Store, so
  * it never reads outside an object: a race may lose updates, never crash.
+ *
+ * MISUSE WINDOWS (detection that does not depend on -procs): a map write is
+ * one native step in csp, so at -procs 1 no goroutine is ever seen "inside"
+ * another's write. Instead each write leaves a window (the writer and its
+ * GSched.syncgen) that stays open until the writer parks, ends, or does
+ * any synchronising release (sched_note_sync); a range step leaves one the
+ * same way. Another goroutine's map access while a window is open cannot
+ * be ordered after the windowed access by Go's memory model (no release
+ * has happened since), so it is a real race: Go's fatal error is reported
+ * (writes, reads and range steps against a write window; writes against a
+ * range window). Never a false report, only misses (an unrelated release
+ * closes the window). Under -race the happens-before detector reports
+ * instead, so the windows are not checked.
  */
 #include <string.h>
 
 #include "config.h"
+#include "race.h"
 #include "rt.h"
+#include "vm.h"
 
 enum { MIN_ENTRIES = 8 };
 /* Entry numbers + 1 are 32-bit in the index (half of it for the hint's
@@ -69,6 +84,10 @@ struct Map {
     int64_t ksize, vsize, stride; /* immutable, in slots */
     KeyMode mode;        /* immutable */
     int writing;         /* race detector flag; relaxed atomics */
+    /* misuse windows (see the file comment): any thread, relaxed; the
+     * stamp is goid<<32 | syncgen, so a torn pair never matches */
+    GSched *wg, *ig;     /* last writer, last ranging goroutine */
+    uint64_t wstamp, istamp;
 };
 
 /* ---- stores ------------------------------------------------------------------- */
@@ -190,19 +209,60 @@ static Slot *find_same(const Map *m, const Store *cur, const Slot *old) {
 
 /* ---- race detection ------------------------------------------------------------- */
 
+static uint64_t stamp(GSched *g) {
+    return (uint64_t)g->goid << 32 |
+           atomic_load_explicit(&g->syncgen, memory_order_relaxed);
+}
+
+static GSched *me(void) {
+    Fiber *f = vm_running_fiber();
+    return f && !race_enabled ? &f->sched : NULL;
+}
+
+/* Is the window (*who, *st) another goroutine's and still open? */
+static bool open_window(GSched *self, GSched *const *who, const uint64_t *st) {
+    GSched *g = __atomic_load_n(who, __ATOMIC_RELAXED);
+    return g && g != self && stamp(g) == __atomic_load_n(st, __ATOMIC_RELAXED);
+}
+
+static void set_window(GSched *self, GSched **who, uint64_t *st) {
+    if (!self)
+        return;
+    __atomic_store_n(st, stamp(self), __ATOMIC_RELAXED);
+    __atomic_store_n(who, self, __ATOMIC_RELAXED);
+}
+
 static void begin_write(Map *m) {
-    if (__atomic_load_n(&m->writing, __ATOMIC_RELAXED))
+    GSched *self = me();
+    if (__atomic_load_n(&m->writing, __ATOMIC_RELAXED) ||
+        (self && open_window(self, &m->wg, &m->wstamp)))
         rt_fatal("concurrent map writes");
+    if (self && open_window(self, &m->ig, &m->istamp))
+        rt_fatal("concurrent map iteration and map write");
     __atomic_store_n(&m->writing, 1, __ATOMIC_RELAXED);
+    set_window(self, &m->wg, &m->wstamp);
 }
 
 static void end_write(Map *m) {
     __atomic_store_n(&m->writing, 0, __ATOMIC_RELAXED);
 }
 
-static void check_read(const Map *m) {
-    if (__atomic_load_n(&m->writing, __ATOMIC_RELAXED))
+static void check_read(Map *m) {
+    GSched *self = me();
+    if (__atomic_load_n(&m->writing, __ATOMIC_RELAXED) ||
+        (self && open_window(self, &m->wg, &m->wstamp)))
         rt_fatal("concurrent map read and map write");
+}
+
+static void check_range(Map *m, bool more) {
+    GSched *self = me();
+    if (__atomic_load_n(&m->writing, __ATOMIC_RELAXED) ||
+        (self && open_window(self, &m->wg, &m->wstamp)))
+        rt_fatal("concurrent map iteration and map write");
+    if (more)
+        set_window(self, &m->ig, &m->istamp);
+    else if (self && __atomic_load_n(&m->ig, __ATOMIC_RELAXED) == self)
+        __atomic_store_n(&m->ig, NULL, __ATOMIC_RELAXED);
 }
 
 /* ---- API ----------------------------------------------------------------------- */
@@ -344,6 +404,7 @@ bool map_iter_next(MapIter *it, Slot **key, Slot **val) {
     Store *st = it->state[0];
     if (!st)
         return false;
+    check_range(m, true);
     int64_t limit = (intptr_t)it->state[1], start = (intptr_t)it->state[2];
     int64_t k = (intptr_t)it->state[3];
     for (; k < limit; k++) {
@@ -365,5 +426,6 @@ bool map_iter_next(MapIter *it, Slot **key, Slot **val) {
         return true;
     }
     it->state[3] = (void *)(intptr_t)k;
+    check_range(m, false);
     return false;
 }
