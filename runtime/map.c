@@ -35,16 +35,28 @@
  *
  * MISUSE WINDOWS (detection that does not depend on -procs): a map write is
  * one native step in csp, so at -procs 1 no goroutine is ever seen "inside"
- * another's write. Instead each write leaves a window (the writer and its
- * GSched.syncgen) that stays open until the writer parks, ends, or does
- * any synchronising release (sched_note_sync); a range step leaves one the
- * same way. Another goroutine's map access while a window is open cannot
- * be ordered after the windowed access by Go's memory model (no release
- * has happened since), so it is a real race: Go's fatal error is reported
+ * another's write. Instead each write leaves a window (wg: the writer, and
+ * wstamp: its GSched.syncgen then) that stays open until the writer parks,
+ * ends, or does any synchronising release (sched_note_sync); a range step
+ * leaves one the same way (ig, istamp), closed early by the range's end.
+ * Another goroutine's map access while a window is open cannot be ordered
+ * after the windowed access by Go's memory model (every happens-before
+ * edge out of a goroutine starts at one of its releases, and none has
+ * happened since), so it is a real race: Go's fatal error is reported
  * (writes, reads and range steps against a write window; writes against a
- * range window). Never a false report, only misses (an unrelated release
- * closes the window). Under -race the happens-before detector reports
- * instead, so the windows are not checked.
+ * range window). Only misses, never a false report, PROVIDED every release
+ * bumps syncgen: channel send/receive/close/select (chan.c), `go`
+ * (fiber.c), park and goroutine end (sched.c, sim.c), the RACE_RELEASE and
+ * RACE_ACQ_REL hooks (Unlock, RUnlock, WaitGroup.Done, Cond, atomics,
+ * Pool.Put, AfterFunc and Reset), the VM's inline Mutex fast path (vm.c
+ * CALL_FAST) and the end of a REPL input (goroutine.c). A new release
+ * without a bump is a false report waiting to happen. syncgen values are
+ * unique per record (it starts at the record's first goid << 32), so a
+ * (who, stamp) pair torn by two parallel rangers never matches. The race
+ * reported may be one that Go itself would only catch under -race (a
+ * goroutine that wrote and then runs on with no synchronisation at all).
+ * Under -race the happens-before detector reports instead, so the windows
+ * are not checked.
  */
 #include <string.h>
 
@@ -209,59 +221,87 @@ static Slot *find_same(const Map *m, const Store *cur, const Slot *old) {
 
 /* ---- race detection ------------------------------------------------------------- */
 
-static uint64_t stamp(GSched *g) {
-    return (uint64_t)g->goid << 32 |
-           atomic_load_explicit(&g->syncgen, memory_order_relaxed);
+/* The windows (see the file comment). The common cases are a few loads
+ * and a store, inline: no other goroutine's window, no write in progress. */
+
+static inline uint64_t stamp(GSched *g) {
+    return atomic_load_explicit(&g->syncgen, memory_order_relaxed);
 }
 
-static GSched *me(void) {
+static inline GSched *me(void) {
     Fiber *f = vm_running_fiber();
-    return f && !race_enabled ? &f->sched : NULL;
+    return f ? &f->sched : NULL;
 }
 
-/* Is the window (*who, *st) another goroutine's and still open? */
-static bool open_window(GSched *self, GSched *const *who, const uint64_t *st) {
-    GSched *g = __atomic_load_n(who, __ATOMIC_RELAXED);
-    return g && g != self && stamp(g) == __atomic_load_n(st, __ATOMIC_RELAXED);
+static inline GSched *load_who(GSched *const *who) {
+    return __atomic_load_n(who, __ATOMIC_RELAXED);
 }
 
-static void set_window(GSched *self, GSched **who, uint64_t *st) {
-    if (!self)
-        return;
-    __atomic_store_n(st, stamp(self), __ATOMIC_RELAXED);
-    __atomic_store_n(who, self, __ATOMIC_RELAXED);
+/* Is g's window, stamped *st, open and not self's? Under -race the
+ * happens-before detector reports instead (never a fatal error). */
+static bool other_open(GSched *self, GSched *g, const uint64_t *st) {
+    return g != self && g && self &&
+           stamp(g) == __atomic_load_n(st, __ATOMIC_RELAXED) && !race_enabled;
+}
+
+static __attribute__((noinline, cold)) void write_slow(Map *m, GSched *self) {
+    if (__atomic_load_n(&m->writing, __ATOMIC_RELAXED) ||
+        other_open(self, load_who(&m->wg), &m->wstamp))
+        rt_fatal("concurrent map writes");
+    if (other_open(self, load_who(&m->ig), &m->istamp))
+        rt_fatal("concurrent map iteration and map write");
+    if (self)
+        __atomic_store_n(&m->wg, self, __ATOMIC_RELAXED);
 }
 
 static void begin_write(Map *m) {
-    GSched *self = me();
-    if (__atomic_load_n(&m->writing, __ATOMIC_RELAXED) ||
-        (self && open_window(self, &m->wg, &m->wstamp)))
-        rt_fatal("concurrent map writes");
-    if (self && open_window(self, &m->ig, &m->istamp))
-        rt_fatal("concurrent map iteration and map write");
+    GSched *self = me(), *i = load_who(&m->ig);
+    if (__builtin_expect(__atomic_load_n(&m->writing, __ATOMIC_RELAXED) ||
+                             load_who(&m->wg) != self || (i && i != self),
+                         0))
+        write_slow(m, self);
     __atomic_store_n(&m->writing, 1, __ATOMIC_RELAXED);
-    set_window(self, &m->wg, &m->wstamp);
+    if (self) /* self's window: open until its next release */
+        __atomic_store_n(&m->wstamp, stamp(self), __ATOMIC_RELAXED);
 }
 
-static void end_write(Map *m) {
+static inline void end_write(Map *m) {
     __atomic_store_n(&m->writing, 0, __ATOMIC_RELAXED);
 }
 
-static void check_read(Map *m) {
-    GSched *self = me();
+static __attribute__((noinline, cold)) void read_slow(Map *m, bool range) {
     if (__atomic_load_n(&m->writing, __ATOMIC_RELAXED) ||
-        (self && open_window(self, &m->wg, &m->wstamp)))
-        rt_fatal("concurrent map read and map write");
+        other_open(me(), load_who(&m->wg), &m->wstamp))
+        rt_fatal(range ? "concurrent map iteration and map write"
+                       : "concurrent map read and map write");
 }
 
-static void check_range(Map *m, bool more) {
+static inline void check_read(Map *m) {
+    GSched *w = load_who(&m->wg);
+    if (__builtin_expect(__atomic_load_n(&m->writing, __ATOMIC_RELAXED) ||
+                             (w && w != me()),
+                         0))
+        read_slow(m, false);
+}
+
+/* A range step: checks against a write window, then opens self's range
+ * window; the range's end closes it. */
+static inline void check_range(Map *m) {
+    GSched *self = me(), *w = load_who(&m->wg);
+    if (__builtin_expect(__atomic_load_n(&m->writing, __ATOMIC_RELAXED) ||
+                             (w && w != self),
+                         0))
+        read_slow(m, true);
+    if (!self)
+        return;
+    __atomic_store_n(&m->istamp, stamp(self), __ATOMIC_RELAXED);
+    if (load_who(&m->ig) != self)
+        __atomic_store_n(&m->ig, self, __ATOMIC_RELAXED);
+}
+
+static void end_range(Map *m) {
     GSched *self = me();
-    if (__atomic_load_n(&m->writing, __ATOMIC_RELAXED) ||
-        (self && open_window(self, &m->wg, &m->wstamp)))
-        rt_fatal("concurrent map iteration and map write");
-    if (more)
-        set_window(self, &m->ig, &m->istamp);
-    else if (self && __atomic_load_n(&m->ig, __ATOMIC_RELAXED) == self)
+    if (self && load_who(&m->ig) == self)
         __atomic_store_n(&m->ig, NULL, __ATOMIC_RELAXED);
 }
 
@@ -404,7 +444,7 @@ bool map_iter_next(MapIter *it, Slot **key, Slot **val) {
     Store *st = it->state[0];
     if (!st)
         return false;
-    check_range(m, true);
+    check_range(m);
     int64_t limit = (intptr_t)it->state[1], start = (intptr_t)it->state[2];
     int64_t k = (intptr_t)it->state[3];
     for (; k < limit; k++) {
@@ -426,6 +466,6 @@ bool map_iter_next(MapIter *it, Slot **key, Slot **val) {
         return true;
     }
     it->state[3] = (void *)(intptr_t)k;
-    check_range(m, false);
+    end_range(m);
     return false;
 }

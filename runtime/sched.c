@@ -1324,6 +1324,8 @@ static void g_start(GSched *g, int64_t goid) {
     atomic_store_explicit(&g->selectdone, 0, memory_order_relaxed);
     if (!g->in_allgs) {
         g->in_allgs = true;
+        atomic_store_explicit(&g->syncgen, (uint64_t)goid << 32,
+                              memory_order_relaxed);
         lock_acquire(&allglock);
         g->alllink = allgs;
         allgs = g;

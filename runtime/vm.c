@@ -963,6 +963,9 @@ L_BIND: {
         callee = K[C].p;                                                     \
         nfn = NULL;                                                          \
         if (m_ && !f->sched.param) {                                         \
+            /* Unlock and RUnlock release (map.c's windows); a bump at       \
+             * Lock too costs nothing and only closes windows early */       \
+            sched_note_sync(&f->sched);                                      \
             int64_t *word_ = &m_[callee->fast_slot].i;                       \
             if (callee->fast_kind == FAST_CAS) {                             \
                 int64_t expect_ = callee->fast_x;                            \
