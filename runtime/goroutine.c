@@ -234,17 +234,15 @@ _Noreturn void vm_fatal_exit(void) {
 
 static int run_fiber(Worker *w, GSched *g);
 
-/* The goroutine this thread runs (fatal errors print its stack). */
-static _Thread_local Fiber *running;
-
-Fiber *vm_running_fiber(void) { return running; }
+/* The goroutine this thread runs (fatal errors print its stack; vm.h). */
+_Thread_local Fiber *vm_running;
 
 static int hook_run(Worker *w, GSched *g) {
-    running = fiber_of(g);
+    vm_running = fiber_of(g);
     w->budget = VM_BUDGET;
     if (!run.session) {
         int st = run_fiber(w, g);
-        running = NULL;
+        vm_running = NULL;
         return st;
     }
     jmp_buf jb;
@@ -254,21 +252,21 @@ static int hook_run(Worker *w, GSched *g) {
         f->panic = NULL;
         if (fg_take(f))
             fg_end(VM_FG_PANIC);
-        running = NULL;
+        vm_running = NULL;
         return VM_DONE;
     }
     fatal_jmp = &jb;
     int st = run_fiber(w, g);
     fatal_jmp = NULL;
-    running = NULL;
+    vm_running = NULL;
     return st;
 }
 
 /* The simulation's run hook: sim.c chose the budget (no sessions). */
 static int hook_run_sim(Worker *w, GSched *g) {
-    running = fiber_of(g);
+    vm_running = fiber_of(g);
     int st = run_fiber(w, g);
-    running = NULL;
+    vm_running = NULL;
     return st;
 }
 
@@ -289,7 +287,10 @@ static int run_fiber(Worker *w, GSched *g) {
             if (st == VM_PANIC)
                 fatal_panic(f);
             if (fg_take(f)) {
-                if (f->race) /* the next input follows this one */
+                /* the next input follows this one (map.c's windows too:
+                 * it may start before this goroutine's record is done) */
+                sched_note_sync(&f->sched);
+                if (f->race)
                     race_release(f, &run.fg);
                 fg_end(st == VM_PANIC ? VM_FG_PANIC : VM_FG_DONE);
             }

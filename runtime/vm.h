@@ -318,8 +318,10 @@ int vm_session_dump(void);
 /* Called by vm_exit before the process ends (the REPL copies output that
  * is still on its way to the terminal). */
 void vm_set_exit_hook(void (*fn)(void));
-/* The goroutine the calling thread runs, or NULL. */
-Fiber *vm_running_fiber(void);
+/* The goroutine the calling thread runs, or NULL (set by goroutine.c;
+ * inline because map.c's misuse checks read it at every map operation). */
+extern _Thread_local Fiber *vm_running;
+static inline Fiber *vm_running_fiber(void) { return vm_running; }
 /* After a fatal error was printed (panic_lock held): ends the process
  * with status 2, or in a session only the goroutine running on this
  * thread. */
