@@ -1309,6 +1309,17 @@ static char *read_whole(const char *path) {
 
 static void cmd_doc(const char *arg);
 
+/* Whether goroutines other than the last input's are alive. That input's
+ * goroutine reports its end before it has exited, so a count of 1 may be
+ * it on its way out: give it up to half a second (a loaded machine). */
+static bool session_has_goroutines(void) {
+    for (int i = 0; i < 500 && sched_num_goroutine() > 0; i++) {
+        struct timespec ms = {0, 1000000};
+        nanosleep(&ms, NULL);
+    }
+    return sched_num_goroutine() > 0;
+}
+
 /* :seed N | :seed off (see run_seeded). */
 static void cmd_seed(Repl *r, const char *arg) {
     if (strcmp(arg, "off") == 0) {
@@ -1325,7 +1336,7 @@ static void cmd_seed(Repl *r, const char *arg) {
                 arg);
         return;
     }
-    if (r->live && sched_num_goroutine() > 0)
+    if (r->live && session_has_goroutines())
         fprintf(stderr, "note: the session's goroutines end: seeded inputs run "
                 "in a simulation of their own\n");
     repl_end(r);
