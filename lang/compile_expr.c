@@ -516,7 +516,9 @@ static void emit_convert(FuncState *fs, int d, int r, Type *from, Type *to) {
         emit(fs, from->elem->kind == K_INT32 ? OP_R2S : OP_B2S, d, r, 0);
     } else if (from->kind == K_SLICE &&
                (to->kind == K_ARRAY || to->kind == K_POINTER)) {
-        comp_unsupported(fs, (Pos){0}, "conversion from slice to array");
+        bool ptr = to->kind == K_POINTER;
+        emit(fs, OP_S2A, d, r, k_ptr(fs, ptr ? to->elem : to, KT_TYPE));
+        emit_extra(fs, ptr, 0, 0);
     } else {
         to_dst(fs, r, d);
     }

@@ -162,6 +162,7 @@
     X(APPENDSL, "rrrx:u-k", "R[A] = append(R[B], R[C]...), elem K[x.C]; x.A=1: R[C] is a string") \
     X(COPY,     "rrrx:u-u", "R[A] = copy(R[B], R[C]), x.C elem slots; x.A=1: R[C] is a string") \
     X(CLEARS,   "r-u",  "zero the elements of slice R[A], C slots each") \
+    X(S2A,      "rrkx:u--", "R[A] = array type K[C] (slice R[B]) as a new box (x.A=0) or pointer to it (x.A=1); panics when len < K[C].len") \
     /* maps */ \
     X(MAKEMAP,  "rrk",  "R[A] = make(K[C], hint R[B])") \
     X(MAPGET,   "rrrx:--k", "R[A] = map R[B][R[C]] (zero if absent), map type K[x.C]") \

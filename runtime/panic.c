@@ -244,6 +244,12 @@ int panic_index(Fiber *f, int64_t i, int64_t len) {
                             (long long)i, (long long)len);
 }
 
+int panic_convert(Fiber *f, int64_t len, int64_t want) {
+    return panic_bounds(f, "cannot convert slice with length %lld to array "
+                           "or pointer to array with length %lld",
+                        (long long)len, (long long)want);
+}
+
 int panic_slice(Fiber *f, int code, int64_t x, int64_t y) {
     static const char *const fmts[] = {
         "slice bounds out of range [:%lld] with length %lld",

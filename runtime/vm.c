@@ -100,7 +100,7 @@ static Slot zero_value(Type *t) {
     return s;
 }
 
-static Slot *box_copy(const Slot *src, unsigned n) {
+static Slot *box_copy(const Slot *src, size_t n) {
     Slot *b = gc_alloc((n ? n : 1) * sizeof(Slot));
     memcpy(b, src, n * sizeof(Slot));
     return b;
@@ -359,7 +359,7 @@ static _Noreturn void vm_bad_opcode(unsigned op) {
     X(CELLCOPY) X(LOAD) X(STORE) X(BOXCOPY) X(COPYN) X(SGET) X(SSET)         \
     X(APPEND) X(APPENDSL) X(COPY) X(CLEARS) X(B2S) X(R2S) X(MAPGET)          \
     X(MAPGET2) X(MAPSET) X(MAPDEL) X(LENMAP) X(MAPCLEAR) X(MAPITER)          \
-    X(MAPNEXT) X(CALLNF) X(CALLNFU)
+    X(MAPNEXT) X(CALLNF) X(CALLNFU) X(S2A)
 
 int vm_execute(Worker *w, Fiber *f) {
 #ifndef CSP_NO_COMPUTED_GOTO
@@ -742,6 +742,16 @@ L_AADDR: {
     if (!a) THROW(panic_nil(f));
     if ((uint64_t)i >= (uint64_t)n) THROW(panic_index(f, i, n));
     RA.p = a + i * XB;
+    DISPATCH();
+}
+L_S2A: {
+    NEXT_EXTRA;
+    Type *at = K[C].p;
+    Slice *s = RB.p;
+    int64_t n = slice_len(s);
+    if (n < at->len) THROW(panic_convert(f, n, at->len));
+    if (XA) RA.p = s ? s->data : NULL;
+    else RA.p = at->size ? box_copy(s->data, at->size) : gc_alloc(sizeof(Slot));
     DISPATCH();
 }
 L_MKSLICE: {
@@ -1295,6 +1305,13 @@ RL_APPENDSL: {
     if (INS_OP(ins) == OP_APPEND)
         goto L_APPEND;
     goto L_APPENDSL;
+}
+RL_S2A: {
+    Type *at = K[C].p;
+    Slice *s = RB.p;
+    if (!INS_A(PEEK_EXTRA) && at->size && slice_len(s) >= at->len)
+        race_read_range(f, RPC, s->data, at->size);
+    goto L_S2A;
 }
 RL_COPY: {
     Instr xx = PEEK_EXTRA;
