@@ -71,6 +71,8 @@ typedef struct FuncState {
     int nresults;
     JumpList to_epilogue;    /* returns in has_defer functions */
     int nicache;
+    struct GotoLabel *glabels;  /* labels that gotos target (compile_stmt.c) */
+    int nglabels, capglabels;
 } FuncState;
 
 /* A thunk or wrapper already generated (cache keys). */

@@ -247,12 +247,58 @@ static const char *label_name(Stmt *lab) {
     return lab->u.labeled.label->u.ident.name;
 }
 
+/* goto: each targeted label gets an entry (found by its S_LABELED) with
+ * its pc once compiled, and the jumps that reached it earlier (forward
+ * gotos) to patch then. The checker guarantees the jump leaves no
+ * variable declaration unexecuted and enters no block, so a plain JMP is
+ * all a goto is (a backward one preempts like any backward jump). */
+typedef struct GotoLabel {
+    Stmt *label;
+    int pc;                  /* -1 until the label is compiled */
+    JumpList pending;
+} GotoLabel;
+
+static GotoLabel *goto_label(FuncState *fs, Stmt *label) {
+    for (int i = 0; i < fs->nglabels; i++)
+        if (fs->glabels[i].label == label)
+            return &fs->glabels[i];
+    if (fs->nglabels == fs->capglabels) {
+        fs->capglabels = fs->capglabels ? fs->capglabels * 2 : 4;
+        fs->glabels = gc_realloc(fs->glabels, fs->capglabels * sizeof *fs->glabels);
+    }
+    GotoLabel *g = &fs->glabels[fs->nglabels++];
+    memset(g, 0, sizeof *g);
+    g->label = label;
+    g->pc = -1;
+    return g;
+}
+
+static void cgoto(FuncState *fs, Stmt *s) {
+    GotoLabel *g = goto_label(fs, s->u.branch.target);
+    int j = emit_jump(fs, OP_JMP, 0, 0);
+    if (g->pc >= 0)
+        patch_to(fs, j, g->pc);
+    else
+        jl_add(&g->pending, j);
+}
+
+/* A labeled statement: the gotos waiting for it land here. */
+static void goto_land(FuncState *fs, Stmt *label) {
+    for (int i = 0; i < fs->nglabels; i++)
+        if (fs->glabels[i].label == label) {
+            fs->glabels[i].pc = fs->ncode;
+            jl_patch_here(fs, &fs->glabels[i].pending);
+            return;
+        }
+    goto_label(fs, label)->pc = fs->ncode;
+}
+
 static void cbranch(FuncState *fs, Stmt *s) {
     TokKind tok = s->u.branch.tok;
     if (tok == T_FALLTHROUGH)
         return;                      /* handled by the switch layout */
     if (tok == T_GOTO) {
-        comp_unsupported(fs, s->pos, "goto");
+        cgoto(fs, s);
         return;
     }
     const char *name = s->u.branch.label ? s->u.branch.label->u.ident.name : NULL;
@@ -971,6 +1017,7 @@ static void cselect(FuncState *fs, Stmt *s, Stmt *label) {
 
 static void clabeled(FuncState *fs, Stmt *s) {
     Stmt *inner = s->u.labeled.stmt;
+    goto_land(fs, s);
     if (!inner)
         return;
     set_line(fs, inner->pos);
