@@ -517,6 +517,56 @@ static void bi_minmax(Checker *C, Expr *e, Expr **args, int n, Builtin b) {
     e->cv = best;
 }
 
+/* Whether new's argument denotes a type (new(T)) rather than a value
+ * (Go 1.26's new(expr)): decided from the syntax and the objects its
+ * names denote, before checking it either way. */
+static bool new_arg_is_type(Checker *C, Expr *x) {
+    switch (x->kind) {
+    case E_PAREN: return new_arg_is_type(C, x->u.paren.x);
+    case E_STAR: return new_arg_is_type(C, x->u.star.x);
+    case E_ARRAYTYPE: case E_MAPTYPE: case E_CHANTYPE: case E_FUNCTYPE:
+    case E_STRUCTTYPE: case E_INTERFACETYPE:
+        return true;
+    case E_INDEX: return new_arg_is_type(C, x->u.index.x);
+    case E_IDENT: {
+        Object *o = chk_lookup(C, chk_ident(x));
+        return o && o->kind == OBJ_TYPE;
+    }
+    case E_SELECTOR: {
+        Expr *base = ast_unparen(x->u.sel.x);
+        if (base->kind != E_IDENT) return false;
+        Object *o = chk_lookup(C, chk_ident(base));
+        if (!o || o->kind != OBJ_PKG || !o->imported) return false;
+        Object *m = check_lookup(o->imported, chk_ident(x->u.sel.sel));
+        return m && m->kind == OBJ_TYPE;
+    }
+    case E_UNARY: return x->u.unary.op == T_MUL && new_arg_is_type(C, x->u.unary.x);
+    default: return false;
+    }
+}
+
+/* new(expr) (Go 1.26): a pointer to a fresh variable of expr's type (an
+ * untyped constant's default type) holding its value. */
+static void bi_new_value(Checker *C, Expr *e, Expr *x) {
+    chk_expr(C, x);
+    if (x->mode == M_INVALID) {
+        chk_invalid(e);
+        return;
+    }
+    if (x->type->kind == K_UNTYPED_NIL) {
+        chk_error(C, chk_start(x), "use of untyped nil in argument to new");
+        chk_invalid(e);
+        return;
+    }
+    if (type_is_untyped(x->type) &&
+        !chk_assign_to(C, x, chk_default_type(x->type), "argument to new")) {
+        chk_invalid(e);
+        return;
+    }
+    e->mode = M_VALUE;
+    e->type = type_pointer(x->type);
+}
+
 static void bi_simple(Checker *C, Expr *e, Builtin b, Expr **args, int n) {
     Expr *x = n > 0 ? args[0] : NULL;
     switch (b) {
@@ -544,6 +594,10 @@ static void bi_simple(Checker *C, Expr *e, Builtin b, Expr **args, int n) {
                       chk_operand(C, x));
         return;
     case BI_NEW: {
+        if (!new_arg_is_type(C, x)) {
+            bi_new_value(C, e, x);
+            return;
+        }
         Type *T = chk_type(C, x);
         e->mode = M_VALUE;
         e->type = type_pointer(T);

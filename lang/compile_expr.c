@@ -917,6 +917,20 @@ static int ccomposite_addr(FuncState *fs, Expr *e, int dst) {
     return d;
 }
 
+/* new(expr) (Go 1.26): an owned copy of the value is the new variable for
+ * boxed types; any other value goes into a fresh 1-slot cell. */
+static int cnew_value(FuncState *fs, Expr *x, int dst) {
+    if (type_is_boxed(x->type))
+        return cvalue(fs, x, x->type, dst, true);
+    int save = fs->freereg;
+    int d = target(fs, dst);
+    int v = alloc_reg(fs);
+    cvalue(fs, x, x->type, v, false);
+    emit(fs, OP_NEWCELL, d, v, 0);
+    fs->freereg = save > d ? save : d + 1;
+    return d;
+}
+
 static int cunary(FuncState *fs, Expr *e, int dst) {
     TokKind op = e->u.unary.op;
     Expr *x = e->u.unary.x;
@@ -1674,6 +1688,8 @@ static int cbuiltin(FuncState *fs, Expr *e, int dst) {
     }
     case BI_NEW: {
         Type *t = args[0]->type;
+        if (args[0]->mode != M_TYPE)
+            return cnew_value(fs, args[0], dst);
         int d = target(fs, dst);
         emit(fs, OP_BOXNEW, d, 0, t->size ? t->size : 1);
         return d;
