@@ -200,7 +200,8 @@ static Type *value_type(Checker *C, Rhs *r, int i, const char *ctx) {
 /* ---- declarations ----------------------------------------------------------------------- */
 
 static bool is_const_type(Type *t) {
-    return type_is_integer(t) || type_is_float(t) || t->kind == K_STRING || t->kind == K_BOOL;
+    return type_is_integer(t) || type_is_float(t) || type_is_complex(t) || t->kind == K_STRING ||
+           t->kind == K_BOOL;
 }
 
 void chk_const_spec(Checker *C, ValueSpec *vs, ValueSpec *src, Object **objs) {
@@ -520,7 +521,7 @@ static void incdec_stmt(Checker *C, Stmt *s) {
     chk_expr(C, x);
     mark_reassigned(x);
     if (x->mode == M_INVALID) return;
-    if (!type_is_integer(x->type) && !type_is_float(x->type)) {
+    if (!type_is_integer(x->type) && !type_is_float(x->type) && !type_is_complex(x->type)) {
         chk_error(C, chk_start(x), "invalid operation: %s%s (non-numeric type %s)",
                   ast_expr_string(x), tok_names[s->u.incdec.op], chk_tstr(C, x->type));
         return;

@@ -41,6 +41,7 @@ static Type *const_type(Expr *e) {
         return t && t->kind == K_UNTYPED_RUNE ? type_basic(K_INT32) : type_basic(K_INT);
     case CV_FLOAT: return type_basic(K_FLOAT64);
     case CV_STRING: return type_basic(K_STRING);
+    case CV_COMPLEX: return type_basic(K_COMPLEX128);
     default: return type_basic(K_INT);
     }
 }
@@ -127,10 +128,34 @@ bool expr_is_fresh(Expr *e) {
 
 /* ---- constants -------------------------------------------------------------------- */
 
+/* A complex constant: both parts into scratch registers, then a box. */
+static void load_complex(FuncState *fs, int d, ConstVal cv, bool c64) {
+    double re = cv.kind == CV_COMPLEX ? (double)cv.u.c.re
+              : cv.kind == CV_FLOAT ? (double)cv.u.f : (double)cv.u.i;
+    double im = cv.kind == CV_COMPLEX ? (double)cv.u.c.im : 0;
+    if (c64) re = (float)re, im = (float)im;
+    if (re == 0) re = 0;             /* Go constants are exact: no -0 */
+    if (im == 0) im = 0;
+    int save = fs->freereg;
+    int r = alloc_regs(fs, 2);
+    emit(fs, OP_LOADK, r, 0, k_float(fs, re));
+    emit(fs, OP_LOADK, r + 1, 0, k_float(fs, im));
+    emit(fs, OP_CPLX, d, r, r + 1);
+    fs->freereg = save > d ? save : d + 1;
+}
+
 static int load_const(FuncState *fs, Expr *e, Type *t, int dst) {
     int d = target(fs, dst);
     ConstVal cv = e->cv;
+    if (cv.kind == CV_COMPLEX && !type_is_complex(t)) {
+        long double re = cv.u.c.re;      /* 2+0i given a real type */
+        cv.kind = CV_FLOAT;
+        cv.u.f = re;
+    }
     switch (t->kind) {
+    case K_COMPLEX64: case K_COMPLEX128: case K_UNTYPED_COMPLEX:
+        load_complex(fs, d, cv, t->kind == K_COMPLEX64);
+        break;
     case K_FLOAT32: case K_FLOAT64: case K_UNTYPED_FLOAT: {
         double v = cv.kind == CV_FLOAT ? (double)cv.u.f : (double)cv.u.i;
         if (t->kind == K_FLOAT32) v = (double)(float)v;
@@ -514,6 +539,8 @@ static void emit_convert(FuncState *fs, int d, int r, Type *from, Type *to) {
         emit(fs, to->elem->kind == K_INT32 ? OP_S2R : OP_S2B, d, r, 0);
     } else if (to->kind == K_STRING && from->kind == K_SLICE) {
         emit(fs, from->elem->kind == K_INT32 ? OP_R2S : OP_B2S, d, r, 0);
+    } else if (to->kind == K_COMPLEX64 && from->kind == K_COMPLEX128) {
+        emit(fs, OP_C64, d, r, 0);
     } else if (from->kind == K_SLICE &&
                (to->kind == K_ARRAY || to->kind == K_POINTER)) {
         bool ptr = to->kind == K_POINTER;
@@ -603,6 +630,14 @@ static bool small_imm(Expr *e, int64_t *v, int64_t lo, int64_t hi) {
 }
 
 int cbinop(FuncState *fs, TokKind op, Type *t, int d, int x, int y, Expr *ye) {
+    if (type_is_complex(t)) {
+        unsigned o = op == T_ADD ? OP_ADDC : op == T_SUB ? OP_SUBC
+                   : op == T_MUL ? OP_MULC : OP_DIVC;
+        emit(fs, o, d, x, y);
+        if (t->kind == K_COMPLEX64)      /* computed in float64, then rounded */
+            emit(fs, OP_C64, d, d, 0);
+        return d;
+    }
     if (is_float(t)) {
         unsigned o = op == T_ADD ? OP_ADDF : op == T_SUB ? OP_SUBF
                    : op == T_MUL ? OP_MULF : OP_DIVF;
@@ -959,7 +994,8 @@ static int cunary(FuncState *fs, Expr *e, int dst) {
     Type *t = e->type;
     switch (op) {
     case T_SUB:
-        if (is_float(t)) emit(fs, OP_NEGF, d, r, 0);
+        if (type_is_complex(t)) emit(fs, OP_NEGC, d, r, 0);
+        else if (is_float(t)) emit(fs, OP_NEGF, d, r, 0);
         else {
             emit(fs, OP_NEG, d, r, 0);
             if (is_sized(t)) emit(fs, OP_NORM, d, d, t->kind);
@@ -1703,6 +1739,21 @@ static int cbuiltin(FuncState *fs, Expr *e, int dst) {
     case BI_RECOVER: {
         int d = target(fs, dst);
         emit(fs, OP_RECOVER, d, 0, 0);
+        return d;
+    }
+    case BI_COMPLEX: {
+        int re = cvalue(fs, args[0], args[0]->type, -1, false);
+        int im = cvalue(fs, args[1], args[1]->type, -1, false);
+        fs->freereg = save;
+        int d = target(fs, dst);
+        emit(fs, OP_CPLX, d, re, im);
+        return d;
+    }
+    case BI_REAL: case BI_IMAG: {
+        int r = cexpr(fs, args[0], -1);
+        fs->freereg = save;
+        int d = target(fs, dst);
+        emit(fs, OP_CPART, d, r, e->u.call.builtin == BI_IMAG);
         return d;
     }
     case BI_CLEAR: {

@@ -213,6 +213,12 @@ static void copassign(FuncState *fs, Expr *x, TokKind op, Expr *y, int delta) {
         int one = alloc_reg(fs);
         emit(fs, OP_LOADK, one, 0, k_float(fs, 1.0));
         cbinop(fs, delta > 0 ? T_ADD : T_SUB, t, d, cur, one, NULL);
+    } else if (type_is_complex(t)) {
+        int one = alloc_regs(fs, 2);
+        emit(fs, OP_LOADK, one, 0, k_float(fs, 1.0));
+        emit(fs, OP_LOADI, one + 1, 0, 0);   /* the bits of +0.0 */
+        emit(fs, OP_CPLX, one, one, one + 1);
+        cbinop(fs, delta > 0 ? T_ADD : T_SUB, t, d, cur, one, NULL);
     } else {
         emit(fs, OP_ADDI, d, cur, delta);
         int bits = type_int_bits(t->kind);

@@ -90,6 +90,15 @@
     X(I2F,      "rr-",  "R[A].f = (double)R[B].i") \
     X(U2F,      "rr-",  "R[A].f = (double)R[B].u") \
     X(F2I,      "rru",  "R[A] = float R[B] truncated to integer Kind C") \
+    /* complex numbers: 2-slot boxes {re, im}; results in fresh boxes (complex.c) */ \
+    X(CPLX,     "rrr",  "R[A] = complex(R[B].f, R[C].f)") \
+    X(CPART,    "rru",  "R[A].f = real (C=0) or imag (C=1) part of complex R[B]") \
+    X(ADDC,     "rrr",  "R[A] = R[B] + R[C] (complex)") \
+    X(SUBC,     "rrr",  "R[A] = R[B] - R[C] (complex)") \
+    X(MULC,     "rrr",  "R[A] = R[B] * R[C] (complex, in float64)") \
+    X(DIVC,     "rrr",  "R[A] = R[B] / R[C] (complex, Go's complex128div)") \
+    X(NEGC,     "rr-",  "R[A] = -R[B] (complex)") \
+    X(C64,      "rr-",  "R[A] = complex R[B] with both parts rounded to float32") \
     /* comparisons producing bool */ \
     X(EQ,       "rrr",  "R[A] = R[B] == R[C] (bit identity: ints, bools, pointers)") \
     X(NE,       "rrr",  "R[A] = R[B] != R[C]") \

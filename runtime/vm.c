@@ -590,6 +590,40 @@ L_F32: RA.f = (double)(float)RB.f; DISPATCH();
 L_I2F: RA.f = (double)RB.i; DISPATCH();
 L_U2F: RA.f = (double)RB.u; DISPATCH();
 L_F2I: RA.i = float_to_int(RB.f, C); DISPATCH();
+L_CPLX: RA.p = cplx_new(RB.f, RC.f); DISPATCH();
+L_CPART: {
+    Slot *b = RB.p;
+    RA.f = b ? b[C].f : 0;
+    DISPATCH();
+}
+L_ADDC: {
+    double a, b, c, d;
+    cplx_get(RB.p, &a, &b);
+    cplx_get(RC.p, &c, &d);
+    RA.p = cplx_new(a + c, b + d);
+    DISPATCH();
+}
+L_SUBC: {
+    double a, b, c, d;
+    cplx_get(RB.p, &a, &b);
+    cplx_get(RC.p, &c, &d);
+    RA.p = cplx_new(a - c, b - d);
+    DISPATCH();
+}
+L_MULC: RA.p = cplx_mul(RB.p, RC.p); DISPATCH();
+L_DIVC: RA.p = cplx_div(RB.p, RC.p); DISPATCH();
+L_NEGC: {
+    double a, b;
+    cplx_get(RB.p, &a, &b);
+    RA.p = cplx_new(-a, -b);
+    DISPATCH();
+}
+L_C64: {
+    double a, b;
+    cplx_get(RB.p, &a, &b);
+    RA.p = cplx_new((double)(float)a, (double)(float)b);
+    DISPATCH();
+}
 
 /* comparisons */
 L_EQ: RA.i = RB.u == RC.u; DISPATCH();
