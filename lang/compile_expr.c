@@ -126,6 +126,137 @@ bool expr_is_fresh(Expr *e) {
     }
 }
 
+/* ---- evaluation order ---------------------------------------------------------------
+ * The spec orders calls, method calls and receives of an expression list
+ * left to right and leaves the rest open; gc's order pass (walk/order.go)
+ * evaluates each call, receive, slicing, value-copying type assertion and
+ * call-like builtin (len, append, make, ...) into a temporary first, in
+ * source order, and reads the other operands (variables, fields, index
+ * and deref expressions) afterwards: fmt.Println(x, f()) prints the x
+ * that f left, and a[i] = bump(&i) stores at the bumped index. csp does
+ * the same per list: comp_hoist compiles those operands into registers
+ * ahead, and cexpr/ccall hand out the register when they reach the node.
+ * Lists where no plain operand precedes such an operand compile as before
+ * (no extra moves). An && or || expression is evaluated ahead as a whole
+ * (gc gives it a temporary too), its operands in their own order, and
+ * function literals are not entered. */
+
+typedef struct Hoisted { Expr *e; int reg; } Hoisted;
+
+static bool hoistable(Expr *e) {
+    if (e->cv.kind != CV_NONE || e->mode == M_TYPE || !e->type || e->type->kind == K_TUPLE)
+        return false;
+    switch (e->kind) {
+    case E_CALL:
+        if (e->u.call.kind == CALL_CONV)
+            return e->type->kind == K_SLICE && e->u.call.nargs == 1 &&
+                   e->u.call.args[0]->type && e->u.call.args[0]->type->kind == K_STRING;
+        return e->mode != M_NOVALUE;
+    case E_UNARY: return e->u.unary.op == T_ARROW;
+    case E_BINARY: return e->u.binary.op == T_LAND || e->u.binary.op == T_LOR;
+    case E_SLICE: return true;
+    case E_TYPEASSERT: {
+        Kind k = e->type->kind;
+        return e->u.assert.type && k != K_POINTER && k != K_MAP && k != K_CHAN &&
+               k != K_FUNC;
+    }
+    default: return false;
+    }
+}
+
+static int hoisted_find(FuncState *fs, Expr *e) {
+    for (int i = 0; i < fs->nhoisted; i++)
+        if (fs->hoisted[i].e == e)
+            return i;
+    return -1;
+}
+
+/* The register e was evaluated into, taking it out of the table; -1 when
+ * e was not hoisted. */
+static int hoisted_take(FuncState *fs, Expr *e) {
+    int i = hoisted_find(fs, e);
+    if (i < 0)
+        return -1;
+    int r = fs->hoisted[i].reg;
+    fs->hoisted[i] = fs->hoisted[--fs->nhoisted];
+    return r;
+}
+
+/* Walks e in evaluation order. mode 0: sets *plain when a plain operand
+ * is read and *need when a hoistable node follows one; mode 1: compiles
+ * the hoistable nodes into fresh registers. */
+static void hoist_walk(FuncState *fs, Expr *e, int mode, bool *plain, bool *need) {
+    if (!e || e->cv.kind != CV_NONE || e->mode == M_TYPE)
+        return;
+    if (hoistable(e)) {
+        if (mode == 0) {
+            if (*plain)
+                *need = true;
+        } else if (hoisted_find(fs, e) < 0) {
+            int r = alloc_reg(fs);
+            cvalue(fs, e, e->type, r, false);
+            fs->freereg = r + 1;
+            if (fs->nhoisted == fs->caphoisted) {
+                fs->caphoisted = fs->caphoisted ? 2 * fs->caphoisted : 4;
+                fs->hoisted = gc_realloc(fs->hoisted, fs->caphoisted * sizeof(Hoisted));
+            }
+            fs->hoisted[fs->nhoisted++] = (Hoisted){e, r};
+        }
+        return;
+    }
+    switch (e->kind) {
+    case E_IDENT:
+        if (e->u.ident.obj && e->u.ident.obj->kind == OBJ_VAR)
+            *plain = true;
+        break;
+    case E_PAREN: hoist_walk(fs, e->u.paren.x, mode, plain, need); break;
+    case E_UNARY: hoist_walk(fs, e->u.unary.x, mode, plain, need); break;
+    case E_STAR: hoist_walk(fs, e->u.star.x, mode, plain, need); *plain = true; break;
+    case E_BINARY:   /* && and || are hoistable as a whole */
+        hoist_walk(fs, e->u.binary.x, mode, plain, need);
+        hoist_walk(fs, e->u.binary.y, mode, plain, need);
+        break;
+    case E_SELECTOR:
+        if (e->u.sel.kind == SEL_PKG) {
+            Object *o = e->u.sel.sel->u.ident.obj;
+            if (o && o->kind == OBJ_VAR)
+                *plain = true;
+        } else if (e->u.sel.kind == SEL_FIELD) {
+            hoist_walk(fs, e->u.sel.x, mode, plain, need);
+            *plain = true;
+        }
+        break;
+    case E_INDEX:
+        hoist_walk(fs, e->u.index.x, mode, plain, need);
+        hoist_walk(fs, e->u.index.index, mode, plain, need);
+        *plain = true;
+        break;
+    case E_KEYVALUE:
+        hoist_walk(fs, e->u.kv.key, mode, plain, need);
+        hoist_walk(fs, e->u.kv.value, mode, plain, need);
+        break;
+    case E_COMPOSITE:
+        for (int i = 0; i < e->u.composite.nelts; i++)
+            hoist_walk(fs, e->u.composite.elts[i], mode, plain, need);
+        break;
+    case E_CALL:   /* a conversion: its operand */
+        if (e->u.call.kind == CALL_CONV && e->u.call.nargs == 1)
+            hoist_walk(fs, e->u.call.args[0], mode, plain, need);
+        break;
+    default: break;
+    }
+}
+
+void comp_hoist(FuncState *fs, Expr **list, int n, bool lhs_first) {
+    bool plain = lhs_first, need = false;
+    for (int i = 0; i < n && !need; i++)
+        hoist_walk(fs, list[i], 0, &plain, &need);
+    if (!need)
+        return;
+    for (int i = 0; i < n; i++)
+        hoist_walk(fs, list[i], 1, &plain, &need);
+}
+
 /* ---- constants -------------------------------------------------------------------- */
 
 /* A complex constant: both parts into scratch registers, then a box. */
@@ -1389,6 +1520,16 @@ static unsigned native_call_op(const Proto *p, bool upref) {
 
 int ccall(FuncState *fs, Expr *e, int nwant) {
     Expr *fn = unparen(e->u.call.fun);
+    if (fs->nhoisted) {
+        int r = hoisted_take(fs, e);
+        if (r >= 0) {
+            int b = alloc_reg(fs);
+            emit(fs, OP_MOVE, b, r, 0);
+            return b;
+        }
+    }
+    if (e->u.call.kind != CALL_CONV)
+        comp_hoist(fs, e->u.call.args, e->u.call.nargs, false);
     if (e->u.call.kind == CALL_CONV) {
         int b = fs->freereg;
         cconv(fs, e, alloc_reg(fs));
@@ -1807,6 +1948,7 @@ static int ccomposite(FuncState *fs, Expr *e, int dst) {
         t = t->elem;                 /* elided &T in a nested literal */
     int n = e->u.composite.nelts;
     Expr **elts = e->u.composite.elts;
+    comp_hoist(fs, elts, n, false);
     int d = target(fs, dst);
     switch (t->kind) {
     case K_STRUCT:
@@ -1944,6 +2086,11 @@ static bool writes_dst_last(Expr *e) {
 int cexpr(FuncState *fs, Expr *e, int dst) {
     if (e->cv.kind != CV_NONE && e->mode != M_TYPE)
         return load_const(fs, e, const_type(e), dst);
+    if (fs->nhoisted) {
+        int r = hoisted_take(fs, e);
+        if (r >= 0)
+            return to_dst(fs, r, dst);
+    }
     if (dst >= 0 && dst < fs->nactive && !writes_dst_last(unparen(e))) {
         int save = fs->freereg;
         int r = cexpr(fs, e, -1);

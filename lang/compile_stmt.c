@@ -90,6 +90,7 @@ static void cvar_spec(FuncState *fs, ValueSpec *vs) {
             emit_zero(fs, r, types[i]);
         }
     } else {
+        comp_hoist(fs, vs->values, vs->nvalues, false);
         base = values_into_regs(fs, vs->values, vs->nvalues, types, n);
     }
     for (int i = 0; i < n; i++) {
@@ -113,9 +114,22 @@ static void cdecl(FuncState *fs, Decl *d) {
     }
 }
 
+/* Whether evaluating lhs reads operands (a[i], p.f, *p) before the
+ * right-hand side: then gc's order applies across the statement. */
+static bool lhs_reads(Expr **lhs, int n) {
+    for (int i = 0; i < n; i++) {
+        Expr *x = unparen(lhs[i]);
+        if (x->kind == E_INDEX || x->kind == E_STAR ||
+            (x->kind == E_SELECTOR && x->u.sel.kind == SEL_FIELD))
+            return true;
+    }
+    return false;
+}
+
 static void cdefine(FuncState *fs, Stmt *s) {
     int n = s->u.assign.nlhs;
     Expr **lhs = s->u.assign.lhs;
+    comp_hoist(fs, s->u.assign.rhs, s->u.assign.nrhs, false);
     Type **types = gc_alloc((n + 1) * sizeof(Type *));
     for (int i = 0; i < n; i++)
         types[i] = lhs_type(lhs[i]);
@@ -140,6 +154,7 @@ static void cdefine(FuncState *fs, Stmt *s) {
 static void cassign(FuncState *fs, Stmt *s) {
     int nl = s->u.assign.nlhs, nr = s->u.assign.nrhs;
     Expr **lhs = s->u.assign.lhs, **rhs = s->u.assign.rhs;
+    comp_hoist(fs, rhs, nr, lhs_reads(lhs, nl));
     if (nl == 1 && nr == 1) {
         LValue lv;
         if (is_blank(lhs[0])) {
@@ -205,6 +220,8 @@ static void copassign(FuncState *fs, Expr *x, TokKind op, Expr *y, int delta) {
     if (up_addi(fs, &lv, op, y, delta))
         return;
     Type *t = lv.type;
+    if (y)
+        comp_hoist(fs, &y, 1, true);   /* x op= f(): x is read after f */
     int cur = lv_load(fs, &lv, -1);
     int d = lv.kind == LV_REG ? lv.reg : alloc_reg(fs);
     if (y) {
@@ -680,6 +697,7 @@ static void cswitch(FuncState *fs, Stmt *s, Stmt *label) {
     Type *tt = NULL;
     if (tag) {
         tt = tag->cv.kind != CV_NONE ? tag->type : tag->type;
+        comp_hoist(fs, &tag, 1, false);
         treg = alloc_reg(fs);
         cvalue(fs, tag, tt, treg, false);
         fs->nactive = fs->freereg;
@@ -862,6 +880,7 @@ static void creturn(FuncState *fs, Stmt *s) {
         return;
     }
     int base;
+    comp_hoist(fs, rs, n, false);
     if (n == 1 && nres == 1 && !fs->has_defer) {
         int r = cvalue(fs, rs[0], sig->results[0], -1, ret_owned(fs, rs[0]));
         emit(fs, OP_RET, r, 1, 0);
@@ -884,6 +903,8 @@ static void creturn(FuncState *fs, Stmt *s) {
 static void cdefer(FuncState *fs, Stmt *s) {
     Expr *call = unparen(s->u.go_defer.call);
     int base;
+    if (call->kind == E_CALL && call->u.call.kind != CALL_CONV)
+        comp_hoist(fs, call->u.call.args, call->u.call.nargs, false);
     int nargs = cdefer_call(fs, call, &base);
     if (nargs < 0)
         return;
@@ -898,6 +919,8 @@ static void cdefer(FuncState *fs, Stmt *s) {
 static void cgo(FuncState *fs, Stmt *s) {
     Expr *call = unparen(s->u.go_defer.call);
     int base;
+    if (call->kind == E_CALL && call->u.call.kind != CALL_CONV)
+        comp_hoist(fs, call->u.call.args, call->u.call.nargs, false);
     int nargs = cdefer_call(fs, call, &base);
     if (nargs < 0)
         return;
@@ -907,6 +930,8 @@ static void cgo(FuncState *fs, Stmt *s) {
 
 static void csend(FuncState *fs, Stmt *s) {
     Type *ct = s->u.send.ch->type;
+    Expr *both[2] = {s->u.send.ch, s->u.send.value};
+    comp_hoist(fs, both, 2, false);
     int c = alloc_reg(fs);
     cexpr(fs, s->u.send.ch, c);
     int v = cvalue(fs, s->u.send.value, ct->elem, -1, true);
@@ -1075,4 +1100,5 @@ void cstmt(FuncState *fs, Stmt *s) {
     default: comp_error(fs, s->pos, "unsupported statement"); break;
     }
     fs->freereg = fs->nactive;
+    fs->nhoisted = 0;               /* every hoisted operand was used */
 }
