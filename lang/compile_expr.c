@@ -363,8 +363,17 @@ static int cident(FuncState *fs, Expr *e, int dst) {
 /* The operand word of AADDR / SLICE on an array: element size in x.B
  * (16 bits), length in x.C (24 bits). */
 void emit_array_extra(FuncState *fs, unsigned a, Type *at) {
-    if (at->elem->size > 0xffff || at->len > INS_MAX_C)
+    if (at->elem->size > 0xffff)
         comp_error(fs, (Pos){0}, "array type %s too large", type_string(at));
+    if (at->len > INS_MAX_C) {   /* the length goes to K (AADDRK, SLICE mode 8) */
+        Instr *prev = &fs->code[fs->ncode - 1];
+        if (INS_OP(*prev) == OP_AADDR)
+            *prev = ins_make(OP_AADDRK, INS_A(*prev), INS_B(*prev), INS_C(*prev));
+        else
+            a |= 8;
+        emit_extra(fs, a, at->elem->size, k_int(fs, at->len));
+        return;
+    }
     emit_extra(fs, a, at->elem->size, at->len);
 }
 
@@ -465,10 +474,14 @@ static int loc_ptr(FuncState *fs, int reg, int off) {
 }
 
 static void emit_load_mem(FuncState *fs, int d, int reg, int off, Type *t) {
-    if (type_is_boxed(t))
+    if (type_is_boxed(t)) {
         emit(fs, OP_ADDR, d, reg, off);
-    else
+    } else if (off > INS_MAX_C) {    /* far into an array over 2^24 slots */
+        emit(fs, OP_ADDR, d, reg, off);
+        emit(fs, OP_LOAD, d, d, 0);
+    } else {
         emit(fs, OP_LOAD, d, reg, off);
+    }
 }
 
 static void index_loc(FuncState *fs, Expr *e, LValue *lv, bool stable) {

@@ -500,6 +500,34 @@ L_ADDR: {
     RA.p = p + C;
     DISPATCH();
 }
+L_ADDRK: {
+    Slot *p = RB.p;
+    if (!p) THROW(panic_nil(f));
+    RA.p = p + K[C].i;
+    DISPATCH();
+}
+L_BOXNEWK: RA.p = gc_alloc((size_t)K[C].i * sizeof(Slot)); DISPATCH();
+L_BOXCOPYK: {
+    Slot *p = RB.p;
+    if (!p) THROW(panic_nil(f));
+    RA.p = box_copy(p, (size_t)K[C].i);
+    DISPATCH();
+}
+L_COPYNK: {
+    Slot *d = RA.p, *s = RB.p;
+    if (!d || !s) THROW(panic_nil(f));
+    memmove(d, s, (size_t)K[C].i * sizeof(Slot));
+    DISPATCH();
+}
+L_AADDRK: {
+    NEXT_EXTRA;
+    Slot *a = RB.p;
+    int64_t i = RC.i, n = K[XC].i;
+    if (!a) THROW(panic_nil(f));
+    if ((uint64_t)i >= (uint64_t)n) THROW(panic_index(f, i, n));
+    RA.p = a + i * XB;
+    DISPATCH();
+}
 L_NILCHK: if (!RA.p) THROW(panic_nil(f)); DISPATCH();
 L_BOXNEW: RA.p = gc_alloc((C ? C : 1) * sizeof(Slot)); DISPATCH();
 L_BOXCOPY: {
@@ -816,8 +844,8 @@ L_SLICE: {
     SAVE_PC();
     if (XA & 1) {
         if (!RB.p) THROW(panic_nil(f));
-        r = do_slice(f, NULL, RB.p, XC, XB, RC.i, R[C + 1].i, R[C + 2].i,
-                     XA, &err);
+        r = do_slice(f, NULL, RB.p, XA & 8 ? K[XC].i : XC, XB, RC.i, R[C + 1].i,
+                     R[C + 2].i, XA & 7, &err);
     } else {
         r = do_slice(f, RB.p, NULL, 0, XB, RC.i, R[C + 1].i, R[C + 2].i,
                      XA, &err);
