@@ -47,7 +47,7 @@ typedef struct Pos {
 } Pos;
 
 /* ---- constants (exact arithmetic in the checker) ------------------------ */
-typedef enum CvKind { CV_NONE = 0, CV_BOOL, CV_INT, CV_FLOAT, CV_STRING } CvKind;
+typedef enum CvKind { CV_NONE = 0, CV_BOOL, CV_INT, CV_FLOAT, CV_STRING, CV_COMPLEX } CvKind;
 typedef struct ConstVal {
     CvKind kind;
     union {
@@ -55,6 +55,7 @@ typedef struct ConstVal {
         __int128 i;          /* CV_INT: integers and runes */
         long double f;       /* CV_FLOAT */
         struct { const char *s; int64_t len; } str;  /* CV_STRING */
+        struct { long double re, im; } c;             /* CV_COMPLEX */
     } u;
 } ConstVal;
 
@@ -67,7 +68,7 @@ typedef enum ObjKind {
 typedef enum Builtin {
     BI_NONE, BI_APPEND, BI_CAP, BI_CLEAR, BI_CLOSE, BI_COPY, BI_DELETE, BI_LEN,
     BI_MAKE, BI_MAX, BI_MIN, BI_NEW, BI_PANIC, BI_PRINT, BI_PRINTLN,
-    BI_RECOVER, BI_NBUILTINS
+    BI_RECOVER, BI_COMPLEX, BI_REAL, BI_IMAG, BI_NBUILTINS
 } Builtin;
 
 struct Object {

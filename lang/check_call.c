@@ -162,7 +162,7 @@ static void set_result(Expr *e, Type *sig) {
 /* ---- conversions ----------------------------------------------------------------------- */
 
 static bool is_const_type(Type *t) {
-    return is_numeric(t) || t->kind == K_STRING || t->kind == K_BOOL;
+    return is_numeric(t) || type_is_complex(t) || t->kind == K_STRING || t->kind == K_BOOL;
 }
 
 static ConstVal rune_string(__int128 r) {
@@ -276,7 +276,8 @@ static const struct { const char *name; int nargs; bool variadic; bool stmt; } b
     [BI_MAX] = {"max", 1, true, false}, [BI_MIN] = {"min", 1, true, false},
     [BI_NEW] = {"new", 1, false, false}, [BI_PANIC] = {"panic", 1, false, true},
     [BI_PRINT] = {"print", 0, true, true}, [BI_PRINTLN] = {"println", 0, true, true},
-    [BI_RECOVER] = {"recover", 0, false, true},
+    [BI_RECOVER] = {"recover", 0, false, true}, [BI_COMPLEX] = {"complex", 2, false, false},
+    [BI_REAL] = {"real", 1, false, false}, [BI_IMAG] = {"imag", 1, false, false},
 };
 
 /* Does e contain a call or a receive (len/cap of arrays are then not
@@ -517,6 +518,56 @@ static void bi_minmax(Checker *C, Expr *e, Expr **args, int n, Builtin b) {
     e->cv = best;
 }
 
+/* Whether new's argument denotes a type (new(T)) rather than a value
+ * (Go 1.26's new(expr)): decided from the syntax and the objects its
+ * names denote, before checking it either way. */
+static bool new_arg_is_type(Checker *C, Expr *x) {
+    switch (x->kind) {
+    case E_PAREN: return new_arg_is_type(C, x->u.paren.x);
+    case E_STAR: return new_arg_is_type(C, x->u.star.x);
+    case E_ARRAYTYPE: case E_MAPTYPE: case E_CHANTYPE: case E_FUNCTYPE:
+    case E_STRUCTTYPE: case E_INTERFACETYPE:
+        return true;
+    case E_INDEX: return new_arg_is_type(C, x->u.index.x);
+    case E_IDENT: {
+        Object *o = chk_lookup(C, chk_ident(x));
+        return o && o->kind == OBJ_TYPE;
+    }
+    case E_SELECTOR: {
+        Expr *base = ast_unparen(x->u.sel.x);
+        if (base->kind != E_IDENT) return false;
+        Object *o = chk_lookup(C, chk_ident(base));
+        if (!o || o->kind != OBJ_PKG || !o->imported) return false;
+        Object *m = check_lookup(o->imported, chk_ident(x->u.sel.sel));
+        return m && m->kind == OBJ_TYPE;
+    }
+    case E_UNARY: return x->u.unary.op == T_MUL && new_arg_is_type(C, x->u.unary.x);
+    default: return false;
+    }
+}
+
+/* new(expr) (Go 1.26): a pointer to a fresh variable of expr's type (an
+ * untyped constant's default type) holding its value. */
+static void bi_new_value(Checker *C, Expr *e, Expr *x) {
+    chk_expr(C, x);
+    if (x->mode == M_INVALID) {
+        chk_invalid(e);
+        return;
+    }
+    if (x->type->kind == K_UNTYPED_NIL) {
+        chk_error(C, chk_start(x), "use of untyped nil in argument to new");
+        chk_invalid(e);
+        return;
+    }
+    if (type_is_untyped(x->type) &&
+        !chk_assign_to(C, x, chk_default_type(x->type), "argument to new")) {
+        chk_invalid(e);
+        return;
+    }
+    e->mode = M_VALUE;
+    e->type = type_pointer(x->type);
+}
+
 static void bi_simple(Checker *C, Expr *e, Builtin b, Expr **args, int n) {
     Expr *x = n > 0 ? args[0] : NULL;
     switch (b) {
@@ -544,6 +595,10 @@ static void bi_simple(Checker *C, Expr *e, Builtin b, Expr **args, int n) {
                       chk_operand(C, x));
         return;
     case BI_NEW: {
+        if (!new_arg_is_type(C, x)) {
+            bi_new_value(C, e, x);
+            return;
+        }
         Type *T = chk_type(C, x);
         e->mode = M_VALUE;
         e->type = type_pointer(T);
@@ -573,6 +628,100 @@ static void bi_simple(Checker *C, Expr *e, Builtin b, Expr **args, int n) {
     default:
         return;
     }
+}
+
+/* ---- complex, real, imag (types2's rules) ---- */
+
+static Type *float_of(Type *t) {
+    switch (t->kind) {
+    case K_COMPLEX64: return type_basic(K_FLOAT32);
+    case K_COMPLEX128: return type_basic(K_FLOAT64);
+    case K_UNTYPED_COMPLEX: return type_basic(K_UNTYPED_FLOAT);
+    default: return NULL;
+    }
+}
+
+static bool is_const(Expr *x) { return x->mode == M_CONST && x->cv.kind != CV_NONE; }
+
+/* complex(re, im): two floats of one type, or untyped constants. */
+static void bi_complex(Checker *C, Expr *e, Expr *x, Expr *y) {
+    chk_expr(C, x);
+    chk_expr(C, y);
+    if (x->mode == M_INVALID || y->mode == M_INVALID) {
+        chk_invalid(e);
+        return;
+    }
+    /* an untyped operand takes the other's type; two untyped constants
+     * stay untyped (both made untyped float) */
+    bool ux = type_is_untyped(x->type), uy = type_is_untyped(y->type);
+    if (ux && !uy) {
+        if (!chk_convert_untyped(C, x, y->type)) { chk_invalid(e); return; }
+    } else if (uy && !ux) {
+        if (!chk_convert_untyped(C, y, x->type)) { chk_invalid(e); return; }
+    } else if (ux && uy && is_const(x) && is_const(y)) {
+        Type *uf = type_basic(K_UNTYPED_FLOAT);
+        if (!chk_convert_untyped(C, x, uf) || !chk_convert_untyped(C, y, uf)) {
+            chk_invalid(e);
+            return;
+        }
+    } else if (ux && uy) {
+        chk_default(C, x);
+        chk_default(C, y);
+    }
+    if (!chk_identical(x->type, y->type)) {
+        chk_error(C, chk_start(x), "invalid operation: %s (mismatched types %s and %s)",
+                  ast_expr_string(e), chk_tstr(C, x->type), chk_tstr(C, y->type));
+        chk_invalid(e);
+        return;
+    }
+    Kind k = x->type->kind;
+    Type *res = k == K_FLOAT32 ? type_basic(K_COMPLEX64)
+              : k == K_FLOAT64 ? type_basic(K_COMPLEX128)
+              : k == K_UNTYPED_FLOAT ? type_basic(K_UNTYPED_COMPLEX) : NULL;
+    if (!res) {
+        chk_error(C, chk_start(x), "invalid argument: arguments have type %s, expected floating-point",
+                  chk_tstr(C, x->type));
+        chk_invalid(e);
+        return;
+    }
+    if (is_const(x) && is_const(y)) {
+        ConstVal re = cv_to_float(x->cv), im = cv_to_float(y->cv), out;
+        ConstVal v = cv_make_complex(re.kind == CV_FLOAT ? re.u.f : 0, im.kind == CV_FLOAT ? im.u.f : 0);
+        e->mode = M_CONST;
+        e->cv = cv_represent(v, res, &out) == CVR_OK ? out : v;
+        e->type = res;
+        return;
+    }
+    e->mode = M_VALUE;
+    e->type = res;
+}
+
+/* real(x) / imag(x). */
+static void bi_real_imag(Checker *C, Expr *e, Expr *x, Builtin b) {
+    chk_expr(C, x);
+    if (x->mode == M_INVALID) {
+        chk_invalid(e);
+        return;
+    }
+    if (type_is_untyped(x->type) && is_const(x) &&
+        (is_numeric(x->type) || type_is_complex(x->type)))
+        chk_convert_untyped(C, x, type_basic(K_UNTYPED_COMPLEX));
+    Type *res = float_of(x->type);
+    if (!res) {
+        chk_error(C, chk_start(x), "invalid argument: argument has type %s, expected complex type",
+                  chk_tstr(C, x->type));
+        chk_invalid(e);
+        return;
+    }
+    if (is_const(x)) {
+        ConstVal c = cv_to_complex(x->cv);
+        e->mode = M_CONST;
+        e->cv = cv_make_float(b == BI_REAL ? c.u.c.re : c.u.c.im);
+        e->type = res;
+        return;
+    }
+    e->mode = M_VALUE;
+    e->type = res;
 }
 
 static void builtin_call(Checker *C, Expr *e, Builtin b) {
@@ -613,6 +762,8 @@ static void builtin_call(Checker *C, Expr *e, Builtin b) {
         break;
     case BI_MAKE: bi_make(C, e, args, n); break;
     case BI_MIN: case BI_MAX: bi_minmax(C, e, args, n, b); break;
+    case BI_COMPLEX: bi_complex(C, e, args[0], args[1]); break;
+    case BI_REAL: case BI_IMAG: bi_real_imag(C, e, args[0], b); break;
     default: bi_simple(C, e, b, args, n); break;
     }
     if (e->mode == M_NOVALUE) e->type = type_tuple(NULL, 0);

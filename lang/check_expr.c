@@ -74,7 +74,9 @@ const char *chk_operand(Checker *C, Expr *e) {
 
 /* ---- untyped conversion ----------------------------------------------------------- */
 
-static bool is_numeric(Type *t) { return type_is_integer(t) || type_is_float(t); }
+static bool is_numeric(Type *t) {
+    return type_is_integer(t) || type_is_float(t) || type_is_complex(t);
+}
 static bool is_string(Type *t) { return t->kind == K_STRING || t->kind == K_UNTYPED_STRING; }
 static bool is_boolean(Type *t) { return t->kind == K_BOOL || t->kind == K_UNTYPED_BOOL; }
 static bool is_const_type(Type *t) { return is_numeric(t) || is_string(t) || is_boolean(t); }
@@ -363,8 +365,7 @@ static void ident_object(Checker *C, Expr *e, Object *o) {
         e->mode = M_VALUE;
         e->type = type_basic(K_UNTYPED_NIL);
         return;
-    default:
-        chk_error(C, e->pos, "complex numbers are not supported by csp");
+    default:   /* a bad object: its error was reported where it was declared */
         chk_invalid(e);
     }
 }
@@ -412,8 +413,15 @@ static void literal(Checker *C, Expr *e) {
         set_const(e, type_basic(K_UNTYPED_STRING),
                   cv_make_string(e->u.lit.val, e->u.lit.vlen));
         return;
+    case E_IMAGLIT:
+        if (!cv_parse_imag(text, &v)) {
+            chk_error(C, e->pos, "malformed constant: %s", text);
+            chk_invalid(e);
+            return;
+        }
+        set_const(e, type_basic(K_UNTYPED_COMPLEX), v);
+        return;
     default:
-        chk_error(C, e->pos, "complex numbers are not supported by csp");
         chk_invalid(e);
     }
 }
@@ -568,7 +576,7 @@ static bool is_comparison(TokKind op) {
            op == T_GEQ;
 }
 
-static bool is_ordered(Type *t) { return is_numeric(t) || is_string(t); }
+static bool is_ordered(Type *t) { return (is_numeric(t) && !type_is_complex(t)) || is_string(t); }
 
 /* types2's mayConvert: may untyped operands be converted to each other? */
 static bool may_convert(Expr *x, Expr *y) {
@@ -718,6 +726,7 @@ static bool const_is_zero(Expr *y) {
     if (y->mode != M_CONST) return false;
     if (y->cv.kind == CV_INT) return y->cv.u.i == 0;
     if (y->cv.kind == CV_FLOAT) return y->cv.u.f == 0;
+    if (y->cv.kind == CV_COMPLEX) return y->cv.u.c.re == 0 && y->cv.u.c.im == 0;
     return false;
 }
 

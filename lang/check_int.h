@@ -79,6 +79,7 @@ typedef struct FuncCtx {
     int nft_final, capft_final;
     Stmt **ft_tswitch;          /* fallthrough ending a type switch clause */
     int nft_tswitch, capft_tswitch;
+    bool has_goto;              /* a goto to a defined label: check_gotos runs */
 } FuncCtx;
 
 typedef struct PtrMapEntry { const void *key; void *val; } PtrMapEntry;

@@ -200,7 +200,8 @@ static Type *value_type(Checker *C, Rhs *r, int i, const char *ctx) {
 /* ---- declarations ----------------------------------------------------------------------- */
 
 static bool is_const_type(Type *t) {
-    return type_is_integer(t) || type_is_float(t) || t->kind == K_STRING || t->kind == K_BOOL;
+    return type_is_integer(t) || type_is_float(t) || type_is_complex(t) || t->kind == K_STRING ||
+           t->kind == K_BOOL;
 }
 
 void chk_const_spec(Checker *C, ValueSpec *vs, ValueSpec *src, Object **objs) {
@@ -520,7 +521,7 @@ static void incdec_stmt(Checker *C, Stmt *s) {
     chk_expr(C, x);
     mark_reassigned(x);
     if (x->mode == M_INVALID) return;
-    if (!type_is_integer(x->type) && !type_is_float(x->type)) {
+    if (!type_is_integer(x->type) && !type_is_float(x->type) && !type_is_complex(x->type)) {
         chk_error(C, chk_start(x), "invalid operation: %s%s (non-numeric type %s)",
                   ast_expr_string(x), tok_names[s->u.incdec.op], chk_tstr(C, x->type));
         return;
@@ -686,9 +687,15 @@ static void branch_stmt(Checker *C, Stmt *s) {
     if (!f) return;
     TokKind tok = s->u.branch.tok;
     if (tok == T_GOTO) {
-        chk_error(C, s->pos, "goto is not supported by csp");
-        int li = s->u.branch.label ? find_label(f, chk_ident(s->u.branch.label)) : -1;
-        if (li >= 0) f->label_used[li] = true;
+        const char *name = s->u.branch.label ? chk_ident(s->u.branch.label) : NULL;
+        int li = name ? find_label(f, name) : -1;
+        if (li >= 0) {
+            f->label_used[li] = true;   /* even when the jump is invalid (Go) */
+            s->u.branch.label->u.ident.obj = f->labels[li];
+            f->has_goto = true;
+        } else if (name) {
+            chk_error(C, s->u.branch.label->pos, "label %s not defined", name);
+        }
         return;
     }
     if (tok == T_FALLTHROUGH) {
@@ -707,6 +714,181 @@ static void branch_stmt(Checker *C, Stmt *s) {
     }
     chk_error(C, s->pos, is_break ? "break is not in a loop, switch, or select"
                                   : "continue is not in a loop");
+}
+
+/* ---- goto ---------------------------------------------------------------------------------
+ * cmd/compile's rules (syntax/branches.go), restated: one pass over the
+ * body's blocks in source order. A goto whose label was already seen in
+ * its own block or an enclosing one jumps backward and is fine. Any other
+ * goto is "forward": it waits in its block's list and is resolved by the
+ * first label of that name met later in the same block; when the block
+ * ends, the waiting gotos move out to the enclosing block (jumping out of
+ * a block is fine). A forward goto that was waiting when the block
+ * declared a variable and is then resolved in that block jumps over the
+ * declaration; one still unresolved at the end of the body targets a label
+ * inside a block it is not in ("jumps into block"). Sets the goto's
+ * branch.target to the labeled statement for the compiler. */
+
+typedef struct GBlock { struct GBlock *parent; Pos start; } GBlock;
+typedef struct GList { Stmt **v; int n, cap; } GList;
+typedef struct GotoPass {
+    Checker *C;
+    FuncCtx *f;
+    GBlock **lblock;         /* per label index: the block declaring it */
+} GotoPass;
+
+static void goto_block(GotoPass *g, GBlock *parent, Pos start, Stmt **list, int n,
+                       GList *out);
+
+static int goto_label_index(GotoPass *g, Stmt *br) {
+    Object *o = br->u.branch.label->u.ident.obj;
+    for (int i = 0; i < g->f->nlabels; i++)
+        if (g->f->labels[i] == o) return i;
+    return -1;
+}
+
+static bool block_encloses(GBlock *outer, GBlock *b) {
+    for (; b; b = b->parent)
+        if (b == outer) return true;
+    return false;
+}
+
+static const char *pos_string(Pos p) {
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s:%d:%d", p.file ? p.file->path : "", p.line, p.col);
+    return gc_strdup(buf);
+}
+
+/* Go's String() of a := left side: "x" or "a, b". */
+static const char *lhs_string(Stmt *s) {
+    char buf[512] = "";
+    for (int i = 0; i < s->u.assign.nlhs; i++) {
+        if (i) strncat(buf, ", ", sizeof buf - strlen(buf) - 1);
+        strncat(buf, ast_expr_string(s->u.assign.lhs[i]), sizeof buf - strlen(buf) - 1);
+    }
+    return gc_strdup(buf);
+}
+
+/* Everything goto_block tracks for the statement list of one block. */
+typedef struct GState {
+    GBlock *b;
+    GList fwd, bad;          /* waiting gotos; those waiting at the last var decl */
+    Pos var_pos;
+    const char *var_name;    /* NULL: no variable declared yet */
+} GState;
+
+static void goto_inner(GotoPass *g, GState *st, Pos start, Stmt **list, int n) {
+    GList moved = {0};
+    goto_block(g, st->b, start, list, n, &moved);
+    for (int i = 0; i < moved.n; i++) CHK_PUSH(st->fwd.v, st->fwd.n, st->fwd.cap, moved.v[i]);
+}
+
+static void goto_record_var(GState *st, Pos pos, const char *name) {
+    st->var_pos = pos;
+    st->var_name = name;
+    st->bad.n = 0;
+    for (int i = 0; i < st->fwd.n; i++) CHK_PUSH(st->bad.v, st->bad.n, st->bad.cap, st->fwd.v[i]);
+}
+
+static void goto_declare(GotoPass *g, GState *st, Stmt *s) {
+    Object *o = s->u.labeled.obj;
+    int li = -1;
+    for (int i = 0; o && i < g->f->nlabels; i++)
+        if (g->f->labels[i] == o) li = i;
+    if (li < 0) return;      /* blank or duplicate label */
+    g->lblock[li] = st->b;
+    int keep = 0;
+    for (int i = 0; i < st->fwd.n; i++) {
+        Stmt *br = st->fwd.v[i];
+        if (goto_label_index(g, br) != li) {
+            st->fwd.v[keep++] = br;
+            continue;
+        }
+        br->u.branch.target = s;
+        if (st->var_name && stmt_in(st->bad.v, st->bad.n, br))
+            chk_error(g->C, br->u.branch.label->pos, "goto %s jumps over declaration of %s at %s",
+                      o->name, st->var_name, pos_string(st->var_pos));
+    }
+    st->fwd.n = keep;
+}
+
+static void goto_stmt(GotoPass *g, GState *st, Stmt *s) {
+    if (!s) return;
+    switch (s->kind) {
+    case S_DECL: {
+        Decl *d = s->u.decl.decl;
+        if (d && d->kind == D_VAR && d->u.vars.n > 0 && d->u.vars.specs[0].nnames > 0) {
+            Expr *id = d->u.vars.specs[0].names[0];
+            goto_record_var(st, id->pos, chk_ident(id));
+        }
+        break;
+    }
+    case S_ASSIGN:
+        if (s->u.assign.op == T_DEFINE) goto_record_var(st, s->u.assign.op_pos, lhs_string(s));
+        break;
+    case S_LABELED:
+        goto_declare(g, st, s);
+        goto_stmt(g, st, s->u.labeled.stmt);
+        break;
+    case S_BRANCH: {
+        if (s->u.branch.tok != T_GOTO || !s->u.branch.label) break;
+        int li = goto_label_index(g, s);
+        if (li < 0) break;   /* undefined: reported by branch_stmt */
+        if (g->lblock[li] && block_encloses(g->lblock[li], st->b))
+            s->u.branch.target = g->f->labels[li]->label_stmt;
+        else
+            CHK_PUSH(st->fwd.v, st->fwd.n, st->fwd.cap, s);
+        break;
+    }
+    case S_BLOCK: goto_inner(g, st, s->pos, s->u.block.stmts, s->u.block.n); break;
+    case S_IF:
+        if (s->u.if_.then && s->u.if_.then->kind == S_BLOCK)
+            goto_inner(g, st, s->u.if_.then->pos, s->u.if_.then->u.block.stmts,
+                       s->u.if_.then->u.block.n);
+        if (s->u.if_.els) goto_inner(g, st, s->u.if_.els->pos, &s->u.if_.els, 1);
+        break;
+    case S_FOR: case S_RANGE: {
+        Stmt *body = s->kind == S_FOR ? s->u.for_.body : s->u.range.body;
+        if (body && body->kind == S_BLOCK)
+            goto_inner(g, st, body->pos, body->u.block.stmts, body->u.block.n);
+        break;
+    }
+    case S_SWITCH: case S_TYPESWITCH: case S_SELECT: {
+        Stmt *body = s->kind == S_SWITCH ? s->u.switch_.body
+                   : s->kind == S_TYPESWITCH ? s->u.typeswitch.body : s->u.select.body;
+        for (int i = 0; body && body->kind == S_BLOCK && i < body->u.block.n; i++) {
+            Stmt *c = body->u.block.stmts[i];
+            if (c && c->kind == S_CASE) goto_inner(g, st, c->pos, c->u.case_.body, c->u.case_.nbody);
+            else if (c && c->kind == S_COMM) goto_inner(g, st, c->pos, c->u.comm.body, c->u.comm.nbody);
+        }
+        break;
+    }
+    default: break;
+    }
+}
+
+static void goto_block(GotoPass *g, GBlock *parent, Pos start, Stmt **list, int n,
+                       GList *out) {
+    GState st = {0};
+    st.b = gc_alloc(sizeof *st.b);   /* outlives this call: labels point at it */
+    st.b->parent = parent;
+    st.b->start = start;
+    for (int i = 0; i < n; i++) goto_stmt(g, &st, list[i]);
+    *out = st.fwd;
+}
+
+/* Runs the goto pass over a function body (only when it has a goto). */
+static void check_gotos(Checker *C, FuncCtx *f, Stmt *body) {
+    GotoPass g = {C, f, gc_alloc(sizeof(GBlock *) * (f->nlabels + 1))};
+    GList left = {0};
+    if (body->kind == S_BLOCK) goto_block(&g, NULL, body->pos, body->u.block.stmts, body->u.block.n, &left);
+    for (int i = 0; i < left.n; i++) {
+        Stmt *br = left.v[i];
+        int li = goto_label_index(&g, br);
+        GBlock *lb = li >= 0 ? g.lblock[li] : NULL;
+        chk_error(C, br->u.branch.label->pos, "goto %s jumps into block starting at %s",
+                  f->labels[li]->name, lb ? pos_string(lb->start) : "?");
+    }
 }
 
 /* Visits s and every statement nested in it (not into function literals). */
@@ -1331,6 +1513,7 @@ void chk_func_body(Checker *C, FuncInfo *info, Stmt *body, FuncCtx *outer, bool 
     if (body->kind == S_BLOCK) stmt_list(C, body->u.block.stmts, body->u.block.n);
     else stmt(C, body);
     if (fc.sig->nresults > 0 && !terminating(body)) chk_error(C, end, "missing return");
+    if (fc.has_goto) check_gotos(C, &fc, body);
     report_unused(C, &fc);
     C->fn = saved_fn;
     C->scope = saved_scope;

@@ -80,6 +80,7 @@ Type *chk_default_type(Type *t) {
     case K_UNTYPED_INT: return type_basic(K_INT);
     case K_UNTYPED_RUNE: return type_basic(K_INT32);
     case K_UNTYPED_FLOAT: return type_basic(K_FLOAT64);
+    case K_UNTYPED_COMPLEX: return type_basic(K_COMPLEX128);
     case K_UNTYPED_STRING: return type_basic(K_STRING);
     default: return t;
     }
@@ -138,10 +139,6 @@ static void cycle_error(Checker *C, Type *T, Expr *at) {
 }
 
 static Type *type_from_object(Checker *C, Expr *e, Object *o, bool need_complete) {
-    if (o->kind == OBJ_BAD && !o->pkg) {
-        chk_error(C, e->pos, "complex numbers are not supported by csp");
-        return chk_invalid_type();
-    }
     if (o->kind != OBJ_TYPE) {
         chk_error(C, chk_start(e), "%s is not a type", ast_expr_string(e));
         return chk_invalid_type();
@@ -648,7 +645,7 @@ static bool untyped_assignable(Expr *x, Type *T) {
     }
     if (V->kind == K_UNTYPED_BOOL) return T->kind == K_BOOL || T->kind == K_UNTYPED_BOOL;
     if (V->kind == K_UNTYPED_STRING) return T->kind == K_STRING;
-    return type_is_integer(T) || type_is_float(T);
+    return type_is_integer(T) || type_is_float(T) || type_is_complex(T);
 }
 
 static const char *not_implement(Checker *C, Type *V, Type *T, const char *why) {
@@ -706,6 +703,7 @@ bool chk_convertible(Checker *C, Type *V, Type *T) {
         V->elem->underlying == T->elem->underlying)
         return true;
     if (is_numeric(V) && is_numeric(T)) return true;
+    if (type_is_complex(V) && type_is_complex(T)) return true;
     if (T->kind == K_STRING && (type_is_integer(V) || is_bytes_or_runes(V))) return true;
     if (V->kind == K_STRING && is_bytes_or_runes(T)) return true;
     if (V->kind == K_SLICE && T->kind == K_ARRAY && V->elem == T->elem) return true;

@@ -57,6 +57,16 @@ int emit(FuncState *fs, unsigned op, int64_t a, int64_t b, int64_t c) {
 
 /* emit without the simulation's preemption point. */
 int emit_raw(FuncState *fs, unsigned op, int64_t a, int64_t b, int64_t c) {
+    /* Sizes and offsets beyond C's 24 bits (arrays over 2^24 slots) go to
+     * the K-operand variants of the few instructions that carry them. */
+    if (c > INS_MAX_C) {
+        unsigned wide = op == OP_ADDR ? OP_ADDRK : op == OP_BOXNEW ? OP_BOXNEWK
+                      : op == OP_BOXCOPY ? OP_BOXCOPYK : op == OP_COPYN ? OP_COPYNK : 0;
+        if (wide) {
+            op = wide;
+            c = k_int(fs, c);
+        }
+    }
     /* An operand that does not fit (a type or offset over 2^24 slots) must
      * not be truncated into a wrong size: say so instead. */
     if (a < INS_MIN_SB || a > INS_MAX_A || b < INS_MIN_SB || b > INS_MAX_A ||

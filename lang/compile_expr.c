@@ -41,6 +41,7 @@ static Type *const_type(Expr *e) {
         return t && t->kind == K_UNTYPED_RUNE ? type_basic(K_INT32) : type_basic(K_INT);
     case CV_FLOAT: return type_basic(K_FLOAT64);
     case CV_STRING: return type_basic(K_STRING);
+    case CV_COMPLEX: return type_basic(K_COMPLEX128);
     default: return type_basic(K_INT);
     }
 }
@@ -125,12 +126,167 @@ bool expr_is_fresh(Expr *e) {
     }
 }
 
+/* ---- evaluation order ---------------------------------------------------------------
+ * The spec orders calls, method calls and receives of an expression list
+ * left to right and leaves the rest open; gc's order pass (walk/order.go)
+ * evaluates each call, receive, slicing, value-copying type assertion and
+ * call-like builtin (len, append, make, ...) into a temporary first, in
+ * source order, and reads the other operands (variables, fields, index
+ * and deref expressions) afterwards: fmt.Println(x, f()) prints the x
+ * that f left, and a[i] = bump(&i) stores at the bumped index. csp does
+ * the same per list: comp_hoist compiles those operands into registers
+ * ahead, and cexpr/ccall hand out the register when they reach the node.
+ * Lists where no plain operand precedes such an operand compile as before
+ * (no extra moves). An && or || expression is evaluated ahead as a whole
+ * (gc gives it a temporary too), its operands in their own order, and
+ * function literals are not entered. */
+
+typedef struct Hoisted { Expr *e; int reg; } Hoisted;
+
+static bool hoistable(Expr *e) {
+    if (e->cv.kind != CV_NONE || e->mode == M_TYPE || !e->type || e->type->kind == K_TUPLE)
+        return false;
+    switch (e->kind) {
+    case E_CALL:
+        if (e->u.call.kind == CALL_CONV)
+            return e->type->kind == K_SLICE && e->u.call.nargs == 1 &&
+                   e->u.call.args[0]->type && e->u.call.args[0]->type->kind == K_STRING;
+        return e->mode != M_NOVALUE;
+    case E_UNARY: return e->u.unary.op == T_ARROW;
+    case E_BINARY: return e->u.binary.op == T_LAND || e->u.binary.op == T_LOR;
+    case E_SLICE: return true;
+    case E_TYPEASSERT: {
+        Kind k = e->type->kind;
+        return e->u.assert.type && k != K_POINTER && k != K_MAP && k != K_CHAN &&
+               k != K_FUNC;
+    }
+    default: return false;
+    }
+}
+
+static int hoisted_find(FuncState *fs, Expr *e) {
+    for (int i = 0; i < fs->nhoisted; i++)
+        if (fs->hoisted[i].e == e)
+            return i;
+    return -1;
+}
+
+/* The register e was evaluated into, taking it out of the table; -1 when
+ * e was not hoisted. */
+static int hoisted_take(FuncState *fs, Expr *e) {
+    int i = hoisted_find(fs, e);
+    if (i < 0)
+        return -1;
+    int r = fs->hoisted[i].reg;
+    fs->hoisted[i] = fs->hoisted[--fs->nhoisted];
+    return r;
+}
+
+/* Walks e in evaluation order. mode 0: sets *plain when a plain operand
+ * is read and *need when a hoistable node follows one; mode 1: compiles
+ * the hoistable nodes into fresh registers. */
+static void hoist_walk(FuncState *fs, Expr *e, int mode, bool *plain, bool *need) {
+    if (!e || e->cv.kind != CV_NONE || e->mode == M_TYPE)
+        return;
+    if (hoistable(e)) {
+        if (mode == 0) {
+            if (*plain)
+                *need = true;
+        } else if (hoisted_find(fs, e) < 0) {
+            int r = alloc_reg(fs);
+            cvalue(fs, e, e->type, r, false);
+            fs->freereg = r + 1;
+            if (fs->nhoisted == fs->caphoisted) {
+                fs->caphoisted = fs->caphoisted ? 2 * fs->caphoisted : 4;
+                fs->hoisted = gc_realloc(fs->hoisted, fs->caphoisted * sizeof(Hoisted));
+            }
+            fs->hoisted[fs->nhoisted++] = (Hoisted){e, r};
+        }
+        return;
+    }
+    switch (e->kind) {
+    case E_IDENT:
+        if (e->u.ident.obj && e->u.ident.obj->kind == OBJ_VAR)
+            *plain = true;
+        break;
+    case E_PAREN: hoist_walk(fs, e->u.paren.x, mode, plain, need); break;
+    case E_UNARY: hoist_walk(fs, e->u.unary.x, mode, plain, need); break;
+    case E_STAR: hoist_walk(fs, e->u.star.x, mode, plain, need); *plain = true; break;
+    case E_BINARY:   /* && and || are hoistable as a whole */
+        hoist_walk(fs, e->u.binary.x, mode, plain, need);
+        hoist_walk(fs, e->u.binary.y, mode, plain, need);
+        break;
+    case E_SELECTOR:
+        if (e->u.sel.kind == SEL_PKG) {
+            Object *o = e->u.sel.sel->u.ident.obj;
+            if (o && o->kind == OBJ_VAR)
+                *plain = true;
+        } else if (e->u.sel.kind == SEL_FIELD) {
+            hoist_walk(fs, e->u.sel.x, mode, plain, need);
+            *plain = true;
+        }
+        break;
+    case E_INDEX:
+        hoist_walk(fs, e->u.index.x, mode, plain, need);
+        hoist_walk(fs, e->u.index.index, mode, plain, need);
+        *plain = true;
+        break;
+    case E_KEYVALUE:
+        hoist_walk(fs, e->u.kv.key, mode, plain, need);
+        hoist_walk(fs, e->u.kv.value, mode, plain, need);
+        break;
+    case E_COMPOSITE:
+        for (int i = 0; i < e->u.composite.nelts; i++)
+            hoist_walk(fs, e->u.composite.elts[i], mode, plain, need);
+        break;
+    case E_CALL:   /* a conversion: its operand */
+        if (e->u.call.kind == CALL_CONV && e->u.call.nargs == 1)
+            hoist_walk(fs, e->u.call.args[0], mode, plain, need);
+        break;
+    default: break;
+    }
+}
+
+void comp_hoist(FuncState *fs, Expr **list, int n, bool lhs_first) {
+    bool plain = lhs_first, need = false;
+    for (int i = 0; i < n && !need; i++)
+        hoist_walk(fs, list[i], 0, &plain, &need);
+    if (!need)
+        return;
+    for (int i = 0; i < n; i++)
+        hoist_walk(fs, list[i], 1, &plain, &need);
+}
+
 /* ---- constants -------------------------------------------------------------------- */
+
+/* A complex constant: both parts into scratch registers, then a box. */
+static void load_complex(FuncState *fs, int d, ConstVal cv, bool c64) {
+    double re = cv.kind == CV_COMPLEX ? (double)cv.u.c.re
+              : cv.kind == CV_FLOAT ? (double)cv.u.f : (double)cv.u.i;
+    double im = cv.kind == CV_COMPLEX ? (double)cv.u.c.im : 0;
+    if (c64) re = (float)re, im = (float)im;
+    if (re == 0) re = 0;             /* Go constants are exact: no -0 */
+    if (im == 0) im = 0;
+    int save = fs->freereg;
+    int r = alloc_regs(fs, 2);
+    emit(fs, OP_LOADK, r, 0, k_float(fs, re));
+    emit(fs, OP_LOADK, r + 1, 0, k_float(fs, im));
+    emit(fs, OP_CPLX, d, r, r + 1);
+    fs->freereg = save > d ? save : d + 1;
+}
 
 static int load_const(FuncState *fs, Expr *e, Type *t, int dst) {
     int d = target(fs, dst);
     ConstVal cv = e->cv;
+    if (cv.kind == CV_COMPLEX && !type_is_complex(t)) {
+        long double re = cv.u.c.re;      /* 2+0i given a real type */
+        cv.kind = CV_FLOAT;
+        cv.u.f = re;
+    }
     switch (t->kind) {
+    case K_COMPLEX64: case K_COMPLEX128: case K_UNTYPED_COMPLEX:
+        load_complex(fs, d, cv, t->kind == K_COMPLEX64);
+        break;
     case K_FLOAT32: case K_FLOAT64: case K_UNTYPED_FLOAT: {
         double v = cv.kind == CV_FLOAT ? (double)cv.u.f : (double)cv.u.i;
         if (t->kind == K_FLOAT32) v = (double)(float)v;
@@ -207,8 +363,17 @@ static int cident(FuncState *fs, Expr *e, int dst) {
 /* The operand word of AADDR / SLICE on an array: element size in x.B
  * (16 bits), length in x.C (24 bits). */
 void emit_array_extra(FuncState *fs, unsigned a, Type *at) {
-    if (at->elem->size > 0xffff || at->len > INS_MAX_C)
+    if (at->elem->size > 0xffff)
         comp_error(fs, (Pos){0}, "array type %s too large", type_string(at));
+    if (at->len > INS_MAX_C) {   /* the length goes to K (AADDRK, SLICE mode 8) */
+        Instr *prev = &fs->code[fs->ncode - 1];
+        if (INS_OP(*prev) == OP_AADDR)
+            *prev = ins_make(OP_AADDRK, INS_A(*prev), INS_B(*prev), INS_C(*prev));
+        else
+            a |= 8;
+        emit_extra(fs, a, at->elem->size, k_int(fs, at->len));
+        return;
+    }
     emit_extra(fs, a, at->elem->size, at->len);
 }
 
@@ -309,10 +474,14 @@ static int loc_ptr(FuncState *fs, int reg, int off) {
 }
 
 static void emit_load_mem(FuncState *fs, int d, int reg, int off, Type *t) {
-    if (type_is_boxed(t))
+    if (type_is_boxed(t)) {
         emit(fs, OP_ADDR, d, reg, off);
-    else
+    } else if (off > INS_MAX_C) {    /* far into an array over 2^24 slots */
+        emit(fs, OP_ADDR, d, reg, off);
+        emit(fs, OP_LOAD, d, d, 0);
+    } else {
         emit(fs, OP_LOAD, d, reg, off);
+    }
 }
 
 static void index_loc(FuncState *fs, Expr *e, LValue *lv, bool stable) {
@@ -514,9 +683,13 @@ static void emit_convert(FuncState *fs, int d, int r, Type *from, Type *to) {
         emit(fs, to->elem->kind == K_INT32 ? OP_S2R : OP_S2B, d, r, 0);
     } else if (to->kind == K_STRING && from->kind == K_SLICE) {
         emit(fs, from->elem->kind == K_INT32 ? OP_R2S : OP_B2S, d, r, 0);
+    } else if (to->kind == K_COMPLEX64 && from->kind == K_COMPLEX128) {
+        emit(fs, OP_C64, d, r, 0);
     } else if (from->kind == K_SLICE &&
                (to->kind == K_ARRAY || to->kind == K_POINTER)) {
-        comp_unsupported(fs, (Pos){0}, "conversion from slice to array");
+        bool ptr = to->kind == K_POINTER;
+        emit(fs, OP_S2A, d, r, k_ptr(fs, ptr ? to->elem : to, KT_TYPE));
+        emit_extra(fs, ptr, 0, 0);
     } else {
         to_dst(fs, r, d);
     }
@@ -601,6 +774,14 @@ static bool small_imm(Expr *e, int64_t *v, int64_t lo, int64_t hi) {
 }
 
 int cbinop(FuncState *fs, TokKind op, Type *t, int d, int x, int y, Expr *ye) {
+    if (type_is_complex(t)) {
+        unsigned o = op == T_ADD ? OP_ADDC : op == T_SUB ? OP_SUBC
+                   : op == T_MUL ? OP_MULC : OP_DIVC;
+        emit(fs, o, d, x, y);
+        if (t->kind == K_COMPLEX64)      /* computed in float64, then rounded */
+            emit(fs, OP_C64, d, d, 0);
+        return d;
+    }
     if (is_float(t)) {
         unsigned o = op == T_ADD ? OP_ADDF : op == T_SUB ? OP_SUBF
                    : op == T_MUL ? OP_MULF : OP_DIVF;
@@ -915,6 +1096,20 @@ static int ccomposite_addr(FuncState *fs, Expr *e, int dst) {
     return d;
 }
 
+/* new(expr) (Go 1.26): an owned copy of the value is the new variable for
+ * boxed types; any other value goes into a fresh 1-slot cell. */
+static int cnew_value(FuncState *fs, Expr *x, int dst) {
+    if (type_is_boxed(x->type))
+        return cvalue(fs, x, x->type, dst, true);
+    int save = fs->freereg;
+    int d = target(fs, dst);
+    int v = alloc_reg(fs);
+    cvalue(fs, x, x->type, v, false);
+    emit(fs, OP_NEWCELL, d, v, 0);
+    fs->freereg = save > d ? save : d + 1;
+    return d;
+}
+
 static int cunary(FuncState *fs, Expr *e, int dst) {
     TokKind op = e->u.unary.op;
     Expr *x = e->u.unary.x;
@@ -943,7 +1138,8 @@ static int cunary(FuncState *fs, Expr *e, int dst) {
     Type *t = e->type;
     switch (op) {
     case T_SUB:
-        if (is_float(t)) emit(fs, OP_NEGF, d, r, 0);
+        if (type_is_complex(t)) emit(fs, OP_NEGC, d, r, 0);
+        else if (is_float(t)) emit(fs, OP_NEGF, d, r, 0);
         else {
             emit(fs, OP_NEG, d, r, 0);
             if (is_sized(t)) emit(fs, OP_NORM, d, d, t->kind);
@@ -1337,6 +1533,16 @@ static unsigned native_call_op(const Proto *p, bool upref) {
 
 int ccall(FuncState *fs, Expr *e, int nwant) {
     Expr *fn = unparen(e->u.call.fun);
+    if (fs->nhoisted) {
+        int r = hoisted_take(fs, e);
+        if (r >= 0) {
+            int b = alloc_reg(fs);
+            emit(fs, OP_MOVE, b, r, 0);
+            return b;
+        }
+    }
+    if (e->u.call.kind != CALL_CONV)
+        comp_hoist(fs, e->u.call.args, e->u.call.nargs, false);
     if (e->u.call.kind == CALL_CONV) {
         int b = fs->freereg;
         cconv(fs, e, alloc_reg(fs));
@@ -1672,6 +1878,8 @@ static int cbuiltin(FuncState *fs, Expr *e, int dst) {
     }
     case BI_NEW: {
         Type *t = args[0]->type;
+        if (args[0]->mode != M_TYPE)
+            return cnew_value(fs, args[0], dst);
         int d = target(fs, dst);
         emit(fs, OP_BOXNEW, d, 0, t->size ? t->size : 1);
         return d;
@@ -1685,6 +1893,21 @@ static int cbuiltin(FuncState *fs, Expr *e, int dst) {
     case BI_RECOVER: {
         int d = target(fs, dst);
         emit(fs, OP_RECOVER, d, 0, 0);
+        return d;
+    }
+    case BI_COMPLEX: {
+        int re = cvalue(fs, args[0], args[0]->type, -1, false);
+        int im = cvalue(fs, args[1], args[1]->type, -1, false);
+        fs->freereg = save;
+        int d = target(fs, dst);
+        emit(fs, OP_CPLX, d, re, im);
+        return d;
+    }
+    case BI_REAL: case BI_IMAG: {
+        int r = cexpr(fs, args[0], -1);
+        fs->freereg = save;
+        int d = target(fs, dst);
+        emit(fs, OP_CPART, d, r, e->u.call.builtin == BI_IMAG);
         return d;
     }
     case BI_CLEAR: {
@@ -1738,6 +1961,7 @@ static int ccomposite(FuncState *fs, Expr *e, int dst) {
         t = t->elem;                 /* elided &T in a nested literal */
     int n = e->u.composite.nelts;
     Expr **elts = e->u.composite.elts;
+    comp_hoist(fs, elts, n, false);
     int d = target(fs, dst);
     switch (t->kind) {
     case K_STRUCT:
@@ -1875,6 +2099,11 @@ static bool writes_dst_last(Expr *e) {
 int cexpr(FuncState *fs, Expr *e, int dst) {
     if (e->cv.kind != CV_NONE && e->mode != M_TYPE)
         return load_const(fs, e, const_type(e), dst);
+    if (fs->nhoisted) {
+        int r = hoisted_take(fs, e);
+        if (r >= 0)
+            return to_dst(fs, r, dst);
+    }
     if (dst >= 0 && dst < fs->nactive && !writes_dst_last(unparen(e))) {
         int save = fs->freereg;
         int r = cexpr(fs, e, -1);

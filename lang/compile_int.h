@@ -71,6 +71,10 @@ typedef struct FuncState {
     int nresults;
     JumpList to_epilogue;    /* returns in has_defer functions */
     int nicache;
+    struct GotoLabel *glabels;  /* labels that gotos target (compile_stmt.c) */
+    int nglabels, capglabels;
+    struct Hoisted *hoisted;    /* calls evaluated ahead (comp_hoist) */
+    int nhoisted, caphoisted;
 } FuncState;
 
 /* A thunk or wrapper already generated (cache keys). */
@@ -172,6 +176,11 @@ int cexpr(FuncState *fs, Expr *e, int dst);
 /* e converted to type `to` (interface boxing) and, when owned, an owned
  * copy for boxed types. */
 int cvalue(FuncState *fs, Expr *e, Type *to, int dst, bool owned);
+/* gc's evaluation order (compile_expr.c): evaluates the calls, receives
+ * and other "copied" operands of list[0..n) into temporaries ahead of the
+ * rest when a plain operand would otherwise be read before one of them
+ * (lhs_first: operands evaluated before the list, e.g. a[i] = f()). */
+void comp_hoist(FuncState *fs, Expr **list, int n, bool lhs_first);
 /* Converts the value in reg (of type from) to type to in place. */
 void convert_reg(FuncState *fs, int reg, Type *from, Type *to);
 void cjump(FuncState *fs, Expr *e, bool when, JumpList *jl);

@@ -90,6 +90,7 @@ static void cvar_spec(FuncState *fs, ValueSpec *vs) {
             emit_zero(fs, r, types[i]);
         }
     } else {
+        comp_hoist(fs, vs->values, vs->nvalues, false);
         base = values_into_regs(fs, vs->values, vs->nvalues, types, n);
     }
     for (int i = 0; i < n; i++) {
@@ -113,9 +114,22 @@ static void cdecl(FuncState *fs, Decl *d) {
     }
 }
 
+/* Whether evaluating lhs reads operands (a[i], p.f, *p) before the
+ * right-hand side: then gc's order applies across the statement. */
+static bool lhs_reads(Expr **lhs, int n) {
+    for (int i = 0; i < n; i++) {
+        Expr *x = unparen(lhs[i]);
+        if (x->kind == E_INDEX || x->kind == E_STAR ||
+            (x->kind == E_SELECTOR && x->u.sel.kind == SEL_FIELD))
+            return true;
+    }
+    return false;
+}
+
 static void cdefine(FuncState *fs, Stmt *s) {
     int n = s->u.assign.nlhs;
     Expr **lhs = s->u.assign.lhs;
+    comp_hoist(fs, s->u.assign.rhs, s->u.assign.nrhs, false);
     Type **types = gc_alloc((n + 1) * sizeof(Type *));
     for (int i = 0; i < n; i++)
         types[i] = lhs_type(lhs[i]);
@@ -140,6 +154,7 @@ static void cdefine(FuncState *fs, Stmt *s) {
 static void cassign(FuncState *fs, Stmt *s) {
     int nl = s->u.assign.nlhs, nr = s->u.assign.nrhs;
     Expr **lhs = s->u.assign.lhs, **rhs = s->u.assign.rhs;
+    comp_hoist(fs, rhs, nr, lhs_reads(lhs, nl));
     if (nl == 1 && nr == 1) {
         LValue lv;
         if (is_blank(lhs[0])) {
@@ -205,6 +220,8 @@ static void copassign(FuncState *fs, Expr *x, TokKind op, Expr *y, int delta) {
     if (up_addi(fs, &lv, op, y, delta))
         return;
     Type *t = lv.type;
+    if (y)
+        comp_hoist(fs, &y, 1, true);   /* x op= f(): x is read after f */
     int cur = lv_load(fs, &lv, -1);
     int d = lv.kind == LV_REG ? lv.reg : alloc_reg(fs);
     if (y) {
@@ -212,6 +229,12 @@ static void copassign(FuncState *fs, Expr *x, TokKind op, Expr *y, int delta) {
     } else if (t->kind == K_FLOAT32 || t->kind == K_FLOAT64) {
         int one = alloc_reg(fs);
         emit(fs, OP_LOADK, one, 0, k_float(fs, 1.0));
+        cbinop(fs, delta > 0 ? T_ADD : T_SUB, t, d, cur, one, NULL);
+    } else if (type_is_complex(t)) {
+        int one = alloc_regs(fs, 2);
+        emit(fs, OP_LOADK, one, 0, k_float(fs, 1.0));
+        emit(fs, OP_LOADI, one + 1, 0, 0);   /* the bits of +0.0 */
+        emit(fs, OP_CPLX, one, one, one + 1);
         cbinop(fs, delta > 0 ? T_ADD : T_SUB, t, d, cur, one, NULL);
     } else {
         emit(fs, OP_ADDI, d, cur, delta);
@@ -247,12 +270,58 @@ static const char *label_name(Stmt *lab) {
     return lab->u.labeled.label->u.ident.name;
 }
 
+/* goto: each targeted label gets an entry (found by its S_LABELED) with
+ * its pc once compiled, and the jumps that reached it earlier (forward
+ * gotos) to patch then. The checker guarantees the jump leaves no
+ * variable declaration unexecuted and enters no block, so a plain JMP is
+ * all a goto is (a backward one preempts like any backward jump). */
+typedef struct GotoLabel {
+    Stmt *label;
+    int pc;                  /* -1 until the label is compiled */
+    JumpList pending;
+} GotoLabel;
+
+static GotoLabel *goto_label(FuncState *fs, Stmt *label) {
+    for (int i = 0; i < fs->nglabels; i++)
+        if (fs->glabels[i].label == label)
+            return &fs->glabels[i];
+    if (fs->nglabels == fs->capglabels) {
+        fs->capglabels = fs->capglabels ? fs->capglabels * 2 : 4;
+        fs->glabels = gc_realloc(fs->glabels, fs->capglabels * sizeof *fs->glabels);
+    }
+    GotoLabel *g = &fs->glabels[fs->nglabels++];
+    memset(g, 0, sizeof *g);
+    g->label = label;
+    g->pc = -1;
+    return g;
+}
+
+static void cgoto(FuncState *fs, Stmt *s) {
+    GotoLabel *g = goto_label(fs, s->u.branch.target);
+    int j = emit_jump(fs, OP_JMP, 0, 0);
+    if (g->pc >= 0)
+        patch_to(fs, j, g->pc);
+    else
+        jl_add(&g->pending, j);
+}
+
+/* A labeled statement: the gotos waiting for it land here. */
+static void goto_land(FuncState *fs, Stmt *label) {
+    for (int i = 0; i < fs->nglabels; i++)
+        if (fs->glabels[i].label == label) {
+            fs->glabels[i].pc = fs->ncode;
+            jl_patch_here(fs, &fs->glabels[i].pending);
+            return;
+        }
+    goto_label(fs, label)->pc = fs->ncode;
+}
+
 static void cbranch(FuncState *fs, Stmt *s) {
     TokKind tok = s->u.branch.tok;
     if (tok == T_FALLTHROUGH)
         return;                      /* handled by the switch layout */
     if (tok == T_GOTO) {
-        comp_unsupported(fs, s->pos, "goto");
+        cgoto(fs, s);
         return;
     }
     const char *name = s->u.branch.label ? s->u.branch.label->u.ident.name : NULL;
@@ -628,6 +697,7 @@ static void cswitch(FuncState *fs, Stmt *s, Stmt *label) {
     Type *tt = NULL;
     if (tag) {
         tt = tag->cv.kind != CV_NONE ? tag->type : tag->type;
+        comp_hoist(fs, &tag, 1, false);
         treg = alloc_reg(fs);
         cvalue(fs, tag, tt, treg, false);
         fs->nactive = fs->freereg;
@@ -810,6 +880,7 @@ static void creturn(FuncState *fs, Stmt *s) {
         return;
     }
     int base;
+    comp_hoist(fs, rs, n, false);
     if (n == 1 && nres == 1 && !fs->has_defer) {
         int r = cvalue(fs, rs[0], sig->results[0], -1, ret_owned(fs, rs[0]));
         emit(fs, OP_RET, r, 1, 0);
@@ -832,6 +903,8 @@ static void creturn(FuncState *fs, Stmt *s) {
 static void cdefer(FuncState *fs, Stmt *s) {
     Expr *call = unparen(s->u.go_defer.call);
     int base;
+    if (call->kind == E_CALL && call->u.call.kind != CALL_CONV)
+        comp_hoist(fs, call->u.call.args, call->u.call.nargs, false);
     int nargs = cdefer_call(fs, call, &base);
     if (nargs < 0)
         return;
@@ -846,6 +919,8 @@ static void cdefer(FuncState *fs, Stmt *s) {
 static void cgo(FuncState *fs, Stmt *s) {
     Expr *call = unparen(s->u.go_defer.call);
     int base;
+    if (call->kind == E_CALL && call->u.call.kind != CALL_CONV)
+        comp_hoist(fs, call->u.call.args, call->u.call.nargs, false);
     int nargs = cdefer_call(fs, call, &base);
     if (nargs < 0)
         return;
@@ -855,6 +930,8 @@ static void cgo(FuncState *fs, Stmt *s) {
 
 static void csend(FuncState *fs, Stmt *s) {
     Type *ct = s->u.send.ch->type;
+    Expr *both[2] = {s->u.send.ch, s->u.send.value};
+    comp_hoist(fs, both, 2, false);
     int c = alloc_reg(fs);
     cexpr(fs, s->u.send.ch, c);
     int v = cvalue(fs, s->u.send.value, ct->elem, -1, true);
@@ -971,6 +1048,7 @@ static void cselect(FuncState *fs, Stmt *s, Stmt *label) {
 
 static void clabeled(FuncState *fs, Stmt *s) {
     Stmt *inner = s->u.labeled.stmt;
+    goto_land(fs, s);
     if (!inner)
         return;
     set_line(fs, inner->pos);
@@ -1022,4 +1100,5 @@ void cstmt(FuncState *fs, Stmt *s) {
     default: comp_error(fs, s->pos, "unsupported statement"); break;
     }
     fs->freereg = fs->nactive;
+    fs->nhoisted = 0;               /* every hoisted operand was used */
 }

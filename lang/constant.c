@@ -44,6 +44,33 @@ ConstVal cv_make_string(const char *s, int64_t len) {
     return v;
 }
 
+ConstVal cv_make_complex(long double re, long double im) {
+    ConstVal v = {.kind = CV_COMPLEX};
+    v.u.c.re = re;
+    v.u.c.im = im;
+    return v;
+}
+
+ConstVal cv_to_complex(ConstVal v) {
+    if (v.kind == CV_INT) return cv_make_complex((long double)v.u.i, 0);
+    if (v.kind == CV_FLOAT) return cv_make_complex(v.u.f, 0);
+    if (v.kind == CV_COMPLEX) return cv_make_complex(v.u.c.re, v.u.c.im);
+    return cv_make_complex(0, 0);   /* not numeric: callers check first */
+}
+
+/* NOTE on long double: its copies move 10 of its 16 bytes, so code that
+ * reads a ConstVal both as __int128 and as long double and reassigns it
+ * lets gcc -O2 (SRA) lose the integer's high bytes. The complex helpers
+ * below therefore read parts into locals and never reassign a ConstVal
+ * that may hold an integer. */
+
+/* A complex value with a zero imaginary part as its real number. */
+static bool complex_real_part(const ConstVal *v, long double *re) {
+    if (v->kind != CV_COMPLEX || v->u.c.im != 0) return false;
+    *re = v->u.c.re;
+    return true;
+}
+
 /* ---- literals -------------------------------------------------------------- */
 
 /* Copies text without '_' separators into a GC buffer. */
@@ -98,6 +125,27 @@ bool cv_parse_float(const char *text, ConstVal *out) {
     return true;
 }
 
+bool cv_parse_imag(const char *text, ConstVal *out) {
+    size_t n = strlen(text);
+    if (n < 2 || text[n - 1] != 'i') return false;
+    char *body = gc_strdup(text);
+    body[n - 1] = '\0';
+    ConstVal v;
+    /* "0123i" is decimal 123i (the legacy octal form does not apply) */
+    const char *p = body;
+    bool prefixed = p[0] == '0' && p[1] && strchr("xXoObB", p[1]);
+    if (prefixed && !strpbrk(body, ".pP") && cv_parse_int(body, &v)) {
+        *out = cv_make_complex(0, (long double)v.u.i);
+        return true;
+    }
+    if (!prefixed) {
+        while (p[0] == '0' && p[1] >= '0' && p[1] <= '9') p++;
+    }
+    if (!cv_parse_float(p, &v)) return false;
+    *out = cv_make_complex(0, v.u.f);
+    return true;
+}
+
 ConstVal cv_parse_rune(const char *s, int64_t len) {
     const unsigned char *u = (const unsigned char *)s;
     if (len <= 0) return cv_make_int(0);
@@ -118,12 +166,20 @@ ConstVal cv_to_float(ConstVal v) {
 }
 
 bool cv_is_integral(ConstVal v) {
+    long double re;
+    if (complex_real_part(&v, &re)) return isfinite(re) && re == floorl(re);
     if (v.kind == CV_INT) return true;
     if (v.kind != CV_FLOAT) return false;
     return isfinite(v.u.f) && v.u.f == floorl(v.u.f);
 }
 
 bool cv_int64(ConstVal v, int64_t *out) {
+    long double re;
+    if (complex_real_part(&v, &re)) {
+        if (!isfinite(re) || re != floorl(re) || fabsl(re) > 9.2e18L) return false;
+        *out = (int64_t)re;
+        return true;
+    }
     if (v.kind == CV_FLOAT) {
         if (!cv_is_integral(v) || fabsl(v.u.f) > 9.2e18L) return false;
         *out = (int64_t)v.u.f;
@@ -198,6 +254,28 @@ static CvErr float_binary(TokKind op, long double a, long double b,
     return CVE_OK;
 }
 
+/* Complex arithmetic in long double (Go's is exact: results agree where
+ * they fit a complex128). */
+static CvErr complex_binary(TokKind op, ConstVal x, ConstVal y, ConstVal *out) {
+    long double a = x.u.c.re, b = x.u.c.im, c = y.u.c.re, d = y.u.c.im, re, im;
+    switch (op) {
+    case T_ADD: re = a + c; im = b + d; break;
+    case T_SUB: re = a - c; im = b - d; break;
+    case T_MUL: re = a * c - b * d; im = a * d + b * c; break;
+    case T_QUO: {
+        long double den = c * c + d * d;
+        if (den == 0) return CVE_DIVZERO;
+        re = (a * c + b * d) / den;
+        im = (b * c - a * d) / den;
+        break;
+    }
+    default: return CVE_BADOP;
+    }
+    if (!isfinite(re) || !isfinite(im)) return CVE_OVERFLOW;
+    *out = cv_make_complex(re, im);
+    return CVE_OK;
+}
+
 static CvErr string_binary(TokKind op, ConstVal x, ConstVal y, ConstVal *out) {
     if (op != T_ADD) return CVE_BADOP;
     int64_t n = x.u.str.len + y.u.str.len;
@@ -219,6 +297,9 @@ CvErr cv_binary(TokKind op, ConstVal x, ConstVal y, bool int_div,
     }
     if (x.kind == CV_STRING && y.kind == CV_STRING)
         return string_binary(op, x, y, out);
+    if ((x.kind == CV_COMPLEX && y.kind != CV_BOOL && y.kind != CV_STRING) ||
+        (y.kind == CV_COMPLEX && x.kind != CV_BOOL && x.kind != CV_STRING))
+        return complex_binary(op, cv_to_complex(x), cv_to_complex(y), out);
     if (x.kind == CV_INT && y.kind == CV_INT)
         return int_binary(op, x.u.i, y.u.i, int_div, out);
     if ((x.kind == CV_INT || x.kind == CV_FLOAT) &&
@@ -285,6 +366,10 @@ static int compare_strings(ConstVal x, ConstVal y) {
 static int compare3(ConstVal x, ConstVal y) {
     if (x.kind == CV_STRING) return compare_strings(x, y);
     if (x.kind == CV_BOOL) return x.u.b != y.u.b;
+    if (x.kind == CV_COMPLEX || y.kind == CV_COMPLEX) {   /* == and != only */
+        ConstVal a = cv_to_complex(x), b = cv_to_complex(y);
+        return !(a.u.c.re == b.u.c.re && a.u.c.im == b.u.c.im);
+    }
     if (x.kind == CV_INT && y.kind == CV_INT)
         return (x.u.i > y.u.i) - (x.u.i < y.u.i);
     long double a = cv_to_float(x).u.f, b = cv_to_float(y).u.f;
@@ -306,8 +391,8 @@ bool cv_compare(TokKind op, ConstVal x, ConstVal y) {
 
 bool cv_equal(ConstVal a, ConstVal b) {
     if (a.kind == CV_NONE || b.kind == CV_NONE) return false;
-    bool num_a = a.kind == CV_INT || a.kind == CV_FLOAT;
-    bool num_b = b.kind == CV_INT || b.kind == CV_FLOAT;
+    bool num_a = a.kind == CV_INT || a.kind == CV_FLOAT || a.kind == CV_COMPLEX;
+    bool num_b = b.kind == CV_INT || b.kind == CV_FLOAT || b.kind == CV_COMPLEX;
     if (a.kind != b.kind && !(num_a && num_b)) return false;
     return compare3(a, b) == 0;
 }
@@ -315,11 +400,12 @@ bool cv_equal(ConstVal a, ConstVal b) {
 CvErr cv_unary(TokKind op, ConstVal x, int unsigned_bits, ConstVal *out) {
     switch (op) {
     case T_ADD:
-        if (x.kind != CV_INT && x.kind != CV_FLOAT) return CVE_BADOP;
+        if (x.kind != CV_INT && x.kind != CV_FLOAT && x.kind != CV_COMPLEX) return CVE_BADOP;
         *out = x;
         return CVE_OK;
     case T_SUB:
-        if (x.kind == CV_FLOAT) *out = cv_make_float(-x.u.f);
+        if (x.kind == CV_COMPLEX) *out = cv_make_complex(-x.u.c.re, -x.u.c.im);
+        else if (x.kind == CV_FLOAT) *out = cv_make_float(-x.u.f);
         else if (x.kind == CV_INT && x.u.i != I128_MIN) *out = cv_make_int(-x.u.i);
         else return x.kind == CV_INT ? CVE_OVERFLOW : CVE_BADOP;
         return CVE_OK;
@@ -355,8 +441,14 @@ static void int_range(Kind k, __int128 *lo, __int128 *hi) {
     }
 }
 
+static CvRep represent_float(ConstVal v, Kind k, ConstVal *out);
+
 static CvRep represent_int(ConstVal v, Kind k, ConstVal *out) {
     __int128 i;
+    if (v.kind == CV_COMPLEX) {
+        if (v.u.c.im != 0) return CVR_TRUNCATED;
+        return represent_int(cv_make_float(v.u.c.re), k, out);
+    }
     if (v.kind == CV_FLOAT) {
         if (!isfinite(v.u.f)) return CVR_OVERFLOW;
         if (v.u.f != floorl(v.u.f)) return CVR_TRUNCATED;
@@ -376,9 +468,28 @@ static CvRep represent_int(ConstVal v, Kind k, ConstVal *out) {
     return CVR_OK;
 }
 
+static CvRep represent_complex(ConstVal v, Kind k, ConstVal *out) {
+    if (v.kind != CV_INT && v.kind != CV_FLOAT && v.kind != CV_COMPLEX) return CVR_MISMATCH;
+    ConstVal c = cv_to_complex(v);
+    if (k == K_UNTYPED_COMPLEX) {
+        *out = c;
+        return CVR_OK;
+    }
+    Kind fk = k == K_COMPLEX64 ? K_FLOAT32 : K_FLOAT64;
+    ConstVal re, im;
+    if (represent_float(cv_make_float(c.u.c.re), fk, &re) != CVR_OK ||
+        represent_float(cv_make_float(c.u.c.im), fk, &im) != CVR_OK)
+        return CVR_OVERFLOW;
+    *out = cv_make_complex(re.u.f, im.u.f);
+    return CVR_OK;
+}
+
 static CvRep represent_float(ConstVal v, Kind k, ConstVal *out) {
-    if (v.kind != CV_INT && v.kind != CV_FLOAT) return CVR_MISMATCH;
-    long double f = cv_to_float(v).u.f;
+    long double f;
+    if (v.kind == CV_COMPLEX && v.u.c.im == 0) f = v.u.c.re;
+    else if (v.kind == CV_INT) f = (long double)v.u.i;
+    else if (v.kind == CV_FLOAT) f = v.u.f;
+    else return CVR_MISMATCH;
     if (k == K_FLOAT32) {
         float r = (float)f;
         /* Values below max float32 + half an ulp (2^128 - 2^103) round to
@@ -409,7 +520,12 @@ CvRep cv_represent(ConstVal v, const Type *t, ConstVal *out) {
         *out = v;
         return CVR_OK;
     case K_FLOAT32: case K_FLOAT64: case K_UNTYPED_FLOAT:
+        /* go/types calls a lost imaginary part an overflow for floats
+         * (and truncation for integers, see represent_int) */
+        if (v.kind == CV_COMPLEX && v.u.c.im != 0) return CVR_OVERFLOW;
         return represent_float(v, k, out);
+    case K_COMPLEX64: case K_COMPLEX128: case K_UNTYPED_COMPLEX:
+        return represent_complex(v, k, out);
     default:
         if (type_is_integer(t)) return represent_int(v, k, out);
         return CVR_MISMATCH;
@@ -491,6 +607,11 @@ const char *cv_string(ConstVal v) {
     case CV_INT: return int128_string(v.u.i);
     case CV_FLOAT: return float_string(v.u.f);
     case CV_STRING: return quote_string(v.u.str.s, v.u.str.len);
+    case CV_COMPLEX: {     /* go/constant: "(re + imi)" */
+        char buf[160];
+        snprintf(buf, sizeof buf, "(%s + %si)", float_string(v.u.c.re), float_string(v.u.c.im));
+        return gc_strdup(buf);
+    }
     default: return "unknown";
     }
 }

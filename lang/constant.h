@@ -34,12 +34,17 @@ ConstVal cv_make_bool(bool b);
 ConstVal cv_make_int(__int128 i);
 ConstVal cv_make_float(long double f);
 ConstVal cv_make_string(const char *s, int64_t len);
+ConstVal cv_make_complex(long double re, long double im);
+/* An int or float as a complex constant (a complex unchanged). */
+ConstVal cv_to_complex(ConstVal v);
 
 /* Literal text as written in the source (underscores, 0x/0o/0b/legacy
  * octal prefixes, hex floats). False when the text is malformed or the
  * integer does not fit in 128 bits. */
 bool cv_parse_int(const char *text, ConstVal *out);
 bool cv_parse_float(const char *text, ConstVal *out);
+/* An imaginary literal ("2i", "1.5e3i", "0x1p-2i"): CV_COMPLEX 0+vi. */
+bool cv_parse_imag(const char *text, ConstVal *out);
 /* A rune literal from its decoded UTF-8 bytes (lit.val / lit.vlen). */
 ConstVal cv_parse_rune(const char *utf8, int64_t len);
 

@@ -54,6 +54,12 @@
     X(BOXNEW,   "r-u",  "R[A].p = new zeroed box of C slots") \
     X(BOXCOPY,  "rru",  "R[A].p = new box, copy of C slots at R[B].p (nil check)") \
     X(COPYN,    "rru",  "copy C slots from R[B].p to R[A].p (nil check)") \
+    /* the same with a size or offset too large for C (arrays over 2^24 slots) */ \
+    X(ADDRK,    "rrk",  "R[A].p = R[B].p + K[C] slots (nil check)") \
+    X(BOXNEWK,  "r-k",  "R[A].p = new zeroed box of K[C] slots") \
+    X(BOXCOPYK, "rrk",  "R[A].p = new box, copy of K[C] slots at R[B].p (nil check)") \
+    X(COPYNK,   "rrk",  "copy K[C] slots from R[B].p to R[A].p (nil check)") \
+    X(AADDRK,   "rrrx:-uk", "AADDR with the array length in K[x.C]") \
     /* integer arithmetic (64-bit wrap) */ \
     X(ADD,      "rrr",  "R[A] = R[B] + R[C]") \
     X(SUB,      "rrr",  "R[A] = R[B] - R[C]") \
@@ -90,6 +96,15 @@
     X(I2F,      "rr-",  "R[A].f = (double)R[B].i") \
     X(U2F,      "rr-",  "R[A].f = (double)R[B].u") \
     X(F2I,      "rru",  "R[A] = float R[B] truncated to integer Kind C") \
+    /* complex numbers: 2-slot boxes {re, im}; results in fresh boxes (complex.c) */ \
+    X(CPLX,     "rrr",  "R[A] = complex(R[B].f, R[C].f)") \
+    X(CPART,    "rru",  "R[A].f = real (C=0) or imag (C=1) part of complex R[B]") \
+    X(ADDC,     "rrr",  "R[A] = R[B] + R[C] (complex)") \
+    X(SUBC,     "rrr",  "R[A] = R[B] - R[C] (complex)") \
+    X(MULC,     "rrr",  "R[A] = R[B] * R[C] (complex, in float64)") \
+    X(DIVC,     "rrr",  "R[A] = R[B] / R[C] (complex, Go's complex128div)") \
+    X(NEGC,     "rr-",  "R[A] = -R[B] (complex)") \
+    X(C64,      "rr-",  "R[A] = complex R[B] with both parts rounded to float32") \
     /* comparisons producing bool */ \
     X(EQ,       "rrr",  "R[A] = R[B] == R[C] (bit identity: ints, bools, pointers)") \
     X(NE,       "rrr",  "R[A] = R[B] != R[C]") \
@@ -157,11 +172,12 @@
     X(AADDR,    "rrrx:-uu", "R[A].p = &array box R[B][R[C]], x.B = element slots, x.C = length") \
     X(MKSLICE,  "rrux:--k", "R[A] = []T{R[B]..R[B+C-1]}, T = K[x.C]") \
     X(MAKESLICE,"rrrx:--k", "R[A] = make([]T, R[B], R[C]), T = K[x.C] (slice type)") \
-    X(SLICE,    "rrrx:uuu", "R[A] = R[B][R[C]:R[C+1]:R[C+2]]; x.A mode (1 array, 2 three-index, 4 hi omitted), x.B elem slots, x.C array length") \
+    X(SLICE,    "rrrx:uuu", "R[A] = R[B][R[C]:R[C+1]:R[C+2]]; x.A mode (1 array, 2 three-index, 4 hi omitted, 8 x.C is K[] of the length), x.B elem slots, x.C array length") \
     X(APPEND,   "rrux:-uk", "R[A] = append(R[B], R[C]..R[C+x.B-1]), elem K[x.C]") \
     X(APPENDSL, "rrrx:u-k", "R[A] = append(R[B], R[C]...), elem K[x.C]; x.A=1: R[C] is a string") \
     X(COPY,     "rrrx:u-u", "R[A] = copy(R[B], R[C]), x.C elem slots; x.A=1: R[C] is a string") \
     X(CLEARS,   "r-u",  "zero the elements of slice R[A], C slots each") \
+    X(S2A,      "rrkx:u--", "R[A] = array type K[C] (slice R[B]) as a new box (x.A=0) or pointer to it (x.A=1); panics when len < K[C].len") \
     /* maps */ \
     X(MAKEMAP,  "rrk",  "R[A] = make(K[C], hint R[B])") \
     X(MAPGET,   "rrrx:--k", "R[A] = map R[B][R[C]] (zero if absent), map type K[x.C]") \

@@ -2,10 +2,6 @@
  * universe.c — the universe scope: predeclared types, constants, nil and
  * the builtin functions. Built once (pthread_once) and read-only after, so
  * every package checked by any thread shares it.
- *
- * complex64/complex128/complex/real/imag are declared as OBJ_BAD objects so
- * that using them reports "complex numbers are not supported by csp" rather
- * than "undefined".
  */
 #include <pthread.h>
 
@@ -33,6 +29,7 @@ static void add_types(void) {
         {"uint", K_UINT}, {"uint8", K_UINT8}, {"uint16", K_UINT16},
         {"uint32", K_UINT32}, {"uint64", K_UINT64}, {"uintptr", K_UINTPTR},
         {"float32", K_FLOAT32}, {"float64", K_FLOAT64}, {"string", K_STRING},
+        {"complex64", K_COMPLEX64}, {"complex128", K_COMPLEX128},
         {"byte", K_UINT8}, {"rune", K_INT32},
     };
     for (size_t i = 0; i < sizeof basics / sizeof basics[0]; i++)
@@ -48,6 +45,7 @@ static void add_builtins(void) {
         {"len", BI_LEN}, {"make", BI_MAKE}, {"max", BI_MAX}, {"min", BI_MIN},
         {"new", BI_NEW}, {"panic", BI_PANIC}, {"print", BI_PRINT},
         {"println", BI_PRINTLN}, {"recover", BI_RECOVER},
+        {"complex", BI_COMPLEX}, {"real", BI_REAL}, {"imag", BI_IMAG},
     };
     for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++)
         add(OBJ_BUILTIN, fns[i].name, NULL)->builtin = fns[i].b;
@@ -64,9 +62,6 @@ static void build(void) {
     iota_obj = add(OBJ_CONST, "iota", type_basic(K_UNTYPED_INT));
     iota_obj->val = cv_make_int(0);
     add(OBJ_NIL, "nil", type_basic(K_UNTYPED_NIL));
-    static const char *const complex_names[] = {
-        "complex64", "complex128", "complex", "real", "imag"};
-    for (size_t i = 0; i < 5; i++) add(OBJ_BAD, complex_names[i], NULL);
 }
 
 Scope *chk_universe(void) {

@@ -244,6 +244,12 @@ int panic_index(Fiber *f, int64_t i, int64_t len) {
                             (long long)i, (long long)len);
 }
 
+int panic_convert(Fiber *f, int64_t len, int64_t want) {
+    return panic_bounds(f, "cannot convert slice with length %lld to array "
+                           "or pointer to array with length %lld",
+                        (long long)len, (long long)want);
+}
+
 int panic_slice(Fiber *f, int code, int64_t x, int64_t y) {
     static const char *const fmts[] = {
         "slice bounds out of range [:%lld] with length %lld",
@@ -318,8 +324,30 @@ static void print_ptr(FILE *out, const void *p) {
     fprintf(out, "0x%lx", (unsigned long)(uintptr_t)p);
 }
 
+/* strconv.FormatComplex(c, 'g', -1, bits): the imaginary part always
+ * carries a sign. */
+static void print_complex(FILE *out, const Slot *box, int bits) {
+    double re, im;
+    cplx_get(box, &re, &im);
+    StrBuf b;
+    sb_init(&b);
+    sb_putc(&b, '(');
+    strconv_format_float(&b, re, 'g', -1, bits);
+    int64_t at = b.len;
+    strconv_format_float(&b, im, 'g', -1, bits);
+    if (b.data[at] != '+' && b.data[at] != '-') {
+        sb_putc(&b, ' ');
+        memmove(b.data + at + 1, b.data + at, (size_t)(b.len - at - 1));
+        b.data[at] = '+';
+    }
+    sb_puts(&b, "i)");
+    fwrite(b.data, 1, (size_t)b.len, out);
+}
+
 static void print_scalar(FILE *out, Type *t, Slot v) {
     switch (t->kind) {
+    case K_COMPLEX64: print_complex(out, v.p, 32); break;
+    case K_COMPLEX128: print_complex(out, v.p, 64); break;
     case K_BOOL: fputs(v.i ? "true" : "false", out); break;
     case K_INT: case K_INT8: case K_INT16: case K_INT32: case K_INT64:
         fprintf(out, "%lld", (long long)v.i); break;

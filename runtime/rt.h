@@ -141,6 +141,12 @@ Str *sb_str(StrBuf *b);                            /* copies out */
 /* ---- slices (value.c) ------------------------------------------------------ */
 static inline int64_t slice_len(const Slice *s) { return s ? s->len : 0; }
 Slice *slice_new(Type *elem, int64_t len, int64_t cap);
+
+/* complex.c: complex values are 2-slot boxes {re, im} (a NULL box is 0). */
+Slot *cplx_new(double re, double im);
+void cplx_get(const Slot *box, double *re, double *im);
+Slot *cplx_mul(const Slot *x, const Slot *y);
+Slot *cplx_div(const Slot *x, const Slot *y);   /* Go's complex128div */
 /* Go's append growth (runtime.growslice of Go 1.19+: double below 256, then
  * ~1.25x, rounded up to malloc size classes, so len/cap print as in Go). */
 Slice *slice_append(Type *elem, Slice *s, const Slot *vals, int64_t n);

@@ -203,7 +203,8 @@ static pthread_once_t basics_once = PTHREAD_ONCE_INIT;
 
 static void init_basics(void) {
     for (int k = K_BOOL; k <= K_STRING; k++) {
-        Type tmpl = {.kind = (Kind)k, .size = 1};
+        Type tmpl = {.kind = (Kind)k,
+                     .size = k == K_COMPLEX64 || k == K_COMPLEX128 ? 2 : 1};
         basics[k] = intern(&tmpl);
     }
     for (int k = K_UNTYPED_BOOL; k <= K_UNTYPED_NIL; k++) {
@@ -430,9 +431,11 @@ static const char *const basic_names[K_NKINDS] = {
     [K_INT64] = "int64", [K_UINT] = "uint", [K_UINT8] = "uint8",
     [K_UINT16] = "uint16", [K_UINT32] = "uint32", [K_UINT64] = "uint64",
     [K_UINTPTR] = "uintptr", [K_FLOAT32] = "float32",
-    [K_FLOAT64] = "float64", [K_STRING] = "string",
+    [K_FLOAT64] = "float64", [K_COMPLEX64] = "complex64",
+    [K_COMPLEX128] = "complex128", [K_STRING] = "string",
     [K_UNTYPED_BOOL] = "untyped bool", [K_UNTYPED_INT] = "untyped int",
     [K_UNTYPED_RUNE] = "untyped rune", [K_UNTYPED_FLOAT] = "untyped float",
+    [K_UNTYPED_COMPLEX] = "untyped complex",
     [K_UNTYPED_STRING] = "untyped string", [K_UNTYPED_NIL] = "untyped nil",
 };
 
@@ -579,7 +582,7 @@ static int64_t go_align(const Type *t) {
     switch (t->kind) {
     case K_BOOL: case K_INT8: case K_UINT8: return 1;
     case K_INT16: case K_UINT16: return 2;
-    case K_INT32: case K_UINT32: case K_FLOAT32: return 4;
+    case K_INT32: case K_UINT32: case K_FLOAT32: case K_COMPLEX64: return 4;
     case K_ARRAY: return go_align(t->elem);
     case K_STRUCT: {
         int64_t a = 1;
@@ -617,7 +620,7 @@ int64_t type_gosize(const Type *t) {
     case K_INT16: case K_UINT16:
     case K_INT32: case K_UINT32: case K_FLOAT32:
         return go_align(t);
-    case K_STRING: case K_INTERFACE: return 16;
+    case K_STRING: case K_INTERFACE: case K_COMPLEX128: return 16;
     case K_SLICE: return 24;
     case K_ARRAY: {
         int64_t e = type_gosize(t->elem);
@@ -632,7 +635,7 @@ bool type_has_pointers(const Type *t) {
     switch (t->kind) {
     case K_BOOL: case K_INT: case K_INT8: case K_INT16: case K_INT32: case K_INT64:
     case K_UINT: case K_UINT8: case K_UINT16: case K_UINT32: case K_UINT64:
-    case K_UINTPTR: case K_FLOAT32: case K_FLOAT64:
+    case K_UINTPTR: case K_FLOAT32: case K_FLOAT64: case K_COMPLEX64: case K_COMPLEX128:
         return false;
     case K_ARRAY:
         return t->len > 0 && type_has_pointers(t->elem);

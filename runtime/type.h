@@ -32,11 +32,12 @@ typedef enum Kind {
     K_INT, K_INT8, K_INT16, K_INT32, K_INT64,
     K_UINT, K_UINT8, K_UINT16, K_UINT32, K_UINT64, K_UINTPTR,
     K_FLOAT32, K_FLOAT64,
+    K_COMPLEX64, K_COMPLEX128,   /* boxed: 2 slots, real then imaginary */
     K_STRING,
     K_ARRAY, K_SLICE, K_STRUCT, K_POINTER, K_FUNC, K_INTERFACE, K_MAP, K_CHAN,
     /* checker-only kinds */
     K_UNTYPED_BOOL, K_UNTYPED_INT, K_UNTYPED_RUNE, K_UNTYPED_FLOAT,
-    K_UNTYPED_STRING, K_UNTYPED_NIL,
+    K_UNTYPED_COMPLEX, K_UNTYPED_STRING, K_UNTYPED_NIL,
     K_TUPLE, /* multiple results of a call; elems in params/nparams */
     K_NKINDS
 } Kind;
@@ -145,8 +146,18 @@ const char *type_string(Type *t);
 enum { TS_BYTE = 1, TS_RUNE = 2 };
 const char *type_string_rel(Type *t, const char *pkg, unsigned aliases);
 
+/* Complex numbers are boxed like a struct { re, im float64 } (complex64:
+ * both parts hold float32-rounded values): a complex needs 16 bytes, a
+ * register has 8, and boxing reuses every path aggregates already have
+ * (copies, fields, elements, map entries, interface payloads) where a
+ * register pair would have touched every instruction that moves a value. */
 static inline bool type_is_boxed(const Type *t) {
-    return t->kind == K_STRUCT || t->kind == K_ARRAY;
+    return t->kind == K_STRUCT || t->kind == K_ARRAY ||
+           t->kind == K_COMPLEX64 || t->kind == K_COMPLEX128;
+}
+static inline bool type_is_complex(const Type *t) {
+    return t->kind == K_COMPLEX64 || t->kind == K_COMPLEX128 ||
+           t->kind == K_UNTYPED_COMPLEX;
 }
 static inline bool type_is_integer(const Type *t) {
     return (t->kind >= K_INT && t->kind <= K_UINTPTR) ||

@@ -37,7 +37,7 @@ int64_t rt_go_sizeof(Type *t) {
         return 2;
     case K_INT32: case K_UINT32: case K_FLOAT32:
         return 4;
-    case K_STRING: case K_INTERFACE:
+    case K_STRING: case K_INTERFACE: case K_COMPLEX128:
         return 16;
     case K_SLICE:
         return 24;
@@ -75,8 +75,10 @@ static int64_t go_alignof(Type *t) {
         }
         return a;
     }
-    case K_STRING: case K_INTERFACE: case K_SLICE:
+    case K_STRING: case K_INTERFACE: case K_SLICE: case K_COMPLEX128:
         return 8;
+    case K_COMPLEX64:
+        return 4;
     default: {
         int64_t s = rt_go_sizeof(t);
         return s > 8 ? 8 : s;
@@ -243,6 +245,8 @@ bool rt_equal(Type *t, const Slot *a, const Slot *b, Type **bad) {
     switch (t->kind) {
     case K_FLOAT32: case K_FLOAT64:
         return a->f == b->f;
+    case K_COMPLEX64: case K_COMPLEX128:
+        return a[0].f == b[0].f && a[1].f == b[1].f;
     case K_STRING:
         return str_equal(a->p, b->p);
     case K_INTERFACE:
@@ -309,6 +313,8 @@ uint64_t rt_hash(Type *t, const Slot *mem, uint64_t seed, Type **bad) {
     switch (t->kind) {
     case K_FLOAT32: case K_FLOAT64:
         return hash_float(mem->f, seed);
+    case K_COMPLEX64: case K_COMPLEX128:
+        return hash_float(mem[1].f, hash_float(mem[0].f, seed));
     case K_STRING: {
         const Str *s = mem->p;
         return hash_bytes(str_data(s), str_len(s), seed);

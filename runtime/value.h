@@ -10,8 +10,10 @@
  *   field, an array/slice element, a map entry, a heap cell, an interface
  *   payload box) occupies exactly T->size consecutive slots.
  *
- *   A *register* is one Slot. For a type whose kind is K_STRUCT or K_ARRAY
- *   ("boxed" kinds, see type_is_boxed) the register holds a pointer to a box
+ *   A *register* is one Slot. For a type whose kind is K_STRUCT, K_ARRAY,
+ *   K_COMPLEX64 or K_COMPLEX128 ("boxed" kinds, see type_is_boxed; a
+ *   complex is a 2-slot box {re, im}, runtime/complex.c says why) the
+ *   register holds a pointer to a box
  *   of T->size slots that the register owns exclusively; assignment copies
  *   the contents (value semantics). Every other type fits in the register:
  *

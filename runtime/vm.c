@@ -100,7 +100,7 @@ static Slot zero_value(Type *t) {
     return s;
 }
 
-static Slot *box_copy(const Slot *src, unsigned n) {
+static Slot *box_copy(const Slot *src, size_t n) {
     Slot *b = gc_alloc((n ? n : 1) * sizeof(Slot));
     memcpy(b, src, n * sizeof(Slot));
     return b;
@@ -359,7 +359,7 @@ static _Noreturn void vm_bad_opcode(unsigned op) {
     X(CELLCOPY) X(LOAD) X(STORE) X(BOXCOPY) X(COPYN) X(SGET) X(SSET)         \
     X(APPEND) X(APPENDSL) X(COPY) X(CLEARS) X(B2S) X(R2S) X(MAPGET)          \
     X(MAPGET2) X(MAPSET) X(MAPDEL) X(LENMAP) X(MAPCLEAR) X(MAPITER)          \
-    X(MAPNEXT) X(CALLNF) X(CALLNFU)
+    X(MAPNEXT) X(CALLNF) X(CALLNFU) X(S2A)
 
 int vm_execute(Worker *w, Fiber *f) {
 #ifndef CSP_NO_COMPUTED_GOTO
@@ -500,6 +500,34 @@ L_ADDR: {
     RA.p = p + C;
     DISPATCH();
 }
+L_ADDRK: {
+    Slot *p = RB.p;
+    if (!p) THROW(panic_nil(f));
+    RA.p = p + K[C].i;
+    DISPATCH();
+}
+L_BOXNEWK: RA.p = gc_alloc((size_t)K[C].i * sizeof(Slot)); DISPATCH();
+L_BOXCOPYK: {
+    Slot *p = RB.p;
+    if (!p) THROW(panic_nil(f));
+    RA.p = box_copy(p, (size_t)K[C].i);
+    DISPATCH();
+}
+L_COPYNK: {
+    Slot *d = RA.p, *s = RB.p;
+    if (!d || !s) THROW(panic_nil(f));
+    memmove(d, s, (size_t)K[C].i * sizeof(Slot));
+    DISPATCH();
+}
+L_AADDRK: {
+    NEXT_EXTRA;
+    Slot *a = RB.p;
+    int64_t i = RC.i, n = K[XC].i;
+    if (!a) THROW(panic_nil(f));
+    if ((uint64_t)i >= (uint64_t)n) THROW(panic_index(f, i, n));
+    RA.p = a + i * XB;
+    DISPATCH();
+}
 L_NILCHK: if (!RA.p) THROW(panic_nil(f)); DISPATCH();
 L_BOXNEW: RA.p = gc_alloc((C ? C : 1) * sizeof(Slot)); DISPATCH();
 L_BOXCOPY: {
@@ -590,6 +618,40 @@ L_F32: RA.f = (double)(float)RB.f; DISPATCH();
 L_I2F: RA.f = (double)RB.i; DISPATCH();
 L_U2F: RA.f = (double)RB.u; DISPATCH();
 L_F2I: RA.i = float_to_int(RB.f, C); DISPATCH();
+L_CPLX: RA.p = cplx_new(RB.f, RC.f); DISPATCH();
+L_CPART: {
+    Slot *b = RB.p;
+    RA.f = b ? b[C].f : 0;
+    DISPATCH();
+}
+L_ADDC: {
+    double a, b, c, d;
+    cplx_get(RB.p, &a, &b);
+    cplx_get(RC.p, &c, &d);
+    RA.p = cplx_new(a + c, b + d);
+    DISPATCH();
+}
+L_SUBC: {
+    double a, b, c, d;
+    cplx_get(RB.p, &a, &b);
+    cplx_get(RC.p, &c, &d);
+    RA.p = cplx_new(a - c, b - d);
+    DISPATCH();
+}
+L_MULC: RA.p = cplx_mul(RB.p, RC.p); DISPATCH();
+L_DIVC: RA.p = cplx_div(RB.p, RC.p); DISPATCH();
+L_NEGC: {
+    double a, b;
+    cplx_get(RB.p, &a, &b);
+    RA.p = cplx_new(-a, -b);
+    DISPATCH();
+}
+L_C64: {
+    double a, b;
+    cplx_get(RB.p, &a, &b);
+    RA.p = cplx_new((double)(float)a, (double)(float)b);
+    DISPATCH();
+}
 
 /* comparisons */
 L_EQ: RA.i = RB.u == RC.u; DISPATCH();
@@ -744,6 +806,16 @@ L_AADDR: {
     RA.p = a + i * XB;
     DISPATCH();
 }
+L_S2A: {
+    NEXT_EXTRA;
+    Type *at = K[C].p;
+    Slice *s = RB.p;
+    int64_t n = slice_len(s);
+    if (n < at->len) THROW(panic_convert(f, n, at->len));
+    if (XA) RA.p = s ? s->data : NULL;
+    else RA.p = at->size ? box_copy(s->data, at->size) : gc_alloc(sizeof(Slot));
+    DISPATCH();
+}
 L_MKSLICE: {
     NEXT_EXTRA;
     Type *elem = K[XC].p;
@@ -772,8 +844,8 @@ L_SLICE: {
     SAVE_PC();
     if (XA & 1) {
         if (!RB.p) THROW(panic_nil(f));
-        r = do_slice(f, NULL, RB.p, XC, XB, RC.i, R[C + 1].i, R[C + 2].i,
-                     XA, &err);
+        r = do_slice(f, NULL, RB.p, XA & 8 ? K[XC].i : XC, XB, RC.i, R[C + 1].i,
+                     R[C + 2].i, XA & 7, &err);
     } else {
         r = do_slice(f, RB.p, NULL, 0, XB, RC.i, R[C + 1].i, R[C + 2].i,
                      XA, &err);
@@ -1302,6 +1374,13 @@ RL_APPENDSL: {
     if (INS_OP(ins) == OP_APPEND)
         goto L_APPEND;
     goto L_APPENDSL;
+}
+RL_S2A: {
+    Type *at = K[C].p;
+    Slice *s = RB.p;
+    if (!INS_A(PEEK_EXTRA) && at->size && slice_len(s) >= at->len)
+        race_read_range(f, RPC, s->data, at->size);
+    goto L_S2A;
 }
 RL_COPY: {
     Instr xx = PEEK_EXTRA;

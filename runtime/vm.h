@@ -394,6 +394,8 @@ int panic_divide(Fiber *f);
 /* code: 0 [:x] len, 1 [:x] cap, 2 [x:y], 3 [::x] len, 4 [::x] cap,
  * 5 [:x:y], 6 [x:y:] (Go's boundsError codes). */
 int panic_slice(Fiber *f, int code, int64_t x, int64_t y);
+/* [N]T(s) or (*[N]T)(s) with len(s) < N (Go's boundsConvert). */
+int panic_convert(Fiber *f, int64_t len, int64_t want);
 /* "interface conversion: ..." for a failed x.(T); have may be NULL (nil). */
 int panic_assert(Fiber *f, Type *iface_static, Type *have, Type *want,
                  const char *missing);

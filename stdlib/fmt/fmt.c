@@ -650,6 +650,25 @@ static void pp_fmt_float(Printer *p, double v, int size, int verb) {
     }
 }
 
+/* Go's pp.fmtComplex: each part as a float of half the size, the
+ * imaginary part always signed, padding applied to each part. */
+static void pp_fmt_complex(Printer *p, double re, double im, int size, int verb) {
+    switch (verb) {
+    case 'v': case 'b': case 'g': case 'G': case 'x': case 'X':
+    case 'f': case 'F': case 'e': case 'E': {
+        bool old_plus = p->fl.plus;
+        putc_(p, '(');
+        pp_fmt_float(p, re, size / 2, verb);
+        p->fl.plus = true;
+        pp_fmt_float(p, im, size / 2, verb);
+        puts_(p, "i)");
+        p->fl.plus = old_plus;
+        break;
+    }
+    default: bad_verb(p, verb);
+    }
+}
+
 static void pp_fmt_string(Printer *p, const Str *s, int verb) {
     const char *d = str_data(s);
     int64_t n = str_len(s);
@@ -895,6 +914,11 @@ static int cmp_values(Type *t, const Slot *a, const Slot *b) {
         if (x == y) return 0;
         return cmp3(isnan(x) && !isnan(y), !isnan(x) && isnan(y));
     }
+    case K_COMPLEX64: case K_COMPLEX128: { /* real part, then imaginary */
+        Type *ft = type_basic(K_FLOAT64);
+        int c = cmp_values(ft, a, b);
+        return c ? c : cmp_values(ft, a + 1, b + 1);
+    }
     case K_STRING:
         return str_compare(a->p, b->p);
     case K_STRUCT:
@@ -1077,6 +1101,9 @@ static void print_value(Printer *p, Type *t, const Slot *mem, int verb,
         break;
     case K_FLOAT64:
         pp_fmt_float(p, mem->f, 64, verb);
+        break;
+    case K_COMPLEX64: case K_COMPLEX128:
+        pp_fmt_complex(p, mem[0].f, mem[1].f, t->kind == K_COMPLEX64 ? 64 : 128, verb);
         break;
     case K_STRING:
         pp_fmt_string(p, mem->p, verb);
