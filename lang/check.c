@@ -309,6 +309,10 @@ static void resolve_func_decl(Checker *C, DeclInfo *d) {
     Object *obj = d->objs[0];
     FuncInfo *info = gc_alloc(sizeof *info);
     fd->u.func.info = info;
+    if (fd->u.func.tparams) {
+        fd->u.func.info = NULL;   /* only instances are checked */
+        return;
+    }
     if (fd->u.func.has_tparams) {
         /* The parser skipped the type parameters: checking the signature or
          * body would only report their names as undefined. */
@@ -405,6 +409,7 @@ static void collect_types(Checker *C, Scope *file, Decl *decl) {
         Object *o = chk_obj_new(C, OBJ_TYPE, chk_ident(ts->name), ts->name->pos, NULL);
         o->used = true;
         ts->obj = o;
+        o->tspec = ts;
         ts->name->u.ident.obj = o;
         ts->name->u.ident.is_def = true;
         decl_add_obj(C, d, o);
@@ -440,6 +445,7 @@ static void collect_func(Checker *C, Scope *file, Decl *decl, Collected *col) {
     name->u.ident.obj = o;
     name->u.ident.is_def = true;
     decl_add_obj(C, d, o);
+    if (decl->u.func.tparams) gen_declare_func(C, o, decl, file);
     if (n == str_intern("init") || (n == str_intern("main") && C->pkg->name &&
                                      strcmp(C->pkg->name, "main") == 0)) {
         Expr *ft = decl->u.func.type;
@@ -840,6 +846,7 @@ static void check_package(Program *prog, Package *pkg, Checker *importer) {
     for (int i = 0; i < ntypes; i++)
         if (C->decls[i]->nobjs) chk_resolve(C, C->decls[i]->objs[0]);
     check_func_bodies(C);
+    gen_drain(C);
     init_order(C);
     report_unused_imports(C);
     check_main_func(C);

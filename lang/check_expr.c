@@ -258,6 +258,12 @@ bool chk_assign_to(Checker *C, Expr *x, Type *T, const char *context) {
 /* ---- single-value contexts ------------------------------------------------------- */
 
 static bool single_value(Checker *C, Expr *e) {
+    if (gen_is_marker(e->type) && e->mode == M_VALUE) {
+        chk_error(C, chk_start(e), "cannot use generic function %s without instantiation",
+                  ast_expr_string(e->kind == E_INDEX ? e->u.index.x : e));
+        chk_invalid(e);
+        return false;
+    }
     switch (e->mode) {
     case M_INVALID: return false;
     case M_NOVALUE:
@@ -353,6 +359,10 @@ static void ident_object(Checker *C, Expr *e, Object *o) {
         chk_resolve(C, o);
         chk_use_global(C, o);
         e->mode = M_VALUE;
+        if (o->generic) {
+            e->type = o->type;   /* the generic marker: see check_generic.c */
+            return;
+        }
         e->type = o->type ? o->type : chk_invalid_type();
         return;
     case OBJ_BUILTIN:
@@ -1135,7 +1145,12 @@ static int64_t check_index(Checker *C, Expr *idx, int64_t max, const char *what)
 
 static void index_expr(Checker *C, Expr *e) {
     Expr *x = e->u.index.x;
-    chk_expr_or_type(C, x);
+    chk_raw_expr(C, x, NULL, false);
+    if (gen_func_of(x)) {
+        gen_index(C, e);
+        return;
+    }
+    if (x->mode != M_TYPE) single_value(C, x);
     if (x->mode == M_INVALID || chk_is_invalid(x->type)) {
         chk_expr(C, e->u.index.index);
         chk_invalid(e);

@@ -198,6 +198,16 @@ bool chk_is_blank(Expr *e);
 int chk_expr_stmt_kind(Expr *call);
 void chk_mark_used_expr(Checker *C, Expr *e);
 
+/* ---- check_generic.c ---- */
+typedef struct Generic Generic;
+void gen_declare_func(Checker *C, Object *obj, Decl *decl, Scope *file);
+bool gen_is_marker(Type *t);             /* an uninstantiated generic func */
+Generic *gen_func_of(Expr *fun);
+void gen_index(Checker *C, Expr *e);     /* f[A, B] */
+/* Infers, instantiates, rewrites the callee; NULL after an error. */
+Type *gen_call(Checker *C, Expr *call, Type **ts, int n);
+void gen_drain(Checker *C);              /* check pending instance bodies */
+
 /* ---- check_call.c ---- */
 void chk_call(Checker *C, Expr *e, bool allow_tuple);
 

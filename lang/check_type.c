@@ -301,14 +301,12 @@ static bool add_iface_method(Checker *C, Method **ms, int *n, int *cap, Method m
 static void embed_iface(Checker *C, FieldDecl *fd, Method **ms, int *n, int *cap) {
     Expr *te = ast_unparen(fd->type);
     if (te && (te->kind == E_BINARY || (te->kind == E_UNARY && te->u.unary.op == T_TILDE))) {
-        chk_error(C, fd->pos, "interface type constraints are not supported by csp");
-        return;
+        return;   /* a type set term: constraints only (check_generic.c) */
     }
     Type *et = chk_type_full(C, fd->type, true);   /* reports embedding cycles */
     if (et->kind == K_INVALID) return;
     if (et->kind != K_INTERFACE) {
-        chk_error(C, fd->pos, "interface type constraints are not supported by csp");
-        return;
+        return;   /* a single-type term: constraints only (check_generic.c) */
     }
     for (int k = 0; k < et->nmethods; k++)
         add_iface_method(C, ms, n, cap, et->methods[k], fd->pos);

@@ -1,0 +1,534 @@
+/*
+ * check_generic.c — generic functions by monomorphization.
+ *
+ * DESIGN: a generic function is not checked or compiled as such. Each
+ * distinct list of type arguments it is used with makes an INSTANCE: the
+ * declaration's syntax is cloned (ast_clone.c), its type parameter names are
+ * declared in a scope between the declaring file's scope and the function
+ * as type names bound to the type arguments, and the clone is checked and
+ * compiled as an ordinary function (cached by (generic, type arguments);
+ * types are interned, so the cache compares pointers). The VM never sees a
+ * type parameter: non-generic code pays nothing, and an instance runs as
+ * fast as hand-written code. The price is code size per instantiation,
+ * which Go's gc also pays in part (GC shapes); dictionaries were rejected
+ * because every operation on a T value would have to dispatch at run time.
+ *
+ * Type arguments come from `f[A, B]` or are inferred from the call's
+ * arguments by unifying the parameter type expressions with the argument
+ * types (untyped constants give their default type, the largest kind when
+ * several bind one parameter), then from core-type constraints (`S ~[]E`).
+ *
+ * Constraints are read from their syntax (type sets cannot be Types: the
+ * interface type table interns `interface{~int}` as `interface{}`):
+ * `comparable`, methods (checked with chk_missing_method), and unions of
+ * `~T` / `T` terms, through named constraint interfaces (Object->tspec).
+ *
+ * Departures from Go (known): a generic body is checked per instance, with
+ * the type parameters bound to the concrete types, so an operation its
+ * constraint does not permit is accepted when the type argument permits it,
+ * and a generic function that is never instantiated is not checked.
+ */
+#include "check_int.h"
+#include "ast_clone.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "../runtime/gc.h"
+
+typedef struct GenInst { Type **args; int nargs; Object *fn; } GenInst;
+
+struct Generic {
+    Object *obj;
+    Package *pkg;
+    Scope *file;
+    Decl *fdecl;
+    const char **names;      /* type parameter names, interned */
+    Expr **cons;             /* their constraints */
+    int ntp;
+    GenInst *insts;
+    int ninsts, capinsts;
+};
+
+typedef struct GenBody { Generic *g; Scope *scope; Decl *decl; } GenBody;
+struct GenQueue { GenBody *v; int n, cap, next; };
+
+/* The type of an expression denoting a generic function not (yet)
+ * instantiated: invalid (so generic errors stay quiet), but recognisable. */
+static Type *marker(void) {
+    static Type t = {.kind = K_INVALID, .size = 1, .id = -2};
+    t.underlying = &t;
+    return &t;
+}
+
+bool gen_is_marker(Type *t) { return t == marker(); }
+
+void gen_declare_func(Checker *C, Object *obj, Decl *decl, Scope *file) {
+    Generic *g = gc_alloc(sizeof *g);
+    g->obj = obj;
+    g->pkg = C->pkg;
+    g->file = file;
+    g->fdecl = decl;
+    FieldList *tp = decl->u.func.tparams;
+    int n = 0;
+    for (int i = 0; i < tp->n; i++) n += tp->list[i].nnames;
+    g->names = gc_alloc(sizeof *g->names * (size_t)(n + 1));
+    g->cons = gc_alloc(sizeof *g->cons * (size_t)(n + 1));
+    for (int i = 0; i < tp->n; i++)
+        for (int j = 0; j < tp->list[i].nnames; j++) {
+            g->names[g->ntp] = chk_ident(tp->list[i].names[j]);
+            g->cons[g->ntp++] = tp->list[i].type;
+        }
+    obj->generic = g;
+    obj->type = marker();
+}
+
+/* ---- checker contexts ------------------------------------------------------------- */
+
+typedef struct Ctx {
+    Checker own;
+    Scope *scope, *file;
+    FuncCtx *fn;
+    DeclInfo *decl;
+    bool in_const;
+} Ctx;
+
+/* The checker to check g's instance with: C itself (saved) when g is in
+ * the package being checked, else a fresh one for g's (checked) package. */
+static Checker *enter(Checker *C, Generic *g, Scope *s, Ctx *x) {
+    x->scope = C->scope;
+    x->file = C->file;
+    x->fn = C->fn;
+    x->decl = C->decl;
+    x->in_const = C->in_const;
+    Checker *K = C;
+    if (g->pkg != C->pkg) {
+        memset(&x->own, 0, sizeof x->own);
+        K = &x->own;
+        K->prog = C->prog;
+        K->diag = C->diag;
+        K->pkg = g->pkg;
+        K->universe = C->universe;
+        K->aliases = TS_BYTE | TS_RUNE;
+    }
+    K->scope = s;
+    K->file = g->file;
+    K->fn = NULL;
+    K->decl = NULL;
+    K->in_const = false;
+    return K;
+}
+
+static void leave(Checker *C, Ctx *x) {
+    C->scope = x->scope;
+    C->file = x->file;
+    C->fn = x->fn;
+    C->decl = x->decl;
+    C->in_const = x->in_const;
+}
+
+/* ---- constraints ------------------------------------------------------------------ */
+
+static Object *resolve_name(Checker *C, Expr *e) {
+    e = ast_unparen(e);
+    if (e && e->kind == E_IDENT) return chk_lookup(C, chk_ident(e));
+    if (e && e->kind == E_SELECTOR && ast_unparen(e->u.sel.x)->kind == E_IDENT) {
+        Object *p = chk_lookup(C, chk_ident(ast_unparen(e->u.sel.x)));
+        if (p && p->kind == OBJ_PKG && p->imported) {
+            p->used = true;
+            return check_lookup(p->imported, chk_ident(e->u.sel.sel));
+        }
+    }
+    return NULL;
+}
+
+static bool in_typeset(Checker *C, Type *t, Expr *c, bool *has_terms);
+
+/* Whether t is in the term list `c` (a union of ~T and T terms). */
+static bool in_terms(Checker *C, Type *t, Expr *c) {
+    c = ast_unparen(c);
+    if (c->kind == E_BINARY && c->u.binary.op == T_OR)
+        return in_terms(C, t, c->u.binary.x) || in_terms(C, t, c->u.binary.y);
+    if (c->kind == E_UNARY && c->u.unary.op == T_TILDE)
+        return t->underlying == chk_type(C, c->u.unary.x);
+    bool terms = false;
+    Object *o = resolve_name(C, c);
+    if (o && o->kind == OBJ_TYPE && o->tspec) {
+        bool ok = in_typeset(C, t, c, &terms);
+        if (terms) return ok;
+    }
+    return t == chk_type(C, c);
+}
+
+/* Whether t is in the type set of constraint c, ignoring methods; sets
+ * *has_terms when c restricts the set by terms at all. */
+static bool in_typeset(Checker *C, Type *t, Expr *c, bool *has_terms) {
+    c = ast_unparen(c);
+    if (!c) return true;
+    if ((c->kind == E_BINARY && c->u.binary.op == T_OR) ||
+        (c->kind == E_UNARY && c->u.unary.op == T_TILDE)) {
+        *has_terms = true;
+        return in_terms(C, t, c);
+    }
+    if (c->kind == E_INTERFACETYPE) {
+        bool ok = true;
+        FieldList *fl = &c->u.ifacetype.methods;
+        for (int i = 0; i < fl->n; i++)
+            if (fl->list[i].nnames == 0 && !in_typeset(C, t, fl->list[i].type, has_terms))
+                ok = false;
+        return ok;
+    }
+    Object *o = resolve_name(C, c);
+    if (o && o->kind == OBJ_TYPE && o->tspec && o->tspec->type &&
+        ast_unparen(o->tspec->type)->kind == E_INTERFACETYPE) {
+        Scope *saved = C->scope;
+        C->scope = o->pkg && o->pkg->scope ? o->pkg->scope : C->scope;
+        bool ok = in_typeset(C, t, o->tspec->type, has_terms);
+        C->scope = saved;
+        return ok;
+    }
+    return true;
+}
+
+static bool needs_comparable(Checker *C, Expr *c) {
+    c = ast_unparen(c);
+    if (!c) return false;
+    Object *o = resolve_name(C, c);
+    if (o && o->name == str_intern("comparable") && !o->pkg) return true;
+    if (c->kind == E_INTERFACETYPE) {
+        FieldList *fl = &c->u.ifacetype.methods;
+        for (int i = 0; i < fl->n; i++)
+            if (fl->list[i].nnames == 0 && needs_comparable(C, fl->list[i].type)) return true;
+    }
+    if (o && o->kind == OBJ_TYPE && o->tspec && o->tspec->type &&
+        ast_unparen(o->tspec->type)->kind == E_INTERFACETYPE) {
+        Scope *saved = C->scope;
+        C->scope = o->pkg && o->pkg->scope ? o->pkg->scope : C->scope;
+        bool r = needs_comparable(C, o->tspec->type);
+        C->scope = saved;
+        return r;
+    }
+    return false;
+}
+
+/* Reports Go's "X does not satisfy C (...)" and returns false when t is
+ * not in constraint c (checked in the instance scope). */
+static bool satisfies(Checker *C, Type *t, Expr *c, Pos at) {
+    const char *cs = ast_expr_string(c);
+    if (needs_comparable(C, c) && !chk_comparable(t)) {
+        chk_error(C, at, "%s does not satisfy %s", chk_tstr(C, t), cs);
+        return false;
+    }
+    bool terms = false;
+    if (!in_typeset(C, t, c, &terms)) {
+        Expr *u = ast_unparen(c);
+        Object *o = resolve_name(C, u);
+        const char *set = o && o->tspec ? ast_expr_string(o->tspec->type) : cs;
+        if (o && o->tspec && ast_unparen(o->tspec->type)->kind == E_INTERFACETYPE &&
+            ast_unparen(o->tspec->type)->u.ifacetype.methods.n == 1)
+            set = ast_expr_string(ast_unparen(o->tspec->type)->u.ifacetype.methods.list[0].type);
+        chk_error(C, at, "%s does not satisfy %s (%s missing in %s)", chk_tstr(C, t), cs,
+                  chk_tstr(C, t), set);
+        return false;
+    }
+    Expr *u = ast_unparen(c);
+    if (u->kind == E_BINARY || u->kind == E_UNARY) return true;
+    Type *it = chk_type(C, c);
+    if (it->kind != K_INTERFACE || it->nmethods == 0) return true;
+    const char *why = chk_missing_method(C, t, it);
+    if (why) {
+        chk_error(C, at, "%s does not satisfy %s %s", chk_tstr(C, t), cs, why);
+        return false;
+    }
+    return true;
+}
+
+/* ---- instances -------------------------------------------------------------------- */
+
+static Scope *bind(Generic *g, Scope *parent, Type **args) {
+    Scope *s = chk_scope_new(parent);
+    for (int i = 0; i < g->ntp; i++) {
+        Object *o = gc_alloc(sizeof *o);
+        o->kind = OBJ_TYPE;
+        o->name = g->names[i];
+        o->type = args[i];
+        o->pkg = g->pkg;
+        o->used = true;
+        CHK_PUSH(s->objs, s->n, s->cap, o);
+    }
+    return s;
+}
+
+static const char *inst_name(Generic *g) {
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s.%s[...]", g->pkg->path, g->obj->name);
+    return gc_strdup(buf);
+}
+
+/* The instance of g for args (all ntp of them), made on first use; NULL
+ * when a type argument does not satisfy its constraint (reported at at). */
+static Object *instantiate(Checker *C, Generic *g, Type **args, Pos at) {
+    for (int i = 0; i < g->ninsts; i++) {
+        GenInst *in = &g->insts[i];
+        if (!memcmp(in->args, args, sizeof *args * (size_t)g->ntp)) return in->fn;
+    }
+    for (int i = 0; i < g->ntp; i++)
+        if (chk_is_invalid(args[i])) return NULL;
+    Ctx x;
+    Scope *s = bind(g, g->file, args);
+    Checker *K = enter(C, g, s, &x);
+    bool ok = true;
+    for (int i = 0; i < g->ntp && ok; i++) ok = satisfies(K, args[i], g->cons[i], at);
+    if (!ok) {
+        leave(C, &x);
+        return NULL;
+    }
+    Decl *d = ast_clone_func_decl(g->fdecl);
+    Object *fn = gc_alloc(sizeof *fn);
+    fn->kind = OBJ_FUNC;
+    fn->name = g->obj->name;
+    fn->pos = g->obj->pos;
+    fn->pkg = g->pkg;
+    fn->decl = d;
+    fn->used = true;
+    d->u.func.obj = fn;
+    FuncInfo *info = gc_alloc(sizeof *info);
+    d->u.func.info = info;
+    GenInst in = {gc_alloc(sizeof *args * (size_t)(g->ntp + 1)), g->ntp, fn};
+    memcpy(in.args, args, sizeof *args * (size_t)g->ntp);
+    CHK_PUSH(g->insts, g->ninsts, g->capinsts, in);
+    fn->type = chk_signature(K, d->u.func.type, info, NULL);
+    info->name = inst_name(g);
+    leave(C, &x);
+    Package *p = g->pkg;
+    CHK_PUSH(p->inst_decls, p->ninst_decls, p->capinst_decls, d);
+    struct GenQueue *q = C->prog->gen_queue;
+    if (!q) q = C->prog->gen_queue = gc_alloc(sizeof *q);
+    GenBody b = {g, s, d};
+    CHK_PUSH(q->v, q->n, q->cap, b);
+    return fn;
+}
+
+void gen_drain(Checker *C) {
+    struct GenQueue *q = C->prog->gen_queue;
+    while (q && q->next < q->n) {
+        GenBody b = q->v[q->next++];
+        if (!b.decl->u.func.body) continue;
+        Ctx x;
+        Checker *K = enter(C, b.g, b.scope, &x);
+        Stmt *body = b.decl->u.func.body;
+        Pos end = body->kind == S_BLOCK ? body->u.block.rbrace : body->pos;
+        chk_func_body(K, b.decl->u.func.info, body, NULL, false, end);
+        leave(C, &x);
+    }
+}
+
+static const char *pos_string(Pos p) {
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s:%d:%d", p.file ? p.file->path : "", p.line, p.col);
+    return gc_strdup(buf);
+}
+
+/* ---- uses ------------------------------------------------------------------------- */
+
+/* The generic function fun denotes (after chk_raw_expr), or NULL. */
+Generic *gen_func_of(Expr *fun) {
+    Expr *u = ast_unparen(fun);
+    if (!u || !gen_is_marker(u->type)) return NULL;
+    Object *o = NULL;
+    if (u->kind == E_IDENT) o = u->u.ident.obj;
+    else if (u->kind == E_SELECTOR) o = u->u.sel.sel->u.ident.obj;
+    return o && o->kind == OBJ_FUNC ? o->generic : NULL;
+}
+
+/* Makes fun (an E_IDENT, E_SELECTOR or E_INDEX node) denote instance fn. */
+static void denote(Expr *fun, Object *fn) {
+    Expr *u = ast_unparen(fun);
+    if (u->kind == E_SELECTOR) {
+        u->u.sel.sel->u.ident.obj = fn;
+        u->u.sel.sel->type = fn->type;
+    } else {
+        Pos pos = u->pos;
+        memset(&u->u, 0, sizeof u->u);
+        u->kind = E_IDENT;
+        u->pos = pos;
+        u->u.ident.name = fn->name;
+        u->u.ident.obj = fn;
+    }
+    u->mode = M_VALUE;
+    u->type = fn->type;
+    if (u != fun) {
+        fun->mode = M_VALUE;
+        fun->type = fn->type;
+    }
+}
+
+/* The explicit type arguments of f[A, B] (count in *n). */
+static Type **explicit_args(Checker *C, Expr *e, int *n) {
+    int k = 1 + e->u.index.nmore;
+    Type **ts = gc_alloc(sizeof *ts * (size_t)(k + 1));
+    ts[0] = chk_type(C, e->u.index.index);
+    for (int i = 1; i < k; i++) ts[i] = chk_type(C, e->u.index.more[i - 1]);
+    *n = k;
+    return ts;
+}
+
+/* f[A, B] outside a call: every type argument must be given. */
+void gen_index(Checker *C, Expr *e) {
+    Generic *g = gen_func_of(e->u.index.x);
+    int n;
+    Type **ts = explicit_args(C, e, &n);
+    if (n > g->ntp) {
+        chk_error(C, chk_start(n > 1 ? e->u.index.more[g->ntp - 1] : e->u.index.index),
+                  "got %d type arguments but %s has %d type parameters", n,
+                  g->obj->name, g->ntp);
+        chk_invalid(e);
+        return;
+    }
+    if (n < g->ntp) {
+        /* partial: the call infers the rest (gen_call) */
+        e->mode = M_VALUE;
+        e->type = marker();
+        return;
+    }
+    Object *fn = instantiate(C, g, ts, e->u.index.x->pos);
+    if (!fn) {
+        chk_invalid(e);
+        return;
+    }
+    denote(e, fn);
+}
+
+typedef struct Infer { Generic *g; Type **bound; Type **untyped; } Infer;
+
+static int tparam_index(Generic *g, Expr *p) {
+    if (p->kind != E_IDENT) return -1;
+    const char *n = chk_ident(p);
+    for (int i = 0; i < g->ntp; i++)
+        if (g->names[i] == n) return i;
+    return -1;
+}
+
+static void unify(Infer *in, Expr *p, Type *a);
+
+static void unify_fields(Infer *in, FieldList *fl, Type **ts, int n, bool variadic) {
+    int k = 0;
+    for (int i = 0; i < fl->n; i++) {
+        int c = fl->list[i].nnames ? fl->list[i].nnames : 1;
+        for (int j = 0; j < c; j++, k++) {
+            if (k >= n) return;
+            Expr *t = fl->list[i].type;
+            if (t && t->kind == E_ELLIPSIS && variadic && ts[k]->kind == K_SLICE)
+                unify(in, t->u.ellipsis.elt, ts[k]->elem);
+            else unify(in, t, ts[k]);
+        }
+    }
+}
+
+static void unify(Infer *in, Expr *p, Type *a) {
+    p = ast_unparen(p);
+    if (!p || !a || a->kind == K_INVALID) return;
+    int k = tparam_index(in->g, p);
+    if (k >= 0) {
+        if (type_is_untyped(a)) {
+            if (a->kind != K_UNTYPED_NIL && (!in->untyped[k] || a->kind > in->untyped[k]->kind))
+                in->untyped[k] = a;
+        } else if (!in->bound[k]) {
+            in->bound[k] = a;
+        }
+        return;
+    }
+    Type *u = a->underlying ? a->underlying : a;
+    switch (p->kind) {
+    case E_STAR:
+        if (u->kind == K_POINTER) unify(in, p->u.star.x, u->elem);
+        break;
+    case E_UNARY:
+        if (p->u.unary.op == T_MUL && u->kind == K_POINTER) unify(in, p->u.unary.x, u->elem);
+        if (p->u.unary.op == T_TILDE) unify(in, p->u.unary.x, u);
+        break;
+    case E_ARRAYTYPE:
+        if (u->kind == (p->u.arraytype.len ? K_ARRAY : K_SLICE))
+            unify(in, p->u.arraytype.elem, u->elem);
+        break;
+    case E_MAPTYPE:
+        if (u->kind == K_MAP) {
+            unify(in, p->u.maptype.key, u->key);
+            unify(in, p->u.maptype.value, u->elem);
+        }
+        break;
+    case E_CHANTYPE:
+        if (u->kind == K_CHAN) unify(in, p->u.chantype.elem, u->elem);
+        break;
+    case E_FUNCTYPE:
+        if (u->kind == K_FUNC) {
+            unify_fields(in, &p->u.functype.params, u->params, u->nparams, u->variadic);
+            unify_fields(in, &p->u.functype.results, u->results, u->nresults, false);
+        }
+        break;
+    default: break;
+    }
+}
+
+/* A call of generic function fun with evaluated arguments (types ts, n of
+ * them; xs for positions): infers the missing type arguments, instantiates,
+ * and makes fun denote the instance. Returns its signature, or NULL after
+ * reporting an error. */
+Type *gen_call(Checker *C, Expr *call, Type **ts, int n) {
+    Expr *fun = ast_unparen(call->u.call.fun);
+    Expr *gx = fun->kind == E_INDEX ? fun->u.index.x : fun;
+    Generic *g = gen_func_of(gx);
+    Infer in = {g, gc_alloc(sizeof(Type *) * (size_t)(g->ntp + 1)),
+                gc_alloc(sizeof(Type *) * (size_t)(g->ntp + 1))};
+    if (fun->kind == E_INDEX) {
+        int ne;
+        Type **es = explicit_args(C, fun, &ne);
+        for (int i = 0; i < ne && i < g->ntp; i++) in.bound[i] = es[i];
+    }
+    Expr *ft = g->fdecl->u.func.type;
+    unify_fields(&in, &ft->u.functype.params, ts, n, call->u.call.has_ellipsis);
+    /* variadic: the extra arguments unify with the element type */
+    FieldList *pl = &ft->u.functype.params;
+    if (pl->n > 0 && !call->u.call.has_ellipsis) {
+        FieldDecl *last = &pl->list[pl->n - 1];
+        if (last->type && last->type->kind == E_ELLIPSIS) {
+            int np = 0;
+            for (int i = 0; i < pl->n; i++) np += pl->list[i].nnames ? pl->list[i].nnames : 1;
+            for (int i = np - 1; i < n; i++) unify(&in, last->type->u.ellipsis.elt, ts[i]);
+        }
+    }
+    for (int i = 0; i < g->ntp; i++)
+        if (!in.bound[i] && in.untyped[i]) in.bound[i] = chk_default_type(in.untyped[i]);
+    /* core types: S ~[]E binds E from S */
+    for (int round = 0; round < g->ntp; round++)
+        for (int i = 0; i < g->ntp; i++)
+            if (in.bound[i]) unify(&in, g->cons[i], in.bound[i]);
+    Pos lp = call->u.call.rparen;
+    if (gx->kind == E_IDENT) {
+        lp = gx->pos;
+        lp.col += (int32_t)strlen(gx->u.ident.name);
+    } else if (gx->kind == E_SELECTOR) {
+        lp = gx->u.sel.sel->pos;
+        lp.col += (int32_t)strlen(gx->u.sel.sel->u.ident.name);
+    }
+    if (fun->kind == E_INDEX) {
+        lp = fun->u.index.rbrack;
+        lp.col++;
+    }
+    for (int i = 0; i < g->ntp; i++)
+        if (!in.bound[i]) {
+            FieldList *tp = g->fdecl->u.func.tparams;
+            Pos dp = {0};
+            int k = 0;
+            for (int a = 0; a < tp->n; a++)
+                for (int b = 0; b < tp->list[a].nnames; b++, k++)
+                    if (k == i) dp = tp->list[a].names[b]->pos;
+            chk_error(C, lp, "in call to %s, cannot infer %s (declared at %s)",
+                      ast_expr_string(gx), g->names[i], pos_string(dp));
+            return NULL;
+        }
+    Object *fn = instantiate(C, g, in.bound, lp);
+    if (!fn) return NULL;
+    denote(fun, fn);
+    return fn->type;
+}
