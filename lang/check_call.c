@@ -119,14 +119,16 @@ static void generic_call(Checker *C, Expr *e) {
     int n;
     Arg *a = eval_args(C, e->u.call.args, e->u.call.nargs, &n);
     Type **ts = gc_alloc(sizeof *ts * (size_t)(n + 1));
+    Expr **xs = gc_alloc(sizeof *xs * (size_t)(n + 1));
     for (int i = 0; i < n; i++) {
         if (a[i].x->mode == M_INVALID) {
             chk_invalid(e);
             return;
         }
         ts[i] = a[i].type;
+        xs[i] = a[i].x;
     }
-    Type *sig = gen_call(C, e, ts, n);
+    Type *sig = gen_call(C, e, xs, ts, n);
     if (!sig || sig->kind != K_FUNC) {
         chk_invalid(e);
         return;

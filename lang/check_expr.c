@@ -259,8 +259,7 @@ bool chk_assign_to(Checker *C, Expr *x, Type *T, const char *context) {
 
 static bool single_value(Checker *C, Expr *e) {
     if (gen_is_marker(e->type) && e->mode == M_VALUE) {
-        chk_error(C, chk_start(e), "cannot use generic function %s without instantiation",
-                  ast_expr_string(e->kind == E_INDEX ? e->u.index.x : e));
+        gen_value_error(C, e);
         chk_invalid(e);
         return false;
     }

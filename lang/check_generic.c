@@ -266,8 +266,9 @@ static const char *inst_name(Generic *g) {
 }
 
 /* The instance of g for args (all ntp of them), made on first use; NULL
- * when a type argument does not satisfy its constraint (reported at at). */
-static Object *instantiate(Checker *C, Generic *g, Type **args, Pos at) {
+ * when a type argument does not satisfy its constraint (reported at the
+ * explicit type argument, targ_at[i] when set, else at at). */
+static Object *instantiate(Checker *C, Generic *g, Type **args, Pos *targ_at, Pos at) {
     for (int i = 0; i < g->ninsts; i++) {
         GenInst *in = &g->insts[i];
         if (!memcmp(in->args, args, sizeof *args * (size_t)g->ntp)) return in->fn;
@@ -278,7 +279,7 @@ static Object *instantiate(Checker *C, Generic *g, Type **args, Pos at) {
     Scope *s = bind(g, g->file, args);
     Checker *K = enter(C, g, s, &x);
     bool ok = true;
-    for (int i = 0; i < g->ntp && ok; i++) ok = satisfies(K, args[i], g->cons[i], at);
+    for (int i = 0; i < g->ntp && ok; i++) ok = satisfies(K, args[i], g->cons[i], targ_at && targ_at[i].line ? targ_at[i] : at);
     if (!ok) {
         leave(C, &x);
         return NULL;
@@ -373,33 +374,40 @@ static Type **explicit_args(Checker *C, Expr *e, int *n) {
     return ts;
 }
 
-/* f[A, B] outside a call: every type argument must be given. */
-void gen_index(Checker *C, Expr *e) {
-    Generic *g = gen_func_of(e->u.index.x);
-    int n;
-    Type **ts = explicit_args(C, e, &n);
-    if (n > g->ntp) {
-        chk_error(C, chk_start(n > 1 ? e->u.index.more[g->ntp - 1] : e->u.index.index),
-                  "got %d type arguments but %s has %d type parameters", n,
-                  g->obj->name, g->ntp);
-        chk_invalid(e);
-        return;
-    }
-    if (n < g->ntp) {
-        /* partial: the call infers the rest (gen_call) */
-        e->mode = M_VALUE;
-        e->type = marker();
-        return;
-    }
-    Object *fn = instantiate(C, g, ts, e->u.index.x->pos);
-    if (!fn) {
-        chk_invalid(e);
-        return;
-    }
-    denote(e, fn);
+static Expr *explicit_arg(Expr *e, int i) {
+    return i == 0 ? e->u.index.index : e->u.index.more[i - 1];
 }
 
-typedef struct Infer { Generic *g; Type **bound; Type **untyped; } Infer;
+/* Where Go reports an instantiation's errors: just after the function's
+ * name (the call's '(' or the instantiation's '['). */
+static Pos after_name(Expr *gx, Pos dflt) {
+    gx = ast_unparen(gx);
+    Expr *id = gx->kind == E_SELECTOR ? gx->u.sel.sel : gx;
+    if (id->kind != E_IDENT) return dflt;
+    Pos p = id->pos;
+    p.col += (int32_t)strlen(id->u.ident.name);
+    return p;
+}
+
+/* Inference state: type arguments bound so far (explicit ones first), the
+ * largest untyped constant kind seen per parameter, and the first conflict
+ * among untyped constants (reported only if no typed argument binds it). */
+typedef struct Infer {
+    Checker *C;
+    Generic *g;
+    Type **bound, **untyped;
+    Expr *arg;               /* the argument being unified */
+    Expr **ubad;             /* per parameter: untyped argument in conflict */
+    Type **ubad_prev;        /* the untyped type it conflicts with */
+    bool failed;             /* an error was reported */
+    const char *callee;      /* "in call to F, " prefix source, or NULL */
+} Infer;
+
+static Infer infer_new(Checker *C, Generic *g, const char *callee) {
+    size_t sz = sizeof(void *) * (size_t)(g->ntp + 1);
+    Infer in = {C, g, gc_alloc(sz), gc_alloc(sz), NULL, gc_alloc(sz), gc_alloc(sz), false, callee};
+    return in;
+}
 
 static int tparam_index(Generic *g, Expr *p) {
     if (p->kind != E_IDENT) return -1;
@@ -409,7 +417,52 @@ static int tparam_index(Generic *g, Expr *p) {
     return -1;
 }
 
-static void unify(Infer *in, Expr *p, Type *a);
+static void infer_error(Infer *in, Pos at, const char *msg) {
+    if (in->failed) return;
+    in->failed = true;
+    if (in->callee) chk_error(in->C, at, "in call to %s, %s", in->callee, msg);
+    else chk_error(in->C, at, "%s", msg);
+}
+
+static bool untyped_numeric(Type *t) {
+    return t->kind == K_UNTYPED_INT || t->kind == K_UNTYPED_RUNE || t->kind == K_UNTYPED_FLOAT;
+}
+
+static void bind_untyped(Infer *in, int k, Type *a) {
+    Type *m = in->untyped[k];
+    if (a->kind == K_UNTYPED_NIL) return;
+    if (!m || a == m || (untyped_numeric(a) && untyped_numeric(m))) {
+        if (!m || a->kind > m->kind) in->untyped[k] = a;
+    } else if (!in->ubad[k]) {
+        in->ubad[k] = in->arg;
+        in->ubad_prev[k] = m;
+    }
+}
+
+/* A typed argument for parameter k: the first binds it; a later one of a
+ * different type is Go's "does not match". */
+static void bind_typed(Infer *in, int k, Type *a, bool top) {
+    Type *b = in->bound[k];
+    if (!b) {
+        in->bound[k] = a;
+        return;
+    }
+    if (b == a || !top || !in->arg) return;
+    /* Go's inexact unification: a defined type matches a type that is not
+     * defined (a literal or a predeclared type) with the same underlying
+     * type, and the defined one is inferred. */
+    bool da = a->underlying != a, db = b->underlying != b;
+    if (a->underlying == b->underlying && !(da && db)) {
+        if (da) in->bound[k] = a;
+        return;
+    }
+    char msg[1024];
+    snprintf(msg, sizeof msg, "type %s of %s does not match inferred type %s for %s",
+             chk_tstr(in->C, a), ast_expr_string(in->arg), chk_tstr(in->C, b), in->g->names[k]);
+    infer_error(in, chk_start(in->arg), msg);
+}
+
+static void unify(Infer *in, Expr *p, Type *a, bool top);
 
 static void unify_fields(Infer *in, FieldList *fl, Type **ts, int n, bool variadic) {
     int k = 0;
@@ -419,46 +472,42 @@ static void unify_fields(Infer *in, FieldList *fl, Type **ts, int n, bool variad
             if (k >= n) return;
             Expr *t = fl->list[i].type;
             if (t && t->kind == E_ELLIPSIS && variadic && ts[k]->kind == K_SLICE)
-                unify(in, t->u.ellipsis.elt, ts[k]->elem);
-            else unify(in, t, ts[k]);
+                unify(in, t->u.ellipsis.elt, ts[k]->elem, false);
+            else unify(in, t, ts[k], false);
         }
     }
 }
 
-static void unify(Infer *in, Expr *p, Type *a) {
+static void unify(Infer *in, Expr *p, Type *a, bool top) {
     p = ast_unparen(p);
     if (!p || !a || a->kind == K_INVALID) return;
     int k = tparam_index(in->g, p);
     if (k >= 0) {
-        if (type_is_untyped(a)) {
-            if (a->kind != K_UNTYPED_NIL && (!in->untyped[k] || a->kind > in->untyped[k]->kind))
-                in->untyped[k] = a;
-        } else if (!in->bound[k]) {
-            in->bound[k] = a;
-        }
+        if (type_is_untyped(a)) bind_untyped(in, k, a);
+        else bind_typed(in, k, a, top);
         return;
     }
     Type *u = a->underlying ? a->underlying : a;
     switch (p->kind) {
     case E_STAR:
-        if (u->kind == K_POINTER) unify(in, p->u.star.x, u->elem);
+        if (u->kind == K_POINTER) unify(in, p->u.star.x, u->elem, false);
         break;
     case E_UNARY:
-        if (p->u.unary.op == T_MUL && u->kind == K_POINTER) unify(in, p->u.unary.x, u->elem);
-        if (p->u.unary.op == T_TILDE) unify(in, p->u.unary.x, u);
+        if (p->u.unary.op == T_MUL && u->kind == K_POINTER) unify(in, p->u.unary.x, u->elem, false);
+        if (p->u.unary.op == T_TILDE) unify(in, p->u.unary.x, u, false);
         break;
     case E_ARRAYTYPE:
         if (u->kind == (p->u.arraytype.len ? K_ARRAY : K_SLICE))
-            unify(in, p->u.arraytype.elem, u->elem);
+            unify(in, p->u.arraytype.elem, u->elem, false);
         break;
     case E_MAPTYPE:
         if (u->kind == K_MAP) {
-            unify(in, p->u.maptype.key, u->key);
-            unify(in, p->u.maptype.value, u->elem);
+            unify(in, p->u.maptype.key, u->key, false);
+            unify(in, p->u.maptype.value, u->elem, false);
         }
         break;
     case E_CHANTYPE:
-        if (u->kind == K_CHAN) unify(in, p->u.chantype.elem, u->elem);
+        if (u->kind == K_CHAN) unify(in, p->u.chantype.elem, u->elem, false);
         break;
     case E_FUNCTYPE:
         if (u->kind == K_FUNC) {
@@ -470,64 +519,145 @@ static void unify(Infer *in, Expr *p, Type *a) {
     }
 }
 
-/* A call of generic function fun with evaluated arguments (types ts, n of
- * them; xs for positions): infers the missing type arguments, instantiates,
+/* Completes inference: untyped constants give their default type where no
+ * typed argument bound the parameter, then core-type constraints (S ~[]E)
+ * bind what they determine. Reports Go's "cannot infer" at at; false on
+ * any error. */
+static bool infer_finish(Infer *in, Pos at) {
+    Generic *g = in->g;
+    if (in->failed) return false;
+    for (int i = 0; i < g->ntp; i++) {
+        if (in->bound[i] || !in->untyped[i]) continue;
+        if (in->ubad[i]) {
+            char msg[512];
+            snprintf(msg, sizeof msg, "mismatched types %s and %s (cannot infer %s)",
+                     chk_tstr(in->C, in->ubad_prev[i]), chk_tstr(in->C, in->ubad[i]->type),
+                     g->names[i]);
+            infer_error(in, chk_start(in->ubad[i]), msg);
+            return false;
+        }
+        in->bound[i] = chk_default_type(in->untyped[i]);
+    }
+    in->arg = NULL;
+    for (int round = 0; round < g->ntp; round++)
+        for (int i = 0; i < g->ntp; i++)
+            if (in->bound[i]) unify(in, g->cons[i], in->bound[i], false);
+    for (int i = 0; i < g->ntp; i++) {
+        if (in->bound[i]) continue;
+        FieldList *tp = g->fdecl->u.func.tparams;
+        Pos dp = {0};
+        int k = 0;
+        for (int a = 0; a < tp->n; a++)
+            for (int b = 0; b < tp->list[a].nnames; b++, k++)
+                if (k == i) dp = tp->list[a].names[b]->pos;
+        char msg[1024];
+        snprintf(msg, sizeof msg, "cannot infer %s (declared at %s)", g->names[i], pos_string(dp));
+        infer_error(in, at, msg);
+        return false;
+    }
+    return true;
+}
+
+/* Binds the explicit type arguments of f[A, B]; false after an error. */
+static bool explicit_bind(Checker *C, Generic *g, Expr *e, Infer *in, Pos **at) {
+    int n;
+    Type **ts = explicit_args(C, e, &n);
+    if (n > g->ntp) {
+        chk_error(C, chk_start(explicit_arg(e, n - 1)), "got %d type arguments but want %d", n,
+                  g->ntp);
+        return false;
+    }
+    *at = gc_alloc(sizeof **at * (size_t)(g->ntp + 1));
+    for (int i = 0; i < n; i++) {
+        if (chk_is_invalid(ts[i])) return false;
+        in->bound[i] = ts[i];
+        (*at)[i] = chk_start(explicit_arg(e, i));
+    }
+    return true;
+}
+
+/* f[A, B] outside a call's callee position is instantiated at once; so
+ * is a partial f[A] whose other arguments core types determine. Otherwise
+ * it stays a marker: the call infers the rest (gen_call), anything else
+ * reports Go's "cannot infer" (gen_value_error). */
+void gen_index(Checker *C, Expr *e) {
+    Generic *g = gen_func_of(e->u.index.x);
+    Infer in = infer_new(C, g, NULL);
+    Pos *at;
+    if (!explicit_bind(C, g, e, &in, &at)) {
+        chk_invalid(e);
+        return;
+    }
+    bool all = true;
+    in.failed = true;   /* quiet: a failure here is retried with the call's arguments */
+    for (int round = 0; round < g->ntp; round++)
+        for (int i = 0; i < g->ntp; i++)
+            if (in.bound[i]) unify(&in, g->cons[i], in.bound[i], false);
+    for (int i = 0; i < g->ntp; i++) all = all && in.bound[i];
+    if (!all) {
+        e->mode = M_VALUE;
+        e->type = marker();
+        return;
+    }
+    Object *fn = instantiate(C, g, in.bound, at, after_name(e->u.index.x, e->pos));
+    if (!fn) {
+        chk_invalid(e);
+        return;
+    }
+    denote(e, fn);
+}
+
+/* A generic function (or partial instantiation) used as a value: Go's
+ * message for what is missing. */
+void gen_value_error(Checker *C, Expr *e) {
+    if (e->kind != E_INDEX) {
+        chk_error(C, chk_start(e), "cannot use generic function %s without instantiation",
+                  ast_expr_string(e));
+        return;
+    }
+    Generic *g = gen_func_of(e->u.index.x);
+    Infer in = infer_new(C, g, NULL);
+    Pos *at;
+    if (!explicit_bind(C, g, e, &in, &at)) return;
+    infer_finish(&in, after_name(e->u.index.x, e->pos));
+}
+
+/* A call of generic function fun with evaluated arguments (xs, their
+ * types ts, n of them): infers the missing type arguments, instantiates,
  * and makes fun denote the instance. Returns its signature, or NULL after
  * reporting an error. */
-Type *gen_call(Checker *C, Expr *call, Type **ts, int n) {
+Type *gen_call(Checker *C, Expr *call, Expr **xs, Type **ts, int n) {
     Expr *fun = ast_unparen(call->u.call.fun);
     Expr *gx = fun->kind == E_INDEX ? fun->u.index.x : fun;
     Generic *g = gen_func_of(gx);
-    Infer in = {g, gc_alloc(sizeof(Type *) * (size_t)(g->ntp + 1)),
-                gc_alloc(sizeof(Type *) * (size_t)(g->ntp + 1))};
-    if (fun->kind == E_INDEX) {
-        int ne;
-        Type **es = explicit_args(C, fun, &ne);
-        for (int i = 0; i < ne && i < g->ntp; i++) in.bound[i] = es[i];
-    }
-    Expr *ft = g->fdecl->u.func.type;
-    unify_fields(&in, &ft->u.functype.params, ts, n, call->u.call.has_ellipsis);
-    /* variadic: the extra arguments unify with the element type */
-    FieldList *pl = &ft->u.functype.params;
-    if (pl->n > 0 && !call->u.call.has_ellipsis) {
-        FieldDecl *last = &pl->list[pl->n - 1];
-        if (last->type && last->type->kind == E_ELLIPSIS) {
-            int np = 0;
-            for (int i = 0; i < pl->n; i++) np += pl->list[i].nnames ? pl->list[i].nnames : 1;
-            for (int i = np - 1; i < n; i++) unify(&in, last->type->u.ellipsis.elt, ts[i]);
+    Infer in = infer_new(C, g, ast_expr_string(fun));
+    Pos *at = NULL;
+    if (fun->kind == E_INDEX && !explicit_bind(C, g, fun, &in, &at)) return NULL;
+    /* parameters with a type parameter somewhere in them, argument by argument */
+    FieldList *pl = &g->fdecl->u.func.type->u.functype.params;
+    int k = 0;
+    for (int i = 0; i < pl->n; i++) {
+        Expr *pt = pl->list[i].type;
+        int c = pl->list[i].nnames ? pl->list[i].nnames : 1;
+        bool variadic = pt && pt->kind == E_ELLIPSIS;
+        for (int j = 0; j < c && k < n; j++) {
+            if (variadic && !call->u.call.has_ellipsis) {
+                for (; k < n; k++) {
+                    in.arg = xs[k];
+                    unify(&in, pt->u.ellipsis.elt, ts[k], true);
+                }
+                break;
+            }
+            in.arg = xs[k];
+            if (variadic && ts[k]->kind == K_SLICE) unify(&in, pt->u.ellipsis.elt, ts[k]->elem, false);
+            else unify(&in, pt, ts[k], true);
+            k++;
         }
     }
-    for (int i = 0; i < g->ntp; i++)
-        if (!in.bound[i] && in.untyped[i]) in.bound[i] = chk_default_type(in.untyped[i]);
-    /* core types: S ~[]E binds E from S */
-    for (int round = 0; round < g->ntp; round++)
-        for (int i = 0; i < g->ntp; i++)
-            if (in.bound[i]) unify(&in, g->cons[i], in.bound[i]);
-    Pos lp = call->u.call.rparen;
-    if (gx->kind == E_IDENT) {
-        lp = gx->pos;
-        lp.col += (int32_t)strlen(gx->u.ident.name);
-    } else if (gx->kind == E_SELECTOR) {
-        lp = gx->u.sel.sel->pos;
-        lp.col += (int32_t)strlen(gx->u.sel.sel->u.ident.name);
-    }
-    if (fun->kind == E_INDEX) {
-        lp = fun->u.index.rbrack;
-        lp.col++;
-    }
-    for (int i = 0; i < g->ntp; i++)
-        if (!in.bound[i]) {
-            FieldList *tp = g->fdecl->u.func.tparams;
-            Pos dp = {0};
-            int k = 0;
-            for (int a = 0; a < tp->n; a++)
-                for (int b = 0; b < tp->list[a].nnames; b++, k++)
-                    if (k == i) dp = tp->list[a].names[b]->pos;
-            chk_error(C, lp, "in call to %s, cannot infer %s (declared at %s)",
-                      ast_expr_string(gx), g->names[i], pos_string(dp));
-            return NULL;
-        }
-    Object *fn = instantiate(C, g, in.bound, lp);
+    Pos lp = fun->kind == E_INDEX ? fun->u.index.rbrack : after_name(gx, call->u.call.rparen);
+    if (fun->kind == E_INDEX) lp.col++;
+    if (!infer_finish(&in, lp)) return NULL;
+    Object *fn = instantiate(C, g, in.bound, at, lp);
     if (!fn) return NULL;
     denote(fun, fn);
     return fn->type;

@@ -204,8 +204,9 @@ void gen_declare_func(Checker *C, Object *obj, Decl *decl, Scope *file);
 bool gen_is_marker(Type *t);             /* an uninstantiated generic func */
 Generic *gen_func_of(Expr *fun);
 void gen_index(Checker *C, Expr *e);     /* f[A, B] */
+void gen_value_error(Checker *C, Expr *e); /* f or f[A] not called */
 /* Infers, instantiates, rewrites the callee; NULL after an error. */
-Type *gen_call(Checker *C, Expr *call, Type **ts, int n);
+Type *gen_call(Checker *C, Expr *call, Expr **xs, Type **ts, int n);
 void gen_drain(Checker *C);              /* check pending instance bodies */
 
 /* ---- check_call.c ---- */
