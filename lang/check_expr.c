@@ -1149,6 +1149,11 @@ static void index_expr(Checker *C, Expr *e) {
         gen_index(C, e);
         return;
     }
+    if (x->mode == M_TYPE && gen_is_type_marker(x->type)) {
+        e->type = gen_type_index(C, e);
+        e->mode = chk_is_invalid(e->type) ? M_INVALID : M_TYPE;
+        return;
+    }
     if (x->mode != M_TYPE) single_value(C, x);
     if (x->mode == M_INVALID || chk_is_invalid(x->type)) {
         chk_expr(C, e->u.index.index);

@@ -36,22 +36,51 @@
 
 #include "../runtime/gc.h"
 
-typedef struct GenInst { Type **args; int nargs; Object *fn; } GenInst;
+/* One instance: the function (generic functions) or the named type
+ * (generic types) made for a list of type arguments. */
+typedef struct GenInst { Type **args; int nargs; Object *fn; Type *type; } GenInst;
+
+/* A method declared on a generic type (receiver T[P] or *T[P]). */
+typedef struct GenMethod { Decl *decl; Scope *file; bool ptr; } GenMethod;
 
 struct Generic {
     Object *obj;
     Package *pkg;
     Scope *file;
-    Decl *fdecl;
+    Decl *fdecl;             /* generic function, or NULL */
+    TypeSpec *tspec;         /* generic type, or NULL */
+    FieldList *tparams;
     const char **names;      /* type parameter names, interned */
     Expr **cons;             /* their constraints */
     int ntp;
     GenInst *insts;
     int ninsts, capinsts;
+    GenMethod *methods;      /* generic types: their methods */
+    int nmethods, capmethods;
 };
 
-typedef struct GenBody { Generic *g; Scope *scope; Decl *decl; } GenBody;
-struct GenQueue { GenBody *v; int n, cap, next; };
+/* An instance body still to check (scope binds the type parameters). */
+typedef struct GenBody { Generic *g; Scope *scope; Decl *decl; Scope *file; } GenBody;
+/* A type instance whose methods are still to instantiate: methods wait
+ * until the requesting package is not in the middle of resolving a type
+ * declaration (their signatures may name it). */
+typedef struct GenPending { Generic *g; Type *named; Type **args; Package *by; } GenPending;
+struct GenQueue {
+    GenBody *v;
+    int n, cap, next;
+    GenPending *pend;
+    int npend, cappend;
+};
+
+static struct GenQueue *queue(Checker *C) {
+    if (!C->prog->gen_queue) C->prog->gen_queue = gc_alloc(sizeof(struct GenQueue));
+    return C->prog->gen_queue;
+}
+
+/* Instances of one generic beyond this are an instantiation cycle (a
+ * method or body that instantiates its own generic with a growing type,
+ * T[[]A]); Go rejects those statically. */
+#define GEN_MAX_INSTANCES 2000
 
 /* The type of an expression denoting a generic function not (yet)
  * instantiated: invalid (so generic errors stay quiet), but recognisable. */
@@ -63,13 +92,21 @@ static Type *marker(void) {
 
 bool gen_is_marker(Type *t) { return t == marker(); }
 
-void gen_declare_func(Checker *C, Object *obj, Decl *decl, Scope *file) {
+/* The type of a generic type's name used without type arguments. */
+static Type *tmarker(void) {
+    static Type t = {.kind = K_INVALID, .size = 1, .id = -3};
+    t.underlying = &t;
+    return &t;
+}
+
+bool gen_is_type_marker(Type *t) { return t == tmarker(); }
+
+static Generic *generic_new(Checker *C, Object *obj, FieldList *tp, Scope *file) {
     Generic *g = gc_alloc(sizeof *g);
     g->obj = obj;
     g->pkg = C->pkg;
     g->file = file;
-    g->fdecl = decl;
-    FieldList *tp = decl->u.func.tparams;
+    g->tparams = tp;
     int n = 0;
     for (int i = 0; i < tp->n; i++) n += tp->list[i].nnames;
     g->names = gc_alloc(sizeof *g->names * (size_t)(n + 1));
@@ -80,7 +117,42 @@ void gen_declare_func(Checker *C, Object *obj, Decl *decl, Scope *file) {
             g->cons[g->ntp++] = tp->list[i].type;
         }
     obj->generic = g;
+    return g;
+}
+
+void gen_declare_func(Checker *C, Object *obj, Decl *decl, Scope *file) {
+    Generic *g = generic_new(C, obj, decl->u.func.tparams, file);
+    g->fdecl = decl;
     obj->type = marker();
+}
+
+void gen_declare_type(Checker *C, Object *obj, TypeSpec *ts, Scope *file) {
+    Generic *g = generic_new(C, obj, ts->tparams, file);
+    g->tspec = ts;
+    obj->type = tmarker();
+}
+
+bool gen_add_method(Checker *C, Generic *g, Decl *decl, Scope *file, bool ptr) {
+    GenMethod m = {decl, file, ptr};
+    CHK_PUSH(g->methods, g->nmethods, g->capmethods, m);
+    return true;
+}
+
+/* "Stack[T any]", as Go names a generic type in messages. */
+const char *gen_type_string(Generic *g) {
+    char buf[1024];
+    size_t n = (size_t)snprintf(buf, sizeof buf, "%s[", g->obj->name);
+    FieldList *tp = g->tparams;
+    for (int i = 0; i < tp->n && n < sizeof buf; i++) {
+        for (int j = 0; j < tp->list[i].nnames && n < sizeof buf; j++)
+            n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s", i + j ? ", " : "",
+                                  chk_ident(tp->list[i].names[j]));
+        if (n < sizeof buf)
+            n += (size_t)snprintf(buf + n, sizeof buf - n, " %s",
+                                  ast_expr_string(tp->list[i].type));
+    }
+    if (n < sizeof buf) snprintf(buf + n, sizeof buf - n, "]");
+    return gc_strdup(buf);
 }
 
 /* ---- checker contexts ------------------------------------------------------------- */
@@ -245,18 +317,63 @@ static bool satisfies(Checker *C, Type *t, Expr *c, Pos at) {
 
 /* ---- instances -------------------------------------------------------------------- */
 
-static Scope *bind(Generic *g, Scope *parent, Type **args) {
+static Scope *bind_names(Package *pkg, Scope *parent, const char **names, int n, Type **args) {
     Scope *s = chk_scope_new(parent);
-    for (int i = 0; i < g->ntp; i++) {
+    for (int i = 0; i < n; i++) {
+        if (!names[i] || names[i] == str_intern("_")) continue;
         Object *o = gc_alloc(sizeof *o);
         o->kind = OBJ_TYPE;
-        o->name = g->names[i];
+        o->name = names[i];
         o->type = args[i];
-        o->pkg = g->pkg;
+        o->pkg = pkg;
         o->used = true;
         CHK_PUSH(s->objs, s->n, s->cap, o);
     }
     return s;
+}
+
+static Scope *bind(Generic *g, Scope *parent, Type **args) {
+    return bind_names(g->pkg, parent, g->names, g->ntp, args);
+}
+
+static GenInst *find_inst(Generic *g, Type **args) {
+    for (int i = 0; i < g->ninsts; i++)
+        if (!memcmp(g->insts[i].args, args, sizeof *args * (size_t)g->ntp)) return &g->insts[i];
+    return NULL;
+}
+
+/* Whether every argument is valid and satisfies its constraint (errors
+ * at the explicit type argument targ_at[i] when set, else at at). */
+static bool args_ok(Checker *C, Generic *g, Type **args, Pos *targ_at, Pos at) {
+    for (int i = 0; i < g->ntp; i++)
+        if (chk_is_invalid(args[i])) return false;
+    Ctx x;
+    Checker *K = enter(C, g, bind(g, g->file, args), &x);
+    bool ok = true;
+    for (int i = 0; i < g->ntp && ok; i++)
+        ok = satisfies(K, args[i], g->cons[i], targ_at && targ_at[i].line ? targ_at[i] : at);
+    leave(C, &x);
+    if (ok && g->ninsts >= GEN_MAX_INSTANCES) {
+        chk_error(C, at, "instantiation cycle: %s instantiated more than %d times",
+                  g->obj->name, GEN_MAX_INSTANCES);
+        ok = false;
+    }
+    return ok;
+}
+
+static GenInst *add_inst(Generic *g, Type **args) {
+    GenInst in = {gc_alloc(sizeof *args * (size_t)(g->ntp + 1)), g->ntp, NULL, NULL};
+    memcpy(in.args, args, sizeof *args * (size_t)g->ntp);
+    CHK_PUSH(g->insts, g->ninsts, g->capinsts, in);
+    return &g->insts[g->ninsts - 1];
+}
+
+static void queue_body(Checker *C, Generic *g, Scope *s, Decl *d, Scope *file) {
+    Package *p = g->pkg;
+    CHK_PUSH(p->inst_decls, p->ninst_decls, p->capinst_decls, d);
+    struct GenQueue *q = queue(C);
+    GenBody b = {g, s, d, file};
+    CHK_PUSH(q->v, q->n, q->cap, b);
 }
 
 static const char *inst_name(Generic *g) {
@@ -269,21 +386,9 @@ static const char *inst_name(Generic *g) {
  * when a type argument does not satisfy its constraint (reported at the
  * explicit type argument, targ_at[i] when set, else at at). */
 static Object *instantiate(Checker *C, Generic *g, Type **args, Pos *targ_at, Pos at) {
-    for (int i = 0; i < g->ninsts; i++) {
-        GenInst *in = &g->insts[i];
-        if (!memcmp(in->args, args, sizeof *args * (size_t)g->ntp)) return in->fn;
-    }
-    for (int i = 0; i < g->ntp; i++)
-        if (chk_is_invalid(args[i])) return NULL;
-    Ctx x;
-    Scope *s = bind(g, g->file, args);
-    Checker *K = enter(C, g, s, &x);
-    bool ok = true;
-    for (int i = 0; i < g->ntp && ok; i++) ok = satisfies(K, args[i], g->cons[i], targ_at && targ_at[i].line ? targ_at[i] : at);
-    if (!ok) {
-        leave(C, &x);
-        return NULL;
-    }
+    GenInst *old = find_inst(g, args);
+    if (old) return old->fn;
+    if (!args_ok(C, g, args, targ_at, at)) return NULL;
     Decl *d = ast_clone_func_decl(g->fdecl);
     Object *fn = gc_alloc(sizeof *fn);
     fn->kind = OBJ_FUNC;
@@ -295,19 +400,111 @@ static Object *instantiate(Checker *C, Generic *g, Type **args, Pos *targ_at, Po
     d->u.func.obj = fn;
     FuncInfo *info = gc_alloc(sizeof *info);
     d->u.func.info = info;
-    GenInst in = {gc_alloc(sizeof *args * (size_t)(g->ntp + 1)), g->ntp, fn};
-    memcpy(in.args, args, sizeof *args * (size_t)g->ntp);
-    CHK_PUSH(g->insts, g->ninsts, g->capinsts, in);
+    add_inst(g, args)->fn = fn;
+    Ctx x;
+    Scope *s = bind(g, g->file, args);
+    Checker *K = enter(C, g, s, &x);
     fn->type = chk_signature(K, d->u.func.type, info, NULL);
     info->name = inst_name(g);
     leave(C, &x);
-    Package *p = g->pkg;
-    CHK_PUSH(p->inst_decls, p->ninst_decls, p->capinst_decls, d);
-    struct GenQueue *q = C->prog->gen_queue;
-    if (!q) q = C->prog->gen_queue = gc_alloc(sizeof *q);
-    GenBody b = {g, s, d};
-    CHK_PUSH(q->v, q->n, q->cap, b);
+    queue_body(C, g, s, d, g->file);
     return fn;
+}
+
+/* The receiver's type parameter names of a method of a generic type:
+ * `func (s *Stack[E]) Push(v E)` names them anew. */
+static const char **recv_names(Decl *d, int n) {
+    Expr *t = ast_unparen(d->u.func.recv->list[0].type);
+    if (t->kind == E_STAR) t = ast_unparen(t->u.star.x);
+    else if (t->kind == E_UNARY) t = ast_unparen(t->u.unary.x);
+    const char **names = gc_alloc(sizeof *names * (size_t)(n + 1));
+    for (int i = 0; i < n && i <= t->u.index.nmore; i++) {
+        Expr *e = ast_unparen(i == 0 ? t->u.index.index : t->u.index.more[i - 1]);
+        names[i] = e && e->kind == E_IDENT ? chk_ident(e) : NULL;
+    }
+    return names;
+}
+
+/* Method m of generic type g for the instance named (type arguments
+ * args): a clone checked with the receiver's names bound, added to
+ * named's methods; its body is queued like a function instance's. */
+static void instantiate_method(Checker *C, Generic *g, Type *named, Type **args, GenMethod *m) {
+    Decl *d = ast_clone_func_decl(m->decl);
+    const char *n = chk_ident(d->u.func.name);
+    Object *fn = gc_alloc(sizeof *fn);
+    fn->kind = OBJ_FUNC;
+    fn->name = n;
+    fn->pos = d->u.func.name->pos;
+    fn->pkg = g->pkg;
+    fn->decl = d;
+    fn->used = true;
+    d->u.func.obj = fn;
+    d->u.func.name->u.ident.obj = fn;
+    FuncInfo *info = gc_alloc(sizeof *info);
+    d->u.func.info = info;
+    Ctx x;
+    Scope *s = bind_names(g->pkg, m->file, recv_names(d, g->ntp), g->ntp, args);
+    Checker *K = enter(C, g, s, &x);
+    K->file = m->file;
+    fn->type = chk_signature(K, d->u.func.type, info, d->u.func.recv);
+    leave(C, &x);
+    char buf[512];
+    if (m->ptr) snprintf(buf, sizeof buf, "%s.(*%s[...]).%s", g->pkg->path, g->obj->name, n);
+    else snprintf(buf, sizeof buf, "%s.%s[...].%s", g->pkg->path, g->obj->name, n);
+    info->name = gc_strdup(buf);
+    fn->recv = m->ptr ? type_pointer(named) : named;
+    if (n != str_intern("_")) {
+        Method mt = {.name = n, .sig = fn->type, .ptr_recv = m->ptr, .decl = fn};
+        type_add_method(named, &mt);
+    }
+    queue_body(C, g, s, d, m->file);
+}
+
+void gen_flush_methods(Checker *C) {
+    struct GenQueue *q = queue(C);
+    for (int i = 0; i < q->npend; i++) {
+        GenPending p = q->pend[i];
+        if (p.by != C->pkg) continue;
+        q->pend[i--] = q->pend[--q->npend];
+        for (int k = 0; k < p.g->nmethods; k++)
+            instantiate_method(C, p.g, p.named, p.args, &p.g->methods[k]);
+    }
+}
+
+/* "Stack[int]", "Pair[string,main.Point]": the instance's name as Go's
+ * reflect spells it (%T, %v of types, panics), argument types qualified. */
+static const char *inst_type_name(Generic *g, Type **args) {
+    size_t n = strlen(g->obj->name) + 3;
+    for (int i = 0; i < g->ntp; i++) n += strlen(type_string(args[i])) + 1;
+    char *buf = gc_alloc(n);
+    char *p = buf + sprintf(buf, "%s[", g->obj->name);
+    for (int i = 0; i < g->ntp; i++) p += sprintf(p, "%s%s", i ? "," : "", type_string(args[i]));
+    strcpy(p, "]");
+    return str_intern(buf);
+}
+
+/* The named type g[args], made on first use: its underlying type from a
+ * clone of the declaration with the parameters bound; its methods once
+ * the requesting package may resolve them (gen_flush_methods). */
+static Type *instantiate_type(Checker *C, Generic *g, Type **args, Pos *targ_at, Pos at) {
+    GenInst *old = find_inst(g, args);
+    if (old) return old->type;
+    if (!args_ok(C, g, args, targ_at, at)) return chk_invalid_type();
+    Type *named = type_new_named(g->pkg->name, inst_type_name(g, args));
+    GenInst *in = add_inst(g, args);
+    in->type = named;
+    Type **saved = in->args;
+    Ctx x;
+    Checker *K = enter(C, g, bind(g, g->file, args), &x);
+    chk_named_underlying(K, named, g->obj, ast_clone_expr(g->tspec->type));
+    leave(C, &x);
+    Package *p = g->pkg;
+    CHK_PUSH(p->inst_types, p->ninst_types, p->capinst_types, named);
+    struct GenQueue *q = queue(C);
+    GenPending pend = {g, named, saved, C->pkg};
+    CHK_PUSH(q->pend, q->npend, q->cappend, pend);
+    if (C->ntstack == 0) gen_flush_methods(C);
+    return named;
 }
 
 void gen_drain(Checker *C) {
@@ -317,6 +514,7 @@ void gen_drain(Checker *C) {
         if (!b.decl->u.func.body) continue;
         Ctx x;
         Checker *K = enter(C, b.g, b.scope, &x);
+        K->file = b.file;
         Stmt *body = b.decl->u.func.body;
         Pos end = body->kind == S_BLOCK ? body->u.block.rbrace : body->pos;
         chk_func_body(K, b.decl->u.func.info, body, NULL, false, end);
@@ -661,4 +859,37 @@ Type *gen_call(Checker *C, Expr *call, Expr **xs, Type **ts, int n) {
     if (!fn) return NULL;
     denote(fun, fn);
     return fn->type;
+}
+
+/* T[A, B] in a type position or as an operand: the instance's named
+ * type, or invalid after an error. Go's messages for a wrong count. */
+Type *gen_type_index(Checker *C, Expr *e) {
+    Expr *x = ast_unparen(e->u.index.x);
+    Object *o = resolve_name(C, x);
+    if (o && x->kind == E_IDENT) x->u.ident.obj = o;
+    else if (o && x->kind == E_SELECTOR) x->u.sel.sel->u.ident.obj = o;
+    if (!o) {
+        chk_type(C, x);   /* reports undefined names */
+        return chk_invalid_type();
+    }
+    if (o->kind != OBJ_TYPE || !o->generic) {
+        Type *t = chk_type(C, x);
+        if (!chk_is_invalid(t))
+            chk_error(C, chk_start(x), "invalid operation: %s (%s is not a generic type)",
+                      ast_expr_string(e), chk_tstr(C, t));
+        return chk_invalid_type();
+    }
+    o->used = true;
+    Generic *g = o->generic;
+    int n;
+    Type **ts = explicit_args(C, e, &n);
+    if (n != g->ntp) {
+        chk_error(C, chk_start(e),
+                  "%s type arguments for type %s: have %d, want %d",
+                  n > g->ntp ? "too many" : "not enough", g->obj->name, n, g->ntp);
+        return chk_invalid_type();
+    }
+    Pos *at = gc_alloc(sizeof *at * (size_t)(n + 1));
+    for (int i = 0; i < n; i++) at[i] = chk_start(explicit_arg(e, i));
+    return instantiate_type(C, g, ts, at, chk_start(e));
 }

@@ -130,6 +130,7 @@ void chk_map_put(PtrMap *m, const void *key, void *val);
 const char *chk_ident(Expr *id);                      /* interned name */
 /* A type declaration (package level or local); obj is already declared. */
 void chk_type_spec(Checker *C, TypeSpec *ts, Object *obj);
+void chk_named_underlying(Checker *C, Type *named, Object *obj, Expr *texpr);
 
 /* ---- universe.c ---- */
 Scope *chk_universe(void);
@@ -208,6 +209,13 @@ void gen_value_error(Checker *C, Expr *e); /* f or f[A] not called */
 /* Infers, instantiates, rewrites the callee; NULL after an error. */
 Type *gen_call(Checker *C, Expr *call, Expr **xs, Type **ts, int n);
 void gen_drain(Checker *C);              /* check pending instance bodies */
+void gen_declare_type(Checker *C, Object *obj, TypeSpec *ts, Scope *file);
+bool gen_add_method(Checker *C, Generic *g, Decl *decl, Scope *file, bool ptr);
+bool gen_is_type_marker(Type *t);        /* a generic type's bare name */
+const char *gen_type_string(Generic *g); /* "Stack[T any]" */
+Type *gen_type_index(Checker *C, Expr *e); /* T[A, B] */
+/* Instantiates the methods of type instances C's package requested. */
+void gen_flush_methods(Checker *C);
 
 /* ---- check_call.c ---- */
 void chk_call(Checker *C, Expr *e, bool allow_tuple);

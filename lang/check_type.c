@@ -146,6 +146,11 @@ static Type *type_from_object(Checker *C, Expr *e, Object *o, bool need_complete
         chk_error(C, chk_start(e), "%s is not a type", ast_expr_string(e));
         return chk_invalid_type();
     }
+    if (o->generic) {
+        chk_error(C, chk_start(e), "cannot use generic type %s without instantiation",
+                  gen_type_string(o->generic));
+        return chk_invalid_type();
+    }
     if (need_complete || !chk_declare_shell(C, o)) chk_resolve(C, o);
     o->used = true;
     Type *t = o->type ? o->type : chk_invalid_type();
@@ -355,8 +360,11 @@ Type *chk_type_full(Checker *C, Expr *e, bool need_complete) {
     case E_STRUCTTYPE: t = struct_type(C, e); break;
     case E_INTERFACETYPE: t = interface_type(C, e); break;
     case E_INDEX:
-        chk_error(C, chk_start(e), "generic types are not supported by csp");
-        t = chk_invalid_type();
+        t = gen_type_index(C, e);
+        if (need_complete && t->name && !t->underlying) {
+            cycle_error(C, t, e);
+            t = chk_invalid_type();
+        }
         break;
     case E_BAD: t = chk_invalid_type(); break;
     default:

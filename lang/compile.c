@@ -777,6 +777,8 @@ static void pass1(Comp *C, Package *pkg) {
 }
 
 static void pass2_types(Comp *C, Package *pkg) {
+    for (int i = 0; i < pkg->ninst_types; i++)   /* generic type instances */
+        comp_named_type(C, pkg->inst_types[i]);
     for (int f = 0; f < pkg->nfiles; f++) {
         SrcFile *sf = pkg->files[f];
         for (int i = 0; sf && i < sf->ndecls; i++) {
