@@ -714,6 +714,7 @@ static void collect_import(Checker *C, Scope *file, ImportSpec *is) {
 
 static void report_unused_imports(Checker *C) {
     if (C->prog && C->prog->repl) return;
+    gen_mark_imports(C, C->imports, C->nimports);
     for (int i = 0; i < C->nimports; i++) {
         Object *o = C->imports[i];
         if (o->used) continue;

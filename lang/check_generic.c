@@ -893,3 +893,55 @@ Type *gen_type_index(Checker *C, Expr *e) {
     for (int i = 0; i < n; i++) at[i] = chk_start(explicit_arg(e, i));
     return instantiate_type(C, g, ts, at, chk_start(e));
 }
+
+/* ---- imports used only by generic code ------------------------------------------ */
+
+/* Byte offset of p in its file. */
+static size_t pos_offset(const SrcFile *f, Pos p) {
+    size_t off = 0;
+    for (int line = 1; line < p.line && off < f->len; off++)
+        if (f->src[off] == '\n') line++;
+    off += (size_t)(p.col > 0 ? p.col - 1 : 0);
+    return off < f->len ? off : f->len;
+}
+
+static bool ident_char(char c) {
+    return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* Whether src[a:b) has `name` followed by a '.' (a qualified identifier). */
+static bool mentions(const char *src, size_t a, size_t b, const char *name) {
+    size_t n = strlen(name);
+    for (size_t i = a; i + n < b; i++) {
+        if (memcmp(src + i, name, n) || (i > 0 && ident_char(src[i - 1]))) continue;
+        size_t j = i + n;
+        while (j < b && (src[j] == ' ' || src[j] == '\t')) j++;
+        if (j < b && src[j] == '.') return true;
+    }
+    return false;
+}
+
+static bool generic_decl(Decl *d) {
+    if (d->kind == D_FUNC) return d->u.func.tparams || (d->u.func.recv && !d->u.func.obj);
+    if (d->kind == D_TYPE)
+        for (int i = 0; i < d->u.types.n; i++)
+            if (d->u.types.specs[i].tparams) return true;
+    return false;
+}
+
+/* A generic declaration is checked per instance, perhaps never: an import
+ * its text names counts as used (Go checks the declaration itself). */
+void gen_mark_imports(Checker *C, Object **imports, int n) {
+    for (int i = 0; i < n; i++) {
+        Object *o = imports[i];
+        const SrcFile *f = o->pos.file;
+        if (o->used || !f || !f->src) continue;
+        for (int k = 0; k < f->ndecls && !o->used; k++) {
+            Decl *d = f->decls[k];
+            if (!generic_decl(d)) continue;
+            size_t a = pos_offset(f, d->pos);
+            size_t b = k + 1 < f->ndecls ? pos_offset(f, f->decls[k + 1]->pos) : f->len;
+            if (mentions(f->src, a, b, o->name)) o->used = true;
+        }
+    }
+}

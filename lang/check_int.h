@@ -216,6 +216,9 @@ const char *gen_type_string(Generic *g); /* "Stack[T any]" */
 Type *gen_type_index(Checker *C, Expr *e); /* T[A, B] */
 /* Instantiates the methods of type instances C's package requested. */
 void gen_flush_methods(Checker *C);
+/* Marks used the imports that generic declarations name (checked per
+ * instance, they may not have been checked at all). */
+void gen_mark_imports(Checker *C, Object **imports, int n);
 
 /* ---- check_call.c ---- */
 void chk_call(Checker *C, Expr *e, bool allow_tuple);
