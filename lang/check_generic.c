@@ -350,8 +350,10 @@ static bool args_ok(Checker *C, Generic *g, Type **args, Pos *targ_at, Pos at) {
     Ctx x;
     Checker *K = enter(C, g, bind(g, g->file, args), &x);
     bool ok = true;
+    K->in_constraint++;
     for (int i = 0; i < g->ntp && ok; i++)
         ok = satisfies(K, args[i], g->cons[i], targ_at && targ_at[i].line ? targ_at[i] : at);
+    K->in_constraint--;
     leave(C, &x);
     if (ok && g->ninsts >= GEN_MAX_INSTANCES) {
         chk_error(C, at, "instantiation cycle: %s instantiated more than %d times",
@@ -944,4 +946,71 @@ void gen_mark_imports(Checker *C, Object **imports, int n) {
             if (mentions(f->src, a, b, o->name)) o->used = true;
         }
     }
+}
+
+/* ---- constraint interfaces ------------------------------------------------------- */
+
+static const char *obj_why(Checker *C, Object *o, int depth, bool *is_iface);
+
+/* Why interface syntax it can only be a constraint, or NULL: an embedded
+ * union or ~T term, a non-interface type, comparable, or an embedded
+ * interface that is a constraint itself. */
+static const char *iface_why(Checker *C, Expr *it, int depth) {
+    FieldList *fl = &it->u.ifacetype.methods;
+    for (int i = 0; i < fl->n; i++) {
+        if (fl->list[i].nnames) continue;
+        Expr *t = ast_unparen(fl->list[i].type);
+        if (!t) continue;
+        if (t->kind == E_BINARY || (t->kind == E_UNARY && t->u.unary.op == T_TILDE))
+            return "interface contains type constraints";
+        if (t->kind == E_INTERFACETYPE) {
+            const char *w = depth < 32 ? iface_why(C, t, depth + 1) : NULL;
+            if (w) return w;
+            continue;
+        }
+        Object *o = resolve_name(C, t);
+        if (!o) {
+            if (t->kind != E_IDENT && t->kind != E_SELECTOR)
+                return "interface contains type constraints";
+            continue;
+        }
+        bool is_iface = true;
+        const char *w = obj_why(C, o, depth + 1, &is_iface);
+        if (!is_iface) return "interface contains type constraints";
+        if (w) return w;
+    }
+    return NULL;
+}
+
+/* Whether type name o denotes an interface (*is_iface; unknown counts as
+ * one) and why it can only be a constraint (NULL when it need not be). */
+static const char *obj_why(Checker *C, Object *o, int depth, bool *is_iface) {
+    *is_iface = true;
+    if (o->kind != OBJ_TYPE || depth > 32) return NULL;
+    if (o->name == str_intern("comparable") && !o->pkg) return "interface is (or embeds) comparable";
+    if (!o->tspec || !o->tspec->type) {
+        *is_iface = !o->type || o->type->kind == K_INTERFACE || o->type->kind == K_INVALID;
+        return NULL;
+    }
+    if (o->generic) return NULL;
+    Expr *u = ast_unparen(o->tspec->type);
+    Scope *saved = C->scope;
+    C->scope = o->pkg && o->pkg->scope ? o->pkg->scope : C->scope;
+    const char *w = NULL;
+    if (u->kind == E_INTERFACETYPE) {
+        w = iface_why(C, u, depth);
+    } else if (u->kind == E_IDENT || u->kind == E_SELECTOR) {
+        Object *o2 = resolve_name(C, u);
+        if (o2) w = obj_why(C, o2, depth + 1, is_iface);
+    } else {
+        *is_iface = false;
+    }
+    C->scope = saved;
+    return w;
+}
+
+const char *gen_constraint_only(Checker *C, Object *o) {
+    bool is_iface;
+    const char *w = obj_why(C, o, 0, &is_iface);
+    return is_iface ? w : NULL;
 }

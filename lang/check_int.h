@@ -105,6 +105,8 @@ struct Checker {
     int nshells, capshells;  /*   once tstack is empty again */
     PtrMap cycles_reported;
     Checker *importer;       /* checker of the package importing this one */
+    int in_constraint;       /* > 0: constraint interfaces may be named
+                                (type parameter lists, embedding) */
 };
 
 /* ---- check.c ---- */
@@ -219,6 +221,8 @@ void gen_flush_methods(Checker *C);
 /* Marks used the imports that generic declarations name (checked per
  * instance, they may not have been checked at all). */
 void gen_mark_imports(Checker *C, Object **imports, int n);
+/* Go's reason a type name may not be used outside a constraint, or NULL. */
+const char *gen_constraint_only(Checker *C, Object *o);
 
 /* ---- check_call.c ---- */
 void chk_call(Checker *C, Expr *e, bool allow_tuple);

@@ -153,6 +153,12 @@ static Type *type_from_object(Checker *C, Expr *e, Object *o, bool need_complete
     }
     if (need_complete || !chk_declare_shell(C, o)) chk_resolve(C, o);
     o->used = true;
+    const char *why = C->in_constraint ? NULL : gen_constraint_only(C, o);
+    if (why) {
+        chk_error(C, chk_start(e), "cannot use type %s outside a type constraint: %s",
+                  ast_expr_string(e), why);
+        return chk_invalid_type();
+    }
     Type *t = o->type ? o->type : chk_invalid_type();
     if (need_complete && t->name && !t->underlying) {
         cycle_error(C, t, e);
@@ -308,7 +314,9 @@ static void embed_iface(Checker *C, FieldDecl *fd, Method **ms, int *n, int *cap
     if (te && (te->kind == E_BINARY || (te->kind == E_UNARY && te->u.unary.op == T_TILDE))) {
         return;   /* a type set term: constraints only (check_generic.c) */
     }
+    C->in_constraint++;   /* an interface embedding a constraint is one */
     Type *et = chk_type_full(C, fd->type, true);   /* reports embedding cycles */
+    C->in_constraint--;
     if (et->kind == K_INVALID) return;
     if (et->kind != K_INTERFACE) {
         return;   /* a single-type term: constraints only (check_generic.c) */
