@@ -25,7 +25,9 @@ typedef struct Arg {
 static Arg *eval_args(Checker *C, Expr **args, int nargs, int *n) {
     *n = 0;
     if (nargs == 1 && args[0]) {
+        C->generic_ok = args[0];   /* f(g): g may be generic (gen_assign) */
         chk_expr_multi(C, args[0]);
+        C->generic_ok = NULL;
         Type *t = args[0]->type;
         if (args[0]->mode != M_INVALID && t->kind == K_TUPLE) {
             Arg *a = gc_alloc(sizeof *a * (t->nparams + 1));
@@ -42,7 +44,9 @@ static Arg *eval_args(Checker *C, Expr **args, int nargs, int *n) {
     Arg *a = gc_alloc(sizeof *a * (nargs + 1));
     for (int i = 0; i < nargs; i++) {
         if (!args[i]) continue;
+        C->generic_ok = args[i];
         chk_expr(C, args[i]);
+        C->generic_ok = NULL;
         a[(*n)++] = (Arg){args[i], args[i]->type, false};
     }
     return a;
@@ -667,6 +671,13 @@ void chk_call(Checker *C, Expr *e, bool allow_tuple) {
         return;
     }
     if (fun->mode == M_TYPE) {
+        if (gen_is_type_marker(fun->type)) {
+            gen_type_value_error(C, fun);
+            for (int i = 0; i < e->u.call.nargs; i++)
+                if (e->u.call.args[i]) chk_raw_expr(C, e->u.call.args[i], NULL, true);
+            chk_invalid(e);
+            return;
+        }
         conversion(C, e, fun->type);
         return;
     }

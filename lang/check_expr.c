@@ -207,6 +207,10 @@ void chk_default(Checker *C, Expr *x) {
 }
 
 bool chk_assign_to(Checker *C, Expr *x, Type *T, const char *context) {
+    if (x->mode == M_VALUE && gen_is_marker(x->type) && !gen_assign(C, x, T)) {
+        chk_invalid(x);
+        return false;
+    }
     if (x->mode == M_INVALID || !T || T->kind == K_INVALID) return false;
     if (x->type && type_is_untyped(x->type)) {
         Type *target = T;
@@ -259,6 +263,7 @@ bool chk_assign_to(Checker *C, Expr *x, Type *T, const char *context) {
 
 static bool single_value(Checker *C, Expr *e) {
     if (gen_is_marker(e->type) && e->mode == M_VALUE) {
+        if (e == C->generic_ok) return true;   /* chk_assign_to instantiates it */
         gen_value_error(C, e);
         chk_invalid(e);
         return false;
@@ -269,7 +274,8 @@ static bool single_value(Checker *C, Expr *e) {
         chk_error(C, chk_start(e), "%s (no value) used as value", ast_expr_string(e));
         break;
     case M_TYPE:
-        chk_error(C, chk_start(e), "%s (type) is not an expression", ast_expr_string(e));
+        if (gen_is_type_marker(e->type)) gen_type_value_error(C, e);
+        else chk_error(C, chk_start(e), "%s (type) is not an expression", ast_expr_string(e));
         break;
     case M_BUILTIN:
         chk_error(C, chk_start(e), "%s (built-in) must be called", ast_expr_string(e));

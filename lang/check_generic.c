@@ -1014,3 +1014,34 @@ const char *gen_constraint_only(Checker *C, Object *o) {
     const char *w = obj_why(C, o, 0, &is_iface);
     return is_iface ? w : NULL;
 }
+
+/* ---- generic operands assigned to typed targets ---------------------------------- */
+
+bool gen_assign(Checker *C, Expr *x, Type *T) {
+    Expr *u = ast_unparen(x);
+    Expr *gx = u->kind == E_INDEX ? u->u.index.x : u;
+    Generic *g = gen_func_of(gx);
+    if (!g) return false;
+    Type *tu = T && T->underlying ? T->underlying : T;
+    if (!tu || tu->kind != K_FUNC) {
+        if (!T || T->kind != K_INVALID) gen_value_error(C, u);
+        return false;
+    }
+    Infer in = infer_new(C, g, NULL);
+    Pos *at = NULL;
+    if (u->kind == E_INDEX && !explicit_bind(C, g, u, &in, &at)) return false;
+    unify(&in, g->fdecl->u.func.type, tu, false);
+    if (!infer_finish(&in, chk_start(x))) return false;
+    Object *fn = instantiate(C, g, in.bound, at, chk_start(x));
+    if (!fn) return false;
+    denote(x, fn);
+    return true;
+}
+
+void gen_type_value_error(Checker *C, Expr *e) {
+    Object *o = resolve_name(C, e);
+    if (o && o->generic)
+        chk_error(C, chk_start(e), "cannot use generic type %s without instantiation",
+                  gen_type_string(o->generic));
+    else chk_error(C, chk_start(e), "%s (type) is not an expression", ast_expr_string(e));
+}

@@ -107,6 +107,9 @@ struct Checker {
     Checker *importer;       /* checker of the package importing this one */
     int in_constraint;       /* > 0: constraint interfaces may be named
                                 (type parameter lists, embedding) */
+    Expr *generic_ok;        /* an operand about to be assigned to a typed
+                                target: it may denote a generic function,
+                                instantiated from the target's type */
 };
 
 /* ---- check.c ---- */
@@ -223,6 +226,11 @@ void gen_flush_methods(Checker *C);
 void gen_mark_imports(Checker *C, Object **imports, int n);
 /* Go's reason a type name may not be used outside a constraint, or NULL. */
 const char *gen_constraint_only(Checker *C, Object *o);
+/* x denotes a generic function (or a partial instantiation) assigned to
+ * type T: instantiates it from T (Go 1.21's inference from assignment);
+ * false after reporting an error. */
+bool gen_assign(Checker *C, Expr *x, Type *T);
+void gen_type_value_error(Checker *C, Expr *e); /* generic type, no [args] */
 
 /* ---- check_call.c ---- */
 void chk_call(Checker *C, Expr *e, bool allow_tuple);
