@@ -423,7 +423,7 @@ static void collect_types(Checker *C, Scope *file, Decl *decl) {
         ts->name->u.ident.is_def = true;
         decl_add_obj(C, d, o);
         if (!reserved_name(C, ts->name, o->name)) chk_declare(C, C->pkg->scope, o);
-        if (ts->tparams && !ts->alias) gen_declare_type(C, o, ts, file);
+        if (ts->tparams) gen_declare_type(C, o, ts, file);
     }
 }
 

@@ -317,6 +317,22 @@ static bool satisfies(Checker *C, Type *t, Expr *c, Pos at) {
 
 /* ---- instances -------------------------------------------------------------------- */
 
+static const char *pos_string(Pos p) {
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s:%d:%d", p.file ? p.file->path : "", p.line, p.col);
+    return gc_strdup(buf);
+}
+
+/* Where type parameter i is declared. */
+static Pos tparam_pos(Generic *g, int i) {
+    FieldList *tp = g->tparams;
+    int k = 0;
+    for (int a = 0; a < tp->n; a++)
+        for (int b = 0; b < tp->list[a].nnames; b++, k++)
+            if (k == i) return tp->list[a].names[b]->pos;
+    return g->obj->pos;
+}
+
 static Scope *bind_names(Package *pkg, Scope *parent, const char **names, int n, Type **args) {
     Scope *s = chk_scope_new(parent);
     for (int i = 0; i < n; i++) {
@@ -342,6 +358,20 @@ static GenInst *find_inst(Generic *g, Type **args) {
     return NULL;
 }
 
+/* How t grows from the type parameter named n ("[]T", "*T"), as Go's
+ * instantiation-cycle message says; the whole type when not a simple step. */
+static const char *growth(Type *t, const char *n) {
+    char buf[256];
+    switch (t->kind) {
+    case K_SLICE: snprintf(buf, sizeof buf, "[]%s", n); break;
+    case K_POINTER: snprintf(buf, sizeof buf, "*%s", n); break;
+    case K_CHAN: snprintf(buf, sizeof buf, "chan %s", n); break;
+    case K_ARRAY: snprintf(buf, sizeof buf, "[%lld]%s", (long long)t->len, n); break;
+    default: snprintf(buf, sizeof buf, "%.200s", type_string(t)); break;
+    }
+    return gc_strdup(buf);
+}
+
 /* Whether every argument is valid and satisfies its constraint (errors
  * at the explicit type argument targ_at[i] when set, else at at). */
 static bool args_ok(Checker *C, Generic *g, Type **args, Pos *targ_at, Pos at) {
@@ -356,8 +386,12 @@ static bool args_ok(Checker *C, Generic *g, Type **args, Pos *targ_at, Pos at) {
     K->in_constraint--;
     leave(C, &x);
     if (ok && g->ninsts >= GEN_MAX_INSTANCES) {
-        chk_error(C, at, "instantiation cycle: %s instantiated more than %d times",
-                  g->obj->name, GEN_MAX_INSTANCES);
+        /* Go names the type parameter whose argument keeps growing */
+        int k = 0;
+        for (int i = 1; i < g->ntp; i++)
+            if (strlen(type_string(args[i])) > strlen(type_string(args[k]))) k = i;
+        chk_error(C, tparam_pos(g, k), "instantiation cycle:\n\t%s: %s instantiated as %s",
+                  pos_string(at), g->names[k], growth(args[k], g->names[k]));
         ok = false;
     }
     return ok;
@@ -492,6 +526,17 @@ static Type *instantiate_type(Checker *C, Generic *g, Type **args, Pos *targ_at,
     GenInst *old = find_inst(g, args);
     if (old) return old->type;
     if (!args_ok(C, g, args, targ_at, at)) return chk_invalid_type();
+    if (g->tspec->alias) {
+        /* a generic alias (Go 1.24) denotes the aliased type, instantiated */
+        GenInst *ai = add_inst(g, args);
+        ai->type = chk_invalid_type();   /* while resolving: a cycle is invalid */
+        Ctx x;
+        Checker *K = enter(C, g, bind(g, g->file, args), &x);
+        Type *t = chk_type(K, ast_clone_expr(g->tspec->type));
+        leave(C, &x);
+        g->insts[g->ninsts - 1].type = t;
+        return t;
+    }
     Type *named = type_new_named(g->pkg->name, inst_type_name(g, args));
     GenInst *in = add_inst(g, args);
     in->type = named;
@@ -524,11 +569,6 @@ void gen_drain(Checker *C) {
     }
 }
 
-static const char *pos_string(Pos p) {
-    char buf[512];
-    snprintf(buf, sizeof buf, "%s:%d:%d", p.file ? p.file->path : "", p.line, p.col);
-    return gc_strdup(buf);
-}
 
 /* ---- uses ------------------------------------------------------------------------- */
 
@@ -663,6 +703,7 @@ static void bind_typed(Infer *in, int k, Type *a, bool top) {
 }
 
 static void unify(Infer *in, Expr *p, Type *a, bool top);
+static void unify_instance(Infer *in, Expr *p, Type *a);
 
 static void unify_fields(Infer *in, FieldList *fl, Type **ts, int n, bool variadic) {
     int k = 0;
@@ -715,8 +756,38 @@ static void unify(Infer *in, Expr *p, Type *a, bool top) {
             unify_fields(in, &p->u.functype.results, u->results, u->nresults, false);
         }
         break;
+    case E_INDEX: unify_instance(in, p, a); break;
     default: break;
     }
+}
+
+/* p is G[X, Y] (a generic type's instance) matched against type a: the
+ * instance a is of G gives X and Y; a generic alias is unified through
+ * its definition. */
+static void unify_instance(Infer *in, Expr *p, Type *a) {
+    Scope *outer = in->C->scope;
+    in->C->scope = in->g->file;   /* p is the generic's syntax */
+    Object *o = resolve_name(in->C, p->u.index.x);
+    in->C->scope = outer;
+    if (!o || o->kind != OBJ_TYPE || !o->generic) return;
+    Generic *g2 = o->generic;
+    Type **args = NULL;
+    if (g2->tspec && g2->tspec->alias) {
+        Infer sub = infer_new(in->C, g2, NULL);
+        sub.failed = true;
+        Checker *K = in->C;
+        Scope *saved = K->scope;
+        K->scope = g2->file;   /* the alias's names resolve where it was declared */
+        unify(&sub, g2->tspec->type, a, false);
+        K->scope = saved;
+        args = sub.bound;
+    } else {
+        for (int i = 0; i < g2->ninsts && !args; i++)
+            if (g2->insts[i].type == a) args = g2->insts[i].args;
+    }
+    if (!args) return;
+    for (int i = 0; i < g2->ntp && i <= p->u.index.nmore; i++)
+        if (args[i]) unify(in, explicit_arg(p, i), args[i], false);
 }
 
 /* Completes inference: untyped constants give their default type where no
@@ -744,12 +815,7 @@ static bool infer_finish(Infer *in, Pos at) {
             if (in->bound[i]) unify(in, g->cons[i], in->bound[i], false);
     for (int i = 0; i < g->ntp; i++) {
         if (in->bound[i]) continue;
-        FieldList *tp = g->fdecl->u.func.tparams;
-        Pos dp = {0};
-        int k = 0;
-        for (int a = 0; a < tp->n; a++)
-            for (int b = 0; b < tp->list[a].nnames; b++, k++)
-                if (k == i) dp = tp->list[a].names[b]->pos;
+        Pos dp = tparam_pos(g, i);
         char msg[1024];
         snprintf(msg, sizeof msg, "cannot infer %s (declared at %s)", g->names[i], pos_string(dp));
         infer_error(in, at, msg);

@@ -317,6 +317,8 @@ static void local_decl(Checker *C, Decl *d) {
             ts->name->u.ident.obj = o;
             ts->name->u.ident.is_def = true;
             chk_declare(C, C->scope, o);
+            o->tspec = ts;
+            if (ts->tparams) gen_declare_type(C, o, ts, C->scope);
             chk_type_spec(C, ts, o);
         }
         break;
