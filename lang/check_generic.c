@@ -1,32 +1,61 @@
 /*
- * check_generic.c — generic functions by monomorphization.
+ * check_generic.c — generics by monomorphization: one instance per
+ * generic declaration and list of type arguments, made by the checker.
  *
- * DESIGN: a generic function is not checked or compiled as such. Each
+ * WHY INSTANTIATION PER TYPE-ARGUMENT LIST: the VM never sees a type
+ * parameter. An instance is ordinary code with concrete types, so
+ * non-generic code pays nothing (no opcode, no check, no dictionary
+ * load) and an instance runs as fast as the same function written by
+ * hand: `a < b` on a T that is int is the int compare opcode, T's size
+ * is known, values of T are stored unboxed. Rejected: dictionaries (gc's
+ * GC-shape stenciling passes one per call) — every operation on a T value
+ * would dispatch through it at run time, and the register-based VM would
+ * need a boxed or variable-size representation for T. The price is code
+ * size per distinct instantiation, paid at check/compile time only.
+ *
+ * FUNCTIONS. A generic function is not checked or compiled as such. Each
  * distinct list of type arguments it is used with makes an INSTANCE: the
- * declaration's syntax is cloned (ast_clone.c), its type parameter names are
- * declared in a scope between the declaring file's scope and the function
- * as type names bound to the type arguments, and the clone is checked and
- * compiled as an ordinary function (cached by (generic, type arguments);
- * types are interned, so the cache compares pointers). The VM never sees a
- * type parameter: non-generic code pays nothing, and an instance runs as
- * fast as hand-written code. The price is code size per instantiation,
- * which Go's gc also pays in part (GC shapes); dictionaries were rejected
- * because every operation on a T value would have to dispatch at run time.
+ * declaration's syntax is cloned (ast_clone.c), its type parameter names
+ * are declared in a scope between the declaring file's scope and the
+ * function, as type names bound to the type arguments, and the clone is
+ * checked and compiled as an ordinary function (cached by (generic, type
+ * arguments); types are interned, so the cache compares pointers). Bodies
+ * are queued and checked after the package's own bodies (gen_drain); the
+ * compiler compiles Package.inst_decls with the package's functions.
  *
- * Type arguments come from `f[A, B]` or are inferred from the call's
- * arguments by unifying the parameter type expressions with the argument
- * types (untyped constants give their default type, the largest kind when
- * several bind one parameter), then from core-type constraints (`S ~[]E`).
+ * TYPES. T[A, B] is a new named type "T[A,B]" (argument types qualified,
+ * as Go's reflect prints them: main.Pair[string,main.Point]) whose
+ * underlying type is the cloned definition checked with the parameters
+ * bound; it is cached before that, so recursive instances work. The
+ * methods of a generic type are collected before any type is resolved
+ * (resolving one may instantiate another); each instance gets clones of
+ * them, with the receiver's own parameter names bound. Method signatures
+ * may name types still being declared, so they are instantiated once the
+ * requesting package has no type declaration half-resolved
+ * (gen_flush_methods). A generic alias (Go 1.24) instantiates to the
+ * aliased type; local generic types (Go 1.26) work the same way.
  *
- * Constraints are read from their syntax (type sets cannot be Types: the
- * interface type table interns `interface{~int}` as `interface{}`):
- * `comparable`, methods (checked with chk_missing_method), and unions of
- * `~T` / `T` terms, through named constraint interfaces (Object->tspec).
+ * INFERENCE follows types2's order: explicit arguments, then typed
+ * arguments unified with the parameter types (inexact: a defined type
+ * matches its underlying literal, and the defined one wins), then untyped
+ * constants (the largest numeric kind, their default type), then core
+ * types of constraints (S ~[]E binds E). A generic function assigned to a
+ * func-typed target (var, =, return, argument) is inferred from the
+ * target (Go 1.21).
  *
- * Departures from Go (known): a generic body is checked per instance, with
- * the type parameters bound to the concrete types, so an operation its
- * constraint does not permit is accepted when the type argument permits it,
- * and a generic function that is never instantiated is not checked.
+ * CONSTRAINTS are read from their syntax (the interface table interns
+ * interface{~int} as interface{}): comparable, methods (chk_missing_method)
+ * and unions of ~T / T terms, through named constraint interfaces
+ * (Object->tspec). Such interfaces cannot be used as ordinary types.
+ *
+ * DEPARTURES from Go (known): a generic body is checked per instance with
+ * the type parameters bound to concrete types, so an operation the
+ * constraint does not permit is accepted when every type argument permits
+ * it, and a generic declaration never instantiated is not checked (the
+ * imports it names count as used). Methods of type instances are made
+ * eagerly, so a method whose signature instantiates its own type with a
+ * growing argument (func (x T[A]) f() T[[]A]) is an instantiation cycle
+ * here while Go accepts it.
  */
 #include "check_int.h"
 #include "ast_clone.h"
@@ -336,7 +365,7 @@ static Pos tparam_pos(Generic *g, int i) {
 static Scope *bind_names(Package *pkg, Scope *parent, const char **names, int n, Type **args) {
     Scope *s = chk_scope_new(parent);
     for (int i = 0; i < n; i++) {
-        if (!names[i] || names[i] == str_intern("_")) continue;
+        if (!names[i] || names[i] == str_intern("_") || !args[i]) continue;
         Object *o = gc_alloc(sizeof *o);
         o->kind = OBJ_TYPE;
         o->name = names[i];
@@ -790,11 +819,18 @@ static void unify_instance(Infer *in, Expr *p, Type *a) {
         if (args[i]) unify(in, explicit_arg(p, i), args[i], false);
 }
 
+static bool infer_defaults(Infer *in);
+static bool infer_complete(Infer *in, Pos at);
+
 /* Completes inference: untyped constants give their default type where no
  * typed argument bound the parameter, then core-type constraints (S ~[]E)
  * bind what they determine. Reports Go's "cannot infer" at at; false on
  * any error. */
 static bool infer_finish(Infer *in, Pos at) {
+    return infer_defaults(in) && infer_complete(in, at);
+}
+
+static bool infer_defaults(Infer *in) {
     Generic *g = in->g;
     if (in->failed) return false;
     for (int i = 0; i < g->ntp; i++) {
@@ -813,6 +849,12 @@ static bool infer_finish(Infer *in, Pos at) {
     for (int round = 0; round < g->ntp; round++)
         for (int i = 0; i < g->ntp; i++)
             if (in->bound[i]) unify(in, g->cons[i], in->bound[i], false);
+    return true;
+}
+
+/* Reports Go's "cannot infer" for the first parameter still unbound. */
+static bool infer_complete(Infer *in, Pos at) {
+    Generic *g = in->g;
     for (int i = 0; i < g->ntp; i++) {
         if (in->bound[i]) continue;
         Pos dp = tparam_pos(g, i);
@@ -888,6 +930,110 @@ void gen_value_error(Checker *C, Expr *e) {
     infer_finish(&in, after_name(e->u.index.x, e->pos));
 }
 
+/* Whether type syntax e names a type parameter of g not bound yet. */
+static bool mentions_unbound(Generic *g, Type **bound, Expr *e);
+
+static bool fields_mention(Generic *g, Type **bound, FieldList *fl) {
+    for (int i = 0; i < fl->n; i++)
+        if (mentions_unbound(g, bound, fl->list[i].type)) return true;
+    return false;
+}
+
+static bool mentions_unbound(Generic *g, Type **bound, Expr *e) {
+    e = ast_unparen(e);
+    if (!e) return false;
+    switch (e->kind) {
+    case E_IDENT: {
+        int k = tparam_index(g, e);
+        return k >= 0 && !bound[k];
+    }
+    case E_STAR: return mentions_unbound(g, bound, e->u.star.x);
+    case E_UNARY: return mentions_unbound(g, bound, e->u.unary.x);
+    case E_ELLIPSIS: return mentions_unbound(g, bound, e->u.ellipsis.elt);
+    case E_ARRAYTYPE: return mentions_unbound(g, bound, e->u.arraytype.elem);
+    case E_MAPTYPE:
+        return mentions_unbound(g, bound, e->u.maptype.key) ||
+               mentions_unbound(g, bound, e->u.maptype.value);
+    case E_CHANTYPE: return mentions_unbound(g, bound, e->u.chantype.elem);
+    case E_FUNCTYPE:
+        return fields_mention(g, bound, &e->u.functype.params) ||
+               fields_mention(g, bound, &e->u.functype.results);
+    case E_STRUCTTYPE: return fields_mention(g, bound, &e->u.structtype.fields);
+    case E_INTERFACETYPE: return fields_mention(g, bound, &e->u.ifacetype.methods);
+    case E_INDEX:
+        for (int i = 0; i <= e->u.index.nmore; i++)
+            if (mentions_unbound(g, bound, explicit_arg(e, i))) return true;
+        return false;
+    default: return false;
+    }
+}
+
+/* The types of a func type syntax's parameters or results, one per value. */
+static int flatten(FieldList *fl, Expr ***out) {
+    int n = 0;
+    for (int i = 0; i < fl->n; i++) n += fl->list[i].nnames ? fl->list[i].nnames : 1;
+    *out = gc_alloc(sizeof **out * (size_t)(n + 1));
+    int k = 0;
+    for (int i = 0; i < fl->n; i++)
+        for (int j = 0; j < (fl->list[i].nnames ? fl->list[i].nnames : 1); j++)
+            (*out)[k++] = fl->list[i].type;
+    return n;
+}
+
+/* Unifies h's parameter (or result) types hs with the callee's ps where
+ * those no longer name an unbound type parameter of the callee. */
+static void unify_known(Infer *in, Infer *hin, FieldList *ps, FieldList *hs) {
+    Expr **pe, **he;
+    int np = flatten(ps, &pe), nh = flatten(hs, &he);
+    for (int i = 0; i < np && i < nh; i++) {
+        if (mentions_unbound(in->g, in->bound, pe[i])) continue;
+        Ctx x;
+        Checker *K = enter(in->C, in->g, bind(in->g, in->g->file, in->bound), &x);
+        Type *t = chk_type(K, ast_clone_expr(pe[i]));
+        leave(in->C, &x);
+        if (!chk_is_invalid(t)) unify(hin, he[i], t, false);
+    }
+}
+
+/* Argument x denotes generic function h, passed for the callee's
+ * parameter of type pt (a func type): h's type arguments come from the
+ * parts of pt already known; once instantiated, h's signature binds the
+ * callee's remaining parameters (Go 1.21: Map(xs, Double)). The last
+ * attempt (final) reports why h cannot be inferred. */
+static void generic_arg(Infer *in, Expr *pt, Expr *x, Type **t, bool final) {
+    Expr *u = ast_unparen(x);
+    Expr *hx = u->kind == E_INDEX ? u->u.index.x : u;
+    Generic *h = gen_func_of(hx);
+    pt = ast_unparen(pt);
+    if (!h || !pt || pt->kind != E_FUNCTYPE || in->failed) return;
+    Infer hin = infer_new(in->C, h, NULL);
+    Pos *at = NULL;
+    if (u->kind == E_INDEX && !explicit_bind(in->C, h, u, &hin, &at)) {
+        in->failed = true;
+        return;
+    }
+    hin.failed = true;   /* quiet: the callee's "cannot infer" speaks */
+    Expr *ht = h->fdecl->u.func.type;
+    unify_known(in, &hin, &pt->u.functype.params, &ht->u.functype.params);
+    unify_known(in, &hin, &pt->u.functype.results, &ht->u.functype.results);
+    for (int round = 0; round < h->ntp; round++)
+        for (int i = 0; i < h->ntp; i++)
+            if (hin.bound[i]) unify(&hin, h->cons[i], hin.bound[i], false);
+    for (int i = 0; i < h->ntp; i++)
+        if (!hin.bound[i]) {
+            (void)final;
+            return;   /* left to chk_assign_to once the callee is instantiated */
+        }
+    Object *fn = instantiate(in->C, h, hin.bound, at, chk_start(x));
+    if (!fn) {
+        in->failed = true;
+        return;
+    }
+    denote(x, fn);
+    *t = fn->type;
+    unify(in, pt, fn->type, false);
+}
+
 /* A call of generic function fun with evaluated arguments (xs, their
  * types ts, n of them): infers the missing type arguments, instantiates,
  * and makes fun denote the instance. Returns its signature, or NULL after
@@ -917,12 +1063,23 @@ Type *gen_call(Checker *C, Expr *call, Expr **xs, Type **ts, int n) {
             in.arg = xs[k];
             if (variadic && ts[k]->kind == K_SLICE) unify(&in, pt->u.ellipsis.elt, ts[k]->elem, false);
             else unify(&in, pt, ts[k], true);
+            if (!variadic && gen_is_marker(ts[k])) generic_arg(&in, pt, xs[k], &ts[k], false);
             k++;
         }
     }
     Pos lp = fun->kind == E_INDEX ? fun->u.index.rbrack : after_name(gx, call->u.call.rparen);
     if (fun->kind == E_INDEX) lp.col++;
-    if (!infer_finish(&in, lp)) return NULL;
+    if (!infer_defaults(&in)) return NULL;
+    /* generic function arguments, now that the others bound what they could */
+    k = 0;
+    for (int i = 0; i < pl->n; i++) {
+        Expr *pt = pl->list[i].type;
+        int c = pl->list[i].nnames ? pl->list[i].nnames : 1;
+        for (int j = 0; j < c && k < n; j++, k++)
+            if (pt && pt->kind != E_ELLIPSIS && gen_is_marker(ts[k]))
+                generic_arg(&in, pt, xs[k], &ts[k], true);
+    }
+    if (!infer_complete(&in, lp)) return NULL;
     Object *fn = instantiate(C, g, in.bound, at, lp);
     if (!fn) return NULL;
     denote(fun, fn);
