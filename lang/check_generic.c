@@ -372,7 +372,7 @@ static Scope *bind_names(Package *pkg, Scope *parent, const char **names, int n,
         o->type = args[i];
         o->pkg = pkg;
         o->used = true;
-        CHK_PUSH(s->objs, s->n, s->cap, o);
+        chk_scope_add(s, o);
     }
     return s;
 }
