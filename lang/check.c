@@ -279,6 +279,7 @@ static void resolve_type_decl(Checker *C, DeclInfo *d) {
 }
 
 void chk_type_spec(Checker *C, TypeSpec *ts, Object *obj) {
+    if (obj->generic) return;   /* only instances are types (check_generic.c) */
     if (ts->has_tparams) {
         chk_error(C, ts->pos, "generic types are not supported by csp");
         obj->type = chk_invalid_type();
@@ -292,18 +293,26 @@ void chk_type_spec(Checker *C, TypeSpec *ts, Object *obj) {
                       ? obj->type  /* declared earlier as a shell */
                       : type_new_named(C->pkg->name, obj->name);
     obj->type = named;
+    chk_named_underlying(C, named, obj, ts->type);
+}
+
+/* Resolves named's underlying type from texpr (obj declares it: cycle
+ * errors name it), then the shells met meanwhile once the outermost
+ * declaration is done, and the generic instances' methods waiting for it. */
+void chk_named_underlying(Checker *C, Type *named, Object *obj, Expr *texpr) {
     int cap = C->capostack;
     CHK_PUSH(C->tstack, C->ntstack, C->captstack, named);
     C->ostack = chk_grow(C->ostack, C->ntstack - 1, &cap, sizeof *C->ostack);
     C->capostack = cap;
     C->ostack[C->ntstack - 1] = obj;
-    Type *under = chk_type_full(C, ts->type, true);
+    Type *under = chk_type_full(C, texpr, true);
     C->ntstack--;
     type_set_underlying(named, under);
     while (C->ntstack == 0 && C->nshells > 0) {
         DeclInfo *d = C->shells[--C->nshells];
         chk_resolve(C, d->objs[0]);     /* no-op when resolved meanwhile */
     }
+    if (C->ntstack == 0) gen_flush_methods(C);
 }
 
 /* A package-level type named through a pointer (or another reference that
@@ -347,6 +356,10 @@ static void resolve_func_decl(Checker *C, DeclInfo *d) {
     Object *obj = d->objs[0];
     FuncInfo *info = gc_alloc(sizeof *info);
     fd->u.func.info = info;
+    if (fd->u.func.tparams) {
+        fd->u.func.info = NULL;   /* only instances are checked */
+        return;
+    }
     if (fd->u.func.has_tparams) {
         /* The parser skipped the type parameters: checking the signature or
          * body would only report their names as undefined. */
@@ -443,10 +456,12 @@ static void collect_types(Checker *C, Scope *file, Decl *decl) {
         Object *o = chk_obj_new(C, OBJ_TYPE, chk_ident(ts->name), ts->name->pos, NULL);
         o->used = true;
         ts->obj = o;
+        o->tspec = ts;
         ts->name->u.ident.obj = o;
         ts->name->u.ident.is_def = true;
         decl_add_obj(C, d, o);
         if (!reserved_name(C, ts->name, o->name)) chk_declare(C, C->pkg->scope, o);
+        if (ts->tparams) gen_declare_type(C, o, ts, file);
     }
 }
 
@@ -478,6 +493,7 @@ static void collect_func(Checker *C, Scope *file, Decl *decl, Collected *col) {
     name->u.ident.obj = o;
     name->u.ident.is_def = true;
     decl_add_obj(C, d, o);
+    if (decl->u.func.tparams) gen_declare_func(C, o, decl, file);
     if (n == str_intern("init") || (n == str_intern("main") && C->pkg->name &&
                                      strcmp(C->pkg->name, "main") == 0)) {
         Expr *ft = decl->u.func.type;
@@ -536,6 +552,14 @@ static Type *method_recv_named(Checker *C, Decl *decl, bool *ptr) {
         return NULL;
     }
     Expr *base = recv_base(rl->list[0].type, ptr);
+    if (base && base->kind == E_IDENT) {
+        Object *g = chk_scope_find(C->pkg->scope, chk_ident(base));
+        if (g && g->generic && g->kind == OBJ_TYPE) {
+            chk_error(C, base->pos, "cannot use generic type %s without instantiation",
+                      gen_type_string(g->generic));
+            return NULL;
+        }
+    }
     if (!base || base->kind != E_IDENT) {
         if (base && base->kind == E_INDEX)
             chk_error(C, base->pos, "generic types are not supported by csp");
@@ -627,6 +651,28 @@ static void collect_method(Checker *C, Decl *decl, Scope *file) {
     type_add_method(named, &m);
 }
 
+/* A method of a generic type (receiver T[P] or *T[P]) belongs to the
+ * generic: each instance gets its own copy (check_generic.c). Collected
+ * before any type is resolved, since resolving one may instantiate. */
+static bool collect_generic_method(Checker *C, Decl *decl, Scope *file) {
+    FieldList *rl = decl->u.func.recv;
+    bool ptr;
+    if (!rl || rl->n != 1 || rl->list[0].nnames > 1) return false;
+    Expr *base = recv_base(rl->list[0].type, &ptr);
+    if (!base || base->kind != E_INDEX) return false;
+    Expr *x = ast_unparen(base->u.index.x);
+    Object *o = x && x->kind == E_IDENT ? chk_scope_find(C->pkg->scope, chk_ident(x)) : NULL;
+    if (!o || o->kind != OBJ_TYPE || !o->generic) {
+        if (o && o->kind == OBJ_TYPE) chk_error(C, x->pos, "%s is not a generic type", o->name);
+        else if (x && x->kind == E_IDENT) chk_error(C, x->pos, "undefined: %s", chk_ident(x));
+        return true;
+    }
+    x->u.ident.obj = o;
+    decl->u.func.obj = NULL;
+    decl->u.func.info = NULL;
+    return gen_add_method(C, o->generic, decl, file, ptr);
+}
+
 /* The file scope a method decl belongs to: found by position. */
 static Scope *file_scope_of(Checker *C, Decl *decl, Scope **files, int nfiles) {
     for (int i = 0; i < nfiles && i < C->pkg->nfiles; i++)
@@ -706,6 +752,7 @@ static void collect_import(Checker *C, Scope *file, ImportSpec *is) {
 
 static void report_unused_imports(Checker *C) {
     if (C->prog && C->prog->repl) return;
+    gen_mark_imports(C, C->imports, C->nimports);
     for (int i = 0; i < C->nimports; i++) {
         Object *o = C->imports[i];
         if (o->used) continue;
@@ -870,14 +917,21 @@ static void check_package(Program *prog, Package *pkg, Checker *importer) {
     for (int i = 0; i < pkg->nfiles; i++)
         files[i] = pkg->files[i] ? collect_file(C, pkg->files[i], &col)
                                  : chk_scope_new(pkg->scope);
+    for (int i = 0; i < col.nmethods; i++)
+        if (collect_generic_method(C, col.methods[i],
+                                   file_scope_of(C, col.methods[i], files, pkg->nfiles)))
+            col.methods[i] = NULL;
     int ntypes = C->ndecls;
     for (int i = 0; i < ntypes; i++)
         if (C->decls[i]->tspec) chk_resolve(C, C->decls[i]->objs[0]);
     for (int i = 0; i < col.nmethods; i++)
-        collect_method(C, col.methods[i], file_scope_of(C, col.methods[i], files, pkg->nfiles));
+        if (col.methods[i])
+            collect_method(C, col.methods[i], file_scope_of(C, col.methods[i], files, pkg->nfiles));
+    gen_flush_methods(C);
     for (int i = 0; i < ntypes; i++)
         if (C->decls[i]->nobjs) chk_resolve(C, C->decls[i]->objs[0]);
     check_func_bodies(C);
+    gen_drain(C);
     init_order(C);
     report_unused_imports(C);
     check_main_func(C);

@@ -25,7 +25,9 @@ typedef struct Arg {
 static Arg *eval_args(Checker *C, Expr **args, int nargs, int *n) {
     *n = 0;
     if (nargs == 1 && args[0]) {
+        C->generic_ok = args[0];   /* f(g): g may be generic (gen_assign) */
         chk_expr_multi(C, args[0]);
+        C->generic_ok = NULL;
         Type *t = args[0]->type;
         if (args[0]->mode != M_INVALID && t->kind == K_TUPLE) {
             Arg *a = gc_alloc(sizeof *a * (t->nparams + 1));
@@ -42,7 +44,9 @@ static Arg *eval_args(Checker *C, Expr **args, int nargs, int *n) {
     Arg *a = gc_alloc(sizeof *a * (nargs + 1));
     for (int i = 0; i < nargs; i++) {
         if (!args[i]) continue;
+        C->generic_ok = args[i];
         chk_expr(C, args[i]);
+        C->generic_ok = NULL;
         a[(*n)++] = (Arg){args[i], args[i]->type, false};
     }
     return a;
@@ -105,9 +109,40 @@ static void count_error(Checker *C, Expr *call, Arg *a, int n, Type *sig, bool t
               args_summary(C, a, n), types_summary(C, sig->params, np, sig->variadic));
 }
 
+static void check_args(Checker *C, Expr *call, Type *sig, Arg *a, int n);
+static void set_result(Expr *e, Type *sig);
+
 static void check_arguments(Checker *C, Expr *call, Type *sig) {
     int n;
     Arg *a = eval_args(C, call->u.call.args, call->u.call.nargs, &n);
+    check_args(C, call, sig, a, n);
+}
+
+/* A call of a generic function: arguments first, then inference. */
+static void generic_call(Checker *C, Expr *e) {
+    int n;
+    Arg *a = eval_args(C, e->u.call.args, e->u.call.nargs, &n);
+    Type **ts = gc_alloc(sizeof *ts * (size_t)(n + 1));
+    Expr **xs = gc_alloc(sizeof *xs * (size_t)(n + 1));
+    for (int i = 0; i < n; i++) {
+        if (a[i].x->mode == M_INVALID) {
+            chk_invalid(e);
+            return;
+        }
+        ts[i] = a[i].type;
+        xs[i] = a[i].x;
+    }
+    Type *sig = gen_call(C, e, xs, ts, n);
+    if (!sig || sig->kind != K_FUNC) {
+        chk_invalid(e);
+        return;
+    }
+    e->u.call.kind = CALL_FUNC;
+    check_args(C, e, sig, a, n);
+    set_result(e, sig);
+}
+
+static void check_args(Checker *C, Expr *call, Type *sig, Arg *a, int n) {
     for (int i = 0; i < n; i++)
         if (a[i].x->mode == M_INVALID) return;
     char ctx[512];
@@ -775,6 +810,11 @@ void chk_call(Checker *C, Expr *e, bool allow_tuple) {
     (void)allow_tuple;
     Expr *fun = e->u.call.fun;
     chk_raw_expr(C, fun, NULL, false);
+    if (gen_func_of(ast_unparen(fun)->kind == E_INDEX ? ast_unparen(fun)->u.index.x : fun) &&
+        gen_is_marker(fun->type)) {
+        generic_call(C, e);
+        return;
+    }
     if (fun->mode == M_INVALID) {
         for (int i = 0; i < e->u.call.nargs; i++)
             if (e->u.call.args[i]) chk_raw_expr(C, e->u.call.args[i], NULL, true);
@@ -782,6 +822,13 @@ void chk_call(Checker *C, Expr *e, bool allow_tuple) {
         return;
     }
     if (fun->mode == M_TYPE) {
+        if (gen_is_type_marker(fun->type)) {
+            gen_type_value_error(C, fun);
+            for (int i = 0; i < e->u.call.nargs; i++)
+                if (e->u.call.args[i]) chk_raw_expr(C, e->u.call.args[i], NULL, true);
+            chk_invalid(e);
+            return;
+        }
         conversion(C, e, fun->type);
         return;
     }

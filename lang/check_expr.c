@@ -209,6 +209,10 @@ void chk_default(Checker *C, Expr *x) {
 }
 
 bool chk_assign_to(Checker *C, Expr *x, Type *T, const char *context) {
+    if (x->mode == M_VALUE && gen_is_marker(x->type) && !gen_assign(C, x, T)) {
+        chk_invalid(x);
+        return false;
+    }
     if (x->mode == M_INVALID || !T || T->kind == K_INVALID) return false;
     if (x->type && type_is_untyped(x->type)) {
         Type *target = T;
@@ -260,13 +264,20 @@ bool chk_assign_to(Checker *C, Expr *x, Type *T, const char *context) {
 /* ---- single-value contexts ------------------------------------------------------- */
 
 static bool single_value(Checker *C, Expr *e) {
+    if (gen_is_marker(e->type) && e->mode == M_VALUE) {
+        if (e == C->generic_ok) return true;   /* chk_assign_to instantiates it */
+        gen_value_error(C, e);
+        chk_invalid(e);
+        return false;
+    }
     switch (e->mode) {
     case M_INVALID: return false;
     case M_NOVALUE:
         chk_error(C, chk_start(e), "%s (no value) used as value", ast_expr_string(e));
         break;
     case M_TYPE:
-        chk_error(C, chk_start(e), "%s (type) is not an expression", ast_expr_string(e));
+        if (gen_is_type_marker(e->type)) gen_type_value_error(C, e);
+        else chk_error(C, chk_start(e), "%s (type) is not an expression", ast_expr_string(e));
         break;
     case M_BUILTIN:
         chk_error(C, chk_start(e), "%s (built-in) must be called", ast_expr_string(e));
@@ -355,6 +366,10 @@ static void ident_object(Checker *C, Expr *e, Object *o) {
         chk_resolve(C, o);
         chk_use_global(C, o);
         e->mode = M_VALUE;
+        if (o->generic) {
+            e->type = o->type;   /* the generic marker: see check_generic.c */
+            return;
+        }
         e->type = o->type ? o->type : chk_invalid_type();
         return;
     case OBJ_BUILTIN:
@@ -1144,7 +1159,17 @@ static int64_t check_index(Checker *C, Expr *idx, int64_t max, const char *what)
 
 static void index_expr(Checker *C, Expr *e) {
     Expr *x = e->u.index.x;
-    chk_expr_or_type(C, x);
+    chk_raw_expr(C, x, NULL, false);
+    if (gen_func_of(x)) {
+        gen_index(C, e);
+        return;
+    }
+    if (x->mode == M_TYPE && gen_is_type_marker(x->type)) {
+        e->type = gen_type_index(C, e);
+        e->mode = chk_is_invalid(e->type) ? M_INVALID : M_TYPE;
+        return;
+    }
+    if (x->mode != M_TYPE) single_value(C, x);
     if (x->mode == M_INVALID || chk_is_invalid(x->type)) {
         chk_expr(C, e->u.index.index);
         chk_invalid(e);

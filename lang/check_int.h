@@ -111,6 +111,11 @@ struct Checker {
     int nshells, capshells;  /*   once tstack is empty again */
     PtrMap cycles_reported;
     Checker *importer;       /* checker of the package importing this one */
+    int in_constraint;       /* > 0: constraint interfaces may be named
+                                (type parameter lists, embedding) */
+    Expr *generic_ok;        /* an operand about to be assigned to a typed
+                                target: it may denote a generic function,
+                                instantiated from the target's type */
 };
 
 /* ---- check.c ---- */
@@ -137,6 +142,7 @@ void chk_map_put(PtrMap *m, const void *key, void *val);
 const char *chk_ident(Expr *id);                      /* interned name */
 /* A type declaration (package level or local); obj is already declared. */
 void chk_type_spec(Checker *C, TypeSpec *ts, Object *obj);
+void chk_named_underlying(Checker *C, Type *named, Object *obj, Expr *texpr);
 
 /* ---- universe.c ---- */
 Scope *chk_universe(void);
@@ -204,6 +210,34 @@ bool chk_is_blank(Expr *e);
  * 2 statement (calls, receives). */
 int chk_expr_stmt_kind(Expr *call);
 void chk_mark_used_expr(Checker *C, Expr *e);
+
+/* ---- check_generic.c ---- */
+typedef struct Generic Generic;
+void gen_declare_func(Checker *C, Object *obj, Decl *decl, Scope *file);
+bool gen_is_marker(Type *t);             /* an uninstantiated generic func */
+Generic *gen_func_of(Expr *fun);
+void gen_index(Checker *C, Expr *e);     /* f[A, B] */
+void gen_value_error(Checker *C, Expr *e); /* f or f[A] not called */
+/* Infers, instantiates, rewrites the callee; NULL after an error. */
+Type *gen_call(Checker *C, Expr *call, Expr **xs, Type **ts, int n);
+void gen_drain(Checker *C);              /* check pending instance bodies */
+void gen_declare_type(Checker *C, Object *obj, TypeSpec *ts, Scope *file);
+bool gen_add_method(Checker *C, Generic *g, Decl *decl, Scope *file, bool ptr);
+bool gen_is_type_marker(Type *t);        /* a generic type's bare name */
+const char *gen_type_string(Generic *g); /* "Stack[T any]" */
+Type *gen_type_index(Checker *C, Expr *e); /* T[A, B] */
+/* Instantiates the methods of type instances C's package requested. */
+void gen_flush_methods(Checker *C);
+/* Marks used the imports that generic declarations name (checked per
+ * instance, they may not have been checked at all). */
+void gen_mark_imports(Checker *C, Object **imports, int n);
+/* Go's reason a type name may not be used outside a constraint, or NULL. */
+const char *gen_constraint_only(Checker *C, Object *o);
+/* x denotes a generic function (or a partial instantiation) assigned to
+ * type T: instantiates it from T (Go 1.21's inference from assignment);
+ * false after reporting an error. */
+bool gen_assign(Checker *C, Expr *x, Type *T);
+void gen_type_value_error(Checker *C, Expr *e); /* generic type, no [args] */
 
 /* ---- check_call.c ---- */
 void chk_call(Checker *C, Expr *e, bool allow_tuple);

@@ -98,13 +98,17 @@ typedef struct Rhs {
     bool ok;
 } Rhs;
 
-static Rhs eval_rhs(Checker *C, Expr **rhs, int nr, int nl) {
+/* typed: every value goes to a location of known type (or blank), which
+ * may instantiate a generic function operand (gen_assign). */
+static Rhs eval_rhs(Checker *C, Expr **rhs, int nr, int nl, bool typed) {
     Rhs r = {0};
     r.exprs = gc_alloc(sizeof *r.exprs * (nl + 1));
     r.types = gc_alloc(sizeof *r.types * (nl + 1));
     if (nr == nl && !(nr == 1 && ast_unparen(rhs[0]) && ast_unparen(rhs[0])->kind == E_CALL)) {
         for (int i = 0; i < nr; i++) {
+            C->generic_ok = typed ? rhs[i] : NULL;
             chk_expr(C, rhs[i]);
+            C->generic_ok = NULL;
             r.exprs[i] = rhs[i];
             r.types[i] = rhs[i]->type;
         }
@@ -153,6 +157,11 @@ static void assign_value(Checker *C, Rhs *r, int i, Type *T, const char *ctx) {
     Expr *x = r->exprs[i];
     if (!r->tuple && !(r->commaok && i == 1)) {
         if (!T) {
+            if (x->mode == M_VALUE && gen_is_marker(x->type)) {
+                gen_value_error(C, x);
+                chk_invalid(x);
+                return;
+            }
             if (x->type->kind == K_UNTYPED_NIL)
                 chk_error(C, chk_start(x), "use of untyped nil in %s", ctx);
             else chk_default(C, x);
@@ -258,7 +267,7 @@ void chk_var_spec(Checker *C, ValueSpec *vs, Object **objs, const char *ctx) {
                        chk_ident(vs->names[nv]));
         return;
     }
-    Rhs r = eval_rhs(C, vs->values, nv, nl);
+    Rhs r = eval_rhs(C, vs->values, nv, nl, T != NULL);
     if (!r.ok) return;
     if (nl != nv || r.tuple) ctx = "assignment";
     for (int i = 0; i < nl; i++) {
@@ -309,6 +318,8 @@ static void local_decl(Checker *C, Decl *d) {
             ts->name->u.ident.obj = o;
             ts->name->u.ident.is_def = true;
             chk_declare(C, C->scope, o);
+            o->tspec = ts;
+            if (ts->tparams) gen_declare_type(C, o, ts, C->scope);
             chk_type_spec(C, ts, o);
         }
         break;
@@ -374,7 +385,7 @@ static void assign_plain(Checker *C, Stmt *s) {
     int nl = s->u.assign.nlhs, nr = s->u.assign.nrhs;
     Type **ts = gc_alloc(sizeof *ts * (nl + 1));
     for (int i = 0; i < nl; i++) ts[i] = lhs_type(C, s->u.assign.lhs[i]);
-    Rhs r = eval_rhs(C, s->u.assign.rhs, nr, nl);
+    Rhs r = eval_rhs(C, s->u.assign.rhs, nr, nl, true);
     if (!r.ok) return;
     for (int i = 0; i < nl; i++) {
         if (ts[i] && ts[i]->kind == K_INVALID) continue;
@@ -415,7 +426,7 @@ static void assign_define(Checker *C, Stmt *s) {
             return;
         }
     }
-    Rhs r = eval_rhs(C, s->u.assign.rhs, nr, nl);
+    Rhs r = eval_rhs(C, s->u.assign.rhs, nr, nl, false);
     Object **news = gc_alloc(sizeof *news * (nl + 1));
     int nnew = 0;
     for (int i = 0; i < nl; i++) {
@@ -585,7 +596,9 @@ static void return_stmt(Checker *C, Stmt *s) {
         r.exprs = rs;
         r.types = htypes;
         for (int i = 0; i < n; i++) {
+            C->generic_ok = n == want ? rs[i] : NULL;
             chk_expr(C, rs[i]);
+            C->generic_ok = NULL;
             if (rs[i]->mode == M_INVALID) return;
             htypes[i] = rs[i]->type;
         }

@@ -143,8 +143,19 @@ static Type *type_from_object(Checker *C, Expr *e, Object *o, bool need_complete
         chk_error(C, chk_start(e), "%s is not a type", ast_expr_string(e));
         return chk_invalid_type();
     }
+    if (o->generic) {
+        chk_error(C, chk_start(e), "cannot use generic type %s without instantiation",
+                  gen_type_string(o->generic));
+        return chk_invalid_type();
+    }
     if (need_complete || !chk_declare_shell(C, o)) chk_resolve(C, o);
     o->used = true;
+    const char *why = C->in_constraint ? NULL : gen_constraint_only(C, o);
+    if (why) {
+        chk_error(C, chk_start(e), "cannot use type %s outside a type constraint: %s",
+                  ast_expr_string(e), why);
+        return chk_invalid_type();
+    }
     Type *t = o->type ? o->type : chk_invalid_type();
     if (need_complete && t->name && !t->underlying) {
         cycle_error(C, t, e);
@@ -298,14 +309,14 @@ static bool add_iface_method(Checker *C, Method **ms, int *n, int *cap, Method m
 static void embed_iface(Checker *C, FieldDecl *fd, Method **ms, int *n, int *cap) {
     Expr *te = ast_unparen(fd->type);
     if (te && (te->kind == E_BINARY || (te->kind == E_UNARY && te->u.unary.op == T_TILDE))) {
-        chk_error(C, fd->pos, "interface type constraints are not supported by csp");
-        return;
+        return;   /* a type set term: constraints only (check_generic.c) */
     }
+    C->in_constraint++;   /* an interface embedding a constraint is one */
     Type *et = chk_type_full(C, fd->type, true);   /* reports embedding cycles */
+    C->in_constraint--;
     if (et->kind == K_INVALID) return;
     if (et->kind != K_INTERFACE) {
-        chk_error(C, fd->pos, "interface type constraints are not supported by csp");
-        return;
+        return;   /* a single-type term: constraints only (check_generic.c) */
     }
     for (int k = 0; k < et->nmethods; k++)
         add_iface_method(C, ms, n, cap, et->methods[k], fd->pos);
@@ -354,8 +365,11 @@ Type *chk_type_full(Checker *C, Expr *e, bool need_complete) {
     case E_STRUCTTYPE: t = struct_type(C, e); break;
     case E_INTERFACETYPE: t = interface_type(C, e); break;
     case E_INDEX:
-        chk_error(C, chk_start(e), "generic types are not supported by csp");
-        t = chk_invalid_type();
+        t = gen_type_index(C, e);
+        if (need_complete && t->name && !t->underlying) {
+            cycle_error(C, t, e);
+            t = chk_invalid_type();
+        }
         break;
     case E_BAD: t = chk_invalid_type(); break;
     default:

@@ -760,6 +760,8 @@ static void pass1_func(Comp *C, Package *pkg, Decl *d) {
 }
 
 static void pass1(Comp *C, Package *pkg) {
+    for (int i = 0; i < pkg->ninst_decls; i++)   /* generic instances */
+        pass1_func(C, pkg, pkg->inst_decls[i]);
     for (int f = 0; f < pkg->nfiles; f++) {
         SrcFile *sf = pkg->files[f];
         for (int i = 0; sf && i < sf->ndecls; i++) {
@@ -785,6 +787,8 @@ static void pass1(Comp *C, Package *pkg) {
 }
 
 static void pass2_types(Comp *C, Package *pkg) {
+    for (int i = 0; i < pkg->ninst_types; i++)   /* generic type instances */
+        comp_named_type(C, pkg->inst_types[i]);
     for (int f = 0; f < pkg->nfiles; f++) {
         SrcFile *sf = pkg->files[f];
         for (int i = 0; sf && i < sf->ndecls; i++) {
@@ -861,6 +865,12 @@ static Proto *compile_init(Comp *C, Package *pkg) {
 }
 
 static void pass3(Comp *C, Package *pkg) {
+    for (int i = 0; i < pkg->ninst_decls; i++) {
+        Decl *d = pkg->inst_decls[i];
+        if (d->u.func.body && d->u.func.obj && d->u.func.info)
+            comp_function(C, NULL, d->u.func.info, d->u.func.body, d->u.func.recv != NULL,
+                          func_proto(C, d->u.func.obj), d->pos);
+    }
     for (int f = 0; f < pkg->nfiles; f++) {
         SrcFile *sf = pkg->files[f];
         for (int i = 0; sf && i < sf->ndecls; i++) {

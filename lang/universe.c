@@ -36,6 +36,10 @@ static void add_types(void) {
         add(OBJ_TYPE, basics[i].name, type_basic(basics[i].k));
     add(OBJ_TYPE, "error", type_error());
     add(OBJ_TYPE, "any", type_any());
+    /* constraint only (check_generic.c reads it by name) */
+    Type *cmp = type_new_named(NULL, "comparable");
+    type_set_underlying(cmp, type_any());
+    add(OBJ_TYPE, "comparable", cmp);
 }
 
 static void add_builtins(void) {

@@ -160,6 +160,95 @@ func (o *Once) doSlow(f func()) {
 	}
 }
 
+// OnceFunc returns a function that calls f only on its first call; every call returns after that one.
+//
+// If f panics, every call of the returned function panics with f's value.
+func OnceFunc(f func()) func() {
+	var (
+		once  Once
+		valid bool
+		p     any
+	)
+	g := func() {
+		defer func() {
+			f = nil
+			p = recover()
+			if !valid {
+				panic(p)
+			}
+		}()
+		f()
+		valid = true // only when f returned normally
+	}
+	return func() {
+		once.Do(g)
+		if !valid {
+			panic(p)
+		}
+	}
+}
+
+// OnceValue returns a function that calls f only on its first call and returns f's result every time.
+//
+// If f panics, every call of the returned function panics with f's value.
+func OnceValue[T any](f func() T) func() T {
+	var (
+		once   Once
+		valid  bool
+		p      any
+		result T
+	)
+	g := func() {
+		defer func() {
+			f = nil
+			p = recover()
+			if !valid {
+				panic(p)
+			}
+		}()
+		result = f()
+		valid = true
+	}
+	return func() T {
+		once.Do(g)
+		if !valid {
+			panic(p)
+		}
+		return result
+	}
+}
+
+// OnceValues returns a function that calls f only on its first call and returns f's results every time.
+//
+// If f panics, every call of the returned function panics with f's value.
+func OnceValues[T1, T2 any](f func() (T1, T2)) func() (T1, T2) {
+	var (
+		once  Once
+		valid bool
+		p     any
+		r1    T1
+		r2    T2
+	)
+	g := func() {
+		defer func() {
+			f = nil
+			p = recover()
+			if !valid {
+				panic(p)
+			}
+		}()
+		r1, r2 = f()
+		valid = true
+	}
+	return func() (T1, T2) {
+		once.Do(g)
+		if !valid {
+			panic(p)
+		}
+		return r1, r2
+	}
+}
+
 // Map is a map[any]any that many goroutines may use at once; the zero value is an empty map.
 //
 // It is a Mutex over a map[any]any: simple and fast enough for an

@@ -240,10 +240,6 @@ START_TEST(statement_errors) {
 END_TEST
 
 START_TEST(unsupported_features) {
-    expect_error(PRELUDE "func f[T any](x T) {}\nfunc main() {}\n",
-                 "generic functions are not supported by csp");
-    expect_error(PRELUDE "type L[T any] struct{}\nfunc main() {}\n",
-                 "generic types are not supported by csp");
     expect_error(PRELUDE "func main() {\n goto L }\n", "label L not defined");
     expect_error(PRELUDE "import \"unsafe\"\nfunc main() {}\n",
                  "package unsafe is not supported by csp");

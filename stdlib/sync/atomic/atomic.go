@@ -210,3 +210,43 @@ func (v *Value) Swap(new any) (old any)
 // It panics if new is nil, on inconsistently typed values, or when the stored
 // value is not comparable.
 func (v *Value) CompareAndSwap(old, new any) (swapped bool)
+
+// A Pointer is an atomic *T; the zero value holds a nil *T.
+//
+// It is a Value that only ever holds a *T (a nil *T in an interface is not
+// a nil interface, so Value accepts it); csp has no unsafe.Pointer.
+type Pointer[T any] struct {
+	_ [0]*T // Pointer[A] and Pointer[B] do not convert into each other, as in Go
+	v Value
+}
+
+// Load returns the pointer stored in x atomically.
+func (x *Pointer[T]) Load() *T {
+	p, _ := x.v.Load().(*T)
+	return p
+}
+
+// Store writes val into x atomically.
+func (x *Pointer[T]) Store(val *T) { x.v.Store(val) }
+
+// Swap writes new into x atomically and returns the pointer it replaced.
+func (x *Pointer[T]) Swap(new *T) (old *T) {
+	old, _ = x.v.Swap(new).(*T)
+	return old
+}
+
+// CompareAndSwap sets x to new only if it holds old, atomically, and reports whether it did.
+func (x *Pointer[T]) CompareAndSwap(old, new *T) (swapped bool) {
+	for {
+		if x.v.Load() != nil {
+			return x.v.CompareAndSwap(old, new)
+		}
+		// never stored: x holds a nil *T, which Value sees as empty
+		if old != nil {
+			return false
+		}
+		if x.v.CompareAndSwap(nil, new) {
+			return true
+		}
+	}
+}
