@@ -12,6 +12,7 @@
  * M, so a goroutine waiting for stdin does not stop the others. Regular
  * files (ReadFile, WriteFile) are bracketed too: a slow disk blocks as well.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -274,6 +275,8 @@ static int n_sysWriteString(Fiber *f, Slot *a) {
     return NATIVE_OK;
 }
 
+static void fill_bytes(Slice *p, const char *buf, ssize_t r);
+
 static int n_sysRead(Fiber *f, Slot *a) {
     Slice *p = a[1].p;
     int64_t n = slice_len(p);
@@ -296,11 +299,27 @@ static int n_sysRead(Fiber *f, Slot *a) {
     return NATIVE_OK;
 }
 
+/* Copies r bytes read into buf to the []byte p (one slot a byte). */
+static void fill_bytes(Slice *p, const char *buf, ssize_t r) {
+    for (ssize_t i = 0; i < r; i++)
+        p->data[i].u = (unsigned char)buf[i];
+}
+
+/* sysReadFile(name) (data []byte, errno int, readErr bool): as Go's
+ * ReadFile, open then read to the end; readErr says the read failed (a
+ * directory: EISDIR) rather than the open. */
 static int n_sysReadFile(Fiber *f, Slot *a) {
-    int fd = open(str_cstr(a[0].p), O_RDONLY | O_CLOEXEC);
+    const char *name = str_cstr(a[0].p);
+    int fd;
+    do {
+        sched_entersyscall(f->w);
+        fd = open(name, O_RDONLY | O_CLOEXEC);
+        sched_exitsyscall(f->w);
+    } while (fd < 0 && errno == EINTR);
     if (fd < 0) {
         a[0].p = NULL;
         a[1].i = errno;
+        a[2].i = 0;
         return NATIVE_OK;
     }
     StrBuf b;
@@ -321,26 +340,348 @@ static int n_sysReadFile(Fiber *f, Slot *a) {
     }
     close(fd);
     Slice *s = slice_new(type_basic(K_UINT8), b.len, b.len);
-    for (int64_t i = 0; i < b.len; i++)
-        s->data[i].u = (unsigned char)b.data[i];
+    fill_bytes(s, b.data, b.len);
     a[0].p = err ? NULL : s;
+    a[1].i = err;
+    a[2].i = err != 0;
+    return NATIVE_OK;
+}
+
+/* sysWriteFile(name, data, perm) (errno, op int): op 0 open, 1 write,
+ * 2 close, as Go's WriteFile reports them. */
+static int n_sysWriteFile(Fiber *f, Slot *a) {
+    const char *name = str_cstr(a[0].p);
+    int fd;
+    do {
+        sched_entersyscall(f->w);
+        fd = open(name, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, (mode_t)a[2].u);
+        sched_exitsyscall(f->w);
+    } while (fd < 0 && errno == EINTR);
+    if (fd < 0) {
+        a[0].i = errno;
+        a[1].i = 0;
+        return NATIVE_OK;
+    }
+    Slice *p = a[1].p;
+    int err, op = 1;
+    write_all(f->w, fd, bytes_of(p), slice_len(p), &err);
+    if (close(fd) < 0 && !err) {
+        err = errno;
+        op = 2;
+    }
+    a[0].i = err;
+    a[1].i = op;
+    return NATIVE_OK;
+}
+
+/* sysOpen(name, flag, perm) (fd, errno): open(2) with O_CLOEXEC, retried
+ * on EINTR (a FIFO's open blocks until the other end opens). */
+static int n_sysOpen(Fiber *f, Slot *a) {
+    const char *name = str_cstr(a[0].p);
+    int fd;
+    do {
+        sched_entersyscall(f->w);
+        fd = open(name, (int)a[1].i | O_CLOEXEC, (mode_t)a[2].u);
+        sched_exitsyscall(f->w);
+    } while (fd < 0 && errno == EINTR);
+    a[0].i = fd < 0 ? -1 : fd;
+    a[1].i = fd < 0 ? errno : 0;
+    return NATIVE_OK;
+}
+
+/* sysClose(fd) errno. EINTR is not retried: the descriptor is gone either
+ * way on Linux. */
+static int n_sysClose(Fiber *f, Slot *a) {
+    sched_entersyscall(f->w);
+    int r = close((int)a[0].i);
+    sched_exitsyscall(f->w);
+    a[0].i = r < 0 && errno != EINTR ? errno : 0;
+    return NATIVE_OK;
+}
+
+/* sysPread(fd, p, off) (n, errno): one pread(2). */
+static int n_sysPread(Fiber *f, Slot *a) {
+    Slice *p = a[1].p;
+    int64_t n = slice_len(p);
+    char *buf = gc_alloc_atomic((size_t)n + 1);
+    ssize_t r;
+    do {
+        sched_entersyscall(f->w);
+        r = pread((int)a[0].i, buf, (size_t)n, (off_t)a[2].i);
+        sched_exitsyscall(f->w);
+    } while (r < 0 && errno == EINTR);
+    if (r < 0) {
+        a[0].i = 0;
+        a[1].i = errno;
+        return NATIVE_OK;
+    }
+    fill_bytes(p, buf, r);
+    a[0].i = r;
+    a[1].i = 0;
+    return NATIVE_OK;
+}
+
+/* sysPwrite(fd, p, off) (n, errno): pwrite(2) until all is written. */
+static int n_sysPwrite(Fiber *f, Slot *a) {
+    Slice *p = a[1].p;
+    int64_t n = slice_len(p), done = 0;
+    const char *buf = bytes_of(p);
+    int err = 0;
+    while (done < n) {
+        sched_entersyscall(f->w);
+        ssize_t w = pwrite((int)a[0].i, buf + done, (size_t)(n - done),
+                           (off_t)(a[2].i + done));
+        sched_exitsyscall(f->w);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w < 0) {
+            err = errno;
+            break;
+        }
+        done += w;
+    }
+    a[0].i = done;
     a[1].i = err;
     return NATIVE_OK;
 }
 
-static int n_sysWriteFile(Fiber *f, Slot *a) {
-    int fd = open(str_cstr(a[0].p), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
-                  (mode_t)a[2].u);
-    if (fd < 0) {
-        a[0].i = errno;
-        return NATIVE_OK;
+/* sysSeek(fd, off, whence) (int64, errno) */
+static int n_sysSeek(Fiber *f, Slot *a) {
+    off_t r = lseek((int)a[0].i, (off_t)a[1].i, (int)a[2].i);
+    a[0].i = r < 0 ? 0 : r;
+    a[1].i = r < 0 ? errno : 0;
+    return NATIVE_OK;
+}
+
+/* Calls that return 0 or -1 with errno, bracketed; result: the errno. */
+#define ERRNO_CALL(f, call)                                                    \
+    do {                                                                       \
+        int r_;                                                                \
+        do {                                                                   \
+            sched_entersyscall((f)->w);                                        \
+            r_ = (call);                                                       \
+            sched_exitsyscall((f)->w);                                         \
+        } while (r_ < 0 && errno == EINTR);                                    \
+        a[0].i = r_ < 0 ? errno : 0;                                           \
+    } while (0)
+
+static int n_sysFsync(Fiber *f, Slot *a) {
+    ERRNO_CALL(f, fsync((int)a[0].i));
+    return NATIVE_OK;
+}
+
+static int n_sysFtruncate(Fiber *f, Slot *a) {
+    ERRNO_CALL(f, ftruncate((int)a[0].i, (off_t)a[1].i));
+    return NATIVE_OK;
+}
+
+static int n_sysTruncate(Fiber *f, Slot *a) {
+    const char *name = str_cstr(a[0].p);
+    ERRNO_CALL(f, truncate(name, (off_t)a[1].i));
+    return NATIVE_OK;
+}
+
+static int n_sysFchmod(Fiber *f, Slot *a) {
+    ERRNO_CALL(f, fchmod((int)a[0].i, (mode_t)a[1].u));
+    return NATIVE_OK;
+}
+
+static int n_sysChmod(Fiber *f, Slot *a) {
+    const char *name = str_cstr(a[0].p);
+    ERRNO_CALL(f, chmod(name, (mode_t)a[1].u));
+    return NATIVE_OK;
+}
+
+static int n_sysSymlink(Fiber *f, Slot *a) {
+    const char *from = str_cstr(a[0].p), *to = str_cstr(a[1].p);
+    ERRNO_CALL(f, symlink(from, to));
+    return NATIVE_OK;
+}
+
+static int n_sysLink(Fiber *f, Slot *a) {
+    const char *from = str_cstr(a[0].p), *to = str_cstr(a[1].p);
+    ERRNO_CALL(f, link(from, to));
+    return NATIVE_OK;
+}
+
+/* Results of the stat natives: (size, mode, sec, nsec, dev, ino, errno). */
+static void put_stat(Slot *a, int r, const struct stat *st) {
+    if (r < 0) {
+        int e = errno;
+        memset(a, 0, 6 * sizeof *a);
+        a[6].i = e;
+        return;
     }
-    Slice *p = a[1].p;
+    a[0].i = st->st_size;
+    a[1].u = st->st_mode;
+    a[2].i = st->st_mtim.tv_sec;
+    a[3].i = st->st_mtim.tv_nsec;
+    a[4].u = st->st_dev;
+    a[5].u = st->st_ino;
+    a[6].i = 0;
+}
+
+static int n_sysFstat(Fiber *f, Slot *a) {
+    struct stat st;
+    sched_entersyscall(f->w);
+    int r = fstat((int)a[0].i, &st);
+    sched_exitsyscall(f->w);
+    put_stat(a, r, &st);
+    return NATIVE_OK;
+}
+
+/* sysStat(name, follow): stat(2), or lstat(2) when !follow. */
+static int n_sysStat(Fiber *f, Slot *a) {
+    const char *name = str_cstr(a[0].p);
+    struct stat st;
+    int r;
+    do {
+        sched_entersyscall(f->w);
+        r = a[1].i ? stat(name, &st) : lstat(name, &st);
+        sched_exitsyscall(f->w);
+    } while (r < 0 && errno == EINTR);
+    put_stat(a, r, &st);
+    return NATIVE_OK;
+}
+
+/* d_type as st_mode's type bits (S_IFDIR …), -1 for DT_UNKNOWN. */
+static int64_t dtype_mode(unsigned char t) {
+    switch (t) {
+    case DT_REG: return S_IFREG;
+    case DT_DIR: return S_IFDIR;
+    case DT_LNK: return S_IFLNK;
+    case DT_FIFO: return S_IFIFO;
+    case DT_SOCK: return S_IFSOCK;
+    case DT_CHR: return S_IFCHR;
+    case DT_BLK: return S_IFBLK;
+    default: return -1;
+    }
+}
+
+/* sysReadDir(fd) (names []string, types []int, errno): the entries from
+ * the directory's offset to its end, "." and ".." left out, in the
+ * order getdents(2) gives them (Go's order). Reads through a dup of fd,
+ * which shares fd's offset, so fd stays open and a later call (after a
+ * Seek back to 0) reads again. */
+static int n_sysReadDir(Fiber *f, Slot *a) {
+    int fd = (int)a[0].i, e = 0;
+    StrBuf names;
+    sb_init(&names);
+    int64_t n = 0, cap = 16;
+    int64_t *types = malloc((size_t)cap * sizeof *types);
+    if (!types)
+        rt_fatal("out of memory");
+    sched_entersyscall(f->w);
+    int dfd = dup(fd);
+    DIR *d = dfd < 0 ? NULL : fdopendir(dfd);
+    if (!d) {
+        e = errno;
+        if (dfd >= 0)
+            close(dfd);
+    }
+    for (struct dirent *de; d;) {
+        errno = 0;
+        if (!(de = readdir(d))) {
+            e = errno;
+            break;
+        }
+        if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+            continue;
+        if (n == cap && !(types = realloc(types, (size_t)(cap *= 2) * sizeof *types)))
+            rt_fatal("out of memory");
+        types[n++] = dtype_mode(de->d_type);
+        sb_write(&names, de->d_name, (int64_t)strlen(de->d_name) + 1);
+    }
+    if (d)
+        closedir(d);
+    sched_exitsyscall(f->w);
+    Slice *ns = slice_new(type_basic(K_STRING), n, n);
+    Slice *ts = slice_new(type_basic(K_INT), n, n);
+    const char *p = names.data;
+    for (int64_t i = 0; i < n; i++) {
+        ns->data[i].p = str_from_cstr(p);
+        p += strlen(p) + 1;
+        ts->data[i].i = types[i];
+    }
+    free(types);
+    a[0].p = ns;
+    a[1].p = ts;
+    a[2].i = e;
+    return NATIVE_OK;
+}
+
+/* readlink(2) into a growing buffer: the link's whole destination. */
+static Str *read_link(const char *name, int *err) {
+    for (size_t size = 256;; size *= 2) {
+        char *buf = malloc(size);
+        if (!buf)
+            rt_fatal("out of memory");
+        ssize_t r = readlink(name, buf, size);
+        if (r >= 0 && (size_t)r < size) {
+            Str *s = str_new(buf, r);
+            free(buf);
+            *err = 0;
+            return s;
+        }
+        free(buf);
+        if (r < 0) {
+            *err = errno;
+            return NULL;
+        }
+    }
+}
+
+static int n_sysReadlink(Fiber *f, Slot *a) {
+    const char *name = str_cstr(a[0].p);
     int err;
-    write_all(f->w, fd, bytes_of(p), slice_len(p), &err);
-    if (close(fd) < 0 && !err)
-        err = errno;
-    a[0].i = err;
+    sched_entersyscall(f->w);
+    Str *s = read_link(name, &err);
+    sched_exitsyscall(f->w);
+    a[0].p = s;
+    a[1].i = err;
+    return NATIVE_OK;
+}
+
+static int n_sysExecutable(Fiber *f, Slot *a) {
+    int err;
+    a[0].p = read_link("/proc/self/exe", &err);
+    a[1].i = err;
+    return NATIVE_OK;
+}
+
+/* The random part of CreateTemp and MkdirTemp's names. */
+static int n_sysRandom(Fiber *f, Slot *a) {
+    a[0].u = (uint32_t)rt_rand64();
+    return NATIVE_OK;
+}
+
+static int n_Getppid(Fiber *f, Slot *a) {
+    a[0].i = getppid();
+    return NATIVE_OK;
+}
+
+static int n_Getuid(Fiber *f, Slot *a) {
+    a[0].i = getuid();
+    return NATIVE_OK;
+}
+
+static int n_Geteuid(Fiber *f, Slot *a) {
+    a[0].i = geteuid();
+    return NATIVE_OK;
+}
+
+static int n_Getgid(Fiber *f, Slot *a) {
+    a[0].i = getgid();
+    return NATIVE_OK;
+}
+
+static int n_Getegid(Fiber *f, Slot *a) {
+    a[0].i = getegid();
+    return NATIVE_OK;
+}
+
+static int n_Getpagesize(Fiber *f, Slot *a) {
+    a[0].i = sysconf(_SC_PAGESIZE);
     return NATIVE_OK;
 }
 
@@ -381,6 +722,30 @@ const NativeEntry os_natives[] = {
     {"os.sysRead", n_sysRead},
     {"os.sysReadFile", n_sysReadFile},
     {"os.sysWriteFile", n_sysWriteFile},
+    {"os.sysOpen", n_sysOpen},
+    {"os.sysClose", n_sysClose},
+    {"os.sysPread", n_sysPread},
+    {"os.sysPwrite", n_sysPwrite},
+    {"os.sysSeek", n_sysSeek},
+    {"os.sysFsync", n_sysFsync},
+    {"os.sysFtruncate", n_sysFtruncate},
+    {"os.sysTruncate", n_sysTruncate},
+    {"os.sysFchmod", n_sysFchmod},
+    {"os.sysChmod", n_sysChmod},
+    {"os.sysFstat", n_sysFstat},
+    {"os.sysStat", n_sysStat},
+    {"os.sysReadDir", n_sysReadDir},
+    {"os.sysSymlink", n_sysSymlink},
+    {"os.sysLink", n_sysLink},
+    {"os.sysReadlink", n_sysReadlink},
+    {"os.sysExecutable", n_sysExecutable},
+    {"os.sysRandom", n_sysRandom},
+    {"os.Getppid", n_Getppid},
+    {"os.Getuid", n_Getuid},
+    {"os.Geteuid", n_Geteuid},
+    {"os.Getgid", n_Getgid},
+    {"os.Getegid", n_Getegid},
+    {"os.Getpagesize", n_Getpagesize},
     {"os.errnoString", n_errnoString},
     {NULL, NULL},
 };
