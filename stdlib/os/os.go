@@ -202,6 +202,8 @@ var (
 )
 
 var errWriteAtInAppendMode = errors.New("os: invalid use of WriteAt on file opened with O_APPEND")
+// errFileClosing is what Go's poll layer says when a closed directory is read.
+var errFileClosing = errors.New("use of closed file")
 var errPatternHasSeparator = errors.New("pattern contains path separator")
 
 // Errno is a system error number, printed as the system describes it
@@ -629,7 +631,7 @@ func (f *File) Stat() (FileInfo, error) {
 // readdir returns up to n (all when n <= 0) of the entries not yet read.
 func (f *File) readdir(n int) (names []string, types []int, err error) {
 	if f.closed {
-		return nil, nil, &PathError{Op: "readdirent", Path: f.name, Err: ErrClosed}
+		return nil, nil, &PathError{Op: "readdirent", Path: f.name, Err: errFileClosing}
 	}
 	if f.dir == nil {
 		names, types, e := sysReadDir(f.fd)
