@@ -374,9 +374,30 @@ static int n_sysWriteFile(Fiber *f, Slot *a) {
     return NATIVE_OK;
 }
 
+/* SIGPIPE: as Go, a write to a pipe or FIFO whose reader is gone returns
+ * EPIPE instead of killing the process (standard output and error excepted:
+ * die_of_sigpipe). The handler does nothing; a handler, unlike SIG_IGN, is
+ * reset by exec, so child processes start with the default. Installed the
+ * first time a pipe or file is opened, unless SIGPIPE was ignored already. */
+static void on_sigpipe(int sig) { (void)sig; }
+
+static void install_sigpipe(void) {
+    struct sigaction old, sa;
+    if (sigaction(SIGPIPE, NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+        return;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_sigpipe;
+    sa.sa_flags = SA_RESTART;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGPIPE, &sa, NULL);
+}
+
+static pthread_once_t sigpipe_once = PTHREAD_ONCE_INIT;
+
 /* sysOpen(name, flag, perm) (fd, errno): open(2) with O_CLOEXEC, retried
  * on EINTR (a FIFO's open blocks until the other end opens). */
 static int n_sysOpen(Fiber *f, Slot *a) {
+    pthread_once(&sigpipe_once, install_sigpipe);
     const char *name = str_cstr(a[0].p);
     int fd;
     do {
@@ -649,6 +670,21 @@ static int n_sysExecutable(Fiber *f, Slot *a) {
     return NATIVE_OK;
 }
 
+/* sysPipe() (r, w, errno): pipe2(2), both ends close-on-exec. */
+static int n_sysPipe(Fiber *f, Slot *a) {
+    pthread_once(&sigpipe_once, install_sigpipe);
+    int fds[2];
+    if (pipe2(fds, O_CLOEXEC) < 0) {
+        a[0].i = a[1].i = -1;
+        a[2].i = errno;
+        return NATIVE_OK;
+    }
+    a[0].i = fds[0];
+    a[1].i = fds[1];
+    a[2].i = 0;
+    return NATIVE_OK;
+}
+
 /* The random part of CreateTemp and MkdirTemp's names. */
 static int n_sysRandom(Fiber *f, Slot *a) {
     a[0].u = (uint32_t)rt_rand64();
@@ -740,6 +776,7 @@ const NativeEntry os_natives[] = {
     {"os.sysReadlink", n_sysReadlink},
     {"os.sysExecutable", n_sysExecutable},
     {"os.sysRandom", n_sysRandom},
+    {"os.sysPipe", n_sysPipe},
     {"os.Getppid", n_Getppid},
     {"os.Getuid", n_Getuid},
     {"os.Geteuid", n_Geteuid},

@@ -322,6 +322,7 @@ func sysLink(oldname, newname string) int
 func sysReadlink(name string) (string, int)
 func sysReadFile(name string) (data []byte, errno int, readErr bool)
 func sysWriteFile(name string, data []byte, perm uint32) (errno int, op int)
+func sysPipe() (r, w int, errno int)
 func sysRandom() uint32
 func sysExecutable() (string, int)
 func errnoString(errno int) string
@@ -395,6 +396,18 @@ func NewFile(fd uintptr, name string) *File {
 		return nil
 	}
 	return &File{fd: int(fd), name: name}
+}
+
+// Pipe returns a connected pair of files: what is written to w is read from r.
+//
+// A Read waiting for data hands its P to another thread: the other
+// goroutines run on.
+func Pipe() (r *File, w *File, err error) {
+	rfd, wfd, e := sysPipe()
+	if e != 0 {
+		return nil, nil, NewSyscallError("pipe2", Errno(e))
+	}
+	return NewFile(uintptr(rfd), "|0"), NewFile(uintptr(wfd), "|1"), nil
 }
 
 // Open opens the named file for reading; the error is a *PathError.
