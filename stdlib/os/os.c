@@ -721,22 +721,6 @@ static int n_Getpagesize(Fiber *f, Slot *a) {
     return NATIVE_OK;
 }
 
-/* Go's errno texts are strerror's with a lower-case first letter
- * ("no such file or directory"). */
-static int n_errnoString(Fiber *f, Slot *a) {
-    char buf[256];
-    const char *msg = strerror_r((int)a[0].i, buf, sizeof buf);
-    Str *s = str_from_cstr(msg);
-    if (s && s->data[0] >= 'A' && s->data[0] <= 'Z') {
-        char *copy = gc_alloc_atomic((size_t)s->len);
-        memcpy(copy, s->data, (size_t)s->len);
-        copy[0] = (char)(copy[0] - 'A' + 'a');
-        s = str_new(copy, s->len);
-    }
-    a[0].p = s;
-    return NATIVE_OK;
-}
-
 const NativeEntry os_natives[] = {
     {"os.runtimeArgs", n_runtimeArgs},
     {"os.Exit", n_Exit},
@@ -783,6 +767,5 @@ const NativeEntry os_natives[] = {
     {"os.Getgid", n_Getgid},
     {"os.Getegid", n_Getegid},
     {"os.Getpagesize", n_Getpagesize},
-    {"os.errnoString", n_errnoString},
     {NULL, NULL},
 };

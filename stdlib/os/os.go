@@ -10,6 +10,7 @@ import (
 	"io"
 	"io/fs"
 	"sort"
+	"syscall"
 	"time"
 )
 
@@ -206,34 +207,15 @@ var errWriteAtInAppendMode = errors.New("os: invalid use of WriteAt on file open
 var errFileClosing = errors.New("use of closed file")
 var errPatternHasSeparator = errors.New("pattern contains path separator")
 
-// Errno is a system error number, printed as the system describes it
-// (Go's syscall.Errno).
-type Errno int
-
-// Error returns the system's description of the error number.
-func (e Errno) Error() string { return errnoString(int(e)) }
-
-// Is reports whether e corresponds to target, one of the portable errors above.
-//
-// It lets errors.Is match ErrPermission, ErrExist and ErrNotExist, as
-// syscall.Errno does.
-func (e Errno) Is(target error) bool {
-	switch target {
-	case ErrPermission:
-		return e == 1 || e == 13 // EPERM, EACCES
-	case ErrExist:
-		return e == 17 || e == 39 // EEXIST, ENOTEMPTY
-	case ErrNotExist:
-		return e == 2 // ENOENT
-	}
-	return false
-}
+// Errno is a system error number: syscall.Errno (a csp name: Go code
+// writes syscall.Errno).
+type Errno = syscall.Errno
 
 // Linux's numbers for the errors this file raises itself.
 const (
-	errENOTDIR = Errno(20)
-	errEISDIR  = Errno(21)
-	errEINVAL  = Errno(22)
+	errENOTDIR = syscall.ENOTDIR
+	errEISDIR  = syscall.EISDIR
+	errEINVAL  = syscall.EINVAL
 )
 
 // A PathError is a failed file operation: io/fs's PathError.
@@ -325,7 +307,6 @@ func sysWriteFile(name string, data []byte, perm uint32) (errno int, op int)
 func sysPipe() (r, w int, errno int)
 func sysRandom() uint32
 func sysExecutable() (string, int)
-func errnoString(errno int) string
 
 // Getppid returns the parent process's id.
 func Getppid() int
@@ -1219,4 +1200,66 @@ func (dir dirFS) Stat(name string) (fs.FileInfo, error) {
 		return nil, renamed(err, name)
 	}
 	return f, nil
+}
+
+// ---- processes and signals -----------------------------------------------
+
+// A Signal is an operating system signal; on Unix, a syscall.Signal.
+type Signal interface {
+	String() string
+	Signal() // to tell it from other Stringers
+}
+
+// The signals every system has.
+var (
+	// Interrupt is SIGINT (Ctrl-C).
+	Interrupt Signal = syscall.SIGINT
+	// Kill is SIGKILL.
+	Kill Signal = syscall.SIGKILL
+)
+
+// A Process is a process started by StartProcess (os/exec) or found by FindProcess.
+type Process struct {
+	// Pid is the process id.
+	Pid  int
+	done bool // waited for: its pid may be reused
+}
+
+// FindProcess returns the process pid; on Unix it always succeeds.
+func FindProcess(pid int) (*Process, error) { return &Process{Pid: pid}, nil }
+
+// Signal sends sig to the process; ErrProcessDone once it has been waited for or has exited.
+func (p *Process) Signal(sig Signal) error {
+	if p == nil {
+		return errors.New("os: process not initialized")
+	}
+	if p.Pid == -1 {
+		return errors.New("os: process already released")
+	}
+	if p.Pid == 0 {
+		return errors.New("os: process not initialized")
+	}
+	if p.done {
+		return ErrProcessDone
+	}
+	s, ok := sig.(syscall.Signal)
+	if !ok {
+		return errors.New("os: unsupported signal type")
+	}
+	if err := syscall.Kill(p.Pid, s); err != nil {
+		if err == syscall.ESRCH {
+			return ErrProcessDone
+		}
+		return NewSyscallError("kill", err)
+	}
+	return nil
+}
+
+// Kill makes the process exit at once (SIGKILL).
+func (p *Process) Kill() error { return p.Signal(Kill) }
+
+// Release gives up the process value; it cannot be used afterwards.
+func (p *Process) Release() error {
+	p.Pid = -1
+	return nil
 }

@@ -13,6 +13,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"syscall"
 )
 
 const (
@@ -373,7 +374,7 @@ func walkSymlinks(p string) (string, error) {
 		}
 		if fi.Mode()&fs.ModeSymlink == 0 {
 			if !fi.IsDir() && end < len(p) {
-				return "", os.Errno(20) // ENOTDIR
+				return "", syscall.ENOTDIR
 			}
 			continue
 		}
