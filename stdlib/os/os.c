@@ -19,6 +19,8 @@
 #include <sys/stat.h>
 #include <pthread.h>
 #include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -685,6 +687,78 @@ static int n_sysPipe(Fiber *f, Slot *a) {
     return NATIVE_OK;
 }
 
+/* A []string as a NULL-terminated C array of C strings (GC memory). */
+static char **cstr_array(const Slice *s) {
+    int64_t n = slice_len(s);
+    char **v = gc_alloc((size_t)(n + 1) * sizeof *v);
+    for (int64_t i = 0; i < n; i++)
+        v[i] = str_cstr(s->data[i].p);
+    v[n] = NULL;
+    return v;
+}
+
+/* sysStartProcess(path, argv, envv, dir, fds) (pid, errno): posix_spawn,
+ * which reports a failed exec (ENOENT, EACCES …) as its result. The child
+ * gets fds[i] as descriptor i: each is first dup'ed above every number in
+ * play, then moved down, so no move overwrites a descriptor still to be
+ * moved. The child starts with no signal blocked (the Ms block SIGQUIT);
+ * csp's handlers are reset by exec itself. */
+static int n_sysStartProcess(Fiber *f, Slot *a) {
+    const char *path = str_cstr(a[0].p);
+    char **argv = cstr_array(a[1].p), **envv = cstr_array(a[2].p);
+    Str *dir = a[3].p;
+    Slice *fds = a[4].p;
+    int64_t n = slice_len(fds);
+    int base = (int)n;
+    for (int64_t i = 0; i < n; i++)
+        if (fds->data[i].i >= base)
+            base = (int)fds->data[i].i + 1;
+    posix_spawn_file_actions_t fa;
+    posix_spawnattr_t attr;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawnattr_init(&attr);
+    sigset_t none;
+    sigemptyset(&none);
+    posix_spawnattr_setsigmask(&attr, &none);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK);
+    for (int64_t i = 0; i < n; i++)
+        if (fds->data[i].i >= 0)
+            posix_spawn_file_actions_adddup2(&fa, (int)fds->data[i].i, base + (int)i);
+    for (int64_t i = 0; i < n; i++) {
+        if (fds->data[i].i >= 0) {
+            posix_spawn_file_actions_adddup2(&fa, base + (int)i, (int)i);
+            posix_spawn_file_actions_addclose(&fa, base + (int)i);
+        } else {
+            posix_spawn_file_actions_addclose(&fa, (int)i);
+        }
+    }
+    if (str_len(dir))
+        posix_spawn_file_actions_addchdir_np(&fa, str_cstr(dir));
+    pid_t pid = 0;
+    sched_entersyscall(f->w);
+    int e = posix_spawn(&pid, path, &fa, &attr, argv, envv);
+    sched_exitsyscall(f->w);
+    posix_spawn_file_actions_destroy(&fa);
+    posix_spawnattr_destroy(&attr);
+    a[0].i = e ? -1 : pid;
+    a[1].i = e;
+    return NATIVE_OK;
+}
+
+/* sysWait(pid) (status, errno): waitpid(2) without a P. */
+static int n_sysWait(Fiber *f, Slot *a) {
+    int status = 0;
+    pid_t r;
+    do {
+        sched_entersyscall(f->w);
+        r = waitpid((pid_t)a[0].i, &status, 0);
+        sched_exitsyscall(f->w);
+    } while (r < 0 && errno == EINTR);
+    a[0].u = (uint32_t)status;
+    a[1].i = r < 0 ? errno : 0;
+    return NATIVE_OK;
+}
+
 /* The random part of CreateTemp and MkdirTemp's names. */
 static int n_sysRandom(Fiber *f, Slot *a) {
     a[0].u = (uint32_t)rt_rand64();
@@ -761,6 +835,8 @@ const NativeEntry os_natives[] = {
     {"os.sysExecutable", n_sysExecutable},
     {"os.sysRandom", n_sysRandom},
     {"os.sysPipe", n_sysPipe},
+    {"os.sysStartProcess", n_sysStartProcess},
+    {"os.sysWait", n_sysWait},
     {"os.Getppid", n_Getppid},
     {"os.Getuid", n_Getuid},
     {"os.Geteuid", n_Geteuid},

@@ -1263,3 +1263,128 @@ func (p *Process) Release() error {
 	p.Pid = -1
 	return nil
 }
+
+// ProcAttr holds what StartProcess gives the new process.
+type ProcAttr struct {
+	// Dir is the new process's working directory ("" for the caller's).
+	Dir string
+	// Env is its environment (nil: the caller's).
+	Env []string
+	// Files are its descriptors 0, 1, 2 …; nil entries are closed.
+	Files []*File
+	// Sys is not used by csp.
+	Sys any
+}
+
+func sysStartProcess(path string, argv, envv []string, dir string, fds []int) (pid int, errno int)
+func sysWait(pid int) (status uint32, errno int)
+
+// StartProcess starts the program name with arguments argv (argv[0] is the
+// name it sees) as described by attr. Most programs want os/exec instead.
+func StartProcess(name string, argv []string, attr *ProcAttr) (*Process, error) {
+	if attr.Dir != "" {
+		if _, err := Stat(attr.Dir); err != nil {
+			pe := err.(*PathError)
+			pe.Op = "chdir"
+			return nil, pe
+		}
+	}
+	env := attr.Env
+	if env == nil {
+		env = Environ()
+	}
+	fds := make([]int, len(attr.Files))
+	for i, f := range attr.Files {
+		fds[i] = -1
+		if f != nil && !f.closed {
+			fds[i] = f.fd
+		}
+	}
+	pid, e := sysStartProcess(name, argv, env, attr.Dir, fds)
+	if e != 0 {
+		return nil, &PathError{Op: "fork/exec", Path: name, Err: Errno(e)}
+	}
+	return &Process{Pid: pid}, nil
+}
+
+// Wait waits for the process to end and returns its state. The thread
+// waits without a P: the other goroutines run on.
+func (p *Process) Wait() (*ProcessState, error) {
+	if p.Pid == -1 {
+		return nil, syscall.EINVAL
+	}
+	if p.done {
+		return nil, NewSyscallError("wait", syscall.ECHILD)
+	}
+	status, e := sysWait(p.Pid)
+	if e != 0 {
+		return nil, NewSyscallError("wait", Errno(e))
+	}
+	p.done = true
+	return &ProcessState{pid: p.Pid, status: syscall.WaitStatus(status)}, nil
+}
+
+// A ProcessState is how a process ended, as Wait reports it.
+type ProcessState struct {
+	pid    int
+	status syscall.WaitStatus
+}
+
+// Pid returns the process id.
+func (p *ProcessState) Pid() int { return p.pid }
+
+// Exited reports whether the process exited (rather than being killed by a signal).
+func (p *ProcessState) Exited() bool { return p.status.Exited() }
+
+// Success reports whether the process exited with status 0.
+func (p *ProcessState) Success() bool { return p.status.ExitStatus() == 0 }
+
+// ExitCode returns the exit status, or -1 if a signal ended the process (or p is nil).
+func (p *ProcessState) ExitCode() int {
+	if p == nil {
+		return -1
+	}
+	return p.status.ExitStatus()
+}
+
+// Sys returns the syscall.WaitStatus.
+func (p *ProcessState) Sys() any { return p.status }
+
+// String describes the end: "exit status 3", "signal: killed".
+func (p *ProcessState) String() string {
+	if p == nil {
+		return "<nil>"
+	}
+	status := p.status
+	res := ""
+	switch {
+	case status.Exited():
+		res = "exit status " + itoa(status.ExitStatus())
+	case status.Signaled():
+		res = "signal: " + status.Signal().String()
+	case status.Stopped():
+		res = "stop signal: " + status.StopSignal().String()
+	case status.Continued():
+		res = "continued"
+	}
+	if status.CoreDump() {
+		res += " (core dumped)"
+	}
+	return res
+}
+
+func itoa(v int) string {
+	if v < 0 {
+		return "-" + itoa(-v)
+	}
+	var buf [20]byte
+	i := len(buf)
+	for {
+		i--
+		buf[i] = byte('0' + v%10)
+		v /= 10
+		if v == 0 {
+			return string(buf[i:])
+		}
+	}
+}

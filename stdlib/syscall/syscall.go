@@ -182,3 +182,45 @@ func Getuid() int
 
 // Getgid returns the group id.
 func Getgid() int
+
+// A WaitStatus is a child process's status as wait(2) reports it.
+type WaitStatus uint32
+
+// Exited reports whether the process ended by exiting.
+func (w WaitStatus) Exited() bool { return w&0x7f == 0 }
+
+// Signaled reports whether a signal ended the process.
+func (w WaitStatus) Signaled() bool { return w&0x7f != 0x7f && w&0x7f != 0 }
+
+// Stopped reports whether the process is stopped.
+func (w WaitStatus) Stopped() bool { return w&0xff == 0x7f && w>>8 != 0xffff }
+
+// Continued reports whether the process was continued by SIGCONT.
+func (w WaitStatus) Continued() bool { return w == 0xffff }
+
+// CoreDump reports whether the process dumped core.
+func (w WaitStatus) CoreDump() bool { return w.Signaled() && w&0x80 != 0 }
+
+// ExitStatus returns the exit code, or -1 if the process did not exit.
+func (w WaitStatus) ExitStatus() int {
+	if !w.Exited() {
+		return -1
+	}
+	return int(w>>8) & 0xff
+}
+
+// Signal returns the signal that ended the process, or -1.
+func (w WaitStatus) Signal() Signal {
+	if !w.Signaled() {
+		return -1
+	}
+	return Signal(w & 0x7f)
+}
+
+// StopSignal returns the signal that stopped the process, or -1.
+func (w WaitStatus) StopSignal() Signal {
+	if !w.Stopped() {
+		return -1
+	}
+	return Signal(w>>8) & 0xff
+}
