@@ -759,6 +759,28 @@ static int n_sysWait(Fiber *f, Slot *a) {
     return NATIVE_OK;
 }
 
+/* sysChtimes(name, asec, ansec, msec, mnsec) errno: a negative nsec
+ * leaves that time as it is (UTIME_OMIT). */
+static int n_sysChtimes(Fiber *f, Slot *a) {
+    const char *name = str_cstr(a[0].p);
+    struct timespec ts[2] = {
+        {(time_t)a[1].i, a[2].i < 0 ? UTIME_OMIT : (long)a[2].i},
+        {(time_t)a[3].i, a[4].i < 0 ? UTIME_OMIT : (long)a[4].i},
+    };
+    ERRNO_CALL(f, utimensat(AT_FDCWD, name, ts, 0));
+    return NATIVE_OK;
+}
+
+/* sysChown(name, uid, gid, follow) errno: chown(2), or lchown(2). */
+static int n_sysChown(Fiber *f, Slot *a) {
+    const char *name = str_cstr(a[0].p);
+    uid_t uid = (uid_t)a[1].i;
+    gid_t gid = (gid_t)a[2].i;
+    bool follow = a[3].i != 0;
+    ERRNO_CALL(f, follow ? chown(name, uid, gid) : lchown(name, uid, gid));
+    return NATIVE_OK;
+}
+
 /* The random part of CreateTemp and MkdirTemp's names. */
 static int n_sysRandom(Fiber *f, Slot *a) {
     a[0].u = (uint32_t)rt_rand64();
@@ -835,6 +857,8 @@ const NativeEntry os_natives[] = {
     {"os.sysExecutable", n_sysExecutable},
     {"os.sysRandom", n_sysRandom},
     {"os.sysPipe", n_sysPipe},
+    {"os.sysChtimes", n_sysChtimes},
+    {"os.sysChown", n_sysChown},
     {"os.sysStartProcess", n_sysStartProcess},
     {"os.sysWait", n_sysWait},
     {"os.Getppid", n_Getppid},

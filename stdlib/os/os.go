@@ -1388,3 +1388,111 @@ func itoa(v int) string {
 		}
 	}
 }
+
+// ---- expanding $VARIABLES ------------------------------------------------
+
+// Expand replaces ${var} and $var in s by mapping(var); $$ and $1 … are
+// single-character names, as the shell's special variables; "${}" and an
+// unclosed "${" are dropped.
+func Expand(s string, mapping func(string) string) string {
+	var buf []byte
+	i := 0
+	for j := 0; j < len(s); j++ {
+		if s[j] == '$' && j+1 < len(s) {
+			if buf == nil {
+				buf = make([]byte, 0, 2*len(s))
+			}
+			buf = append(buf, s[i:j]...)
+			name, w := shellName(s[j+1:])
+			switch {
+			case name == "" && w > 0: // bad syntax: eaten
+			case name == "":
+				buf = append(buf, s[j]) // a lone '$' stays
+			default:
+				buf = append(buf, mapping(name)...)
+			}
+			j += w
+			i = j + 1
+		}
+	}
+	if buf == nil {
+		return s
+	}
+	return string(buf) + s[i:]
+}
+
+// ExpandEnv is Expand with the environment: unset variables become "".
+func ExpandEnv(s string) string { return Expand(s, Getenv) }
+
+func isShellSpecialVar(c uint8) bool {
+	switch c {
+	case '*', '#', '$', '@', '!', '?', '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		return true
+	}
+	return false
+}
+
+func isAlphaNum(c uint8) bool {
+	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+}
+
+// shellName returns the variable name after a '$' and the bytes it takes.
+func shellName(s string) (string, int) {
+	if s[0] == '{' {
+		if len(s) > 2 && isShellSpecialVar(s[1]) && s[2] == '}' {
+			return s[1:2], 3
+		}
+		for i := 1; i < len(s); i++ {
+			if s[i] == '}' {
+				if i == 1 {
+					return "", 2 // "${}"
+				}
+				return s[1:i], i + 1
+			}
+		}
+		return "", 1 // "${" unclosed
+	}
+	if isShellSpecialVar(s[0]) {
+		return s[0:1], 1
+	}
+	i := 0
+	for i < len(s) && isAlphaNum(s[i]) {
+		i++
+	}
+	return s[:i], i
+}
+
+func sysChtimes(name string, asec, ansec, msec, mnsec int64) int
+func sysChown(name string, uid, gid int, follow bool) int
+
+// Chtimes sets the named file's access and modification times; a zero time.Time leaves that time unchanged.
+func Chtimes(name string, atime time.Time, mtime time.Time) error {
+	as, an := int64(0), int64(-1) // -1: UTIME_OMIT
+	ms, mn := int64(0), int64(-1)
+	if !atime.IsZero() {
+		as, an = atime.Unix(), int64(atime.Nanosecond())
+	}
+	if !mtime.IsZero() {
+		ms, mn = mtime.Unix(), int64(mtime.Nanosecond())
+	}
+	if e := sysChtimes(name, as, an, ms, mn); e != 0 {
+		return &PathError{Op: "chtimes", Path: name, Err: Errno(e)}
+	}
+	return nil
+}
+
+// Chown changes the named file's owner and group (-1 keeps one), following a symbolic link.
+func Chown(name string, uid, gid int) error {
+	if e := sysChown(name, uid, gid, true); e != 0 {
+		return &PathError{Op: "chown", Path: name, Err: Errno(e)}
+	}
+	return nil
+}
+
+// Lchown is Chown on a symbolic link itself.
+func Lchown(name string, uid, gid int) error {
+	if e := sysChown(name, uid, gid, false); e != 0 {
+		return &PathError{Op: "lchown", Path: name, Err: Errno(e)}
+	}
+	return nil
+}
