@@ -1,16 +1,27 @@
 /*
- * os.c — natives of package os (stub: stdlib/os.go): arguments, exit,
- * environment and plain read/write system calls.
+ * os.c — natives of package os (stdlib/os/os.go): arguments, exit,
+ * environment, and the system calls behind files, directories, pipes and
+ * processes. Each system-call native returns an errno (0: none) beside its
+ * results; os.go turns it into Go's error (*PathError, *LinkError,
+ * *SyscallError) with Go's texts. Byte slices hold one slot a byte, so
+ * reads and writes go through a C buffer.
  *
  * STATE: the script arguments are set once by the driver (os_set_args)
- * before any fiber runs, and only read afterwards; no lock is needed.
+ * before any fiber runs, and only read afterwards; no lock is needed. The
+ * SIGPIPE handler is installed once (pthread_once).
  *
- * BLOCKING: read(2) on a terminal or pipe and write(2) to a full pipe
- * block the calling thread. Each is bracketed by sched_entersyscall /
+ * BLOCKING: every call that may wait — read(2) on a terminal or pipe,
+ * write(2) to a full pipe, open(2) of a FIFO, waitpid(2), any file-system
+ * call on a slow disk — is bracketed by sched_entersyscall /
  * sched_exitsyscall (sched.h): the goroutine is in `syscall` state, and if
  * the call lasts more than ~20 us the monitor thread gives the P to another
- * M, so a goroutine waiting for stdin does not stop the others. Regular
- * files (ReadFile, WriteFile) are bracketed too: a slow disk blocks as well.
+ * M, so a goroutine waiting for stdin, a pipe or a child process does not
+ * stop the others. EINTR is retried.
+ *
+ * Directories are read whole by sysReadDir (readdir(3) on a dup of the
+ * descriptor); File keeps the entries and hands them out n at a time.
+ * Processes start with posix_spawn (sysStartProcess), which reports a
+ * failed exec as its result, so no child can fail silently.
  */
 #include <dirent.h>
 #include <errno.h>
