@@ -451,8 +451,8 @@ func (f *File) Close() error {
 //
 // A nil *File gives ErrInvalid.
 func (f *File) Write(b []byte) (n int, err error) {
-	if err := f.check("write"); err != nil {
-		return 0, err
+	if f == nil || f.closed { // the check inlined: fmt.Println comes here
+		return 0, f.check("write")
 	}
 	n, errno := sysWrite(f.fd, b)
 	return n, f.wrap("write", errno)
@@ -460,8 +460,8 @@ func (f *File) Write(b []byte) (n int, err error) {
 
 // WriteString is like Write but writes the bytes of s.
 func (f *File) WriteString(s string) (n int, err error) {
-	if err := f.check("write"); err != nil {
-		return 0, err
+	if f == nil || f.closed { // the check inlined: fmt.Println comes here
+		return 0, f.check("write")
 	}
 	n, errno := sysWriteString(f.fd, s)
 	return n, f.wrap("write", errno)
@@ -471,8 +471,8 @@ func (f *File) WriteString(s string) (n int, err error) {
 //
 // A read that waits (a terminal, a pipe) hands its P to another thread (see os.c).
 func (f *File) Read(b []byte) (n int, err error) {
-	if err := f.check("read"); err != nil {
-		return 0, err
+	if f == nil || f.closed { // the check inlined: fmt.Println comes here
+		return 0, f.check("read")
 	}
 	if len(b) == 0 {
 		return 0, nil
