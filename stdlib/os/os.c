@@ -28,6 +28,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <sys/stat.h>
+#include <poll.h>
 #include <pthread.h>
 #include <signal.h>
 #include <spawn.h>
@@ -35,6 +36,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "runtime/sim.h"
 #include "runtime/vm.h"
 #include "stdlib/lib.h"
 
@@ -756,17 +758,33 @@ static int n_sysStartProcess(Fiber *f, Slot *a) {
     return NATIVE_OK;
 }
 
-/* sysWait(pid) (status, errno): waitpid(2) without a P. */
+/* sysWait(pid, block) (status, done, errno): waitpid(2) without a P;
+ * !block: WNOHANG, done false while the child runs. */
 static int n_sysWait(Fiber *f, Slot *a) {
     int status = 0;
     pid_t r;
     do {
         sched_entersyscall(f->w);
-        r = waitpid((pid_t)a[0].i, &status, 0);
+        r = waitpid((pid_t)a[0].i, &status, a[1].i ? 0 : WNOHANG);
         sched_exitsyscall(f->w);
     } while (r < 0 && errno == EINTR);
     a[0].u = (uint32_t)status;
-    a[1].i = r < 0 ? errno : 0;
+    a[1].i = r > 0;
+    a[2].i = r < 0 ? errno : 0;
+    return NATIVE_OK;
+}
+
+/* sysReadable(fd) bool: would a read return at once (data, EOF or an
+ * error)? poll(2) with no timeout. */
+static int n_sysReadable(Fiber *f, Slot *a) {
+    struct pollfd p = {.fd = (int)a[0].i, .events = POLLIN};
+    a[0].i = poll(&p, 1, 0) != 0;
+    return NATIVE_OK;
+}
+
+/* simulated() bool: is the deterministic simulation (sim.h) on? */
+static int n_simulated(Fiber *f, Slot *a) {
+    a[0].i = sim_on;
     return NATIVE_OK;
 }
 
@@ -872,6 +890,8 @@ const NativeEntry os_natives[] = {
     {"os.sysChown", n_sysChown},
     {"os.sysStartProcess", n_sysStartProcess},
     {"os.sysWait", n_sysWait},
+    {"os.simulated", n_simulated},
+    {"os.sysReadable", n_sysReadable},
     {"os.Getppid", n_Getppid},
     {"os.Getuid", n_Getuid},
     {"os.Geteuid", n_Geteuid},

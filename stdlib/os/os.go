@@ -477,6 +477,9 @@ func (f *File) Read(b []byte) (n int, err error) {
 	if len(b) == 0 {
 		return 0, nil
 	}
+	for simMode && !sysReadable(f.fd) {
+		time.Sleep(time.Millisecond) // virtual time: lets the writer run
+	}
 	n, errno := sysRead(f.fd, b)
 	if errno != 0 {
 		return 0, f.wrap("read", errno)
@@ -1277,7 +1280,13 @@ type ProcAttr struct {
 }
 
 func sysStartProcess(path string, argv, envv []string, dir string, fds []int) (pid int, errno int)
-func sysWait(pid int) (status uint32, errno int)
+func sysWait(pid int, block bool) (status uint32, done bool, errno int)
+func simulated() bool
+func sysReadable(fd int) bool
+
+// simMode: -seed / csp explore, where every goroutine shares one thread
+// that a blocking read would stop; reads there poll instead (File.Read).
+var simMode = simulated()
 
 // StartProcess starts the program name with arguments argv (argv[0] is the
 // name it sees) as described by attr. Most programs want os/exec instead.
@@ -1316,7 +1325,14 @@ func (p *Process) Wait() (*ProcessState, error) {
 	if p.done {
 		return nil, NewSyscallError("wait", syscall.ECHILD)
 	}
-	status, e := sysWait(p.Pid)
+	// Under -seed / csp explore every goroutine shares one thread, which
+	// waitpid would stop (a child fed by a goroutine of this program would
+	// never end): there Wait polls, sleeping in virtual time between polls.
+	status, done, e := sysWait(p.Pid, !simMode)
+	for e == 0 && !done {
+		time.Sleep(time.Millisecond)
+		status, done, e = sysWait(p.Pid, false)
+	}
 	if e != 0 {
 		return nil, NewSyscallError("wait", Errno(e))
 	}

@@ -83,6 +83,7 @@ type Cmd struct {
 	ctx          context.Context
 	childFiles   []*os.File // the child's ends, closed after Start
 	parentPipes  []io.Closer // our pipe ends, closed after Wait
+	copiers      []func() error
 	goroutines   int
 	goErr        chan error
 	ctxErr       chan error
@@ -221,13 +222,22 @@ func (c *Cmd) closeParent() {
 	c.parentPipes = nil
 }
 
-// goCopy runs fn in a goroutine whose error Wait collects.
+// goCopy queues fn, a copy between a pipe and one of the Cmd's streams,
+// to run in a goroutine once the process has started (Wait collects its
+// error). Not before: a copier reading a pipe whose write end the parent
+// still holds would wait for ever (and stop the one thread of -seed runs).
 func (c *Cmd) goCopy(fn func() error) {
-	if c.goErr == nil {
-		c.goErr = make(chan error, 3)
+	c.copiers = append(c.copiers, fn)
+}
+
+// startCopiers runs the queued copies, each in its goroutine.
+func (c *Cmd) startCopiers() {
+	c.goErr = make(chan error, len(c.copiers))
+	for _, fn := range c.copiers {
+		c.goroutines++
+		go func() { c.goErr <- fn() }()
 	}
-	c.goroutines++
-	go func() { c.goErr <- fn() }()
+	c.copiers = nil
 }
 
 func (c *Cmd) stdin() (*os.File, error) {
@@ -321,6 +331,7 @@ func (c *Cmd) Start() error {
 		}
 	}
 	if err != nil {
+		c.copiers = nil
 		c.closeChild()
 		c.closeParent()
 		return err
@@ -329,9 +340,11 @@ func (c *Cmd) Start() error {
 	c.Process, err = os.StartProcess(c.Path, c.Args, &os.ProcAttr{Dir: c.Dir, Env: c.environ(), Files: files})
 	c.closeChild()
 	if err != nil {
+		c.copiers = nil
 		c.closeParent()
 		return err
 	}
+	c.startCopiers()
 	if c.ctx != nil && c.ctx.Done() != nil {
 		c.ctxErr = make(chan error, 1)
 		done := make(chan struct{})

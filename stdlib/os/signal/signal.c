@@ -18,10 +18,12 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <pthread.h>
 #include <signal.h>
 #include <string.h>
 #include <unistd.h>
+#include "runtime/sim.h"
 #include "runtime/vm.h"
 #include "stdlib/lib.h"
 
@@ -128,7 +130,25 @@ static int n_signalRecv(Fiber *f, Slot *a) {
     return NATIVE_OK;
 }
 
+/* signalPoll() int: the next signal caught, or -1 if none is pending
+ * (never waits: the simulation's loop). */
+static int n_signalPoll(Fiber *f, Slot *a) {
+    pthread_once(&pipe_once, make_pipe);
+    struct pollfd p = {.fd = sig_pipe[0], .events = POLLIN};
+    unsigned char b = 0;
+    a[0].i = poll(&p, 1, 0) == 1 && read(sig_pipe[0], &b, 1) == 1 ? b : -1;
+    return NATIVE_OK;
+}
+
+/* simulated() bool: is the deterministic simulation (sim.h) on? */
+static int n_simulated(Fiber *f, Slot *a) {
+    a[0].i = sim_on;
+    return NATIVE_OK;
+}
+
 const NativeEntry os_signal_natives[] = {
+    {"signal.signalPoll", n_signalPoll},
+    {"signal.simulated", n_simulated},
     {"signal.enableSignal", n_enableSignal},
     {"signal.disableSignal", n_disableSignal},
     {"signal.ignoreSignal", n_ignoreSignal},

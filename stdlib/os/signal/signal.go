@@ -18,6 +18,7 @@ import (
 	"os"
 	"sync"
 	"syscall"
+	"time"
 )
 
 func enableSignal(sig int)
@@ -25,6 +26,8 @@ func disableSignal(sig int)
 func ignoreSignal(sig int)
 func signalIgnored(sig int) bool
 func signalRecv() int
+func signalPoll() int
+func simulated() bool
 
 const numSig = 65 // signal numbers 0..64, as Go on Linux
 
@@ -159,7 +162,20 @@ func Ignored(sig os.Signal) bool {
 
 // loop is the delivering goroutine: it waits for the next signal (without
 // a P) and hands it to the channels that want it.
+//
+// Under -seed / csp explore every goroutine shares one thread, which a
+// blocking wait would stop: there the loop polls, sleeping (in virtual
+// time) between polls.
 func loop() {
+	if simulated() {
+		for {
+			if n := signalPoll(); n >= 0 {
+				process(syscall.Signal(n))
+			} else {
+				time.Sleep(time.Millisecond)
+			}
+		}
+	}
 	for {
 		process(syscall.Signal(signalRecv()))
 	}
