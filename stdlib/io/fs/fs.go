@@ -10,6 +10,7 @@ package fs
 import (
 	"errors"
 	"io"
+	"path"
 	"sort"
 	"time"
 	"unicode/utf8"
@@ -336,6 +337,91 @@ func WalkDir(fsys FS, root string, fn WalkDirFunc) error {
 		return nil
 	}
 	return err
+}
+
+// A GlobFS is an FS with its own Glob.
+type GlobFS interface {
+	FS
+	Glob(pattern string) ([]string, error)
+}
+
+// Glob returns the names of the files of fsys matching pattern (path.Match's
+// syntax, each element matched against a directory's entries), or nil when
+// there are none. I/O errors are ignored; the only error is
+// path.ErrBadPattern.
+func Glob(fsys FS, pattern string) (matches []string, err error) {
+	return globDepth(fsys, pattern, 0)
+}
+
+func globDepth(fsys FS, pattern string, depth int) (matches []string, err error) {
+	if depth > 10000 { // a pattern of that many separators: refuse, as Go
+		return nil, path.ErrBadPattern
+	}
+	if fsys, ok := fsys.(GlobFS); ok {
+		return fsys.Glob(pattern)
+	}
+	if _, err := path.Match(pattern, ""); err != nil {
+		return nil, err
+	}
+	if !hasMeta(pattern) {
+		if _, err = Stat(fsys, pattern); err != nil {
+			return nil, nil
+		}
+		return []string{pattern}, nil
+	}
+	dir, file := path.Split(pattern)
+	if dir == "" {
+		dir = "."
+	} else {
+		dir = dir[:len(dir)-1]
+	}
+	if !hasMeta(dir) {
+		return glob(fsys, dir, file, nil)
+	}
+	if dir == pattern {
+		return nil, path.ErrBadPattern
+	}
+	m, err := globDepth(fsys, dir, depth+1)
+	if err != nil {
+		return nil, err
+	}
+	for _, d := range m {
+		matches, err = glob(fsys, d, file, matches)
+		if err != nil {
+			return
+		}
+	}
+	return
+}
+
+// glob appends to matches the entries of dir matching pattern.
+func glob(fsys FS, dir, pattern string, matches []string) (m []string, e error) {
+	m = matches
+	infos, err := ReadDir(fsys, dir)
+	if err != nil {
+		return
+	}
+	for _, info := range infos {
+		n := info.Name()
+		matched, err := path.Match(pattern, n)
+		if err != nil {
+			return m, err
+		}
+		if matched {
+			m = append(m, path.Join(dir, n))
+		}
+	}
+	return
+}
+
+func hasMeta(p string) bool {
+	for i := 0; i < len(p); i++ {
+		switch p[i] {
+		case '*', '?', '[', '\\':
+			return true
+		}
+	}
+	return false
 }
 
 // FormatFileInfo returns info in a human-readable form, as
