@@ -1,8 +1,8 @@
 // Package hash provides interfaces for hash functions.
 //
 // Package hash — csp's standard library: the interfaces, as Go's. The
-// hashes of hash/* and crypto/* implement Cloner (not yet the
-// encoding.BinaryMarshaler state export).
+// hashes of hash/* and crypto/* implement Cloner and, except maphash,
+// encoding.BinaryMarshaler/Appender/Unmarshaler in Go's state format.
 package hash
 
 import "io"

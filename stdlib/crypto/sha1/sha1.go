@@ -8,7 +8,10 @@
 // written in csp.
 package sha1
 
-import "hash"
+import (
+	"errors"
+	"hash"
+)
 
 // The size of a SHA-1 checksum in bytes.
 const Size = 20
@@ -105,4 +108,60 @@ func Sum(data []byte) [Size]byte {
 	d.Reset()
 	d.Write(data)
 	return d.checkSum()
+}
+
+// The state marshalled, in Go's format (so states move between Go and
+// csp): the magic, the chaining words big-endian, the partial block padded
+// with zeros to a whole block, the length written big-endian.
+const marshaledSize = 4 + 5*4 + BlockSize + 8
+
+// AppendBinary appends the hash's state to b.
+func (d *digest) AppendBinary(b []byte) ([]byte, error) {
+	b = append(b, "sha\x01"...)
+	for _, w := range d.h {
+		b = appendBE32(b, w)
+	}
+	b = append(b, d.x[:d.nx]...)
+	b = append(b, make([]byte, len(d.x)-d.nx)...)
+	return appendBE64(b, d.len), nil
+}
+
+// MarshalBinary returns the hash's state.
+func (d *digest) MarshalBinary() ([]byte, error) {
+	return d.AppendBinary(make([]byte, 0, marshaledSize))
+}
+
+// UnmarshalBinary restores a state that MarshalBinary returned.
+func (d *digest) UnmarshalBinary(b []byte) error {
+	if len(b) < 4 || string(b[:4]) != "sha\x01" {
+		return errors.New("crypto/sha1: invalid hash state identifier")
+	}
+	if len(b) != marshaledSize {
+		return errors.New("crypto/sha1: invalid hash state size")
+	}
+	b = b[4:]
+	for i := range d.h {
+		d.h[i] = readBE32(b)
+		b = b[4:]
+	}
+	b = b[copy(d.x[:], b):]
+	d.len = readBE64(b)
+	d.nx = int(d.len % BlockSize)
+	return nil
+}
+
+func appendBE32(b []byte, v uint32) []byte {
+	return append(b, byte(v>>24), byte(v>>16), byte(v>>8), byte(v))
+}
+
+func appendBE64(b []byte, v uint64) []byte {
+	return appendBE32(appendBE32(b, uint32(v>>32)), uint32(v))
+}
+
+func readBE32(b []byte) uint32 {
+	return uint32(b[0])<<24 | uint32(b[1])<<16 | uint32(b[2])<<8 | uint32(b[3])
+}
+
+func readBE64(b []byte) uint64 {
+	return uint64(readBE32(b))<<32 | uint64(readBE32(b[4:]))
 }

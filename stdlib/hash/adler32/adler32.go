@@ -4,7 +4,10 @@
 // (stdlib/hash/adler32/adler32.c).
 package adler32
 
-import "hash"
+import (
+	"errors"
+	"hash"
+)
 
 // The size of an Adler-32 checksum in bytes.
 const Size = 4
@@ -47,3 +50,39 @@ func (d *digest) Sum(in []byte) []byte {
 
 // Checksum returns the Adler-32 checksum of data.
 func Checksum(data []byte) uint32 { return update(1, data) }
+
+// The state marshalled, in Go's format: "adl\x01" and the sums.
+const (
+	magic         = "adl\x01"
+	marshaledSize = len(magic) + 4
+)
+
+// AppendBinary appends the hash's state to b.
+func (d *digest) AppendBinary(b []byte) ([]byte, error) {
+	return appendBE32(append(b, magic...), uint32(*d)), nil
+}
+
+// MarshalBinary returns the hash's state.
+func (d *digest) MarshalBinary() ([]byte, error) {
+	return d.AppendBinary(make([]byte, 0, marshaledSize))
+}
+
+// UnmarshalBinary restores a state that MarshalBinary returned.
+func (d *digest) UnmarshalBinary(b []byte) error {
+	if len(b) < len(magic) || string(b[:len(magic)]) != magic {
+		return errors.New("hash/adler32: invalid hash state identifier")
+	}
+	if len(b) != marshaledSize {
+		return errors.New("hash/adler32: invalid hash state size")
+	}
+	*d = digest(readBE32(b[len(magic):]))
+	return nil
+}
+
+func appendBE32(b []byte, v uint32) []byte {
+	return append(b, byte(v>>24), byte(v>>16), byte(v>>8), byte(v))
+}
+
+func readBE32(b []byte) uint32 {
+	return uint32(b[0])<<24 | uint32(b[1])<<16 | uint32(b[2])<<8 | uint32(b[3])
+}

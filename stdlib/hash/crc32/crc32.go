@@ -5,7 +5,10 @@
 // byte loop is a native (stdlib/hash/crc32/crc32.c).
 package crc32
 
-import "hash"
+import (
+	"errors"
+	"hash"
+)
 
 // The size of a CRC-32 checksum in bytes.
 const Size = 4
@@ -113,4 +116,57 @@ func (d *digest) Sum32() uint32 { return d.crc }
 func (d *digest) Sum(in []byte) []byte {
 	s := d.Sum32()
 	return append(in, byte(s>>24), byte(s>>16), byte(s>>8), byte(s))
+}
+
+// The state marshalled, in Go's format: "crc\x01", a checksum of the
+// table, the CRC, both big-endian.
+const (
+	magic         = "crc\x01"
+	marshaledSize = len(magic) + 4 + 4
+)
+
+// tableSum is the IEEE CRC-32 of the table's words, big-endian.
+func tableSum(t *Table) uint32 {
+	b := make([]byte, 0, 1024)
+	if t != nil {
+		for _, x := range t {
+			b = appendBE32(b, x)
+		}
+	}
+	return ChecksumIEEE(b)
+}
+
+// AppendBinary appends the hash's state to b.
+func (d *digest) AppendBinary(b []byte) ([]byte, error) {
+	b = append(b, magic...)
+	b = appendBE32(b, tableSum(d.tab))
+	return appendBE32(b, d.crc), nil
+}
+
+// MarshalBinary returns the hash's state.
+func (d *digest) MarshalBinary() ([]byte, error) {
+	return d.AppendBinary(make([]byte, 0, marshaledSize))
+}
+
+// UnmarshalBinary restores a state that MarshalBinary returned.
+func (d *digest) UnmarshalBinary(b []byte) error {
+	if len(b) < len(magic) || string(b[:len(magic)]) != magic {
+		return errors.New("hash/crc32: invalid hash state identifier")
+	}
+	if len(b) != marshaledSize {
+		return errors.New("hash/crc32: invalid hash state size")
+	}
+	if tableSum(d.tab) != readBE32(b[4:]) {
+		return errors.New("hash/crc32: tables do not match")
+	}
+	d.crc = readBE32(b[8:])
+	return nil
+}
+
+func appendBE32(b []byte, v uint32) []byte {
+	return append(b, byte(v>>24), byte(v>>16), byte(v>>8), byte(v))
+}
+
+func readBE32(b []byte) uint32 {
+	return uint32(b[0])<<24 | uint32(b[1])<<16 | uint32(b[2])<<8 | uint32(b[3])
 }

@@ -8,6 +8,7 @@
 package fnv
 
 import (
+	"errors"
 	"hash"
 	"math/bits"
 )
@@ -189,3 +190,101 @@ func (s *sum64) Clone() (hash.Cloner, error)   { r := *s; return &r, nil }
 func (s *sum64a) Clone() (hash.Cloner, error)  { r := *s; return &r, nil }
 func (s *sum128) Clone() (hash.Cloner, error)  { r := *s; return &r, nil }
 func (s *sum128a) Clone() (hash.Cloner, error) { r := *s; return &r, nil }
+
+// The states marshalled, in Go's format: a magic per variant, then the
+// state big-endian.
+const (
+	magic32   = "fnv\x01"
+	magic32a  = "fnv\x02"
+	magic64   = "fnv\x03"
+	magic64a  = "fnv\x04"
+	magic128  = "fnv\x05"
+	magic128a = "fnv\x06"
+)
+
+func (s *sum32) AppendBinary(b []byte) ([]byte, error) {
+	return appendBE(append(b, magic32...), uint64(*s), 4), nil
+}
+func (s *sum32a) AppendBinary(b []byte) ([]byte, error) {
+	return appendBE(append(b, magic32a...), uint64(*s), 4), nil
+}
+func (s *sum64) AppendBinary(b []byte) ([]byte, error) {
+	return appendBE(append(b, magic64...), uint64(*s), 8), nil
+}
+func (s *sum64a) AppendBinary(b []byte) ([]byte, error) {
+	return appendBE(append(b, magic64a...), uint64(*s), 8), nil
+}
+func (s *sum128) AppendBinary(b []byte) ([]byte, error) {
+	return appendBE(appendBE(append(b, magic128...), s[0], 8), s[1], 8), nil
+}
+func (s *sum128a) AppendBinary(b []byte) ([]byte, error) {
+	return appendBE(appendBE(append(b, magic128a...), s[0], 8), s[1], 8), nil
+}
+
+func (s *sum32) MarshalBinary() ([]byte, error)   { return s.AppendBinary(nil) }
+func (s *sum32a) MarshalBinary() ([]byte, error)  { return s.AppendBinary(nil) }
+func (s *sum64) MarshalBinary() ([]byte, error)   { return s.AppendBinary(nil) }
+func (s *sum64a) MarshalBinary() ([]byte, error)  { return s.AppendBinary(nil) }
+func (s *sum128) MarshalBinary() ([]byte, error)  { return s.AppendBinary(nil) }
+func (s *sum128a) MarshalBinary() ([]byte, error) { return s.AppendBinary(nil) }
+
+// readState checks b's magic and size and returns its state words.
+func readState(b []byte, magic string, words, size int) ([]uint64, error) {
+	if len(b) < len(magic) || string(b[:len(magic)]) != magic {
+		return nil, errors.New("hash/fnv: invalid hash state identifier")
+	}
+	if len(b) != len(magic)+words*size {
+		return nil, errors.New("hash/fnv: invalid hash state size")
+	}
+	b = b[len(magic):]
+	w := make([]uint64, words)
+	for i := range w {
+		for j := 0; j < size; j++ {
+			w[i] = w[i]<<8 | uint64(b[i*size+j])
+		}
+	}
+	return w, nil
+}
+
+func (s *sum32) UnmarshalBinary(b []byte) error {
+	w, err := readState(b, magic32, 1, 4)
+	if err == nil {
+		*s = sum32(w[0])
+	}
+	return err
+}
+func (s *sum32a) UnmarshalBinary(b []byte) error {
+	w, err := readState(b, magic32a, 1, 4)
+	if err == nil {
+		*s = sum32a(w[0])
+	}
+	return err
+}
+func (s *sum64) UnmarshalBinary(b []byte) error {
+	w, err := readState(b, magic64, 1, 8)
+	if err == nil {
+		*s = sum64(w[0])
+	}
+	return err
+}
+func (s *sum64a) UnmarshalBinary(b []byte) error {
+	w, err := readState(b, magic64a, 1, 8)
+	if err == nil {
+		*s = sum64a(w[0])
+	}
+	return err
+}
+func (s *sum128) UnmarshalBinary(b []byte) error {
+	w, err := readState(b, magic128, 2, 8)
+	if err == nil {
+		s[0], s[1] = w[0], w[1]
+	}
+	return err
+}
+func (s *sum128a) UnmarshalBinary(b []byte) error {
+	w, err := readState(b, magic128a, 2, 8)
+	if err == nil {
+		s[0], s[1] = w[0], w[1]
+	}
+	return err
+}
