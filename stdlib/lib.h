@@ -87,7 +87,8 @@ int32_t uni_to_lower(int32_t r);
 int32_t uni_to_title(int32_t r);
 
 /* strconv.c: Go's FormatFloat(v, fmtc, prec, bitsize) appended to b
- * (fmtc one of 'e' 'E' 'f' 'g' 'G'; prec -1 = shortest that round-trips). */
+ * (fmtc one of 'e' 'E' 'f' 'g' 'G' 'b' 'x' 'X'; prec -1 = shortest that
+ * round-trips). */
 void strconv_format_float(StrBuf *b, double v, char fmtc, int prec, int bitsize);
 /* Go's strconv.Quote (ascii_only: QuoteToASCII) appended to b; quote is '"'
  * for strings, '\'' for QuoteRune (then s holds one rune's UTF-8). */

@@ -199,7 +199,77 @@ static int n_Float32frombits(Fiber *f, Slot *a) {
     return NATIVE_OK;
 }
 
+UNARY(n_Erf, erf(x))
+UNARY(n_Erfc, erfc(x))
+UNARY(n_J0, j0(x))
+/* Go's Bessel functions of the first kind are exactly 0 (never -0) at
+ * ±0 (order > 0) and ±Inf. */
+UNARY(n_J1, x == 0 || isinf(x) ? 0 : j1(x))
+
+/* Go's Y0/Y1/Yn: -Inf at 0, NaN below (glibc says -Inf there too). */
+static double go_yn(int n, double x) {
+    if (x < 0 || isnan(x))
+        return NAN;
+    return yn(n, x);
+}
+UNARY(n_Y0, go_yn(0, x))
+UNARY(n_Y1, go_yn(1, x))
+
+/* Jn(n int, x float64), Yn(n int, x float64) */
+static int n_Jn(Fiber *f, Slot *a) {
+    (void)f;
+    int n = (int)a[0].i;
+    double x = a[1].f;
+    a[0].f = isinf(x) || (x == 0 && n != 0) ? 0 : jn(n, x);
+    return NATIVE_OK;
+}
+static int n_Yn(Fiber *f, Slot *a) {
+    (void)f;
+    a[0].f = go_yn((int)a[0].i, a[1].f);
+    return NATIVE_OK;
+}
+
+/* Go: Logb(±0) = -Inf, Logb(±Inf) = +Inf; Ilogb(0) = MinInt32, Ilogb of
+ * ±Inf and NaN = MaxInt32. */
+UNARY(n_Logb, isinf(x) ? INFINITY : logb(x))
+static int n_Ilogb(Fiber *f, Slot *a) {
+    (void)f;
+    double x = a[0].f;
+    a[0].i = x == 0 ? INT32_MIN : (isnan(x) || isinf(x)) ? INT32_MAX : ilogb(x);
+    return NATIVE_OK;
+}
+
+/* Lgamma(x) (lgamma float64, sign int): Go's special cases give sign 1
+ * for ±0, ±Inf, NaN and the negative integers (poles: +Inf), and
+ * Lgamma(-Inf) = -Inf. */
+static int n_Lgamma(Fiber *f, Slot *a) {
+    (void)f;
+    double x = a[0].f;
+    int sign = 1;
+    if (isnan(x) || isinf(x)) {
+        a[0].f = x;
+    } else if (x == 0 || (x < 0 && x == floor(x))) {
+        a[0].f = INFINITY;
+    } else {
+        a[0].f = lgamma_r(x, &sign);
+    }
+    a[1].i = sign;
+    return NATIVE_OK;
+}
+
+/* Nextafter32(x, y float32) float32 */
+static int n_Nextafter32(Fiber *f, Slot *a) {
+    (void)f;
+    a[0].f = nextafterf((float)a[0].f, (float)a[1].f);
+    return NATIVE_OK;
+}
+
 const NativeEntry math_natives[] = {
+    {"math.Erf", n_Erf}, {"math.Erfc", n_Erfc}, {"math.J0", n_J0},
+    {"math.J1", n_J1}, {"math.Jn", n_Jn}, {"math.Y0", n_Y0},
+    {"math.Y1", n_Y1}, {"math.Yn", n_Yn}, {"math.Logb", n_Logb},
+    {"math.Ilogb", n_Ilogb}, {"math.Lgamma", n_Lgamma},
+    {"math.Nextafter32", n_Nextafter32},
     {"math.Abs", n_Abs}, {"math.Acos", n_Acos}, {"math.Acosh", n_Acosh},
     {"math.Asin", n_Asin}, {"math.Asinh", n_Asinh}, {"math.Atan", n_Atan},
     {"math.Atan2", n_Atan2}, {"math.Atanh", n_Atanh}, {"math.Cbrt", n_Cbrt},

@@ -186,6 +186,32 @@ func Tan(x float64) float64
 func Tanh(x float64) float64
 // Trunc returns the integer part of x, rounding toward zero.
 func Trunc(x float64) float64
+// Erf returns the error function of x.
+func Erf(x float64) float64
+// Erfc returns the complementary error function of x.
+func Erfc(x float64) float64
+// J0 returns the order-zero Bessel function of the first kind.
+func J0(x float64) float64
+// J1 returns the order-one Bessel function of the first kind.
+func J1(x float64) float64
+// Jn returns the order-n Bessel function of the first kind.
+func Jn(n int, x float64) float64
+// Y0 returns the order-zero Bessel function of the second kind (-Inf at 0, NaN below).
+func Y0(x float64) float64
+// Y1 returns the order-one Bessel function of the second kind (-Inf at 0, NaN below).
+func Y1(x float64) float64
+// Yn returns the order-n Bessel function of the second kind (-Inf at 0, NaN below).
+func Yn(n int, x float64) float64
+// Logb returns the binary exponent of x: -Inf for ±0, +Inf for ±Inf.
+func Logb(x float64) float64
+// Ilogb returns the binary exponent of x as an integer: MinInt32 for 0,
+// MaxInt32 for ±Inf and NaN.
+func Ilogb(x float64) int
+// Lgamma returns the natural logarithm and sign (-1 or +1) of Gamma(x);
+// +Inf at 0 and the negative integers, -Inf for -Inf.
+func Lgamma(x float64) (lgamma float64, sign int)
+// Nextafter32 returns the next representable float32 value after x towards y.
+func Nextafter32(x, y float32) (r float32)
 // Float64bits returns the IEEE 754 bit pattern of f.
 func Float64bits(f float64) uint64
 // Float64frombits returns the float64 whose IEEE 754 bit pattern is b.

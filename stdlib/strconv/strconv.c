@@ -425,6 +425,89 @@ static void fmt_g(StrBuf *b, bool neg, const Digits *g, int prec,
     fmt_f(b, neg, g, prec - g->dp > 0 ? prec - g->dp : 0);
 }
 
+/* Go's 'b' format: decimal mantissa, 'p', the binary exponent signed. */
+static void fmt_b(StrBuf *b, bool neg, uint64_t mant, int exp, int mantbits) {
+    exp -= mantbits;
+    sb_printf(b, "%s%llup%s%d", neg ? "-" : "", (unsigned long long)mant,
+              exp >= 0 ? "+" : "", exp);
+}
+
+/* Go's 'x'/'X' format: -0x1.hhhp±dd, the leading digit 1 (0 only for
+ * zero; subnormals are normalised), prec hex digits after the point
+ * rounded half to even (prec < 0: as many as the value needs), and an
+ * exponent of at least two digits. mant is worked at bit 60. */
+static void fmt_x(StrBuf *b, bool neg, uint64_t mant, int exp, int mantbits,
+                  int prec, char fmtc) {
+    const uint64_t one = 1ull << 60;
+    if (mant == 0)
+        exp = 0;
+    mant <<= 60 - mantbits;
+    while (mant != 0 && (mant & one) == 0) {
+        mant <<= 1;
+        exp--;
+    }
+    if (prec >= 0 && prec < 15) {
+        unsigned shift = (unsigned)prec * 4;
+        uint64_t extra = (mant << shift) & (one - 1);
+        mant >>= 60 - shift;
+        if ((extra | (mant & 1)) > one / 2)
+            mant++;
+        mant <<= 60 - shift;
+        if (mant & (one << 1)) {   /* rounding carried into bit 61 */
+            mant >>= 1;
+            exp++;
+        }
+    }
+    const char *hex = fmtc == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
+    sb_printf(b, "%s0%c%c", neg ? "-" : "", fmtc, (char)('0' + ((mant >> 60) & 1)));
+    mant <<= 4;   /* drop the leading digit */
+    if ((prec < 0 && mant != 0) || prec > 0) {
+        sb_putc(b, '.');
+        for (int i = 0; prec < 0 ? mant != 0 : i < prec; i++) {
+            sb_putc(b, hex[(mant >> 60) & 15]);
+            mant <<= 4;
+        }
+    }
+    sb_printf(b, "%c%c%02d", fmtc == 'X' ? 'P' : 'p', exp < 0 ? '-' : '+',
+              exp < 0 ? -exp : exp);
+}
+
+/* The 'b' and 'x' formats work on the bits: the mantissa with its
+ * implicit 1 and the unbiased exponent (a subnormal's is the minimum). */
+static void fmt_bits(StrBuf *b, double v, char fmtc, int prec, int bitsize) {
+    uint64_t mant;
+    int exp, mantbits;
+    bool neg = signbit(v);
+    if (bitsize == 32) {
+        float fv = (float)v;
+        uint32_t bits;
+        memcpy(&bits, &fv, 4);
+        mantbits = 23;
+        exp = (int)((bits >> 23) & 0xFF);
+        mant = bits & ((1u << 23) - 1);
+        if (exp == 0)
+            exp++;
+        else
+            mant |= 1u << 23;
+        exp -= 127;
+    } else {
+        uint64_t bits;
+        memcpy(&bits, &v, 8);
+        mantbits = 52;
+        exp = (int)((bits >> 52) & 0x7FF);
+        mant = bits & ((1ull << 52) - 1);
+        if (exp == 0)
+            exp++;
+        else
+            mant |= 1ull << 52;
+        exp -= 1023;
+    }
+    if (fmtc == 'b')
+        fmt_b(b, neg, mant, exp, mantbits);
+    else
+        fmt_x(b, neg, mant, exp, mantbits, prec, fmtc);
+}
+
 void strconv_format_float(StrBuf *b, double v, char fmtc, int prec,
                           int bitsize) {
     if (bitsize == 32)
@@ -435,6 +518,10 @@ void strconv_format_float(StrBuf *b, double v, char fmtc, int prec,
     }
     if (isinf(v)) {
         sb_puts(b, v > 0 ? "+Inf" : "-Inf");
+        return;
+    }
+    if (fmtc == 'b' || fmtc == 'x' || fmtc == 'X') {
+        fmt_bits(b, v, fmtc, prec, bitsize);
         return;
     }
     bool neg = signbit(v), shortest = prec < 0;

@@ -5,7 +5,10 @@
 // *NumError values are built here, in Go, so they are ordinary csp values.
 package strconv
 
-import "errors"
+import (
+	"errors"
+	"unicode/utf8"
+)
 
 // IntSize is the number of bits in an int or uint: 64 in csp.
 const IntSize = 64
@@ -193,4 +196,262 @@ func AppendQuoteRune(dst []byte, r rune) []byte {
 // AppendQuoteToASCII returns dst extended with QuoteToASCII(s).
 func AppendQuoteToASCII(dst []byte, s string) []byte {
 	return append(dst, QuoteToASCII(s)...)
+}
+
+// AppendQuoteRuneToASCII returns dst extended with QuoteRuneToASCII(r).
+func AppendQuoteRuneToASCII(dst []byte, r rune) []byte {
+	return append(dst, QuoteRuneToASCII(r)...)
+}
+
+// AppendQuoteToGraphic returns dst extended with QuoteToGraphic(s).
+func AppendQuoteToGraphic(dst []byte, s string) []byte {
+	return append(dst, QuoteToGraphic(s)...)
+}
+
+// AppendQuoteRuneToGraphic returns dst extended with QuoteRuneToGraphic(r).
+func AppendQuoteRuneToGraphic(dst []byte, r rune) []byte {
+	return append(dst, QuoteRuneToGraphic(r)...)
+}
+
+// IsGraphic reports whether the rune is defined as a Graphic by Unicode:
+// the printable runes plus the space characters of category Zs beyond
+// U+0020.
+func IsGraphic(r rune) bool {
+	if IsPrint(r) {
+		return true
+	}
+	switch r {
+	case '\u00a0', '\u1680', '\u202f', '\u205f', '\u3000':
+		return true
+	}
+	return '\u2000' <= r && r <= '\u200a'
+}
+
+// QuoteToGraphic returns a double-quoted Go string literal representing s.
+// The returned string leaves Unicode graphic characters, as defined by
+// IsGraphic, unchanged and escapes non-graphic characters.
+func QuoteToGraphic(s string) string {
+	buf := []byte{'"'}
+	for i := 0; i < len(s); {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		buf = appendGraphic(buf, s[i:i+w], r, w, '"')
+		i += w
+	}
+	return string(append(buf, '"'))
+}
+
+// QuoteRuneToGraphic returns a single-quoted Go character literal
+// representing the rune, leaving graphic characters unchanged. An invalid
+// rune is quoted as U+FFFD.
+func QuoteRuneToGraphic(r rune) string {
+	if !utf8.ValidRune(r) {
+		r = utf8.RuneError
+	}
+	buf := appendGraphic([]byte{'\''}, string(r), r, len(string(r)), '\'')
+	return string(append(buf, '\''))
+}
+
+// appendGraphic appends the rune r (its text: one invalid byte when r is
+// RuneError of width 1) as it appears inside quote: literally when it is
+// graphic and needs no backslash, else as Quote/QuoteRune escape it.
+func appendGraphic(buf []byte, text string, r rune, w int, quote byte) []byte {
+	if (r != utf8.RuneError || w != 1) && r != rune(quote) && r != '\\' && IsGraphic(r) {
+		return append(buf, text...)
+	}
+	var q string
+	if quote == '"' {
+		q = Quote(text)
+	} else {
+		q = QuoteRune(r)
+	}
+	return append(buf, q[1:len(q)-1]...)
+}
+
+// CanBackquote reports whether the string s can be represented unchanged
+// as a single-line backquoted string without control characters other
+// than tab.
+func CanBackquote(s string) bool {
+	for len(s) > 0 {
+		r, wid := utf8.DecodeRuneInString(s)
+		s = s[wid:]
+		if wid > 1 {
+			if r == '\ufeff' {
+				return false // a byte order mark would vanish from view
+			}
+			continue
+		}
+		if r == utf8.RuneError {
+			return false
+		}
+		if (r < ' ' && r != '\t') || r == '`' || r == '\u007F' {
+			return false
+		}
+	}
+	return true
+}
+
+func unhex(b byte) (v rune, ok bool) {
+	c := rune(b)
+	switch {
+	case '0' <= c && c <= '9':
+		return c - '0', true
+	case 'a' <= c && c <= 'f':
+		return c - 'a' + 10, true
+	case 'A' <= c && c <= 'F':
+		return c - 'A' + 10, true
+	}
+	return
+}
+
+// UnquoteChar decodes the first character or byte in the escaped string or
+// character literal represented by the string s. It returns four values:
+// the decoded character, whether it needs a multibyte UTF-8 encoding, the
+// rest of the string, and an error (ErrSyntax) if s does not start with a
+// valid character in a literal quoted by quote.
+func UnquoteChar(s string, quote byte) (value rune, multibyte bool, tail string, err error) {
+	if len(s) == 0 {
+		err = ErrSyntax
+		return
+	}
+	switch c := s[0]; {
+	case c == quote && (quote == '\'' || quote == '"'):
+		err = ErrSyntax
+		return
+	case c >= utf8.RuneSelf:
+		r, size := utf8.DecodeRuneInString(s)
+		return r, true, s[size:], nil
+	case c != '\\':
+		return rune(s[0]), false, s[1:], nil
+	}
+	if len(s) <= 1 {
+		err = ErrSyntax
+		return
+	}
+	c := s[1]
+	s = s[2:]
+	switch c {
+	case 'a':
+		value = '\a'
+	case 'b':
+		value = '\b'
+	case 'f':
+		value = '\f'
+	case 'n':
+		value = '\n'
+	case 'r':
+		value = '\r'
+	case 't':
+		value = '\t'
+	case 'v':
+		value = '\v'
+	case 'x', 'u', 'U':
+		n := 2
+		if c == 'u' {
+			n = 4
+		} else if c == 'U' {
+			n = 8
+		}
+		if len(s) < n {
+			err = ErrSyntax
+			return
+		}
+		var v rune
+		for j := 0; j < n; j++ {
+			x, ok := unhex(s[j])
+			if !ok {
+				err = ErrSyntax
+				return
+			}
+			v = v<<4 | x
+		}
+		s = s[n:]
+		if c == 'x' {
+			value = v // one byte, which may not be UTF-8
+			break
+		}
+		if !utf8.ValidRune(v) {
+			err = ErrSyntax
+			return
+		}
+		value = v
+		multibyte = true
+	case '0', '1', '2', '3', '4', '5', '6', '7':
+		v := rune(c) - '0'
+		if len(s) < 2 {
+			err = ErrSyntax
+			return
+		}
+		for j := 0; j < 2; j++ {
+			x := rune(s[j]) - '0'
+			if x < 0 || x > 7 {
+				err = ErrSyntax
+				return
+			}
+			v = v<<3 | x
+		}
+		s = s[2:]
+		if v > 255 {
+			err = ErrSyntax
+			return
+		}
+		value = v
+	case '\\':
+		value = '\\'
+	case '\'', '"':
+		if c != quote {
+			err = ErrSyntax
+			return
+		}
+		value = rune(c)
+	default:
+		err = ErrSyntax
+		return
+	}
+	tail = s
+	return
+}
+
+// QuotedPrefix returns the quoted string (as understood by Unquote) at the
+// prefix of s. If s does not start with a valid quoted string,
+// QuotedPrefix returns an error.
+func QuotedPrefix(s string) (string, error) {
+	if len(s) < 2 {
+		return "", ErrSyntax
+	}
+	quote := s[0]
+	switch quote {
+	case '`':
+		end := indexByte(s[1:], '`')
+		if end < 0 {
+			return "", ErrSyntax
+		}
+		return s[:end+2], nil
+	case '"', '\'':
+	default:
+		return "", ErrSyntax
+	}
+	in := s[1:]
+	for len(in) > 0 && in[0] != quote {
+		_, _, rem, err := UnquoteChar(in, quote)
+		if in[0] == '\n' || err != nil {
+			return "", ErrSyntax
+		}
+		in = rem
+		if quote == '\'' {
+			break // one character only
+		}
+	}
+	if len(in) == 0 || in[0] != quote {
+		return "", ErrSyntax
+	}
+	return s[:len(s)-len(in)+1], nil
+}
+
+func indexByte(s string, c byte) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] == c {
+			return i
+		}
+	}
+	return -1
 }

@@ -1,0 +1,206 @@
+// Package sha256 implements the SHA224 and SHA256 hash algorithms as
+// defined in FIPS 180-4.
+//
+// Package crypto/sha256 — csp's standard library: the compression function
+// is a native (stdlib/crypto/sha256/sha256.c), the buffering and padding
+// are written in csp.
+package sha256
+
+import (
+	"errors"
+	"hash"
+)
+
+// The size of a SHA256 checksum in bytes.
+const Size = 32
+
+// The size of a SHA224 checksum in bytes.
+const Size224 = 28
+
+// The blocksize of SHA256 and SHA224 in bytes.
+const BlockSize = 64
+
+func block(h *[8]uint32, p []byte)
+
+type digest struct {
+	h     [8]uint32
+	x     [BlockSize]byte // a partial block: x[:nx]
+	nx    int
+	len   uint64 // bytes written
+	is224 bool
+}
+
+func (d *digest) Reset() {
+	if d.is224 {
+		d.h = [8]uint32{0xc1059ed8, 0x367cd507, 0x3070dd17, 0xf70e5939,
+			0xffc00b31, 0x68581511, 0x64f98fa7, 0xbefa4fa4}
+	} else {
+		d.h = [8]uint32{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
+			0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19}
+	}
+	d.nx = 0
+	d.len = 0
+}
+
+// New returns a new hash.Hash computing the SHA256 checksum.
+func New() hash.Hash {
+	d := new(digest)
+	d.Reset()
+	return d
+}
+
+// New224 returns a new hash.Hash computing the SHA224 checksum.
+func New224() hash.Hash {
+	d := &digest{is224: true}
+	d.Reset()
+	return d
+}
+
+func (d *digest) Size() int {
+	if d.is224 {
+		return Size224
+	}
+	return Size
+}
+
+func (d *digest) BlockSize() int { return BlockSize }
+
+// Clone returns a separate hash.Hash in the same state.
+func (d *digest) Clone() (hash.Cloner, error) {
+	c := *d
+	return &c, nil
+}
+
+func (d *digest) Write(p []byte) (n int, err error) {
+	n = len(p)
+	d.len += uint64(n)
+	if d.nx > 0 {
+		k := copy(d.x[d.nx:], p)
+		d.nx += k
+		if d.nx == BlockSize {
+			block(&d.h, d.x[:])
+			d.nx = 0
+		}
+		p = p[k:]
+	}
+	if len(p) >= BlockSize {
+		whole := len(p) &^ (BlockSize - 1)
+		block(&d.h, p[:whole])
+		p = p[whole:]
+	}
+	if len(p) > 0 {
+		d.nx = copy(d.x[:], p)
+	}
+	return
+}
+
+// Sum appends the current hash to b and returns the resulting slice; it
+// does not change the underlying hash state.
+func (d *digest) Sum(b []byte) []byte {
+	c := *d
+	sum := c.checkSum()
+	return append(b, sum[:d.Size()]...)
+}
+
+// checkSum pads the message (0x80, zeros, the length in bits big-endian)
+// and returns the final state as bytes.
+func (d *digest) checkSum() [Size]byte {
+	bits := d.len << 3
+	var pad [BlockSize + 8]byte
+	pad[0] = 0x80
+	k := 1 + (55-int(d.len%64)+64)%64
+	for i := 0; i < 8; i++ {
+		pad[k+i] = byte(bits >> (56 - 8*i))
+	}
+	d.Write(pad[:k+8])
+	var out [Size]byte
+	for i, v := range d.h {
+		out[4*i] = byte(v >> 24)
+		out[4*i+1] = byte(v >> 16)
+		out[4*i+2] = byte(v >> 8)
+		out[4*i+3] = byte(v)
+	}
+	return out
+}
+
+// Sum256 returns the SHA256 checksum of the data.
+func Sum256(data []byte) [Size]byte {
+	var d digest
+	d.Reset()
+	d.Write(data)
+	return d.checkSum()
+}
+
+// Sum224 returns the SHA224 checksum of the data.
+func Sum224(data []byte) [Size224]byte {
+	d := digest{is224: true}
+	d.Reset()
+	d.Write(data)
+	sum := d.checkSum()
+	var out [Size224]byte
+	copy(out[:], sum[:Size224])
+	return out
+}
+
+// The state marshalled, in Go's format (so states move between Go and
+// csp): the magic, the chaining words big-endian, the partial block padded
+// with zeros to a whole block, the length written big-endian.
+const marshaledSize = 4 + 8*4 + BlockSize + 8
+
+// AppendBinary appends the hash's state to b.
+func (d *digest) AppendBinary(b []byte) ([]byte, error) {
+	b = append(b, d.magic()...)
+	for _, w := range d.h {
+		b = appendBE32(b, w)
+	}
+	b = append(b, d.x[:d.nx]...)
+	b = append(b, make([]byte, len(d.x)-d.nx)...)
+	return appendBE64(b, d.len), nil
+}
+
+// MarshalBinary returns the hash's state.
+func (d *digest) MarshalBinary() ([]byte, error) {
+	return d.AppendBinary(make([]byte, 0, marshaledSize))
+}
+
+// UnmarshalBinary restores a state that MarshalBinary returned.
+func (d *digest) UnmarshalBinary(b []byte) error {
+	if len(b) < 4 || string(b[:4]) != d.magic() {
+		return errors.New("crypto/sha256: invalid hash state identifier")
+	}
+	if len(b) != marshaledSize {
+		return errors.New("crypto/sha256: invalid hash state size")
+	}
+	b = b[4:]
+	for i := range d.h {
+		d.h[i] = readBE32(b)
+		b = b[4:]
+	}
+	b = b[copy(d.x[:], b):]
+	d.len = readBE64(b)
+	d.nx = int(d.len % BlockSize)
+	return nil
+}
+
+func appendBE32(b []byte, v uint32) []byte {
+	return append(b, byte(v>>24), byte(v>>16), byte(v>>8), byte(v))
+}
+
+func appendBE64(b []byte, v uint64) []byte {
+	return appendBE32(appendBE32(b, uint32(v>>32)), uint32(v))
+}
+
+func readBE32(b []byte) uint32 {
+	return uint32(b[0])<<24 | uint32(b[1])<<16 | uint32(b[2])<<8 | uint32(b[3])
+}
+
+func readBE64(b []byte) uint64 {
+	return uint64(readBE32(b))<<32 | uint64(readBE32(b[4:]))
+}
+
+func (d *digest) magic() string {
+	if d.is224 {
+		return "sha\x02"
+	}
+	return "sha\x03"
+}
