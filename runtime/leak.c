@@ -157,10 +157,14 @@ static void found(void *obj, void *cd) {
     report(f);
 }
 
+/* Runs the pending finalizers, then scrubs the stack they used: a fiber
+ * they looked at and left alive must not stay behind in a dead frame that
+ * the next call's frame reuses (see leak_scrub_stack). */
 static void run_finalizers(void) {
     pthread_mutex_lock(&lk.runmu);
     GC_invoke_finalizers();
     pthread_mutex_unlock(&lk.runmu);
+    leak_scrub_stack();
 }
 
 static void *finalizer_thread(void *arg) {
@@ -209,7 +213,7 @@ void leak_watch(Fiber *f) { watch(f); }
  * that returned). The collector scans a fiber's arrays whole, and such a
  * stale word (a channel a returned function made) would keep a leaked
  * goroutine alive. Only the caller's own fiber: the others may be running. */
-static void clear_dead(Fiber *f) {
+static void clear_dead(Fiber *f, const Slot *args) {
     if (!f)
         return;
     int64_t lo = 0;
@@ -217,6 +221,12 @@ static void clear_dead(Fiber *f) {
         const Frame *top = &f->frames[f->nframes - 1];
         lo = (int64_t)top->base + (top->proto ? top->proto->maxregs : 0);
     }
+    /* A native called from csp code gets its arguments at the caller's
+     * first free register (registers are a stack, compile_int.h): what lies
+     * above a call without arguments or results is dead too (the frames of
+     * calls that returned). Not when args is elsewhere (a deferred call). */
+    if (args && args >= f->stack && args < f->stack + lo)
+        lo = args - f->stack;
     if (lo < f->nslots)
         memset(f->stack + lo, 0, (size_t)(f->nslots - lo) * sizeof(Slot));
     if (f->nframes < f->cap_frames)
@@ -224,8 +234,8 @@ static void clear_dead(Fiber *f) {
                (size_t)(f->cap_frames - f->nframes) * sizeof(Frame));
 }
 
-void leak_collect(Fiber *self) {
-    clear_dead(self);
+void leak_collect(Fiber *self, const Slot *args) {
+    clear_dead(self, args);
     GC_gcollect();
     if (atomic_load(&lk.mode) != LEAK_OFF)
         run_finalizers();
@@ -236,7 +246,7 @@ void leak_collect(Fiber *self) {
 void leak_set_mode(int mode) { atomic_store(&lk.mode, mode); }
 void leak_init(void) {}
 void leak_watch(Fiber *f) { (void)f; }
-void leak_collect(Fiber *self) { (void)self; }
+void leak_collect(Fiber *self, const Slot *args) { (void)self, (void)args; }
 
 #endif
 
@@ -268,9 +278,21 @@ void leak_unpin(GSched *g) {
     lock_release(&lk.pinlock);
 }
 
+/* An M about to sleep: zero the stack below it. The next goroutine this
+ * thread runs gets its interpreter frames on that memory, and their slots
+ * that are not written yet would otherwise still hold the words of the
+ * goroutine that ran there before (a fiber's stack pointer, a channel):
+ * stale words that keep a leaked goroutine alive for the collector. The
+ * idle path already costs a futex sleep; this is a few hundred ns. */
+__attribute__((noinline)) void leak_scrub_stack(void) {
+    char buf[LEAK_SCRUB_BYTES];
+    explicit_bzero(buf, sizeof buf);
+    __asm__ volatile("" : : "r"(buf) : "memory");
+}
+
 int leak_fini(int code) {
     if (atomic_load(&lk.mode) != LEAK_FAIL || code != 0)
         return code;
-    leak_collect(vm_running_fiber());
+    leak_collect(vm_running_fiber(), NULL);
     return atomic_load(&lk.found) > 0 ? 3 : code;
 }

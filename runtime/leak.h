@@ -26,10 +26,16 @@ void leak_pin(GSched *g);
 void leak_unpin(GSched *g);
 /* runtime.GC(): collects, then reports what that collection found. self:
  * the calling goroutine's fiber (its dead stack slots are cleared first),
- * or NULL. */
-void leak_collect(Fiber *self);
+ * or NULL; args: the native's argument slots (nothing above them is live:
+ * runtime.GC has no arguments or results), or NULL. */
+typedef union Slot Slot;
+void leak_collect(Fiber *self, const Slot *args);
 /* At exit (vm_exit): -leaks=fail turns status 0 into 3 when a leak was
  * found (after one last collection). */
 int leak_fini(int code);
+/* An M about to sleep (sched.c stopm): zeroes LEAK_SCRUB_BYTES of the C
+ * stack below the caller (see leak.c). */
+enum { LEAK_SCRUB_BYTES = 16384 };
+void leak_scrub_stack(void);
 
 #endif

@@ -136,6 +136,7 @@
 #include <unistd.h>
 
 #include "debug.h"
+#include "leak.h"
 #include "sim.h"
 #include "vm.h"
 #ifndef CSP_NO_GC
@@ -953,6 +954,7 @@ static void stopm(M *m) {
         lock_release(&sched.lock);
         if (dead)
             report_deadlock();
+        leak_scrub_stack();
         bool go_on = true;
         if (sleeper) {
             int64_t d = when - sched_nanotime();

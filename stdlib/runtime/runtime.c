@@ -55,7 +55,7 @@ static int n_Goexit(Fiber *f, Slot *a) { return panic_goexit(f); }
 
 /* Also reports the goroutine leaks this collection found (runtime/leak.c). */
 static int n_GC(Fiber *f, Slot *a) {
-    leak_collect(f);
+    leak_collect(f, a);
     return NATIVE_OK;
 }
 
