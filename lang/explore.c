@@ -29,6 +29,8 @@
  */
 #include "explore.h"
 
+#include "../runtime/race.h"
+
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -123,6 +125,10 @@ const char *explore_replay_command(uint64_t seed, int procs, int depth,
     if (depth > 0 && depth != SIM_DEFAULT_DEPTH) {
         size_t n = strlen(buf);
         snprintf(buf + n, sizeof buf - n, " -depth %d", depth);
+    }
+    if (RACE_ON()) {
+        size_t n = strlen(buf);
+        snprintf(buf + n, sizeof buf - n, " -race");
     }
     for (int i = 0; i < argc; i++)
         shell_word(buf, sizeof buf, argv[i]);
@@ -436,6 +442,8 @@ static int run_once(Search *s, uint64_t seed, const SimResult **res) {
     sim_setup(&c);
     lib_reset_run();
     memset(s->cp->globals, 0, (size_t)s->cp->nglobals * sizeof(Slot));
+    if (RACE_ON()) /* the last run's accesses to them are not this run's */
+        race_alloc(s->cp->globals, (size_t)s->cp->nglobals * sizeof(Slot));
     capture_rewind(&s->out);
     capture_rewind(&s->err);
     vm_run_main(s->cp, s->o.procs);
@@ -577,9 +585,14 @@ static bool read_expect(Search *s) {
     return s->expect != NULL;
 }
 
-/* -race: the race detector's runtime switch (the race branch hooks it in
- * here). Returns false when this csp has no race detector. */
-static bool enable_race(void) { return false; }
+/* -race: the detector is on for every schedule. Its state needs no reset
+ * between runs: each run's goroutines get fresh thread ids and its memory
+ * is freshly allocated (race_alloc clears the shadow of reused memory), and
+ * the search stops at the first run that reports a race. */
+static bool enable_race(void) {
+    race_enable(true);
+    return true;
+}
 
 static int search(Search *s) {
     FILE *real_out = fdopen(dup(s->out.saved), "w");

@@ -137,6 +137,7 @@ static int parse_leaks(const char *s) {
 }
 
 int main(int argc, char **argv) {
+    vm_block_sigquit();
     gc_init();
     leak_set_mode(LEAK_ON);
     Diag diag;
