@@ -10,6 +10,8 @@
  *   -procs N                  number of Ps (default: $GOMAXPROCS, else CPUs)
  *   -race                     the data-race detector (runtime/race.c); a run
  *                             that found races exits 66, as Go's does
+ *   -leaks=on|off|fail        goroutine-leak reports (runtime/leak.c), on by
+ *                             default; fail: exit status 3 after a leak
  *   -seed N                   deterministic simulation seeded with N, with
  *                             virtual time (runtime/sim.h)
  *   -fake-time                virtual time: the simulation with a seed
@@ -28,6 +30,7 @@
 #include <time.h>
 
 #include "../runtime/gc.h"
+#include "../runtime/leak.h"
 #include "../runtime/race.h"
 #include "../runtime/sim.h"
 #include "../runtime/vm.h"
@@ -105,7 +108,9 @@ static void usage(FILE *out) {
           "                 seed N, all goroutines on one thread, virtual time\n"
           "  -fake-time     virtual time (the simulation, seeded from the clock)\n"
           "  -depth D       PCT depth of a seeded run (as csp explore -depth)\n"
-          "  -no-ffi        every //csp:extern a compile error (or CSP_NO_FFI=1)\n",
+          "  -no-ffi        every //csp:extern a compile error (or CSP_NO_FFI=1)\n"
+          "  -leaks=MODE    goroutine leaks: on (default: reported when found),\n"
+          "                 off, fail (also exit status 3 if any was found)\n",
           out);
 }
 
@@ -119,9 +124,22 @@ static int parse_procs(const char *s) {
     return (int)n;
 }
 
+static int parse_leaks(const char *s) {
+    if (strcmp(s, "on") == 0)
+        return LEAK_ON;
+    if (strcmp(s, "off") == 0)
+        return LEAK_OFF;
+    if (strcmp(s, "fail") == 0)
+        return LEAK_FAIL;
+    fprintf(stderr, "csp: invalid value \"%s\" for flag -leaks "
+                    "(want on, off or fail)\n", s);
+    exit(EXIT_USAGE);
+}
+
 int main(int argc, char **argv) {
     vm_block_sigquit();
     gc_init();
+    leak_set_mode(LEAK_ON);
     Diag diag;
     diag_init(&diag);
     Loader L = {.diag = &diag};
@@ -160,6 +178,10 @@ int main(int argc, char **argv) {
             procs = parse_procs(flag + 6);
         else if (strcmp(flag, "race") == 0)
             race_enable(true);
+        else if (strncmp(flag, "leaks=", 6) == 0)
+            leak_set_mode(parse_leaks(flag + 6));
+        else if (strcmp(flag, "leaks") == 0)
+            leak_set_mode(LEAK_ON);
         else if (strcmp(flag, "seed") == 0 && i + 1 < argc)
             sf.seed = parse_u64("seed", argv[++i]), sf.on = sf.seeded = true;
         else if (strncmp(flag, "seed=", 5) == 0)

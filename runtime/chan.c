@@ -38,6 +38,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "leak.h"
 #include "race.h"
 #include "type.h"
 #include "vm.h" /* Worker: its rng orders select's polling */
@@ -290,6 +291,8 @@ static int block_on(GSched *g, Chan *c, WaitQ *q, Slot *elem, WaitReason r) {
     g->waiting = sg;
     g->param = NULL;
     enqueue(q, sg);
+    if (c->timer) /* a weak timer may wake it: runtime/leak.c */
+        leak_pin(g);
     sched_park(g, unlock_commit, c, r);
     return CHAN_PARKED;
 }
@@ -399,6 +402,8 @@ int chan_close(Worker *w, Chan *c) {
 }
 
 int chan_send_resume(GSched *g) {
+    if (g->leakpin)
+        leak_unpin(g);
     Sudog *sg = g->waiting;
     bool ok = sg->success;
     g->waiting = NULL;
@@ -408,6 +413,8 @@ int chan_send_resume(GSched *g) {
 }
 
 int chan_recv_resume(GSched *g, bool *ok) {
+    if (g->leakpin)
+        leak_unpin(g);
     Sudog *sg = g->waiting;
     *ok = sg->success;
     g->waiting = NULL;
@@ -548,6 +555,8 @@ static int sel_block(GSched *g, SelectCase *cases, int nsends,
         sg->casei = casi;
         sg->isselect = true;
         enqueue(casi < nsends ? &sg->c->sendq : &sg->c->recvq, sg);
+        if (sg->c->timer) /* a weak timer may wake it: runtime/leak.c */
+            leak_pin(g);
     }
     sched_park(g, sel_commit, sw, WAIT_SELECT);
     return CHAN_PARKED;
@@ -606,6 +615,8 @@ int chan_select(Worker *w, GSched *g, SelectCase *cases, int nsends,
 }
 
 int chan_select_resume(GSched *g, int *chosen, bool *recvok) {
+    if (g->leakpin)
+        leak_unpin(g);
     SelWait *sw = g->waiting;
     lock_all(sw->locks, sw->nlocks);
     atomic_store_explicit(&g->selectdone, 0, memory_order_relaxed);

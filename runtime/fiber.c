@@ -19,6 +19,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "leak.h"
 #include "race.h"
 #include "vm.h"
 
@@ -51,6 +52,7 @@ static Fiber *fiber_alloc(CProgram *p, Worker *w, int64_t slots, int frames) {
     f->prog = p;
     f->w = w;
     f->id = 1;
+    leak_watch(f);
     return f;
 }
 

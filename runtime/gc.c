@@ -15,6 +15,7 @@
  * parked by the scheduler itself, libgc's thread stopping disabled).
  */
 #include "gc.h"
+#include "leak.h"
 #include "race.h"
 
 #include <stdlib.h>
@@ -73,6 +74,7 @@ void gc_init(void) {
     GC_set_warn_proc(gc_quiet);
     GC_set_oom_fn(oom);
     GC_allow_register_threads();
+    leak_init();
 #ifdef CSP_DEBUG
     const char *n = getenv("CSP_GCSTRESS");
     gcstress = n ? (unsigned)strtoul(n, NULL, 10) : 0;

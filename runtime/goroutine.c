@@ -56,6 +56,7 @@
 #include <unistd.h>
 
 #include "chan.h"
+#include "leak.h"
 #include "race.h"
 #include "sim.h"
 #include "timer.h"
@@ -87,6 +88,7 @@ void vm_set_exit_hook(void (*fn)(void)) { run.exit_hook = fn; }
 _Noreturn void vm_exit(int code) {
     if (RACE_ON())
         code = race_fini(code);
+    code = leak_fini(code);
     fflush(stdout);
     fflush(stderr);
     if (SIM_ON) {
@@ -311,6 +313,8 @@ static void hook_gdead(Worker *w, GSched *g) {
     Fiber *f = fiber_of(g);
     if (f->race)
         race_thread_end(f);
+    if (g->leakpin)
+        leak_unpin(g);
     f->panic = NULL;
     f->nframes = 0;
     f->resume = RESUME_NONE;

@@ -551,6 +551,8 @@ static void print_created_by(Fiber *f) {
 
 /* in_native: f is inside a native call, its top frame's pc already past
  * the call instruction. */
+static void print_frames(Fiber *f, bool in_native);
+
 static void print_goroutine(Fiber *f, int64_t goid, const char *status,
                             bool stack, bool in_native) {
     fprintf(stderr, "goroutine %lld [%s]:\n", (long long)goid, status);
@@ -558,6 +560,13 @@ static void print_goroutine(Fiber *f, int64_t goid, const char *status,
         fputs("\tgoroutine running on other thread; stack unavailable\n", stderr);
         return;
     }
+    print_frames(f, in_native);
+}
+
+void panic_print_frames(Fiber *f) { print_frames(f, false); }
+
+/* f's frames, innermost first, then its `created by` lines. */
+static void print_frames(Fiber *f, bool in_native) {
     /* Read once: the frame array is replaced, never modified in place
      * beyond nframes, when it grows (a racy reader sees an old copy). */
     Frame *frames = f->frames;

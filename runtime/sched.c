@@ -136,8 +136,12 @@
 #include <unistd.h>
 
 #include "debug.h"
+#include "leak.h"
 #include "sim.h"
 #include "vm.h"
+#ifndef CSP_NO_GC
+#include <gc/gc_mark.h> /* GC_set_push_other_roots: push_runqs */
+#endif
 
 /* P status: what the P is doing; changes under sched.lock or by its owner. */
 enum { P_IDLE = 0, P_RUNNING, P_GCSTOP, P_DEAD, P_SYSCALL };
@@ -154,6 +158,8 @@ struct P {
     _Atomic uint32_t runqtail;      /* owner only writes */
     _Atomic(GSched *) runnext;      /* owner writes; thieves CAS out */
     _Atomic(GSched *) runq[SCHED_RUNQ_SIZE];
+    _Atomic uint32_t grabbing;      /* slots past the tail a steal may be
+                                       filling (push_runqs): owner only */
     GSched *gfree;                  /* dead Gs: owner only */
     int gfreecnt;
     int64_t goidcache, goidcacheend; /* owner only */
@@ -229,7 +235,12 @@ static struct {
 } sysmon;
 
 static Lock allglock;
-static GSched *allgs; /* every G ever started: allglock */
+/* Every G ever started: allglock. The links are disguised (GC_HIDE_POINTER,
+ * GSched.hidlink) so that this list keeps no goroutine alive: a blocked one
+ * nothing else reaches is how the leak detector finds it (runtime/leak.c).
+ * Fibers are never freed (leak.c keeps each one's finalizer registered), so
+ * the links never dangle. */
+static uintptr_t allgs;
 
 /* A full (store-load) barrier for the spinning protocol. ThreadSanitizer
  * does not model fences, so its build uses an acq_rel read-modify-write of
@@ -352,13 +363,47 @@ static void set_gstatus(GSched *g, uint32_t s) {
 #define RUNQ_MASK (SCHED_RUNQ_SIZE - 1)
 _Static_assert((SCHED_RUNQ_SIZE & RUNQ_MASK) == 0, "runq size: power of 2");
 
+/* The slots hold disguised pointers (GC_HIDE_POINTER: one NOT each way):
+ * a slot keeps its G after the G has left the ring, and such stale words
+ * would keep blocked goroutines alive for the collector, hiding leaks
+ * (runtime/leak.c). push_runqs gives the collector the live part. */
 static void slot_put(P *p, uint32_t i, GSched *g) {
-    atomic_store_explicit(&p->runq[i & RUNQ_MASK], g, memory_order_relaxed);
+    atomic_store_explicit(&p->runq[i & RUNQ_MASK],
+                          (GSched *)GC_HIDE_POINTER(g), memory_order_relaxed);
 }
 
 static GSched *slot_get(P *p, uint32_t i) {
-    return atomic_load_explicit(&p->runq[i & RUNQ_MASK], memory_order_relaxed);
+    return (GSched *)GC_REVEAL_POINTER((GC_hidden_pointer)atomic_load_explicit(
+        &p->runq[i & RUNQ_MASK], memory_order_relaxed));
 }
+
+#ifndef CSP_NO_GC
+static GC_push_other_roots_proc push_next; /* libgc's own: thread stacks */
+
+/* libgc's extra roots (the world is stopped): every P's queued Gs, plus,
+ * while it steals, the half ring past its tail, where runqsteal copies a
+ * batch before it publishes the new tail (stale words there can only hide
+ * a leak, never make one up). */
+static void push_runqs(void) {
+    for (int i = 0; i < SCHED_MAX_PROCS; i++) {
+        P *p = sched.allp[i];
+        if (!p)
+            continue;
+        uint32_t h = atomic_load_explicit(&p->runqhead, memory_order_relaxed);
+        uint32_t t = atomic_load_explicit(&p->runqtail, memory_order_relaxed);
+        uint32_t n = t - h + atomic_load_explicit(&p->grabbing,
+                                                  memory_order_relaxed);
+        if (n > SCHED_RUNQ_SIZE)
+            n = SCHED_RUNQ_SIZE;
+        for (uint32_t k = 0; k < n; k++) {
+            void *g = slot_get(p, h + k);
+            GC_push_all_eager(&g, &g + 1);
+        }
+    }
+    if (push_next)
+        push_next();
+}
+#endif
 
 static bool runqempty(P *p) {
     /* A G moving between runnext and the ring is seen in one place or the
@@ -546,18 +591,22 @@ static uint32_t runqgrab(P *victim, P *thief, uint32_t bh, bool stealnext) {
 /* Steals half of victim's Gs into p's ring; returns one of them to run. */
 static GSched *runqsteal(P *p, P *victim, bool stealnext) {
     uint32_t t = atomic_load_explicit(&p->runqtail, memory_order_relaxed);
+    atomic_store_explicit(&p->grabbing, SCHED_RUNQ_SIZE / 2,
+                          memory_order_relaxed);
     uint32_t n = runqgrab(victim, p, t, stealnext);
-    if (n == 0)
-        return NULL;
-    n--;
-    GSched *g = slot_get(p, t + n);
-    if (n == 0)
-        return g;
-    uint32_t h = atomic_load_explicit(&p->runqhead, memory_order_acquire);
-    if (t - h + n >= SCHED_RUNQ_SIZE)
-        sched_throw("runqsteal: runq overflow");
-    /* release: publishes the stolen slots to our own thieves */
-    atomic_store_explicit(&p->runqtail, t + n, memory_order_release);
+    GSched *g = NULL;
+    if (n > 0) {
+        n--;
+        g = slot_get(p, t + n);
+    }
+    if (n > 0) {
+        uint32_t h = atomic_load_explicit(&p->runqhead, memory_order_acquire);
+        if (t - h + n >= SCHED_RUNQ_SIZE)
+            sched_throw("runqsteal: runq overflow");
+        /* release: publishes the stolen slots to our own thieves */
+        atomic_store_explicit(&p->runqtail, t + n, memory_order_release);
+    }
+    atomic_store_explicit(&p->grabbing, 0, memory_order_relaxed);
     return g;
 }
 
@@ -905,6 +954,7 @@ static void stopm(M *m) {
         lock_release(&sched.lock);
         if (dead)
             report_deadlock();
+        leak_scrub_stack();
         bool go_on = true;
         if (sleeper) {
             int64_t d = when - sched_nanotime();
@@ -1289,8 +1339,16 @@ void sched_init(int nprocs, const SchedHooks *hooks) {
         nprocs = 1;
     if (nprocs > SCHED_MAX_PROCS)
         nprocs = SCHED_MAX_PROCS;
+#ifndef CSP_NO_GC
+    static bool pushing;
+    if (!pushing) {
+        pushing = true;
+        push_next = GC_get_push_other_roots();
+        GC_set_push_other_roots(push_runqs);
+    }
+#endif
     memset(&sched, 0, sizeof sched);
-    allgs = NULL;
+    allgs = 0;
     memset(&allglock, 0, sizeof allglock);
     lock_setrank(&sched.lock, LR_SCHED);
     lock_setrank(&allglock, LR_ALLG);
@@ -1327,8 +1385,8 @@ static void g_start(GSched *g, int64_t goid) {
         atomic_store_explicit(&g->syncgen, (uint64_t)goid << 32,
                               memory_order_relaxed);
         lock_acquire(&allglock);
-        g->alllink = allgs;
-        allgs = g;
+        g->hidlink = allgs;
+        allgs = GC_HIDE_POINTER(g);
         lock_release(&allglock);
     }
     atomic_fetch_add(&sched.ngoroutines, 1);
@@ -1606,7 +1664,8 @@ void sched_for_each_g(void (*fn)(GSched *g, void *arg), void *arg) {
         return;
     }
     lock_acquire(&allglock);
-    for (GSched *g = allgs; g; g = g->alllink) {
+    for (uintptr_t h = allgs; h; h = ((GSched *)GC_REVEAL_POINTER(h))->hidlink) {
+        GSched *g = GC_REVEAL_POINTER(h);
         uint32_t s = gstatus(g);
         if (s != G_DEAD && s != G_IDLE)
             fn(g, arg);

@@ -118,7 +118,12 @@ struct GSched {
     int64_t waitsince;        /* sched_nanotime() when it parked */
     GSched *schedlink;        /* global run queue / free list link: protected
                                  by the lock of the list that holds it */
-    GSched *alllink;          /* allgs: protected by allglock */
+    GSched *alllink;          /* the simulation's allgs (sim.c): strong */
+    uintptr_t hidlink;        /* sched.c's allgs: disguised, allglock */
+    /* runtime/leak.c: leakpin: parked on a timer channel (pinned, see
+     * leak.c); leaklink: the pinned list's or the leaked list's link */
+    bool leakpin;
+    GSched *leaklink, *leakprev;
     ParkCommit unlockf;       /* park commit: owner until parked */
     void *unlockarg;
     /* channel state (chan.c): owner while running; while WAITING, protected

@@ -414,6 +414,9 @@ void panic_dump_goroutine(Fiber *f, int64_t goid, const char *status,
 void panic_print_goroutine_call(Fiber *f, const char *status);
 /* Serialises fatal output: panics of different threads never interleave.
  * Held until the process exits. */
+/* A stopped fiber's frames and `created by` lines, without the header
+ * (the leak detector's reports, runtime/leak.c). */
+void panic_print_frames(Fiber *f);
 void panic_lock(void);
 void panic_unlock(void);
 /* Value of the Error() method of an error-like interface value, or NULL. */

@@ -42,10 +42,11 @@ else
 fi
 [ $status -ne 0 ] && [ -z "$summary" ] && echo "unit tests died with status $status"
 
+# leaks: the goroutine-leak detector (run_leaks.sh).
 # SUITES may drop the timing-heavy ones (props: seed programs whose output
 # is decided by sleeps; repl: pseudo-terminal sessions), as CI's sanitizer
 # runs do. sim: -seed, fake time and csp explore (run_sim.sh).
-suites=${SUITES:-scripts errors props repl hostile race sim ffi fuzz}
+suites=${SUITES:-scripts errors props repl hostile race sim ffi fuzz leaks}
 for suite in $suites; do
     echo "== $suite"
     case $suite in

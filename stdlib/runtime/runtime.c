@@ -11,6 +11,7 @@
 #include "runtime/config.h"
 #include "runtime/sim.h"
 #include "runtime/ffi.h"
+#include "runtime/leak.h"
 #include "runtime/vm.h"
 #include "stdlib/lib.h"
 
@@ -52,8 +53,9 @@ static int n_Gosched(Fiber *f, Slot *a) { return NATIVE_YIELD; }
 
 static int n_Goexit(Fiber *f, Slot *a) { return panic_goexit(f); }
 
+/* Also reports the goroutine leaks this collection found (runtime/leak.c). */
 static int n_GC(Fiber *f, Slot *a) {
-    GC_gcollect();
+    leak_collect(f, a);
     return NATIVE_OK;
 }
 

@@ -1,0 +1,41 @@
+/*
+ * leak.h — the goroutine-leak detector (design at the top of leak.c).
+ */
+#ifndef CSP_LEAK_H
+#define CSP_LEAK_H
+
+#include <stdbool.h>
+
+#include "sched.h"
+
+typedef struct Fiber Fiber;
+
+/* -leaks=off|on|fail (lang/main.c); the runtime's default is LEAK_OFF
+ * (unit tests, embedders); the command line turns it on. */
+enum { LEAK_OFF = 0, LEAK_ON, LEAK_FAIL };
+void leak_set_mode(int mode);
+/* Sets libgc up for the detector (gc_init, before any fiber exists). */
+void leak_init(void);
+
+/* A new fiber (fiber.c): watched from now on, for its whole life. */
+void leak_watch(Fiber *f);
+/* g parks on a timer channel (chan.c, channel lock held): a timer's weak
+ * link must not be the only thing keeping it wakeable, so it is pinned
+ * until chan.c's resume (or its end) unpins it. */
+void leak_pin(GSched *g);
+void leak_unpin(GSched *g);
+/* runtime.GC(): collects, then reports what that collection found. self:
+ * the calling goroutine's fiber (its dead stack slots are cleared first),
+ * or NULL; args: the native's argument slots (nothing above them is live:
+ * runtime.GC has no arguments or results), or NULL. */
+typedef union Slot Slot;
+void leak_collect(Fiber *self, const Slot *args);
+/* At exit (vm_exit): -leaks=fail turns status 0 into 3 when a leak was
+ * found (after one last collection). */
+int leak_fini(int code);
+/* An M about to sleep (sched.c stopm): zeroes LEAK_SCRUB_BYTES of the C
+ * stack below the caller (see leak.c). */
+enum { LEAK_SCRUB_BYTES = 16384 };
+void leak_scrub_stack(void);
+
+#endif

@@ -1,0 +1,127 @@
+#!/bin/sh
+# run_leaks.sh — the goroutine-leak detector's suite (runtime/leak.c).
+#
+# Usage: tests/run_leaks.sh CSP_BINARY [PATTERN]
+#
+# Every tests/leaks/NAME.csp runs as `CSP -leaks=fail NAME.csp`. Its source
+# marks each line where goroutines leak, with the count and Go's wait
+# reason:   ch <- v // LEAK 4: chan send       (no count: one)
+# The reports on stderr (`csp: goroutine N leaked [REASON]:`, the frames,
+# `created by`) must be exactly those: for each report, REASON and the
+# file:line of its innermost frame are collected and compared, as sorted
+# lists, with the marks; every report must have its `created by` line.
+# Exit status 3 when there are marks, else 0, and no report at all. When
+# NAME.out exists (made by Go: tests/scripts/gen_golden.sh), stdout must
+# match it too.
+# Missed reports are retried (see try_case below).
+# Also: -leaks=off silences the reports of a leaking program (status 0),
+# and -leaks=on reports them with status 0.
+# Ends with `N passed, N failed`.
+
+. "$(dirname "$0")/lib.sh"
+runner_setup leaks "" "$@"
+DIR=$ROOT/tests/leaks
+
+# want FILE: "REASON NAME.csp:LINE" for each goroutine the marks announce.
+want() {
+    awk -v name="$(basename "$1")" '
+        match($0, /\/\/ LEAK( [0-9]+)?: .*/) {
+            m = substr($0, RSTART + 7)
+            n = 1
+            if (m ~ /^ [0-9]+:/) { n = m; sub(/:.*/, "", n); n += 0; sub(/^ [0-9]+/, "", m) }
+            sub(/^: /, "", m)
+            for (i = 0; i < n; i++) print m " " name ":" NR
+        }' "$1" | sort
+}
+
+# got ERRFILE: the same for each report on stderr; "NOCREATOR" for a
+# report without its `created by` line.
+got() {
+    awk '
+        function flush() { if (reason != "") { if (!creator) print "NOCREATOR"; reason = "" } }
+        /^csp: goroutine [0-9]+ leaked \[/ {
+            flush()
+            reason = $0; sub(/^[^[]*\[/, "", reason); sub(/\]:$/, "", reason)
+            line = 0; creator = 0; next
+        }
+        reason != "" && /^\t/ && line == 0 {
+            loc = $1; sub(/.*\//, "", loc); print reason " " loc; line = 1; next
+        }
+        reason != "" && /^created by / { creator = 1 }
+        /^$/ { flush() }
+        END { flush() }' "$1" | sort
+}
+
+# A conservative collector can keep a leaked goroutine alive through a
+# stale word on some thread's C stack: a miss, never a false report. So a
+# report the marks do not announce fails at once; missing reports are
+# retried (up to 3 runs), and a file may allow a few misses per run with a
+# line `// MISSES N` (the stress test, where a stale word hides a goroutine
+# or two out of 50,000).
+try_case() {
+    f=$1
+    id=$2
+    timeout 300 "$CSP" -procs 1 -leaks=fail "$f" > "$TMP/$id.out" 2> "$TMP/$id.err" < /dev/null
+    rc=$?
+    got "$TMP/$id.err" > "$TMP/$id.got"
+    comm -13 "$TMP/$id.want" "$TMP/$id.got" > "$TMP/$id.false"
+    comm -23 "$TMP/$id.want" "$TMP/$id.got" > "$TMP/$id.miss"
+}
+
+run_case() {
+    f=$1
+    id=$2
+    name=$(basename "$f" .csp)
+    want "$f" > "$TMP/$id.want"
+    misses=$(sed -n 's|^// MISSES \([0-9]*\)$|\1|p' "$f")
+    misses=${misses:-0}
+    for try in 1 2 3; do
+        try_case "$f" "$id"
+        [ -s "$TMP/$id.false" ] && break
+        [ "$(wc -l < "$TMP/$id.miss")" -le "$misses" ] && break
+    done
+    want_rc=0
+    [ -s "$TMP/$id.want" ] && want_rc=3
+    if [ -s "$TMP/$id.false" ]; then
+        echo "FAIL leaks/$name: reports the // LEAK marks do not announce"
+        uniq -c "$TMP/$id.false" | head -n 10 | sed 's/^/    /'
+        head -n 20 "$TMP/$id.err" | sed 's/^/    /'
+    elif [ "$(wc -l < "$TMP/$id.miss")" -gt "$misses" ]; then
+        echo "FAIL leaks/$name: missed in 3 runs (last run):"
+        uniq -c "$TMP/$id.miss" | head -n 10 | sed 's/^/    /'
+    elif [ "$rc" != "$want_rc" ]; then
+        echo "FAIL leaks/$name: exit status $rc, expected $want_rc"
+        head -n 10 "$TMP/$id.err" | sed 's/^/    /'
+    elif [ -f "${f%.csp}.out" ] && ! cmp -s "${f%.csp}.out" "$TMP/$id.out"; then
+        echo "FAIL leaks/$name: stdout differs from Go's"
+        diff "${f%.csp}.out" "$TMP/$id.out" | head -n 10 | sed 's/^/    /'
+    elif [ -n "$(grep -v '^csp: goroutine\|^	\|^created by \|^[^	 ]*(.*)$\|^$' "$TMP/$id.err")" ]; then
+        echo "FAIL leaks/$name: unexpected stderr"
+        head -n 10 "$TMP/$id.err" | sed 's/^/    /'
+    else
+        : > "$TMP/$id.pass"
+    fi
+}
+
+# run_mode MODE WANT_RC WANT_REPORTS ID: the modes on a leaking program.
+run_mode() {
+    timeout 60 "$CSP" -procs 1 "-leaks=$1" "$DIR/recv.csp" > /dev/null 2> "$TMP/$4.err" < /dev/null
+    rc=$?
+    n=$(grep -c '^csp: goroutine [0-9]* leaked' "$TMP/$4.err")
+    if [ "$rc" != "$2" ] || [ "$n" != "$3" ]; then
+        echo "FAIL leaks/-leaks=$1: exit status $rc, $n reports; expected $2, $3"
+    else
+        : > "$TMP/$4.pass"
+    fi
+}
+
+jobs_init "${CSP_TEST_JOBS:-2}"
+for f in "$DIR"/*.csp; do
+    case $(basename "$f" .csp) in $PATTERN) job run_case "$f" ;; esac
+done
+case modes in $PATTERN)
+    job run_mode off 0 0
+    job run_mode on 0 1
+    ;;
+esac
+jobs_report
