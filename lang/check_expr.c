@@ -1528,6 +1528,10 @@ static void funclit(Checker *C, Expr *e) {
 void chk_raw_expr(Checker *C, Expr *e, Type *hint, bool allow_tuple) {
     if (!e) return;
     e->cv.kind = CV_NONE;
+    if (chk_too_deep(C, e->pos)) {
+        chk_invalid(e);
+        return;
+    }
     switch (e->kind) {
     case E_IDENT: ident(C, e); break;
     case E_INTLIT: case E_FLOATLIT: case E_IMAGLIT: case E_CHARLIT: case E_STRINGLIT:
