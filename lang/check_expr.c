@@ -1445,9 +1445,11 @@ static void composite(Checker *C, Expr *e, Type *hint) {
         if (te->kind == E_ARRAYTYPE && te->u.arraytype.len &&
             te->u.arraytype.len->kind == E_ELLIPSIS) {
             open_array = true;
-            T = chk_type(C, te->u.arraytype.elem);
+            T = chk_type_full(C, te->u.arraytype.elem, true);
         } else {
-            T = chk_type(C, te);
+            /* complete: a literal of a type still being declared (in its
+             * own array length) is an invalid recursive type, as in Go */
+            T = chk_type_full(C, te, true);
         }
     } else if (hint) {
         T = hint;
