@@ -128,7 +128,45 @@ Scope *chk_scope_new(Scope *parent) {
     return s;
 }
 
+enum { SCOPE_INDEX_MIN = 16 };
+
+static size_t name_hash(const char *name, int hcap) {
+    uintptr_t h = (uintptr_t)name;
+    h ^= h >> 17;
+    h *= (uintptr_t)0x9e3779b97f4a7c15u;
+    return (size_t)(h >> 20) & (size_t)(hcap - 1);
+}
+
+/* Puts obj in the index; a later object of the same name replaces the
+ * earlier (chk_scope_find returns the newest, as the linear scan did). */
+static void index_put(Scope *s, Object *obj) {
+    size_t i = name_hash(obj->name, s->hcap);
+    while (s->index[i] && s->index[i]->name != obj->name)
+        i = (i + 1) & (size_t)(s->hcap - 1);
+    s->index[i] = obj;
+}
+
+void chk_scope_add(Scope *s, Object *obj) {
+    CHK_PUSH(s->objs, s->n, s->cap, obj);
+    if (s->n < SCOPE_INDEX_MIN)
+        return;
+    if (2 * s->n > s->hcap) { /* (re)build at half load */
+        s->hcap = s->hcap ? 2 * s->hcap : 4 * SCOPE_INDEX_MIN;
+        s->index = gc_alloc((size_t)s->hcap * sizeof *s->index);
+        for (int i = 0; i < s->n; i++)
+            index_put(s, s->objs[i]);
+        return;
+    }
+    index_put(s, obj);
+}
+
 Object *chk_scope_find(Scope *s, const char *name) {
+    if (s->index) {
+        size_t i = name_hash(name, s->hcap);
+        for (Object *o; (o = s->index[i]); i = (i + 1) & (size_t)(s->hcap - 1))
+            if (o->name == name) return o;
+        return NULL;
+    }
     for (int i = s->n - 1; i >= 0; i--)
         if (s->objs[i]->name == name) return s->objs[i];
     return NULL;
@@ -160,7 +198,7 @@ bool chk_declare(Checker *C, Scope *s, Object *obj) {
             chk_error(C, obj->pos, "%s redeclared in this block", obj->name);
         return false;
     }
-    CHK_PUSH(s->objs, s->n, s->cap, obj);
+    chk_scope_add(s, obj);
     return true;
 }
 
@@ -632,7 +670,7 @@ static void declare_broken_import(Checker *C, Scope *file, ImportSpec *is, const
     o->imported = p;
     o->used = true;
     is->obj = o;
-    if (!chk_scope_find(file, o->name)) CHK_PUSH(file->objs, file->n, file->cap, o);
+    if (!chk_scope_find(file, o->name)) chk_scope_add(file, o);
 }
 
 static void collect_import(Checker *C, Scope *file, ImportSpec *is) {
@@ -678,7 +716,7 @@ static void collect_import(Checker *C, Scope *file, ImportSpec *is) {
         chk_error(C, pos, "%s redeclared in this block", o->name);
         return;
     }
-    CHK_PUSH(file->objs, file->n, file->cap, o);
+    chk_scope_add(file, o);
     CHK_PUSH(C->imports, C->nimports, C->capimports, o);
 }
 

@@ -1370,10 +1370,54 @@ static void struct_lit(Checker *C, Expr *e, Type *T) {
 }
 
 /* Array or slice literal; returns the length (max index + 1). */
+/* Duplicate indexes and keys of composite literals: an open-addressing set
+ * of hashes, each with its item, equal hashes confirmed by same() (NULL:
+ * the hash is the value itself). Linear in the literal's size: generated
+ * tables have hundreds of thousands of elements. */
+typedef struct DupSet {
+    uint64_t *hash;
+    const void **item;
+    int n, cap;                  /* cap: 0 or a power of two */
+} DupSet;
+
+static void dupset_put(DupSet *s, uint64_t h, const void *item) {
+    size_t i = (size_t)((h * 0x9e3779b97f4a7c15u) >> 32) & (size_t)(s->cap - 1);
+    while (s->item[i])
+        i = (i + 1) & (size_t)(s->cap - 1);
+    s->hash[i] = h;
+    s->item[i] = item;
+    s->n++;
+}
+
+/* Adds (h, item); true if an equal one was there (then nothing is added). */
+static bool dupset_add(DupSet *s, uint64_t h, const void *item,
+                       bool (*same)(const void *, const void *)) {
+    static const char present; /* the item of a set without items */
+    if (!item)
+        item = &present;
+    if (s->cap) {
+        size_t i = (size_t)((h * 0x9e3779b97f4a7c15u) >> 32) & (size_t)(s->cap - 1);
+        for (; s->item[i]; i = (i + 1) & (size_t)(s->cap - 1))
+            if (s->hash[i] == h && (!same || same(s->item[i], item)))
+                return true;
+    }
+    if (2 * (s->n + 1) > s->cap) {
+        DupSet old = *s;
+        s->cap = old.cap ? 2 * old.cap : 64;
+        s->n = 0;
+        s->hash = gc_alloc_atomic((size_t)s->cap * sizeof *s->hash);
+        s->item = gc_alloc((size_t)s->cap * sizeof *s->item);
+        for (int i = 0; i < old.cap; i++)
+            if (old.item[i])
+                dupset_put(s, old.hash[i], old.item[i]);
+    }
+    dupset_put(s, h, item);
+    return false;
+}
+
 static int64_t array_lit(Checker *C, Expr *e, Type *elem, int64_t len) {
     int64_t idx = 0, max = 0;
-    int64_t *used = NULL;
-    int nused = 0, capused = 0;
+    DupSet used = {0};
     for (int i = 0; i < e->u.composite.nelts; i++) {
         Expr *el = e->u.composite.elts[i];
         if (!el) continue;
@@ -1395,15 +1439,9 @@ static int64_t array_lit(Checker *C, Expr *e, Type *elem, int64_t len) {
         } else {
             valid = true;
         }
-        if (valid) {
-            for (int j = 0; j < nused; j++)
-                if (used[j] == idx) {
-                    chk_error(C, chk_start(el), "duplicate index %lld in array or slice literal",
-                              (long long)idx);
-                    break;
-                }
-            CHK_PUSH(used, nused, capused, idx);
-        }
+        if (valid && dupset_add(&used, (uint64_t)idx, NULL, NULL))
+            chk_error(C, chk_start(el), "duplicate index %lld in array or slice literal",
+                      (long long)idx);
         element(C, val, elem, "array or slice literal");
         idx++;
         if (idx > max) max = idx;
@@ -1411,9 +1449,41 @@ static int64_t array_lit(Checker *C, Expr *e, Type *elem, int64_t len) {
     return max;
 }
 
+/* Map literal keys k1, k2 (constant expressions) are the same key. */
+static bool same_key(const void *a, const void *b) {
+    const Expr *x = a, *y = b;
+    return x->type == y->type && cv_equal(x->cv, y->cv);
+}
+
+static uint64_t mix(uint64_t h, uint64_t v) {
+    return (h ^ v) * 0x100000001b3u;
+}
+
+/* A hash consistent with same_key (equal constants of one type hash alike:
+ * +0 and -0 as floats, whatever the representation). */
+static uint64_t key_hash(const Expr *k) {
+    uint64_t h = mix(0xcbf29ce484222325u, (uint64_t)(uintptr_t)k->type);
+    ConstVal v = k->cv;
+    switch (v.kind) {
+    case CV_BOOL: return mix(h, v.u.b);
+    case CV_INT: return mix(mix(h, (uint64_t)v.u.i), (uint64_t)(v.u.i >> 64));
+    case CV_FLOAT: {
+        double d = (double)v.u.f;
+        uint64_t bits;
+        if (d == 0) d = 0;
+        memcpy(&bits, &d, sizeof bits);
+        return mix(h, bits);
+    }
+    case CV_STRING:
+        for (int64_t i = 0; i < v.u.str.len; i++)
+            h = mix(h, (unsigned char)v.u.str.s[i]);
+        return h;
+    default: return h;
+    }
+}
+
 static void map_lit(Checker *C, Expr *e, Type *T) {
-    Expr **keys = NULL;
-    int nkeys = 0, capkeys = 0;
+    DupSet keys = {0};
     for (int i = 0; i < e->u.composite.nelts; i++) {
         Expr *el = e->u.composite.elts[i];
         if (!el) continue;
@@ -1424,15 +1494,9 @@ static void map_lit(Checker *C, Expr *e, Type *T) {
         }
         element(C, el->u.kv.key, T->key, "map literal");
         Expr *k = el->u.kv.key;
-        if (k->mode == M_CONST && k->cv.kind != CV_NONE) {
-            for (int j = 0; j < nkeys; j++)
-                if (keys[j]->type == k->type && cv_equal(keys[j]->cv, k->cv)) {
-                    chk_error(C, chk_start(k), "duplicate key %s in map literal",
-                              cv_string(k->cv));
-                    break;
-                }
-            CHK_PUSH(keys, nkeys, capkeys, k);
-        }
+        if (k->mode == M_CONST && k->cv.kind != CV_NONE &&
+            dupset_add(&keys, key_hash(k), k, same_key))
+            chk_error(C, chk_start(k), "duplicate key %s in map literal", cv_string(k->cv));
         element(C, el->u.kv.value, T->elem, "map literal");
     }
 }

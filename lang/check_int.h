@@ -19,10 +19,15 @@
 /* ast.c's printer and helpers (declared here in case no header does). */
 const char *ast_expr_string(const Expr *x);
 
+/* A scope's objects in declaration order; past SCOPE_INDEX_MIN of them an
+ * open-addressing index on the interned name pointer (package scopes of
+ * generated code hold 100,000 constants: a linear scan made them quadratic). */
 struct Scope {
     Scope *parent;
     Object **objs;
     int n, cap;
+    Object **index;          /* NULL, or hcap slots (a power of two) */
+    int hcap;
     bool is_func;            /* outermost scope of a function body */
     bool is_file;            /* file scope: holds imports */
 };
@@ -117,6 +122,7 @@ void *chk_grow(void *arr, int n, int *cap, size_t elem);
     ((arr) = chk_grow((arr), (n), &(cap), sizeof *(arr)), (arr)[(n)++] = (v))
 Scope *chk_scope_new(Scope *parent);
 Object *chk_scope_find(Scope *s, const char *name);   /* this scope only */
+void chk_scope_add(Scope *s, Object *obj);             /* no redeclaration check */
 Object *chk_lookup(Checker *C, const char *name);     /* chain */
 /* Declares obj in s; reports "x redeclared in this block" on a clash. */
 bool chk_declare(Checker *C, Scope *s, Object *obj);

@@ -22,7 +22,7 @@ static Object *add(ObjKind k, const char *name, Type *t) {
     o->name = str_intern(name);
     o->type = t;
     o->used = true;
-    CHK_PUSH(universe->objs, universe->n, universe->cap, o);
+    chk_scope_add(universe, o);
     return o;
 }
 

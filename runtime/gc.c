@@ -18,6 +18,7 @@
 #include "race.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "rt.h"
 
@@ -46,8 +47,29 @@ static void *oom(size_t n) { gc_out_of_memory(n); }
  * the collector, not the program: Go prints nothing there either. */
 static void gc_quiet(char *msg, GC_word arg) {}
 
-void gc_init(void) {
+/* libgc's "retry signals" mode (on in Debian's build) has a race: a thread
+ * paused for a collection that takes an allowed signal (SIGQUIT, SIGINT,
+ * SIGTERM pass its mask) just as the world restarts acknowledges a restart
+ * nobody counts, and the next collection waits for ever on the surplus and
+ * aborts with "Signals delivery fails constantly". Linux does not lose the
+ * thread-directed signals libgc sends, so csp turns the mode off; libgc reads
+ * it from the environment once, at GC_INIT, and the program's environment
+ * is left as it was. */
+static void gc_init_no_retry(void) {
+    const char *old = getenv("GC_RETRY_SIGNALS");
+    char *saved = old ? strdup(old) : NULL;
+    setenv("GC_RETRY_SIGNALS", "0", 1);
     GC_INIT();
+    if (saved) {
+        setenv("GC_RETRY_SIGNALS", saved, 1);
+        free(saved);
+    } else {
+        unsetenv("GC_RETRY_SIGNALS");
+    }
+}
+
+void gc_init(void) {
+    gc_init_no_retry();
     GC_set_warn_proc(gc_quiet);
     GC_set_oom_fn(oom);
     GC_allow_register_threads();

@@ -22,10 +22,10 @@
  * PANIC OUTPUT of different threads never interleaves: whoever prints a
  * fatal message holds panic_lock (panic.c) until the process exits.
  *
- * SIGNALS: SIGQUIT is blocked in every thread (the Ms inherit the mask of
- * the thread that starts the scheduler) and taken synchronously by one
- * dedicated thread with sigwait, so no csp code or lock ever runs in a
- * signal handler. It prints `SIGQUIT: quit` and every goroutine (those
+ * SIGNALS: SIGQUIT is blocked in every thread but one (the Ms inherit the
+ * mask of the thread that starts the scheduler); its handler only posts a
+ * semaphore that one dedicated thread waits on, so no csp code or lock
+ * ever runs in a signal handler. It prints `SIGQUIT: quit` and every goroutine (those
  * running on another thread as "stack unavailable", as Go does for
  * goroutines it cannot stop) and exits 2.
  *
@@ -44,6 +44,7 @@
  */
 #include <errno.h>
 #include <pthread.h>
+#include <semaphore.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -363,28 +364,29 @@ static void hook_deadlock(void) {
 
 /* ---- SIGQUIT and schedtrace threads ---------------------------------------------- */
 
-/* The SIGQUIT thread's kernel id, for forward_sigquit. */
-static _Atomic pid_t sigquit_tid;
+/* Posted by SIGQUIT's handler, waited on by the SIGQUIT thread. */
+static sem_t quit_sem;
 
-/* SIGQUIT's handler. The signal is blocked in every thread, but libgc's
- * stop-the-world handler waits with a mask that lets it through, so a
- * thread paused for a collection can take it: send it on to the SIGQUIT
- * thread (where it is blocked, so it stays pending for sigwait). A raw
- * tgkill: async-signal-safe. */
-static void forward_sigquit(int sig) {
-    pid_t tid = atomic_load(&sigquit_tid);
-    if (tid)
-        syscall(SYS_tgkill, getpid(), tid, sig);
+/* SIGQUIT's handler: only posts quit_sem (async-signal-safe), so no csp
+ * code or lock runs in a signal handler. The signal is blocked in every
+ * thread but the SIGQUIT thread, and libgc's stop-the-world handler waits
+ * with a mask that lets it through, so a thread paused for a collection
+ * can take it too: either way the SIGQUIT thread wakes. (The handler used
+ * to forward the signal to the SIGQUIT thread with tgkill; taken by that
+ * thread itself inside libgc's handler, before it acknowledged the stop,
+ * the forward re-delivered itself forever and libgc aborted with "Signals
+ * delivery fails constantly".) */
+static void on_sigquit(int sig) {
+    sem_post(&quit_sem);
 }
 
 static void *sigquit_thread(void *arg) {
-    atomic_store(&sigquit_tid, (pid_t)syscall(SYS_gettid));
     sigset_t set;
     sigemptyset(&set);
     sigaddset(&set, SIGQUIT);
+    pthread_sigmask(SIG_UNBLOCK, &set, NULL);
     for (;;) {
-        int sig;
-        if (sigwait(&set, &sig) != 0 || sig != SIGQUIT)
+        if (sem_wait(&quit_sem) != 0) /* EINTR: libgc's signals */
             continue;
         panic_lock();
         fflush(stdout);
@@ -398,26 +400,26 @@ static void *sigquit_thread(void *arg) {
 static pthread_t quit_thread;
 
 static void start_sigquit_thread(void) {
+    sem_init(&quit_sem, 0, 0);
     if (pthread_create(&quit_thread, NULL, sigquit_thread, NULL) != 0)
         return;
     pthread_detach(quit_thread);
 }
 
 /* Blocks SIGQUIT in this thread (and so in every M it starts) and starts
- * the thread that takes it (once per process). */
+ * the thread that takes it (once per process; it unblocks it). */
 static void setup_sigquit(void) {
     static pthread_once_t once = PTHREAD_ONCE_INIT;
     sigset_t set;
     sigemptyset(&set);
     sigaddset(&set, SIGQUIT);
     /* A handler, never the inherited disposition: SIG_IGN (a shell's
-     * `prog &` ignores SIGQUIT) would discard the signal before sigwait
-     * sees it (Go installs its SIGQUIT handler whatever it inherited; it
+     * `prog &` ignores SIGQUIT) would discard the signal (Go installs its SIGQUIT handler whatever it inherited; it
      * keeps SIG_IGN only for SIGHUP and SIGINT), and SIG_DFL would kill the
      * process where libgc lets the signal through. */
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
-    sa.sa_handler = forward_sigquit;
+    sa.sa_handler = on_sigquit;
     sigfillset(&sa.sa_mask);
     sa.sa_flags = SA_RESTART;
     sigaction(SIGQUIT, &sa, NULL);

@@ -137,6 +137,26 @@ for k in const type; do
     check "15000 chained $k declarations" 0 $?
 done
 
+# ---- big generated sources ------------------------------------------------------
+# Generated tables must check in linear time (Go takes a second or two for
+# each; a quadratic checker took minutes): a 1,000,000-element slice literal,
+# a 200,000-key map literal, 300,000 iota constants, 200,000 constants each
+# defined by the one before.
+awk 'BEGIN { print "package main\n\nimport \"fmt\"\n\nvar a = []int{";
+    for (i = 0; i < 1000000; i++) print i ",";
+    print "}\n\nvar m = map[string]int{";
+    for (i = 0; i < 200000; i++) print "\"k" i "\": " i ",";
+    print "}\n\nconst (\n\tc0 = iota";
+    for (i = 1; i < 300000; i++) print "\tc" i;
+    print ")\n\nconst d0 = 1";
+    for (i = 1; i < 200000; i++) print "const d" i " = d" i - 1 " + 1";
+    print "\nfunc main() { fmt.Println(len(a), a[999999], len(m), m[\"k199999\"], c299999, d199999) }" }' \
+    > "$TMP/big.csp"
+timeout 120 "$CSP" "$TMP/big.csp" > "$TMP/out" 2> "$TMP/err"
+st=$?
+[ "$(cat "$TMP/out")" = "1000000 999999 200000 199999 299999 200000" ] || st="bad output"
+check "big generated tables" 0 "$st"
+
 # ---- output that cannot be written ---------------------------------------------
 # stdout closed early: Go dies by SIGPIPE (141) even when the parent ignores
 # SIGPIPE, instead of writing forever into EPIPE.
