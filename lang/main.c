@@ -120,6 +120,7 @@ static int parse_procs(const char *s) {
 }
 
 int main(int argc, char **argv) {
+    vm_block_sigquit();
     gc_init();
     Diag diag;
     diag_init(&diag);

@@ -297,6 +297,7 @@ static int block_on(GSched *g, Chan *c, WaitQ *q, Slot *elem, WaitReason r) {
 /* ---- send / receive / close --------------------------------------------------------- */
 
 int chan_send(Worker *w, GSched *g, Chan *c, const Slot *elem, bool block) {
+    sched_note_sync(g);
     if (!c)
         return block ? park_forever(g, WAIT_CHAN_SEND_NIL) : CHAN_WOULDBLOCK;
     lock_acquire(&c->lock);
@@ -325,6 +326,7 @@ int chan_send(Worker *w, GSched *g, Chan *c, const Slot *elem, bool block) {
 
 int chan_recv(Worker *w, GSched *g, Chan *c, Slot *dst, bool *ok,
               bool block) {
+    sched_note_sync(g);
     if (!c)
         return block ? park_forever(g, WAIT_CHAN_RECV_NIL) : CHAN_WOULDBLOCK;
     lock_acquire(&c->lock);
@@ -358,6 +360,9 @@ int chan_recv(Worker *w, GSched *g, Chan *c, Slot *dst, bool *ok,
 }
 
 int chan_close(Worker *w, Chan *c) {
+    Fiber *self_f = vm_running_fiber();
+    if (self_f)
+        sched_note_sync(&self_f->sched);
     if (!c)
         return CHAN_PANIC_CLOSE_NIL;
     lock_acquire(&c->lock);
@@ -551,6 +556,7 @@ static int sel_block(GSched *g, SelectCase *cases, int nsends,
 int chan_select(Worker *w, GSched *g, SelectCase *cases, int nsends,
                 int nrecvs, bool block, int *chosen, bool *recvok) {
     int ncases = nsends + nrecvs;
+    sched_note_sync(g);
     *chosen = -1;
     *recvok = false;
     if (ncases == 0)

@@ -225,6 +225,7 @@ void vm_go(Fiber *parent, Closure *cl, const Slot *args, int nargs) {
                           ? fr->proto->lines[pc] : fr->proto->line;
     if (parent->race)
         race_go(parent, f);
+    sched_note_sync(&parent->sched); /* the go statement releases */
     sched_go(w, &f->sched);
 }
 

@@ -22,10 +22,10 @@
  * PANIC OUTPUT of different threads never interleaves: whoever prints a
  * fatal message holds panic_lock (panic.c) until the process exits.
  *
- * SIGNALS: SIGQUIT is blocked in every thread but one (the Ms inherit the
- * mask of the thread that starts the scheduler); its handler only posts a
- * semaphore that one dedicated thread waits on, so no csp code or lock
- * ever runs in a signal handler. It prints `SIGQUIT: quit` and every goroutine (those
+ * SIGNALS: SIGQUIT is blocked in every thread (the Ms inherit the mask of
+ * the thread that starts the scheduler) and taken by one dedicated thread
+ * through a signalfd (see on_sigquit for the one way around the mask), so
+ * no csp code or lock ever runs in a signal handler. It prints `SIGQUIT: quit` and every goroutine (those
  * running on another thread as "stack unavailable", as Go does for
  * goroutines it cannot stop) and exits 2.
  *
@@ -43,12 +43,14 @@
  * publishes it).
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
 #include <pthread.h>
-#include <semaphore.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/signalfd.h>
 #include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
@@ -232,17 +234,15 @@ _Noreturn void vm_fatal_exit(void) {
 
 static int run_fiber(Worker *w, GSched *g);
 
-/* The goroutine this thread runs (fatal errors print its stack). */
-static _Thread_local Fiber *running;
-
-Fiber *vm_running_fiber(void) { return running; }
+/* The goroutine this thread runs (fatal errors print its stack; vm.h). */
+_Thread_local Fiber *vm_running;
 
 static int hook_run(Worker *w, GSched *g) {
-    running = fiber_of(g);
+    vm_running = fiber_of(g);
     w->budget = VM_BUDGET;
     if (!run.session) {
         int st = run_fiber(w, g);
-        running = NULL;
+        vm_running = NULL;
         return st;
     }
     jmp_buf jb;
@@ -252,21 +252,21 @@ static int hook_run(Worker *w, GSched *g) {
         f->panic = NULL;
         if (fg_take(f))
             fg_end(VM_FG_PANIC);
-        running = NULL;
+        vm_running = NULL;
         return VM_DONE;
     }
     fatal_jmp = &jb;
     int st = run_fiber(w, g);
     fatal_jmp = NULL;
-    running = NULL;
+    vm_running = NULL;
     return st;
 }
 
 /* The simulation's run hook: sim.c chose the budget (no sessions). */
 static int hook_run_sim(Worker *w, GSched *g) {
-    running = fiber_of(g);
+    vm_running = fiber_of(g);
     int st = run_fiber(w, g);
-    running = NULL;
+    vm_running = NULL;
     return st;
 }
 
@@ -287,7 +287,10 @@ static int run_fiber(Worker *w, GSched *g) {
             if (st == VM_PANIC)
                 fatal_panic(f);
             if (fg_take(f)) {
-                if (f->race) /* the next input follows this one */
+                /* the next input follows this one (map.c's windows too:
+                 * it may start before this goroutine's record is done) */
+                sched_note_sync(&f->sched);
+                if (f->race)
                     race_release(f, &run.fg);
                 fg_end(st == VM_PANIC ? VM_FG_PANIC : VM_FG_DONE);
             }
@@ -364,66 +367,75 @@ static void hook_deadlock(void) {
 
 /* ---- SIGQUIT and schedtrace threads ---------------------------------------------- */
 
-/* Posted by SIGQUIT's handler, waited on by the SIGQUIT thread. */
-static sem_t quit_sem;
+/* The SIGQUIT thread waits on two descriptors: a signalfd for SIGQUIT
+ * (blocked in every thread, so a signal sent to the process stays pending
+ * and shows there) and a pipe the handler writes to. The handler runs
+ * only where libgc lets the signal through: its stop-the-world handler
+ * waits with SIGQUIT unblocked, so a thread paused for a collection can
+ * take it. Writing a byte is async-signal-safe, so no csp code or lock
+ * runs in a signal handler. (Forwarding the signal with tgkill, as before,
+ * re-delivered itself for ever when the paused thread was the SIGQUIT
+ * thread; a semaphore instead of sigwait/signalfd lost the signal under
+ * ThreadSanitizer, which delivers handlers only at its interceptors.) */
+static int quit_pipe[2] = {-1, -1};
+static int quit_sfd = -1;
 
-/* SIGQUIT's handler: only posts quit_sem (async-signal-safe), so no csp
- * code or lock runs in a signal handler. The signal is blocked in every
- * thread but the SIGQUIT thread, and libgc's stop-the-world handler waits
- * with a mask that lets it through, so a thread paused for a collection
- * can take it too: either way the SIGQUIT thread wakes. (The handler used
- * to forward the signal to the SIGQUIT thread with tgkill; taken by that
- * thread itself inside libgc's handler, before it acknowledged the stop,
- * the forward re-delivered itself forever and libgc aborted with "Signals
- * delivery fails constantly".) */
 static void on_sigquit(int sig) {
-    sem_post(&quit_sem);
+    int saved = errno;
+    ssize_t n = write(quit_pipe[1], "q", 1);
+    (void)n; /* a full pipe already holds a wake-up */
+    errno = saved;
 }
 
 static void *sigquit_thread(void *arg) {
-    sigset_t set;
-    sigemptyset(&set);
-    sigaddset(&set, SIGQUIT);
-    pthread_sigmask(SIG_UNBLOCK, &set, NULL);
-    for (;;) {
-        if (sem_wait(&quit_sem) != 0) /* EINTR: libgc's signals */
-            continue;
-        panic_lock();
-        fflush(stdout);
-        fputs("SIGQUIT: quit\nPC=0x0 m=0 sigcode=0\n", stderr);
-        dump_goroutines();
-        vm_exit(2);
-    }
-    return NULL;
+    struct pollfd fds[2] = {{.fd = quit_sfd, .events = POLLIN},
+                            {.fd = quit_pipe[0], .events = POLLIN}};
+    while (poll(fds, 2, -1) <= 0) /* EINTR: libgc's signals */
+        ;
+    panic_lock();
+    fflush(stdout);
+    fputs("SIGQUIT: quit\nPC=0x0 m=0 sigcode=0\n", stderr);
+    dump_goroutines();
+    vm_exit(2);
 }
 
 static pthread_t quit_thread;
 
 static void start_sigquit_thread(void) {
-    sem_init(&quit_sem, 0, 0);
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGQUIT);
+    if (pipe2(quit_pipe, O_CLOEXEC | O_NONBLOCK) != 0 ||
+        (quit_sfd = signalfd(-1, &set, SFD_CLOEXEC)) < 0)
+        return; /* no dump: SIGQUIT stays blocked (no descriptors left) */
     if (pthread_create(&quit_thread, NULL, sigquit_thread, NULL) != 0)
         return;
     pthread_detach(quit_thread);
 }
 
 /* Blocks SIGQUIT in this thread (and so in every M it starts) and starts
- * the thread that takes it (once per process; it unblocks it). */
-static void setup_sigquit(void) {
-    static pthread_once_t once = PTHREAD_ONCE_INIT;
+ * the thread that takes it (once per process). */
+void vm_block_sigquit(void) {
     sigset_t set;
     sigemptyset(&set);
     sigaddset(&set, SIGQUIT);
+    pthread_sigmask(SIG_BLOCK, &set, NULL);
+}
+
+static void setup_sigquit(void) {
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
     /* A handler, never the inherited disposition: SIG_IGN (a shell's
-     * `prog &` ignores SIGQUIT) would discard the signal (Go installs its SIGQUIT handler whatever it inherited; it
-     * keeps SIG_IGN only for SIGHUP and SIGINT), and SIG_DFL would kill the
-     * process where libgc lets the signal through. */
+     * `prog &` ignores SIGQUIT) would discard the signal (Go installs its
+     * SIGQUIT handler whatever it inherited; it keeps SIG_IGN only for
+     * SIGHUP and SIGINT), and SIG_DFL would kill the process where libgc
+     * lets the signal through. */
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_sigquit;
     sigfillset(&sa.sa_mask);
     sa.sa_flags = SA_RESTART;
     sigaction(SIGQUIT, &sa, NULL);
-    pthread_sigmask(SIG_BLOCK, &set, NULL);
+    vm_block_sigquit(); /* in case the process did not (tests) */
     pthread_once(&once, start_sigquit_thread);
 }
 

@@ -32,11 +32,38 @@
  * (best effort, not a guarantee). Whatever a race does, a reader loads the
  * Store pointer once and bounds-checks entry numbers against that Store, so
  * it never reads outside an object: a race may lose updates, never crash.
+ *
+ * MISUSE WINDOWS (detection that does not depend on -procs): a map write is
+ * one native step in csp, so at -procs 1 no goroutine is ever seen "inside"
+ * another's write. Instead each write leaves a window (wg: the writer, and
+ * wstamp: its GSched.syncgen then) that stays open until the writer parks,
+ * ends, or does any synchronising release (sched_note_sync); a range step
+ * leaves one the same way (ig, istamp), closed early by the range's end.
+ * Another goroutine's map access while a window is open cannot be ordered
+ * after the windowed access by Go's memory model (every happens-before
+ * edge out of a goroutine starts at one of its releases, and none has
+ * happened since), so it is a real race: Go's fatal error is reported
+ * (writes, reads and range steps against a write window; writes against a
+ * range window). Only misses, never a false report, PROVIDED every release
+ * bumps syncgen: channel send/receive/close/select (chan.c), `go`
+ * (fiber.c), park and goroutine end (sched.c, sim.c), the RACE_RELEASE and
+ * RACE_ACQ_REL hooks (Unlock, RUnlock, WaitGroup.Done, Cond, atomics,
+ * Pool.Put, AfterFunc and Reset), the VM's inline Mutex fast path (vm.c
+ * CALL_FAST) and the end of a REPL input (goroutine.c). A new release
+ * without a bump is a false report waiting to happen. syncgen values are
+ * unique per record (it starts at the record's first goid << 32), so a
+ * (who, stamp) pair torn by two parallel rangers never matches. The race
+ * reported may be one that Go itself would only catch under -race (a
+ * goroutine that wrote and then runs on with no synchronisation at all).
+ * Under -race the happens-before detector reports instead, so the windows
+ * are not checked.
  */
 #include <string.h>
 
 #include "config.h"
+#include "race.h"
 #include "rt.h"
+#include "vm.h"
 
 enum { MIN_ENTRIES = 8 };
 /* Entry numbers + 1 are 32-bit in the index (half of it for the hint's
@@ -69,6 +96,10 @@ struct Map {
     int64_t ksize, vsize, stride; /* immutable, in slots */
     KeyMode mode;        /* immutable */
     int writing;         /* race detector flag; relaxed atomics */
+    /* misuse windows (see the file comment): any thread, relaxed; the
+     * stamp is goid<<32 | syncgen, so a torn pair never matches */
+    GSched *wg, *ig;     /* last writer, last ranging goroutine */
+    uint64_t wstamp, istamp;
 };
 
 /* ---- stores ------------------------------------------------------------------- */
@@ -190,19 +221,88 @@ static Slot *find_same(const Map *m, const Store *cur, const Slot *old) {
 
 /* ---- race detection ------------------------------------------------------------- */
 
-static void begin_write(Map *m) {
-    if (__atomic_load_n(&m->writing, __ATOMIC_RELAXED))
-        rt_fatal("concurrent map writes");
-    __atomic_store_n(&m->writing, 1, __ATOMIC_RELAXED);
+/* The windows (see the file comment). The common cases are a few loads
+ * and a store, inline: no other goroutine's window, no write in progress. */
+
+static inline uint64_t stamp(GSched *g) {
+    return atomic_load_explicit(&g->syncgen, memory_order_relaxed);
 }
 
-static void end_write(Map *m) {
+static inline GSched *me(void) {
+    Fiber *f = vm_running_fiber();
+    return f ? &f->sched : NULL;
+}
+
+static inline GSched *load_who(GSched *const *who) {
+    return __atomic_load_n(who, __ATOMIC_RELAXED);
+}
+
+/* Is g's window, stamped *st, open and not self's? Under -race the
+ * happens-before detector reports instead (never a fatal error). */
+static bool other_open(GSched *self, GSched *g, const uint64_t *st) {
+    return g != self && g && self &&
+           stamp(g) == __atomic_load_n(st, __ATOMIC_RELAXED) && !race_enabled;
+}
+
+static __attribute__((noinline, cold)) void write_slow(Map *m, GSched *self) {
+    if (__atomic_load_n(&m->writing, __ATOMIC_RELAXED) ||
+        other_open(self, load_who(&m->wg), &m->wstamp))
+        rt_fatal("concurrent map writes");
+    if (other_open(self, load_who(&m->ig), &m->istamp))
+        rt_fatal("concurrent map iteration and map write");
+    if (self)
+        __atomic_store_n(&m->wg, self, __ATOMIC_RELAXED);
+}
+
+static void begin_write(Map *m) {
+    GSched *self = me(), *i = load_who(&m->ig);
+    if (__builtin_expect(__atomic_load_n(&m->writing, __ATOMIC_RELAXED) ||
+                             load_who(&m->wg) != self || (i && i != self),
+                         0))
+        write_slow(m, self);
+    __atomic_store_n(&m->writing, 1, __ATOMIC_RELAXED);
+    if (self) /* self's window: open until its next release */
+        __atomic_store_n(&m->wstamp, stamp(self), __ATOMIC_RELAXED);
+}
+
+static inline void end_write(Map *m) {
     __atomic_store_n(&m->writing, 0, __ATOMIC_RELAXED);
 }
 
-static void check_read(const Map *m) {
-    if (__atomic_load_n(&m->writing, __ATOMIC_RELAXED))
-        rt_fatal("concurrent map read and map write");
+static __attribute__((noinline, cold)) void read_slow(Map *m, bool range) {
+    if (__atomic_load_n(&m->writing, __ATOMIC_RELAXED) ||
+        other_open(me(), load_who(&m->wg), &m->wstamp))
+        rt_fatal(range ? "concurrent map iteration and map write"
+                       : "concurrent map read and map write");
+}
+
+static inline void check_read(Map *m) {
+    GSched *w = load_who(&m->wg);
+    if (__builtin_expect(__atomic_load_n(&m->writing, __ATOMIC_RELAXED) ||
+                             (w && w != me()),
+                         0))
+        read_slow(m, false);
+}
+
+/* A range step: checks against a write window, then opens self's range
+ * window; the range's end closes it. */
+static inline void check_range(Map *m) {
+    GSched *self = me(), *w = load_who(&m->wg);
+    if (__builtin_expect(__atomic_load_n(&m->writing, __ATOMIC_RELAXED) ||
+                             (w && w != self),
+                         0))
+        read_slow(m, true);
+    if (!self)
+        return;
+    __atomic_store_n(&m->istamp, stamp(self), __ATOMIC_RELAXED);
+    if (load_who(&m->ig) != self)
+        __atomic_store_n(&m->ig, self, __ATOMIC_RELAXED);
+}
+
+static void end_range(Map *m) {
+    GSched *self = me();
+    if (self && load_who(&m->ig) == self)
+        __atomic_store_n(&m->ig, NULL, __ATOMIC_RELAXED);
 }
 
 /* ---- API ----------------------------------------------------------------------- */
@@ -344,6 +444,7 @@ bool map_iter_next(MapIter *it, Slot **key, Slot **val) {
     Store *st = it->state[0];
     if (!st)
         return false;
+    check_range(m);
     int64_t limit = (intptr_t)it->state[1], start = (intptr_t)it->state[2];
     int64_t k = (intptr_t)it->state[3];
     for (; k < limit; k++) {
@@ -365,5 +466,6 @@ bool map_iter_next(MapIter *it, Slot **key, Slot **val) {
         return true;
     }
     it->state[3] = (void *)(intptr_t)k;
+    end_range(m);
     return false;
 }

@@ -72,11 +72,13 @@ void race_acq_rel(Fiber *f, const void *addr);
     } while (0)
 #define RACE_RELEASE(f, addr)                                                \
     do {                                                                     \
+        sched_note_sync(&(f)->sched);                                        \
         if (__builtin_expect((f)->race != NULL, 0))                          \
             race_release((f), (addr));                                       \
     } while (0)
 #define RACE_ACQ_REL(f, addr)                                                \
     do {                                                                     \
+        sched_note_sync(&(f)->sched);                                        \
         if (__builtin_expect((f)->race != NULL, 0))                          \
             race_acq_rel((f), (addr));                                       \
     } while (0)

@@ -1197,6 +1197,7 @@ static void gdone(M *m, GSched *g) {
             program_exit(SCHED_EXIT_OK);
         return; /* main's record is never reused */
     }
+    sched_note_sync(g);
     if (sched.hooks.gdead)
         sched.hooks.gdead(&m->w, g);
     gfput(m->p, g);
@@ -1323,6 +1324,8 @@ static void g_start(GSched *g, int64_t goid) {
     atomic_store_explicit(&g->selectdone, 0, memory_order_relaxed);
     if (!g->in_allgs) {
         g->in_allgs = true;
+        atomic_store_explicit(&g->syncgen, (uint64_t)goid << 32,
+                              memory_order_relaxed);
         lock_acquire(&allglock);
         g->alllink = allgs;
         allgs = g;
@@ -1391,6 +1394,7 @@ void sched_ready(Worker *w, GSched *g, bool next) {
 }
 
 void sched_park(GSched *g, ParkCommit unlockf, void *arg, WaitReason r) {
+    sched_note_sync(g);
     g->unlockf = unlockf;
     g->unlockarg = arg;
     g->waitreason = (uint8_t)r;

@@ -134,7 +134,26 @@ struct GSched {
     bool nested;
     Note nestnote;
     GSched *nestlink;         /* sched's list of nested sleepers: sched.lock */
+    /* Map misuse windows (map.c): bumped by the owner at every park, exit,
+     * go statement and synchronising release (channel operation, Unlock,
+     * Done, atomic ...); any thread reads it (relaxed). It starts at the
+     * record's first goid << 32 and is never reset, so every value is one
+     * record's at one moment (a recycled record's old windows stay closed;
+     * two records never share a value). */
+    _Atomic uint64_t syncgen;
 };
+
+/* g (the caller's own goroutine; NULL: the runtime itself, a timer's
+ * send) synchronised, parked or ended. Only the owner writes syncgen, so
+ * a plain increment suffices. */
+static inline void sched_note_sync(GSched *g) {
+    if (!g)
+        return;
+    atomic_store_explicit(&g->syncgen,
+                          atomic_load_explicit(&g->syncgen,
+                                               memory_order_relaxed) + 1,
+                          memory_order_relaxed);
+}
 
 /* ---- hooks: what the VM plugs in ---------------------------------------- */
 

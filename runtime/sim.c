@@ -250,6 +250,9 @@ static void g_start(GSched *g) {
     atomic_store_explicit(&g->selectdone, 0, memory_order_relaxed);
     if (!g->in_allgs) {
         g->in_allgs = true;
+        /* map.c's windows: as sched.c's g_start */
+        atomic_store_explicit(&g->syncgen, (uint64_t)g->goid << 32,
+                              memory_order_relaxed);
         g->alllink = sim.allgs;
         sim.allgs = g;
     }
@@ -397,6 +400,7 @@ static GSched *pick_pct(int64_t *budget) {
 /* g returned VM_DONE. */
 static void gdone(GSched *g) {
     set_gstatus(g, G_DEAD);
+    sched_note_sync(g); /* closes its map windows (map.c) */
     sim.ngoroutines--;
     if (g == sim.maing) {
         if (!g->goexited)

@@ -839,6 +839,7 @@ L_MAPGET2: {
     Map *m = RB.p;
     Slot *v = NULL;
     if (m) {
+        SAVE_PC(); /* a map misuse fatal error names this line */
         v = map_get(m, rt_mem(mt->key, &RC), &bad);
         if (bad) THROW(map_bad_key(f, bad));
     } else {
@@ -860,6 +861,7 @@ L_MAPSET: {
     Type *bad = NULL;
     if (!m) THROW(rt_panic_string(f, "assignment to entry in nil map"));
     Type *mt = map_type(m);
+    SAVE_PC();
     Slot *v = map_set(m, rt_mem(mt->key, &RB), &bad);
     if (bad) THROW(map_bad_key(f, bad));
     rt_store(mt->elem, v, RC);
@@ -869,13 +871,14 @@ L_MAPDEL: {
     Map *m = RA.p;
     Type *bad = NULL;
     if (m) {
+        SAVE_PC();
         map_delete(m, rt_mem(map_type(m)->key, &RB), &bad);
         if (bad) THROW(map_bad_key(f, bad));
     }
     DISPATCH();
 }
 L_LENMAP: RA.i = RB.p ? map_len(RB.p) : 0; DISPATCH();
-L_MAPCLEAR: if (RA.p) map_clear(RA.p); DISPATCH();
+L_MAPCLEAR: SAVE_PC(); if (RA.p) map_clear(RA.p); DISPATCH();
 L_MAPITER: {
     Map *m = RB.p;
     MapIter *it = NULL;
@@ -889,6 +892,7 @@ L_MAPITER: {
 L_MAPNEXT: {
     MapIter *it = RA.p;
     Slot *k, *v;
+    SAVE_PC();
     if (!it || !map_iter_next(it, &k, &v)) {
         pc += SC;
         DISPATCH();
@@ -959,6 +963,9 @@ L_BIND: {
         callee = K[C].p;                                                     \
         nfn = NULL;                                                          \
         if (m_ && !f->sched.param) {                                         \
+            /* Unlock and RUnlock release (map.c's windows); a bump at       \
+             * Lock too costs nothing and only closes windows early */       \
+            sched_note_sync(&f->sched);                                      \
             int64_t *word_ = &m_[callee->fast_slot].i;                       \
             if (callee->fast_kind == FAST_CAS) {                             \
                 int64_t expect_ = callee->fast_x;                            \

@@ -318,8 +318,10 @@ int vm_session_dump(void);
 /* Called by vm_exit before the process ends (the REPL copies output that
  * is still on its way to the terminal). */
 void vm_set_exit_hook(void (*fn)(void));
-/* The goroutine the calling thread runs, or NULL. */
-Fiber *vm_running_fiber(void);
+/* The goroutine the calling thread runs, or NULL (set by goroutine.c;
+ * inline because map.c's misuse checks read it at every map operation). */
+extern _Thread_local Fiber *vm_running;
+static inline Fiber *vm_running_fiber(void) { return vm_running; }
 /* After a fatal error was printed (panic_lock held): ends the process
  * with status 2, or in a session only the goroutine running on this
  * thread. */
@@ -327,6 +329,13 @@ _Noreturn void vm_fatal_exit(void);
 /* Flushes stdout/stderr and ends the process at once (no atexit handlers:
  * other threads may still be running csp code). */
 _Noreturn void vm_exit(int code);
+
+/* Blocks SIGQUIT in the calling thread. main calls it first, before any
+ * thread exists (libgc starts its marker threads in gc_init), so that every
+ * thread inherits the mask and a SIGQUIT stays pending for the dump thread
+ * (goroutine.c): a thread with it unblocked would run the handler, which
+ * ThreadSanitizer delays until that thread reaches one of its interceptors. */
+void vm_block_sigquit(void);
 
 /* Runs f from its top frame until its boundary frame returns (VM_DONE), a
  * panic reaches the boundary (VM_PANIC, the panic stays on f->panic), the

@@ -31,6 +31,7 @@ for src in $PATTERN.csp; do
     envs=$(cat "$t.env" 2>/dev/null)
     out=$TMP/out err=$TMP/err
     if [ -f "$t.sigquit" ]; then
+        : > "$out" # empty before the wait below (the job truncates it later)
         env $envs timeout 30 "$CSP" $flags "$src" </dev/null >"$out" 2>"$err" &
         pid=$!
         # once the program has printed (its signal thread is up; a loaded

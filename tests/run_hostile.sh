@@ -180,6 +180,7 @@ fi
 # SIGQUIT while goroutines allocate: Go's dump and exit 2 every time (libgc's
 # paused threads used to take the signal and die of it without a dump).
 for i in 1 2 3 4 5; do
+    : > "$TMP/out" # empty before the wait below (the job truncates it later)
     timeout 30 "$CSP" "$D/alloc_forever.csp" > "$TMP/out" 2> "$TMP/err" &
     pid=$!
     n=0

@@ -897,6 +897,11 @@ static int n_stopTimer(Fiber *f, Slot *a) {
 /* resetTimer(r *byte, d, period Duration) bool */
 static int n_resetTimer(Fiber *f, Slot *a) {
     TimeTimer *t = a[0].p;
+    /* Reset happens before the firing it schedules (Go's resetTimer
+     * releases as newTimer does) */
+    sched_note_sync(&f->sched);
+    if (t->fn)
+        RACE_RELEASE(f, t->fn);
     lock_acquire(&t->sendlock);
     bool pending = stop_locked(f->w, t);
     timer_start(&t->rt, timer_when(a[1].i), a[2].i);
