@@ -24,6 +24,7 @@
  * same result and detects cycles where they are met.
  */
 #include "check_int.h"
+#include "../runtime/cstack.h"
 #include "../runtime/ffi.h"
 
 #include <stdarg.h>
@@ -36,6 +37,9 @@
 /* ---- small utilities --------------------------------------------------------- */
 
 void chk_error(Checker *C, Pos pos, const char *fmt, ...) {
+    /* after the nesting limit, the rest of the package is unchecked: its
+     * errors (unused variables...) would be consequences */
+    if (C->too_deep) return;
     char *msg = NULL;
     va_list ap;
     va_start(ap, fmt);
@@ -376,9 +380,21 @@ static void resolve_func_decl(Checker *C, DeclInfo *d) {
         bind_extern(C, fd, info, obj);
 }
 
+bool chk_too_deep(Checker *C, Pos pos) {
+    if (C->too_deep) return true;
+    if (!cstack_low()) return false;
+    chk_error(C, pos, "exceeded max nesting depth");
+    C->too_deep = true;
+    return true;
+}
+
 void chk_resolve(Checker *C, Object *obj) {
     DeclInfo *d = chk_map_get(&C->info, obj);
     if (!d || d->color == 2) return;
+    if (chk_too_deep(C, obj->pos)) {         /* a chain of declarations */
+        if (!obj->type) obj->type = chk_invalid_type();
+        return;
+    }
     if (d->shell) {                          /* needed in full now */
         d->shell = false;
         d->color = 0;

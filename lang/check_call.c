@@ -145,8 +145,11 @@ static void generic_call(Checker *C, Expr *e) {
 static void check_args(Checker *C, Expr *call, Type *sig, Arg *a, int n) {
     for (int i = 0; i < n; i++)
         if (a[i].x->mode == M_INVALID) return;
-    char ctx[512];
-    snprintf(ctx, sizeof ctx, "argument to %s", ast_expr_string(call->u.call.fun));
+    /* the context of argument errors; only a call with arguments needs it
+     * (spelling the callee is linear in it: f()()()... was quadratic) */
+    char ctx[512] = "";
+    if (n > 0)
+        snprintf(ctx, sizeof ctx, "argument to %s", ast_expr_string(call->u.call.fun));
     int np = sig->nparams;
     bool ddd = call->u.call.has_ellipsis;
     if (ddd) {

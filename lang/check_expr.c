@@ -1543,9 +1543,11 @@ static void composite(Checker *C, Expr *e, Type *hint) {
         if (te->kind == E_ARRAYTYPE && te->u.arraytype.len &&
             te->u.arraytype.len->kind == E_ELLIPSIS) {
             open_array = true;
-            T = chk_type(C, te->u.arraytype.elem);
+            T = chk_type_full(C, te->u.arraytype.elem, true);
         } else {
-            T = chk_type(C, te);
+            /* complete: a literal of a type still being declared (in its
+             * own array length) is an invalid recursive type, as in Go */
+            T = chk_type_full(C, te, true);
         }
     } else if (hint) {
         T = hint;
@@ -1626,6 +1628,10 @@ static void funclit(Checker *C, Expr *e) {
 void chk_raw_expr(Checker *C, Expr *e, Type *hint, bool allow_tuple) {
     if (!e) return;
     e->cv.kind = CV_NONE;
+    if (chk_too_deep(C, e->pos)) {
+        chk_invalid(e);
+        return;
+    }
     switch (e->kind) {
     case E_IDENT: ident(C, e); break;
     case E_INTLIT: case E_FLOATLIT: case E_IMAGLIT: case E_CHARLIT: case E_STRINGLIT:

@@ -116,6 +116,7 @@ struct Checker {
     Expr *generic_ok;        /* an operand about to be assigned to a typed
                                 target: it may denote a generic function,
                                 instantiated from the target's type */
+    bool too_deep;           /* the C stack ran low (chk_too_deep): stop */
 };
 
 /* ---- check.c ---- */
@@ -205,6 +206,10 @@ bool chk_comparison(Checker *C, Expr *e, Expr *x, Expr *y, TokKind op,
                     bool switch_case);
 void chk_funclit_body(Checker *C, Expr *e);
 void chk_invalid(Expr *e);
+/* Whether the recursion must stop here: the C stack is low (cstack.h), or
+ * was once in this package. The first time reports "exceeded max nesting
+ * depth" at pos; later calls are silent (everything after it is invalid). */
+bool chk_too_deep(Checker *C, Pos pos);
 bool chk_is_blank(Expr *e);
 /* Expression kind for statement contexts: 0 expression, 1 conversion,
  * 2 statement (calls, receives). */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "compile_int.h"
+#include "../runtime/cstack.h"
 
 static Expr *unparen(Expr *e) {
     while (e && e->kind == E_PAREN)
@@ -2097,6 +2098,12 @@ static bool writes_dst_last(Expr *e) {
 }
 
 int cexpr(FuncState *fs, Expr *e, int dst) {
+    if (fs->C->too_deep || cstack_low()) { /* see cstack.h */
+        if (!fs->C->too_deep)
+            comp_error(fs, e->pos, "exceeded max nesting depth");
+        fs->C->too_deep = true;
+        return target(fs, dst);
+    }
     if (e->cv.kind != CV_NONE && e->mode != M_TYPE)
         return load_const(fs, e, const_type(e), dst);
     if (fs->nhoisted) {

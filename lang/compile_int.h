@@ -86,6 +86,7 @@ typedef struct ThunkEntry {
 } ThunkEntry;
 
 struct Comp {
+    bool too_deep;           /* the C stack ran low in cexpr (reported) */
     Program *prog;
     Diag *d;
     CProgram *cp;

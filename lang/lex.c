@@ -52,6 +52,14 @@ static void errf(Lexer *lx, int line, int col, const char *fmt, ...) {
 /* Error at the current read position. */
 #define ERR_HERE(lx, ...) errf((lx), (lx)->line, cur_col((lx), (lx)->p), __VA_ARGS__)
 
+/* Invalid UTF-8 at p. Go 1.26 reports only the file's first one (later
+ * ones are dropped as repeats of the same message), so does csp. */
+static void bad_utf8(Lexer *lx, const char *p) {
+    if (lx->bad_utf8_seen) return;
+    lx->bad_utf8_seen = true;
+    errf(lx, lx->line, cur_col(lx, p), "invalid UTF-8 encoding");
+}
+
 static bool is_decimal(int c) { return c >= '0' && c <= '9'; }
 static bool is_hex(int c) {
     return is_decimal(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
@@ -181,6 +189,22 @@ void lex_init(Lexer *lx, const char *src, LexErrorFn error, void *ctx) {
 
 /* ---- comments -------------------------------------------------------------- */
 
+/* Steps over one character of a comment at lx->p (not NUL, not a
+ * newline); as in Go, invalid UTF-8 is an error there too. */
+static void comment_char(Lexer *lx) {
+    if ((unsigned char)*lx->p < 0x80) {
+        lx->p++;
+        return;
+    }
+    int n;
+    utf8_decode(lx->p, &n);
+    if (!utf8_valid_at(lx->p)) {
+        bad_utf8(lx, lx->p);
+        n = 1;
+    }
+    lx->p += n;
+}
+
 /* Skips a block comment whose opening slash-star starts at lx->p. Returns true if it
  * contained a newline. */
 static bool skip_block_comment(Lexer *lx) {
@@ -194,8 +218,13 @@ static bool skip_block_comment(Lexer *lx) {
             return nl;
         }
         if (c == '*' && lx->p[1] == '/') { lx->p += 2; return nl; }
-        lx->p++;
-        if (c == '\n') { newline(lx); nl = true; }
+        if (c == '\n') {
+            lx->p++;
+            newline(lx);
+            nl = true;
+        } else {
+            comment_char(lx);
+        }
     }
 }
 
@@ -230,7 +259,7 @@ static int ident_char(Lexer *lx, const char *p) {
     int n;
     int32_t r = utf8_decode(p, &n);
     if (!utf8_valid_at(p)) {
-        errf(lx, lx->line, cur_col(lx, p), "invalid UTF-8 encoding");
+        bad_utf8(lx, p);
     } else if (!unicode_letter(r)) {
         char u[32];
         fmt_rune_U(u, sizeof u, r);
@@ -468,7 +497,7 @@ static int32_t copy_char(Lexer *lx, Buf *b) {
     int n;
     int32_t r = utf8_decode(lx->p, &n);
     if (r == 0xFFFD && n == 1 && (unsigned char)*lx->p >= 0x80)
-        ERR_HERE(lx, "invalid UTF-8 encoding");
+        bad_utf8(lx, lx->p);
     buf_put(b, lx->p, n);
     lx->p += n;
     return r;
@@ -664,7 +693,7 @@ static bool skip_space(Lexer *lx, Token *semi) {
             continue;
         }
         if (c == '/' && lx->p[1] == '/') {
-            while (*lx->p && *lx->p != '\n') lx->p++;
+            while (*lx->p && *lx->p != '\n') comment_char(lx);
             continue;
         }
         if (c == '/' && lx->p[1] == '*') {
@@ -717,7 +746,7 @@ static bool scan_token(Lexer *lx, Token *t) {
     int n;
     int32_t r = utf8_decode(lx->p, &n);
     if (r == 0xFFFD && n == 1 && c >= 0x80) {
-        ERR_HERE(lx, "invalid UTF-8 encoding");
+        bad_utf8(lx, lx->p);
     } else if (r == 0xFEFF) {
         ERR_HERE(lx, "invalid BOM in the middle of the file");
     } else {

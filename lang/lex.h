@@ -77,6 +77,7 @@ typedef struct Lexer {
     int32_t line;
     const char *line_start;
     bool insert_semi;       /* last token allows automatic ';' at newline */
+    bool bad_utf8_seen;     /* invalid UTF-8 reported (once per file, as Go) */
     LexErrorFn error;
     void *error_ctx;
 } Lexer;

@@ -1930,11 +1930,33 @@ static void parser_init(Parser *p, SrcFile *f, Diag *d) {
     next(p);
 }
 
-static SrcFile *new_file(const char *path, const char *src, size_t len) {
+/* The source as the lexer reads it: NUL-terminated, so a NUL byte inside
+ * would end it silently. Go reports the first ("invalid NUL character";
+ * later ones are dropped as repeats of the message) and skips each; csp
+ * reads a blank in their place, which keeps the columns of what follows
+ * (Go counts the byte too). */
+static SrcFile *new_file(const char *path, const char *src, size_t len, Diag *d) {
     SrcFile *f = gc_alloc(sizeof *f);
     char *copy = gc_alloc_atomic(len + 1);
     if (len) memcpy(copy, src, len);
     copy[len] = 0;
+    if (len && memchr(copy, 0, len)) {
+        int line = 1;
+        size_t ls = 0;
+        bool nul_seen = false;
+        for (size_t i = 0; i < len; i++) {
+            if (copy[i] == '\n') {
+                line++;
+                ls = i + 1;
+            } else if (copy[i] == 0) {
+                if (!nul_seen)
+                    diag_error_at(d, path ? path : "", line, (int)(i - ls) + 1,
+                                  "invalid NUL character");
+                nul_seen = true;
+                copy[i] = ' ';
+            }
+        }
+    }
     f->path = gc_strdup(path ? path : "");
     f->src = copy;
     f->len = len;
@@ -1992,7 +2014,7 @@ static void file_decls(Parser *p, Vec *decls) {
 }
 
 SrcFile *parse_file(const char *path, const char *src, size_t len, Diag *d) {
-    SrcFile *f = new_file(path, src, len);
+    SrcFile *f = new_file(path, src, len, d);
     Parser p;
     Vec decls = {0};
     parser_init(&p, f, d);
@@ -2036,7 +2058,7 @@ static bool func_is_decl(Parser *p) {
 
 SrcFile *parse_repl(const char *path, const char *src, size_t len, Diag *d,
                     Stmt ***stmts, int *nstmts) {
-    SrcFile *f = new_file(path, src, len);
+    SrcFile *f = new_file(path, src, len, d);
     Parser p;
     Vec decls = {0}, list = {0};
     parser_init(&p, f, d);

@@ -8,6 +8,8 @@
  * table. Because components are interned first, structural equality reduces
  * to comparing component pointers, so lookup is cheap and identity is `==`.
  * Named types are never interned: each type_new_named call is a new type.
+ * The table holds types weakly (see "the type table"): a type nothing else
+ * reaches is collected, so one process can check program after program.
  *
  * LOCKING: `intern_mu` protects the type table, the string table and the id
  * counter. A Type is published (returned) only when fully built, so readers
@@ -29,7 +31,7 @@
 #include "gc.h"
 
 static pthread_mutex_t intern_mu = PTHREAD_MUTEX_INITIALIZER;
-static int next_id = 1;              /* protected by intern_mu */
+static int64_t next_id = 1;          /* protected by intern_mu */
 
 /* ---- string interning ----------------------------------------------------- */
 
@@ -84,9 +86,27 @@ const char *str_intern(const char *s) {
 
 /* ---- the type table ------------------------------------------------------- */
 
+/* The table holds its types WEAKLY: an entry is a disappearing link
+ * (libgc), cleared by the collector once nothing else reaches the type, so
+ * the types of a program that is gone (a REPL input, a fuzz input, the
+ * standard packages the front end checked for it) are collected instead of
+ * accumulating for the life of the process. The entries live in
+ * pointer-free memory, so the table itself keeps nothing alive. A cleared
+ * entry is a tombstone (used, t == NULL): probing walks past it, an insert
+ * may reuse it, a rehash drops it. The hash is kept beside the pointer so a
+ * probe and a rehash compare hashes without touching a type the collector
+ * may be about to reclaim. Dropping a type is safe: a type is only ever
+ * compared by identity with types that are alive (so in the table), and a
+ * later structurally equal type is interned afresh (with a new id). */
+typedef struct TypeEntry {
+    Type *t;        /* disappearing link, or NULL (empty or tombstone) */
+    uint32_t hash;  /* t->hash */
+    uint32_t used;  /* ever occupied since the last rehash */
+} TypeEntry;
+
 typedef struct TypeTab {
-    Type **slots;
-    size_t cap, n;
+    TypeEntry *e;   /* pointer-free memory */
+    size_t cap, n;  /* n: used entries, tombstones included */
 } TypeTab;
 static TypeTab typetab;              /* protected by intern_mu */
 
@@ -96,7 +116,7 @@ static uint32_t mix(uint32_t h, uint64_t v) {
     return h;
 }
 
-static uint32_t tid(const Type *t) { return t ? (uint32_t)t->id : 0; }
+static uint64_t tid(const Type *t) { return t ? (uint64_t)t->id : 0; }
 
 static uint32_t type_hash(const Type *t) {
     uint32_t h = mix(17, t->kind);
@@ -149,18 +169,54 @@ static bool type_same(const Type *a, const Type *b) {
     return true;
 }
 
-static void typetab_grow(void) {
-    size_t ncap = typetab.cap ? typetab.cap * 2 : 1024;
-    Type **ns = gc_alloc(ncap * sizeof *ns);
+static TypeEntry *entries_new(size_t cap) {
+    TypeEntry *e = gc_alloc_atomic(cap * sizeof *e);
+    memset(e, 0, cap * sizeof *e);
+    return e;
+}
+
+/* Moves the live entries to a fresh array sized for them (tombstones go).
+ * Moving a link (not reading the type) needs no lock of the collector: if
+ * it clears the old link first, the move finds nothing and the new entry
+ * becomes a tombstone. */
+static void typetab_rehash(void) {
+    size_t live = 0;
+    for (size_t i = 0; i < typetab.cap; i++)
+        live += typetab.e[i].t != NULL;
+    size_t ncap = 1024;
+    while (ncap < live * 4) ncap *= 2;
+    TypeEntry *ne = entries_new(ncap), *old = typetab.e;
+    size_t n = 0;
     for (size_t i = 0; i < typetab.cap; i++) {
-        Type *t = typetab.slots[i];
+        Type *t = old[i].t;
         if (!t) continue;
-        size_t j = t->hash & (ncap - 1);
-        while (ns[j]) j = (j + 1) & (ncap - 1);
-        ns[j] = t;
+        size_t j = old[i].hash & (ncap - 1);
+        while (ne[j].used) j = (j + 1) & (ncap - 1);
+        ne[j] = (TypeEntry){.t = t, .hash = old[i].hash, .used = 1};
+        n++;
+        if (GC_move_disappearing_link((void **)&old[i].t, (void **)&ne[j].t) !=
+            GC_SUCCESS)
+            ne[j].t = NULL;
     }
-    typetab.slots = ns;
+    typetab.e = ne;
     typetab.cap = ncap;
+    typetab.n = n;
+}
+
+/* A probe for tmpl, run under the collector's allocation lock: between the
+ * end of a collection's marking and the clearing of its links a loaded
+ * link may name a type about to be reclaimed (libgc's documentation: read
+ * disappearing links under the lock). A type returned is on the caller's
+ * stack, so alive for good. */
+static void *probe(void *tmpl_) {
+    const Type *tmpl = tmpl_;
+    size_t j = tmpl->hash & (typetab.cap - 1);
+    for (; typetab.e[j].used; j = (j + 1) & (typetab.cap - 1)) {
+        Type *t = typetab.e[j].t;
+        if (t && typetab.e[j].hash == tmpl->hash && type_same(t, tmpl))
+            return t;
+    }
+    return NULL;
 }
 
 /* Returns the canonical type equal to the stack template *tmpl, copying it
@@ -169,20 +225,23 @@ static void typetab_grow(void) {
 static Type *intern(Type *tmpl) {
     tmpl->hash = type_hash(tmpl);
     pthread_mutex_lock(&intern_mu);
-    if ((typetab.n + 1) * 2 > typetab.cap) typetab_grow();
-    size_t j = tmpl->hash & (typetab.cap - 1);
-    Type *t;
-    while ((t = typetab.slots[j]) != NULL) {
-        if (t->hash == tmpl->hash && type_same(t, tmpl)) break;
-        j = (j + 1) & (typetab.cap - 1);
-    }
+    if ((typetab.n + 1) * 2 > typetab.cap) typetab_rehash();
+    Type *t = GC_call_with_alloc_lock(probe, tmpl);
     if (!t) {
         t = gc_alloc(sizeof *t);
         *t = *tmpl;
         t->underlying = t;
         t->id = next_id++;
-        typetab.slots[j] = t;
-        typetab.n++;
+        /* not found, so the first free entry (empty or a tombstone) on
+         * the probe path is the place; a concurrent collection only turns
+         * entries into tombstones */
+        size_t j = t->hash & (typetab.cap - 1);
+        while (typetab.e[j].t) j = (j + 1) & (typetab.cap - 1);
+        typetab.n += !typetab.e[j].used;
+        typetab.e[j] = (TypeEntry){.t = t, .hash = t->hash, .used = 1};
+        if (GC_general_register_disappearing_link((void **)&typetab.e[j].t,
+                                                  t) == GC_NO_MEMORY)
+            gc_out_of_memory(sizeof(void *));
     }
     pthread_mutex_unlock(&intern_mu);
     return t;

@@ -103,7 +103,7 @@ struct Type {
     Type *ptr_to;         /* cache: interned *T */
     const char *str;      /* cache: type_string(t) */
     uint32_t hash;        /* structural hash used by the intern table */
-    int id;               /* unique small integer, stable for the run */
+    int64_t id;           /* unique integer, never reused in a process */
 };
 
 /* Predeclared types, indexed by Kind for basic kinds (bool..string and the

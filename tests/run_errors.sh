@@ -22,9 +22,10 @@
 runner_setup errors "" "$@"
 
 # expected FILE: writes "LINE<TAB>REGEXP" for each ERROR comment to stdout.
+# (Byte-wise, text or not: a case may hold NUL bytes or invalid UTF-8.)
 expected() {
-    grep -n '// ERROR "' "$1" |
-        sed -n 's/^\([0-9]*\):.*\/\/ ERROR "\(.*\)"[[:space:]]*$/\1	\2/p'
+    LC_ALL=C grep -an '// ERROR "' "$1" |
+        LC_ALL=C sed -n 's/^\([0-9]*\):.*\/\/ ERROR "\(.*\)"[[:space:]]*$/\1	\2/p'
 }
 
 # got ERRFILE: writes "LINE<TAB>MESSAGE" for each diagnostic line; lines that

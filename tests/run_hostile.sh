@@ -79,6 +79,64 @@ st=$?
 [ "$(cat "$TMP/out")" = 3000000 ] || st="bad output"
 check "3 million nested calls" 0 "$st"
 
+# ---- deeply nested source ----------------------------------------------------------
+# The front end recurses over nested expressions and over declarations that
+# refer to each other. Go's compiler runs on a growable stack and accepts
+# these; csp's checker and compiler stop where the C stack runs low with
+# "exceeded max nesting depth" (runtime/cstack.h), and its parser at 1,000
+# levels of brackets. Moderate depths must compile and run; huge ones
+# compile or end with that error, never a signal. The inputs are generated
+# here.
+
+# deep KIND N: writes $TMP/deep.csp, a program nesting KIND N times.
+deep() {
+    awk -v kind="$1" -v n="$2" 'function rep(s, k,   r) { r = ""; while (k-- > 0) r = r s; return r }
+    BEGIN {
+        print "package main\n"
+        if (kind == "call") {
+            print "type F func() F\n\nfunc f() F { return f }\n"
+            print "func main() {\n\t_ = f" rep("()", n) "\n\tprintln(\"ok\")\n}"
+        } else if (kind == "selector") {
+            print "type T struct{ b *T }\n\nfunc main() {\n\ta := &T{}\n\ta.b = a"
+            print "\tprintln(a" rep(".b", n) " == a)\n}"
+        } else if (kind == "plus") {
+            print "func main() {\n\tx := 0" rep("+1", n) "\n\tprintln(x)\n}"
+        } else if (kind == "index") {
+            print "type S []S\n\nfunc main() {\n\ts := S{nil}\n\ts[0] = s"
+            print "\tprintln(len(s" rep("[0]", n) "))\n}"
+        } else if (kind == "andand") {
+            print "func main() {\n\tt := true\n\tprintln(t" rep(" && t", n) ")\n}"
+        } else if (kind == "paren") {
+            print "func main() {\n\tprintln(" rep("(", n) "1" rep(")", n) ")\n}"
+        } else if (kind == "const" || kind == "var") {
+            for (i = 0; i < n; i++) printf "%s c%d = c%d\n", kind, i, i + 1
+            printf "%s c%d = 1\n\nfunc main() { println(c0) }\n", kind, n
+        } else if (kind == "type") {
+            for (i = 0; i < n; i++) printf "type T%d T%d\n", i, i + 1
+            printf "type T%d int\n\nfunc main() { var t T0; println(t + 1) }\n", n
+        }
+    }' > "$TMP/deep.csp"
+}
+for k in call selector plus index andand const type var; do
+    deep $k 500
+    run "$CSP" "$TMP/deep.csp"
+    st=$?
+    case $k in call) want=ok ;; selector | andand) want=true ;; plus) want=500 ;; *) want=1 ;; esac
+    [ "$(cat "$TMP/err")" = "$want" ] || st="bad output"
+    check "500 nested $k" 0 "$st"
+done
+# Huge depths: how deep the C stack reaches depends on the build (frame
+# sizes), so each may compile (status 0) or stop with the nesting error.
+for kn in call:25000 selector:34000 plus:54000 index:54000 andand:54000 var:15000 \
+    const:15000 type:15000 paren:10000; do
+    deep "${kn%:*}" "${kn#*:}"
+    run "$CSP" check "$TMP/deep.csp"
+    st=$?
+    [ $st = 1 ] && grep -Eq 'deep.csp:[0-9]+:[0-9]+: (syntax error: )?exceeded max nesting depth$' "$TMP/err" &&
+        st=0
+    check "${kn#*:} nested ${kn%:*}" 0 "$st"
+done
+
 # ---- big generated sources ------------------------------------------------------
 # Generated tables must check in linear time (Go takes a second or two for
 # each; a quadratic checker took minutes): a 1,000,000-element slice literal,

@@ -625,6 +625,8 @@ static void builder_reserve(Slot *b, int64_t n, int64_t newcap) {
 }
 
 static void builder_append(Slot *b, const char *p, int64_t n) {
+    if (n <= 0) /* an empty builder has no buffer: no NULL + 0 */
+        return;
     builder_reserve(b, n, 0);
     memcpy((char *)b[B_BUF].p + b[B_LEN].i, p, (size_t)n);
     b[B_LEN].i += n;
@@ -686,11 +688,13 @@ static int n_Builder_Write(Fiber *f, Slot *a) {
     if (copy_check(f, b))
         return NATIVE_PANIC;
     int64_t n = slice_len(p);
-    builder_reserve(b, n, 0);
-    char *dst = (char *)b[B_BUF].p + b[B_LEN].i;
-    for (int64_t i = 0; i < n; i++)
-        dst[i] = (char)p->data[i].u;
-    b[B_LEN].i += n;
+    if (n > 0) { /* an empty builder has no buffer: no NULL + 0 */
+        builder_reserve(b, n, 0);
+        char *dst = (char *)b[B_BUF].p + b[B_LEN].i;
+        for (int64_t i = 0; i < n; i++)
+            dst[i] = (char)p->data[i].u;
+        b[B_LEN].i += n;
+    }
     a[0].i = n;
     a[1].p = NULL;
     return NATIVE_OK;
