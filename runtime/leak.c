@@ -167,7 +167,9 @@ static void found(void *obj, void *cd) {
     (void)cd;
     Fiber *f = obj;
     GSched *g = &f->sched;
-    if (SIM_ON)  /* the simulation's records are its own (strong list) */
+    /* the simulation's records are its own (strong list); a torn-down
+     * simulation's goroutines (the REPL's :seed off) just end */
+    if (SIM_ON || g->insim)
         return;
     if (atomic_load(&g->status) != G_WAITING || !chan_wait(g) || g->leakpin ||
         atomic_load(&lk.mode) == LEAK_OFF) {

@@ -1374,6 +1374,7 @@ static int64_t newgoid(P *p) {
 /* Resets g's per-run state and makes it RUNNABLE (creator owns it). */
 static void g_start(GSched *g, int64_t goid) {
     g->goid = goid;
+    g->insim = false;
     g->goexited = false;
     g->waitreason = WAIT_NONE;
     g->unlockf = NULL;

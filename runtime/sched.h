@@ -114,6 +114,8 @@ struct GSched {
                                  runtime.Goexit (main then does not end the
                                  program) */
     bool in_allgs;            /* linked on allgs (never unlinked) */
+    bool insim;               /* started by the simulation (sim.c): never
+                                 reported as leaked, even once torn down */
     int64_t goid;             /* goroutine number, 1 = main; set by sched_go */
     int64_t waitsince;        /* sched_nanotime() when it parked */
     GSched *schedlink;        /* global run queue / free list link: protected

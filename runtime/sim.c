@@ -241,6 +241,7 @@ static void set_gstatus(GSched *g, uint32_t s) {
 
 static void g_start(GSched *g) {
     g->goid = ++sim.goidgen;
+    g->insim = true;
     g->goexited = false;
     g->waitreason = WAIT_NONE;
     g->unlockf = NULL;
