@@ -190,6 +190,7 @@ typedef struct FieldDecl {
     int nnames;
     Expr *type;      /* for interface methods: an E_FUNCTYPE; embedded: name */
     const char *tag; /* struct tag (raw), or NULL */
+    const char *tagval; /* struct tag's string value, or NULL when empty */
     Pos pos;
 } FieldDecl;
 

@@ -286,6 +286,7 @@ static Type *struct_type(Checker *C, Expr *e) {
                 !ft->name)
                 chk_error(C, pos, "embedded field type cannot be a pointer to an interface");
             if (!is_exported(f.name)) f.pkg = C->pkg->path;
+            if (fd->tagval) f.tag = str_intern(fd->tagval);
             for (int k = 0; k < n; k++)
                 if (fs[k].name == f.name && f.name != str_intern("_"))
                     chk_error(C, pos, "%s redeclared", f.name);

@@ -761,10 +761,15 @@ static Expr *p_slice_type(Parser *p, Pos pos) {
 
 /* Field lists are collected as (name, type) pairs, then grouped: adjacent
  * names sharing one type node form one FieldDecl, as written. */
-typedef struct PField { Expr *name; Expr *type; const char *tag; Pos pos; } PField;
+typedef struct PField { Expr *name; Expr *type; const char *tag, *tagval; Pos pos; } PField;
 typedef struct PFields { PField *v; int n, cap; } PFields;
 
 static void pf_push(PFields *fs, Expr *name, Expr *type, const char *tag, Pos pos) {
+    const char *tagval = NULL;
+    if (tag) { /* p_opt_tag kept the decoded value after the raw text */
+        tagval = tag + strlen(tag) + 1;
+        if (!*tagval) tagval = NULL;
+    }
     if (fs->n == fs->cap) {
         int cap = fs->cap ? fs->cap * 2 : 4;
         PField *nv = gc_alloc(sizeof(PField) * (size_t)cap);
@@ -772,7 +777,7 @@ static void pf_push(PFields *fs, Expr *name, Expr *type, const char *tag, Pos po
         fs->v = nv;
         fs->cap = cap;
     }
-    fs->v[fs->n++] = (PField){name, type, tag, pos};
+    fs->v[fs->n++] = (PField){name, type, tag, tagval, pos};
 }
 
 static FieldList group_fields(const PFields *fs) {
@@ -783,6 +788,7 @@ static FieldList group_fields(const PFields *fs) {
         const PField *f = &fs->v[i];
         fd->type = f->type;
         fd->tag = f->tag;
+        fd->tagval = f->tagval;
         fd->pos = f->pos;
         int j = i + 1;
         if (f->name) {
@@ -796,9 +802,15 @@ static FieldList group_fields(const PFields *fs) {
     return fl;
 }
 
+/* The raw text of a tag, followed in the same allocation by its decoded
+ * value (a NUL, then the value; empty when not a string literal). */
 static const char *p_opt_tag(Parser *p) {
     if (p->tok.kind != T_STRING && !is_literal(p->tok.kind)) return NULL;
-    const char *tag = tok_text(p);
+    size_t n = (size_t)p->tok.len;
+    size_t vn = p->tok.kind == T_STRING && p->tok.val ? (size_t)p->tok.vlen : 0;
+    char *tag = gc_alloc(n + vn + 2);
+    memcpy(tag, p->tok.start, n);
+    if (vn) memcpy(tag + n + 1, p->tok.val, vn);
     next(p);
     return tag;
 }

@@ -159,7 +159,7 @@ static bool type_same(const Type *a, const Type *b) {
     for (int i = 0; i < a->nfields; i++) {
         const Field *x = &a->fields[i], *y = &b->fields[i];
         if (x->name != y->name || x->type != y->type ||
-            x->embedded != y->embedded || x->pkg != y->pkg)
+            x->embedded != y->embedded || x->pkg != y->pkg || x->tag != y->tag)
             return false;
     }
     for (int i = 0; i < a->nmethods; i++)
@@ -524,6 +524,22 @@ static void write_sig(Buf *b, Type *t, Style st) {
     if (t->nresults > 1) bput(b, ")");
 }
 
+/* A field's tag as Go spells it in a type: " " and the quoted value
+ * (strconv.Quote's escapes for the bytes tags hold in practice). */
+static void write_tag(Buf *b, const char *tag) {
+    bput(b, " \"");
+    for (const unsigned char *c = (const unsigned char *)tag; *c; c++) {
+        char e[8] = {0};
+        if (*c == '"' || *c == '\\') { e[0] = '\\'; e[1] = (char)*c; }
+        else if (*c == '\n') memcpy(e, "\\n", 2);
+        else if (*c == '\t') memcpy(e, "\\t", 2);
+        else if (*c < 0x20 || *c == 0x7f) snprintf(e, sizeof e, "\\x%02x", *c);
+        else e[0] = (char)*c;
+        bput(b, e);
+    }
+    bput(b, "\"");
+}
+
 static void write_struct(Buf *b, Type *t, Style st) {
     if (t->nfields == 0) {
         bput(b, st.checker ? "struct{}" : "struct {}");
@@ -537,6 +553,7 @@ static void write_struct(Buf *b, Type *t, Style st) {
             bput(b, " ");
         }
         write_type(b, t->fields[i].type, st);
+        if (t->fields[i].tag) write_tag(b, t->fields[i].tag);
     }
     bput(b, st.checker ? "}" : " }");
 }

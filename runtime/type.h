@@ -50,6 +50,8 @@ typedef struct Field {
     int64_t offset;    /* in slots from the start of the struct */
     bool embedded;
     const char *pkg;   /* package of an unexported field name, else NULL */
+    const char *tag;   /* the tag's value (interned), NULL when none or "";
+                          part of the type's identity, read by encoding/json */
 } Field;
 
 /* A method of an interface (sig: K_FUNC without receiver) or a method
