@@ -400,6 +400,15 @@ static bool scan_fail(Scan *s, const char *ctx) {
     if (s->msg)
         return false;
     if (s->i >= s->n) {
+        /* Go's scanner ends the input with a space: a literal or a number
+         * in progress fails on it */
+        if (strncmp(ctx, "in literal", 10) == 0 || strstr(ctx, "numeric literal")) {
+            char *m = gc_alloc_atomic(strlen(ctx) + 32);
+            sprintf(m, "invalid character ' ' %s", ctx);
+            s->msg = m;
+            s->off = s->n;
+            return false;
+        }
         s->msg = "unexpected end of JSON input";
         s->off = s->n;
         return false;
