@@ -20,6 +20,12 @@
  * error values, whose types are declared there). A Marshaler's panic
  * propagates, as in Go.
  *
+ * DEPTH: the walks recurse on the thread's C stack, which is smaller than
+ * the stack a Go goroutine may grow to: when it runs low (cstack_low) the
+ * call returns an error (TOO_DEEP) instead of overflowing it. Go's own
+ * limits come first in practice: 10000 nested JSON values, and the cycle
+ * check past 1000 nested pointers.
+ *
  * Addressability follows reflect: values reached through a pointer or a
  * slice are addressable (pointer-receiver methods apply), the operand of
  * Marshal, map values and interface payloads are not. A pointer to a value
@@ -31,9 +37,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "runtime/cstack.h"
 #include "stdlib/lib.h"
 
 enum { MAX_PTR_LEVEL = 1000 }; /* Go's startDetectingCyclesAfter */
+#define TOO_DEEP "json: value nested too deeply for csp's C stack"
 
 /* error kinds shared with json.go */
 enum {
@@ -517,11 +525,10 @@ static bool scan_lit(Scan *s, const char *lit) {
 static bool scan_value(Scan *s) {
     scan_ws(s);
     int c = peek(s);
-    if (++s->depth > 10000) {
-        s->msg = "exceeded max depth";
-        s->off = s->i;
-        return false;
-    }
+    /* Go's maxNestingDepth */
+    if ((c == '[' || c == '{') && s->depth >= 10000)
+        return scan_fail(s, "exceeded max depth");
+    s->depth++;
     bool ok;
     switch (c) {
     case '{':
@@ -1174,6 +1181,10 @@ static void enc_list(Enc *E, Type *t, const Slot *data, int64_t n, bool addr) {
 static void enc_value(Enc *E, Type *t, const Slot *mem, bool addr, bool quoted) {
     if (enc_failed(E))
         return;
+    if (cstack_low()) {
+        E->e = (JErr){.kind = JE_PLAIN, .msg = TOO_DEEP};
+        return;
+    }
     if (t->nrmethods && enc_methods(E, t, mem, addr))
         return;
     if (t->kind != K_POINTER && addr && !t->nrmethods &&
@@ -1673,6 +1684,10 @@ static Iface *number_interface(Dec *D, const char *s, int64_t n, int64_t end) {
 }
 
 static Iface *value_interface(Dec *D) {
+    if (cstack_low()) {
+        D->ret = (JErr){.kind = JE_PLAIN, .msg = TOO_DEEP};
+        return NULL;
+    }
     ws(D);
     int c = D->d[D->i];
     int64_t start = D->i;
@@ -2280,6 +2295,10 @@ static void dec_object(Dec *D, Type *t, Slot *mem) {
 static void dec_value(Dec *D, Type *t, Slot *mem) {
     if (dec_stop(D))
         return;
+    if (cstack_low()) {
+        D->ret = (JErr){.kind = JE_PLAIN, .msg = TOO_DEEP};
+        return;
+    }
     ws(D);
     char c = D->d[D->i];
     if (c == '[') {
