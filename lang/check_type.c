@@ -711,11 +711,40 @@ static bool is_bytes_or_runes(Type *t) {
            (t->elem->underlying->kind == K_UINT8 || t->elem->underlying->kind == K_INT32);
 }
 
+/* Type identity ignoring struct tags (Go's IdenticalIgnoreTags, for
+ * conversions): tags are part of a struct type's identity (type.c), so
+ * types differing only in tags are distinct interned types. */
+static bool identical_ignore_tags(Type *a, Type *b) {
+    if (a == b) return true;
+    if (a->name || b->name || a->kind != b->kind) return false;
+    switch (a->kind) {
+    case K_POINTER: case K_SLICE:
+        return identical_ignore_tags(a->elem, b->elem);
+    case K_ARRAY:
+        return a->len == b->len && identical_ignore_tags(a->elem, b->elem);
+    case K_MAP:
+        return identical_ignore_tags(a->key, b->key) && identical_ignore_tags(a->elem, b->elem);
+    case K_CHAN:
+        return a->dir == b->dir && identical_ignore_tags(a->elem, b->elem);
+    case K_STRUCT:
+        if (a->nfields != b->nfields) return false;
+        for (int i = 0; i < a->nfields; i++) {
+            const Field *x = &a->fields[i], *y = &b->fields[i];
+            if (x->name != y->name || x->embedded != y->embedded || x->pkg != y->pkg ||
+                !identical_ignore_tags(x->type, y->type))
+                return false;
+        }
+        return true;
+    default:
+        return false;
+    }
+}
+
 bool chk_convertible(Checker *C, Type *V, Type *T) {
     if (V == T || chk_is_invalid(V) || chk_is_invalid(T)) return true;
-    if (V->underlying == T->underlying) return true;
+    if (identical_ignore_tags(V->underlying, T->underlying)) return true;
     if (V->kind == K_POINTER && T->kind == K_POINTER && !V->name && !T->name &&
-        V->elem->underlying == T->elem->underlying)
+        identical_ignore_tags(V->elem->underlying, T->elem->underlying))
         return true;
     if (is_numeric(V) && is_numeric(T)) return true;
     if (type_is_complex(V) && type_is_complex(T)) return true;
