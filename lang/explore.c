@@ -14,8 +14,9 @@
  * memory files (memfd), read back after the run; no process is started.
  *
  * A RUN FAILS on a panic, a fatal error, a deadlock, a race report (Go's
- * "WARNING: DATA RACE" on stderr, whichever detector prints it), a non-zero
- * exit status, the wall-clock timeout (a livelock, or a goroutine that
+ * "WARNING: DATA RACE" on stderr, whichever detector prints it), a
+ * goroutine leak (runtime/leak.c checks each run when main returns; not
+ * with -leaks=off), a non-zero exit status, the wall-clock timeout (a livelock, or a goroutine that
  * never blocks), or, with -expect, stdout different from the file. The
  * first failure stops the search: its output and the replay command are
  * printed, and explore exits 1. Otherwise the distinct outcomes (exit
@@ -41,6 +42,7 @@
 #include <unistd.h>
 
 #include "../runtime/gc.h"
+#include "../runtime/leak.h"
 #include "../runtime/sim.h"
 #include "../runtime/vm.h"
 #include "../stdlib/lib.h"
@@ -118,7 +120,7 @@ static void shell_word(char *buf, size_t size, const char *s) {
 }
 
 const char *explore_replay_command(uint64_t seed, int procs, int depth,
-                                   int argc, char **argv) {
+                                   bool leakfail, int argc, char **argv) {
     char buf[4096];
     snprintf(buf, sizeof buf, "csp -seed %llu -procs %d",
              (unsigned long long)seed, procs);
@@ -130,6 +132,10 @@ const char *explore_replay_command(uint64_t seed, int procs, int depth,
         size_t n = strlen(buf);
         snprintf(buf + n, sizeof buf - n, " -race");
     }
+    if (leakfail) {
+        size_t n = strlen(buf);
+        snprintf(buf + n, sizeof buf - n, " -leaks=fail");
+    }
     for (int i = 0; i < argc; i++)
         shell_word(buf, sizeof buf, argv[i]);
     return gc_strdup(buf);
@@ -140,13 +146,14 @@ const char *explore_replay_command(uint64_t seed, int procs, int depth,
 static void usage(void) {
     fputs("usage: csp explore FILE.csp [-runs N] [-depth D] [-procs P]\n"
           "                   [-timeout T] [-expect FILE.out] [-race] [-json]\n"
-          "                   [-seed S]\n"
+          "                   [-seed S] [-leaks=off]\n"
           "  -runs N      schedules to try (default 1000)\n"
           "  -depth D     PCT bug depth: D-1 priority-change points (default 3)\n"
           "  -procs P     simulated Ps (default $GOMAXPROCS, else 2)\n"
           "  -timeout T   wall time one run may take: 10s, 500ms (default 10s)\n"
           "  -expect F    a run fails when its stdout differs from file F\n"
           "  -race        run with the race detector\n"
+          "  -leaks=MODE  on (default): a goroutine leak fails the run; off\n"
           "  -json        print a machine-readable summary\n"
           "  -seed S      seed of the first run (default 1; run r uses S+r-1)\n",
           stderr);
@@ -249,6 +256,13 @@ static bool parse_options(int argc, char **argv, Options *o) {
         } else if (strcmp(name, "timeout") == 0) {
             if (!parse_duration(val, &o->timeout_ns))
                 return bad_value(name, val);
+        } else if (strcmp(name, "leaks") == 0) {
+            if (strcmp(val, "off") == 0)
+                leak_set_mode(LEAK_OFF);
+            else if (strcmp(val, "on") == 0 || strcmp(val, "fail") == 0)
+                leak_set_mode(LEAK_ON);
+            else
+                return bad_value(name, val);
         } else if (strcmp(name, "expect") == 0) {
             o->expect_path = val;
         } else {
@@ -308,7 +322,7 @@ static void capture_close(Capture *c, int fd) {
 
 /* ---- classifying runs ------------------------------------------------------------- */
 
-enum { FAIL_NONE, FAIL_RUN, FAIL_RACE, FAIL_EXPECT };
+enum { FAIL_NONE, FAIL_RUN, FAIL_RACE, FAIL_LEAK, FAIL_EXPECT };
 
 static int classify(const SimResult *r, const Capture *out, const Capture *err,
                     const char *expect, size_t nexpect) {
@@ -316,6 +330,8 @@ static int classify(const SimResult *r, const Capture *out, const Capture *err,
         return FAIL_RACE;
     if (r->end != SIM_OK || r->code != 0)
         return FAIL_RUN;
+    if (r->leaks)
+        return FAIL_LEAK;
     if (expect && (out->len != nexpect || memcmp(out->buf, expect, nexpect)))
         return FAIL_EXPECT;
     return FAIL_NONE;
@@ -430,9 +446,10 @@ typedef struct Search {
     int64_t start, last_progress;
 } Search;
 
-static const char *replay(Search *s, uint64_t seed) {
+static const char *replay(Search *s, uint64_t seed, bool leakfail) {
     char *argv[1] = {(char *)s->o.file};
-    return explore_replay_command(seed, s->o.procs, s->o.depth, 1, argv);
+    return explore_replay_command(seed, s->o.procs, s->o.depth, leakfail, 1,
+                                  argv);
 }
 
 /* Runs the program once under seed; returns its failure class. */
@@ -478,6 +495,11 @@ static void report_failure(Search *s, int fail, const SimResult *r,
     char buf[256];
     switch (fail) {
     case FAIL_RACE: what = "data race"; break;
+    case FAIL_LEAK:
+        snprintf(buf, sizeof buf, "goroutine leak (%lld goroutine%s blocked "
+                 "for ever)", (long long)r->leaks, r->leaks == 1 ? "" : "s");
+        what = buf;
+        break;
     case FAIL_EXPECT:
         snprintf(buf, sizeof buf, "output differs from %s", s->o.expect_path);
         what = buf;
@@ -506,7 +528,7 @@ static void report_failure(Search *s, int fail, const SimResult *r,
         fprintf(s->report, ", \"stderr\": ");
         json_string(s->report, s->err.buf, s->err.len);
         fprintf(s->report, ", \"replay\": ");
-        const char *rp = replay(s, seed);
+        const char *rp = replay(s, seed, fail == FAIL_LEAK);
         json_string(s->report, rp, strlen(rp));
         fprintf(s->report, "}}\n");
         fflush(s->report);
@@ -532,7 +554,7 @@ static void report_failure(Search *s, int fail, const SimResult *r,
         if (s->err.buf[s->err.len - 1] != '\n')
             fputc('\n', fp);
     }
-    fprintf(fp, "csp: replay with: %s\n", replay(s, seed));
+    fprintf(fp, "csp: replay with: %s\n", replay(s, seed, fail == FAIL_LEAK));
     fflush(fp);
 }
 
@@ -550,7 +572,7 @@ static void report_summary(Search *s) {
                 s->done, secs, rate);
         for (int i = 0; i < t->n; i++) {
             Outcome *o = &t->v[i];
-            const char *rp = replay(s, o->seed);
+            const char *rp = replay(s, o->seed, false);
             fprintf(fp, "%s{\"count\": %ld, \"seed\": %llu, \"exit\": %d, "
                     "\"stdout\": ", i ? ", " : "", o->count,
                     (unsigned long long)o->seed, o->code);
@@ -570,7 +592,7 @@ static void report_summary(Search *s) {
         Outcome *o = &t->v[i];
         fprintf(fp, "  %6ld of %ld  ", o->count, s->done);
         summary_line(fp, o->out, o->len, 60);
-        fprintf(fp, "\n          replay: %s\n", replay(s, o->seed));
+        fprintf(fp, "\n          replay: %s\n", replay(s, o->seed, false));
     }
     if (t->other)
         fprintf(fp, "  %6ld of %ld  (other outcomes)\n", t->other, s->done);

@@ -83,7 +83,8 @@ static void setup_sim(SimFlags *sf, int procs, int argc, char **argv) {
     }
     SimConfig c = {.seed = sf->seed, .procs = explore_sim_procs(procs),
                    .depth = sf->depth};
-    c.replay = explore_replay_command(c.seed, c.procs, c.depth, argc, argv);
+    c.replay = explore_replay_command(c.seed, c.procs, c.depth,
+                                      leak_mode() == LEAK_FAIL, argc, argv);
     sim_setup(&c);
 }
 

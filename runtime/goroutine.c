@@ -301,7 +301,7 @@ static int run_fiber(Worker *w, GSched *g) {
         if (st == VM_PANIC)
             fatal_panic(f);
         else if (st == VM_DONE && f == run.main && !g->goexited &&
-                 run.exit_process)
+                 run.exit_process && !SIM_ON) /* sim.c ends its run */
             vm_exit(0);
         return st;
     }

@@ -76,9 +76,29 @@
  *   semaphore table of stdlib/sync, so they always look reachable); a
  *   goroutine made to look reachable by a stale word on some thread's
  *   C stack or a stale pointer in a free record (libgc is conservative);
- *   the simulation (-seed, -fake-time, csp explore: its allgs list is
- *   strong); builds without libgc (CSP_NO_GC) and the TSan build (which
- *   never collects).
+ *   the REPL's seeded session (:seed: its goroutines outlive an input);
+ *   builds without libgc (CSP_NO_GC) and the TSan build (which never
+ *   collects).
+ *
+ * THE SIMULATION (-seed, -fake-time, csp explore: sim.c) keeps its
+ *   goroutines on a strong list, so the finalizers never see them while it
+ *   runs. It is checked at two points instead, when main returns and after
+ *   runtime.GC() (the caller yields first: leak_collect), both from the
+ *   simulation's loop, with no interpreter frame on the C stack
+ *   (leak_sim_check): the list is taken apart into disguised pointers
+ *   (sim_allgs_hide), every goroutine's dead slots are cleared (all are
+ *   stopped: one thread), one collection runs, and the finalizers run on
+ *   this thread. found() sees GSched.leakcheck: a blocked goroutine of the
+ *   run goes to simfound, any other of the run is watched again (the list
+ *   is restored after the check). The reports are printed sorted by
+ *   goroutine number, and counted in SimResult.leaks (explore fails the
+ *   run). No finalizer thread runs while the simulation is on (notify does
+ *   nothing; sim.c runs the earlier runs' finalizers before each run): its
+ *   stack would make what is found depend on its timing. So a seed gives
+ *   the same reports at the same points; the one exception seen is a
+ *   100,000-goroutine heap, where an address layout (ASLR) can make a word
+ *   look like a pointer and move a report from runtime.GC() to main's
+ *   return. Costs nothing unless some goroutine is blocked at a check.
  *
  * WHEN: after any collection (the report comes from the finalizer thread,
  *   shortly after), and synchronously on runtime.GC(). -leaks=fail
@@ -111,6 +131,7 @@
 #include <semaphore.h>
 #include <stdatomic.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "gc.h"
@@ -126,7 +147,13 @@ static struct {
     Lock pinlock;                   /* pinned and leaked lists */
     GSched *pinned;                 /* strong: a root (static data) */
     GSched *leaked;                 /* strong: reported fibers, kept */
+    GSched *simfound;               /* leak_sim_check: found, unreported */
 } lk = {.runmu = PTHREAD_MUTEX_INITIALIZER, .once = PTHREAD_ONCE_INIT};
+
+/* GSched.leakcheck during leak_sim_check: a goroutine of the checked run
+ * (its finalizer must keep it, the list is back after the check), and
+ * one of them that is blocked (reported if the collector did not reach it). */
+enum { CHECK_NONE = 0, CHECK_RUN, CHECK_BLOCKED };
 
 static bool chan_wait(const GSched *g) {
     switch (g->waitreason) {
@@ -167,6 +194,17 @@ static void found(void *obj, void *cd) {
     (void)cd;
     Fiber *f = obj;
     GSched *g = &f->sched;
+    if (g->leakcheck != CHECK_NONE) { /* leak_sim_check reports it */
+        if (g->leakcheck == CHECK_BLOCKED) {
+            lock_acquire(&lk.pinlock);
+            g->leaklink = lk.simfound;
+            lk.simfound = g;
+            lock_release(&lk.pinlock);
+        } else {
+            watch(obj);
+        }
+        return;
+    }
     /* the simulation's records are its own (strong list); a torn-down
      * simulation's goroutines (the REPL's :seed off) just end */
     if (SIM_ON || g->insim)
@@ -218,11 +256,14 @@ static void start_thread(void) {
 /* libgc: finalizers are waiting (called by an allocating thread, without
  * libgc's lock, maybe with csp locks held: only a semaphore post here). */
 static void notify(void) {
+    if (SIM_ON) /* one thread: leak_sim_finalize runs them */
+        return;
     pthread_once(&lk.once, start_thread);
     sem_post(&lk.sem);
 }
 
 void leak_set_mode(int mode) { atomic_store(&lk.mode, mode); }
+int leak_mode(void) { return atomic_load(&lk.mode); }
 
 /* Before the first fiber: every fiber must be watched whatever the mode,
  * since allgs no longer keeps any alive (off only silences the reports). */
@@ -261,19 +302,115 @@ static void clear_dead(Fiber *f, const Slot *args) {
                (size_t)(f->cap_frames - f->nframes) * sizeof(Frame));
 }
 
-void leak_collect(Fiber *self, const Slot *args) {
+static int by_goid(const void *a, const void *b) {
+    int64_t x = (*(GSched *const *)a)->goid, y = (*(GSched *const *)b)->goid;
+    return x < y ? -1 : x > y;
+}
+
+/* Reports what found() put on simfound, by goroutine number. */
+static int64_t report_simfound(void) {
+    lock_acquire(&lk.pinlock);
+    GSched *list = lk.simfound;
+    lk.simfound = NULL;
+    lock_release(&lk.pinlock);
+    size_t n = 0;
+    for (GSched *g = list; g; g = g->leaklink)
+        n++;
+    if (n == 0)
+        return 0;
+    /* malloc'd, not scanned: the fibers stay alive through the
+     * simulation's list, which is restored before anything allocates */
+    GSched **v = malloc(n * sizeof *v);
+    if (!v)
+        abort();
+    n = 0;
+    for (GSched *g = list, *next; g; g = next) {
+        next = g->leaklink;
+        g->leaklink = NULL;
+        v[n++] = g;
+    }
+    qsort(v, n, sizeof *v, by_goid);
+    for (size_t i = 0; i < n; i++)
+        report(fiber_of(v[i]));
+    free(v);
+    atomic_fetch_add(&lk.found, (int64_t)n);
+    return (int64_t)n;
+}
+
+/* The simulation's check (leak.h). Every goroutine of the run is stopped
+ * (one thread), so every fiber's dead slots can be cleared, not just the
+ * caller's: the check misses less than the running program's. A leaked
+ * fiber's finalizer is not registered again: it is reported once, and
+ * stays on the simulation's list (memory kept) until the run is over. */
+static void sim_check(Fiber *self, const Slot *args) {
+    size_t n = sim_allgs_hide();
+    bool any = false;
+    for (size_t i = 0; i < n && !any; i++) {
+        GSched *g = sim_allgs_at(i);
+        any = atomic_load(&g->status) == G_WAITING && chan_wait(g) &&
+              !g->leakpin;
+    }
+    if (any) {
+        for (size_t i = 0; i < n; i++) {
+            GSched *g = sim_allgs_at(i);
+            Fiber *f = fiber_of(g);
+            uint32_t st = atomic_load(&g->status);
+            g->leakcheck = st == G_WAITING && chan_wait(g) && !g->leakpin
+                               ? CHECK_BLOCKED : CHECK_RUN;
+            if (f == self)
+                clear_dead(self, args);
+            else if (st != G_RUNNING && f->native_depth == 0)
+                clear_dead(f, NULL);
+        }
+        leak_scrub_stack();
+        GC_gcollect();
+        run_finalizers(); /* and waits for the thread's batch */
+        sim_note_leaks(report_simfound());
+        for (size_t i = 0; i < n; i++)
+            sim_allgs_at(i)->leakcheck = CHECK_NONE;
+    }
+    sim_allgs_restore();
+}
+
+void leak_sim_check(Fiber *self, const Slot *args) {
+    if (atomic_load(&lk.mode) != LEAK_OFF)
+        sim_check(self, args);
+}
+
+void leak_sim_finalize(void) {
+    if (GC_should_invoke_finalizers())
+        run_finalizers();
+}
+
+bool leak_collect(Fiber *self, const Slot *args) {
+    if (SIM_ON && sim_in_run() && !sim_config()->keep &&
+        atomic_load(&lk.mode) != LEAK_OFF) {
+        /* Not from here: the live C frames of the interpreter below hold
+         * words that other goroutines' runs left, so what is found would
+         * depend on them. The simulation's loop checks when the caller
+         * has yielded, with nothing of the interpreter on the C stack. */
+        sim_leak_check_later();
+        return true;
+    }
     clear_dead(self, args);
     GC_gcollect();
     if (atomic_load(&lk.mode) != LEAK_OFF)
         run_finalizers();
+    return false;
 }
 
 #else /* CSP_NO_GC: nothing is ever collected, so nothing is found */
 
 void leak_set_mode(int mode) { atomic_store(&lk.mode, mode); }
+int leak_mode(void) { return atomic_load(&lk.mode); }
 void leak_init(void) {}
 void leak_watch(Fiber *f) { (void)f; }
-void leak_collect(Fiber *self, const Slot *args) { (void)self, (void)args; }
+bool leak_collect(Fiber *self, const Slot *args) {
+    (void)self, (void)args;
+    return false;
+}
+void leak_sim_check(Fiber *self, const Slot *args) { (void)self, (void)args; }
+void leak_sim_finalize(void) {}
 
 #endif
 

@@ -14,6 +14,7 @@ typedef struct Fiber Fiber;
  * (unit tests, embedders); the command line turns it on. */
 enum { LEAK_OFF = 0, LEAK_ON, LEAK_FAIL };
 void leak_set_mode(int mode);
+int leak_mode(void);
 /* Sets libgc up for the detector (gc_init, before any fiber exists). */
 void leak_init(void);
 
@@ -27,9 +28,21 @@ void leak_unpin(GSched *g);
 /* runtime.GC(): collects, then reports what that collection found. self:
  * the calling goroutine's fiber (its dead stack slots are cleared first),
  * or NULL; args: the native's argument slots (nothing above them is live:
- * runtime.GC has no arguments or results), or NULL. */
+ * runtime.GC has no arguments or results), or NULL. In a simulated run it
+ * returns true instead: the caller must yield, and the simulation's loop
+ * checks (leak_sim_check) before it runs anything else. */
 typedef union Slot Slot;
-void leak_collect(Fiber *self, const Slot *args);
+bool leak_collect(Fiber *self, const Slot *args);
+/* The simulation's check (sim.c when main returns, and after runtime.GC()
+ * in a simulated run): with every goroutine of the run stopped, one collection
+ * finds those nothing can wake; they are reported in goroutine order, so a
+ * seed always gives the same reports. self, args: as leak_collect's (NULL
+ * when no goroutine runs). No collection when no goroutine is blocked. */
+void leak_sim_check(Fiber *self, const Slot *args);
+/* While the simulation is on, the collector's notifier starts nothing (a
+ * thread would make the reports depend on its timing): sim.c calls this
+ * before each run to run the finalizers of earlier runs' records. */
+void leak_sim_finalize(void);
 /* At exit (vm_exit): -leaks=fail turns status 0 into 3 when a leak was
  * found (after one last collection). */
 int leak_fini(int code);

@@ -125,6 +125,7 @@ struct GSched {
     /* runtime/leak.c: leakpin: parked on a timer channel (pinned, see
      * leak.c); leaklink: the pinned list's or the leaked list's link */
     bool leakpin;
+    uint8_t leakcheck;        /* leak.c's check of a simulated run */
     GSched *leaklink, *leakprev;
     ParkCommit unlockf;       /* park commit: owner until parked */
     void *unlockarg;

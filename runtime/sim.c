@@ -60,6 +60,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "gc.h"
+#include "leak.h"
 #include "timer.h"
 #include "vm.h"
 
@@ -122,6 +124,7 @@ static struct {
     int64_t wall_deadline;   /* CLOCK_MONOTONIC ns, 0: none */
     jmp_buf *jmp;            /* sim_start_main's, while a run is on */
     bool kept;               /* SimConfig.keep: a run's state is kept */
+    bool leakreq;            /* runtime.GC() asked for a leak check */
 } sim;
 
 static _Noreturn void sim_throw(const char *msg) {
@@ -320,6 +323,55 @@ void sim_for_each_g(void (*fn)(GSched *g, void *arg), void *arg) {
 
 GSched *sim_current(Worker *w) { return sim.cur; }
 
+/* ---- the leak detector's look (leak.c) -------------------------------------- */
+
+/* allgs is strong (this run's records must outlive it), so while the
+ * collector looks for leaked goroutines the list is taken apart and kept
+ * here as disguised pointers, in malloc'd memory the collector does not
+ * scan; the order is kept, so restoring relinks it as it was. */
+static struct {
+    uintptr_t *v;
+    size_t n, cap;
+} hidden;
+
+size_t sim_allgs_hide(void) {
+    hidden.n = 0;
+    for (GSched *g = sim.allgs, *next; g; g = next) {
+        next = g->alllink;
+        g->alllink = NULL;
+        if (hidden.n == hidden.cap) {
+            size_t cap = hidden.cap ? 2 * hidden.cap : 64;
+            uintptr_t *v = realloc(hidden.v, cap * sizeof *v);
+            if (!v)
+                sim_throw("out of memory");
+            hidden.v = v;
+            hidden.cap = cap;
+        }
+        hidden.v[hidden.n++] = GC_HIDE_POINTER(g);
+    }
+    sim.allgs = NULL;
+    return hidden.n;
+}
+
+GSched *sim_allgs_at(size_t i) {
+    return (GSched *)GC_REVEAL_POINTER(hidden.v[i]);
+}
+
+void sim_allgs_restore(void) {
+    GSched *next = NULL;
+    for (size_t i = hidden.n; i-- > 0;) {
+        GSched *g = sim_allgs_at(i);
+        g->alllink = next;
+        next = g;
+    }
+    sim.allgs = next;
+    hidden.n = 0;
+}
+
+void sim_note_leaks(int64_t n) { sim.res.leaks += n; }
+
+void sim_leak_check_later(void) { sim.leakreq = true; }
+
 /* ---- ending ----------------------------------------------------------------- */
 
 static _Noreturn void finish(SimEnd end, int code) {
@@ -512,6 +564,10 @@ static void run_until(GSched *waitg) {
                         : pick_random(&slot, &budget);
         if (g) {
             step(g, slot, budget);
+            if (sim.leakreq) { /* runtime.GC(): g has yielded */
+                sim.leakreq = false;
+                leak_sim_check(NULL, NULL);
+            }
             continue;
         }
         /* Every goroutine is blocked: time moves to the next timer. */
@@ -586,6 +642,8 @@ int sim_start_main(GSched *main, const SchedHooks *hooks) {
     sim.hooks = *hooks;
     int procs = sim.cfg.procs; /* GOMAXPROCS calls of a run end with it */
     bool fresh = !(sim.cfg.keep && sim.kept);
+    leak_sim_finalize(); /* the last runs' records (leak.c) */
+    sim.leakreq = false;
     if (fresh) {
         reset_state();
         timer_reset(); /* a previous run's timers */
@@ -612,6 +670,8 @@ int sim_start_main(GSched *main, const SchedHooks *hooks) {
         run_until(NULL);
     sim.jmp = NULL;
     sim.cur = NULL;
+    if (sim.res.end == SIM_OK && !sim.cfg.keep) /* main returned */
+        leak_sim_check(NULL, NULL);
     sim.kept = sim.cfg.keep;
     if (!sim.cfg.keep)
         sim.cfg.procs = procs;

@@ -111,6 +111,7 @@ typedef struct SimResult {
     int64_t switches;    /* scheduling decisions */
     int64_t vtime;       /* virtual nanoseconds elapsed */
     bool race;           /* sim_note_race was called (the race detector) */
+    int64_t leaks;       /* goroutine leaks reported (sim_note_leaks) */
 } SimResult;
 
 /* Turns the simulation on for the next program (vm_run_main) and seeds
@@ -148,6 +149,20 @@ void sim_interrupt(void);
  * csp explore -race: the run fails as a race; explore also recognises
  * Go's "WARNING: DATA RACE" report on stderr). */
 void sim_note_race(void);
+
+/* The leak detector (leak.c: leak_sim_check) reports n leaked goroutines
+ * of the running simulated run (csp explore fails the run). */
+void sim_note_leaks(int64_t n);
+/* runtime.GC() in a simulated run (leak.c): the loop calls leak_sim_check
+ * once the running goroutine has yielded. */
+void sim_leak_check_later(void);
+/* For leak_sim_check: takes this run's list of goroutines apart, keeping
+ * disguised pointers to them (so the list keeps none alive for the
+ * collector); returns how many. sim_allgs_at(i) is the i-th (0 <= i < n,
+ * in list order); sim_allgs_restore relinks the list as it was. */
+size_t sim_allgs_hide(void);
+GSched *sim_allgs_at(size_t i);
+void sim_allgs_restore(void);
 
 /* sched.c's API in simulation mode (see sched.h for each). */
 int64_t sim_go(Worker *w, GSched *g);

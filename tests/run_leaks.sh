@@ -14,6 +14,11 @@
 # NAME.out exists (made by Go: tests/scripts/gen_golden.sh), stdout must
 # match it too.
 # Missed reports are retried (see try_case below).
+# Each file also runs in the simulation (`-seed S -procs P -leaks=fail`, a
+# few seeds and P; the stress test one): there the check is exact and
+# deterministic (runtime/leak.c: leak_sim_check), so the reports must be
+# exactly the marks at the first run, and a second run with the same seed
+# must print the same bytes (the stress test: the same reports).
 # Also: -leaks=off silences the reports of a leaking program (status 0),
 # and -leaks=on reports them with status 0.
 # Ends with `N passed, N failed`.
@@ -103,6 +108,49 @@ run_case() {
     fi
 }
 
+# sim_case FILE ID: the simulation's reports (see the top).
+sim_case() {
+    f=$1
+    id=$2
+    name=$(basename "$f" .csp)
+    want "$f" > "$TMP/$id.want"
+    want_rc=0
+    [ -s "$TMP/$id.want" ] && want_rc=3
+    runs="2:1 1:2 3:1 5:2"
+    [ "$name" = stress ] && runs="2:1"
+    for sp in $runs; do
+        set -- -seed "${sp%:*}" -procs "${sp#*:}" -leaks=fail
+        timeout 300 "$CSP" "$@" "$f" > "$TMP/$id.out" 2> "$TMP/$id.err" < /dev/null
+        rc=$?
+        got "$TMP/$id.err" > "$TMP/$id.got"
+        if ! cmp -s "$TMP/$id.want" "$TMP/$id.got"; then
+            echo "FAIL leaks-sim/$name $*: reports differ from the // LEAK marks"
+            diff "$TMP/$id.want" "$TMP/$id.got" | uniq -c | head -n 10 | sed 's/^/    /'
+            return
+        fi
+        if [ "$rc" != "$want_rc" ]; then
+            echo "FAIL leaks-sim/$name $*: exit status $rc, expected $want_rc"
+            head -n 10 "$TMP/$id.err" | sed 's/^/    /'
+            return
+        fi
+        timeout 300 "$CSP" "$@" "$f" > "$TMP/$id.out2" 2> "$TMP/$id.err2" < /dev/null
+        if [ "$name" = stress ]; then
+            # 100 MB of heap: a word that looks like a pointer at one
+            # address layout (ASLR) may delay a report from runtime.GC()
+            # to main's return; the reports themselves must be the same
+            got "$TMP/$id.err2" > "$TMP/$id.err2.got"
+            mv "$TMP/$id.err2.got" "$TMP/$id.err2"
+            cp "$TMP/$id.got" "$TMP/$id.err"
+        fi
+        if ! cmp -s "$TMP/$id.err" "$TMP/$id.err2" || ! cmp -s "$TMP/$id.out" "$TMP/$id.out2"; then
+            echo "FAIL leaks-sim/$name $*: two runs with the same seed differ"
+            diff "$TMP/$id.err" "$TMP/$id.err2" | head -n 10 | sed 's/^/    /'
+            return
+        fi
+    done
+    : > "$TMP/$id.pass"
+}
+
 # run_mode MODE WANT_RC WANT_REPORTS ID: the modes on a leaking program.
 run_mode() {
     timeout 60 "$CSP" -procs 1 "-leaks=$1" "$DIR/recv.csp" > /dev/null 2> "$TMP/$4.err" < /dev/null
@@ -118,6 +166,7 @@ run_mode() {
 jobs_init "${CSP_TEST_JOBS:-2}"
 for f in "$DIR"/*.csp; do
     case $(basename "$f" .csp) in $PATTERN) job run_case "$f" ;; esac
+    case sim-$(basename "$f" .csp) in $PATTERN) job sim_case "$f" ;; esac
 done
 case modes in $PATTERN)
     job run_mode off 0 0

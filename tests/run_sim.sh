@@ -12,7 +12,8 @@
 #     virtual times;
 #   * replay: a failing seeded run ends stderr with `csp: replay with:` and
 #     that command prints the same bytes again;
-#   * explore: each examples/explore_*.csp bug is found (the search is
+#   * explore: each examples/explore_*.csp bug is found (a goroutine leak
+#     too, and its replay command prints the same reports) (the search is
 #     deterministic: same seeds, same runs), its fixed version survives
 #     10,000 schedules, lost updates show as distinct outcomes, a livelock
 #     is reported as a timeout, an exit status as a failure.
@@ -127,6 +128,25 @@ found lost_update "output differs" -expect examples/explore_lost_update_fixed.ou
 found lost_update "data race" -race
 grep -q -- '-race examples/explore_lost_update.csp$' "$TMP/e.err" && ok ||
     bad "explore -race: the replay command lacks -race"
+found leak "goroutine leak"
+# The leak's replay command (with -leaks=fail) prints the same reports and
+# fails with status 3; -leaks=off finds nothing.
+cmd=$(tail -n 1 "$TMP/e.err")
+cmd=${cmd#csp: replay with: csp }
+sed -n '/^--- stderr ---$/,$p' "$TMP/e.err" | sed '1d;$d' > "$TMP/want.err"
+# shellcheck disable=SC2086
+"$CSP" $cmd > /dev/null 2> "$TMP/r.err"
+st=$?
+sed '$d' "$TMP/r.err" > "$TMP/got.err"
+case $cmd in *-leaks=fail*) ;; *) st="$st, no -leaks=fail in '$cmd'" ;; esac
+if [ "$st" = 3 ] && [ -s "$TMP/want.err" ] && cmp -s "$TMP/want.err" "$TMP/got.err"; then ok; else
+    bad "explore_leak.csp: the replay ($cmd) exits $st or reports otherwise"
+    diff "$TMP/want.err" "$TMP/got.err" | head -10
+fi
+if "$CSP" explore -leaks=off examples/explore_leak.csp -runs 300 > "$TMP/e.out" 2>&1 &&
+    grep -q '300 schedules in .* no failure' "$TMP/e.out"; then ok; else
+    bad "explore -leaks=off explore_leak.csp: a failure"; head -20 "$TMP/e.out"
+fi
 # -race finds nothing in the fixed versions (the detector's state from one
 # schedule must not leak into the next: globals are reused between runs).
 for name in lost_update check_then_act; do
@@ -144,7 +164,7 @@ if grep -q 'counter = 6$' "$TMP/e.out" && grep -q 'counter = [345]$' "$TMP/e.out
     bad "explore lost_update: no distinct outcomes"; cat "$TMP/e.out"
 fi
 
-for name in philosophers lost_update check_then_act send_on_closed waitgroup_add; do
+for name in philosophers lost_update check_then_act send_on_closed waitgroup_add leak; do
     f=examples/explore_${name}_fixed.csp
     if "$CSP" explore "$f" -runs 10000 -expect "${f%.csp}.out" > "$TMP/e.out" 2>&1 &&
         grep -q '10000 schedules in .* no failure; 1 distinct outcome$' "$TMP/e.out"; then ok; else

@@ -53,10 +53,10 @@ static int n_Gosched(Fiber *f, Slot *a) { return NATIVE_YIELD; }
 
 static int n_Goexit(Fiber *f, Slot *a) { return panic_goexit(f); }
 
-/* Also reports the goroutine leaks this collection found (runtime/leak.c). */
+/* Also reports the goroutine leaks this collection found (runtime/leak.c);
+ * in a simulated run the caller yields and the simulation checks. */
 static int n_GC(Fiber *f, Slot *a) {
-    leak_collect(f, a);
-    return NATIVE_OK;
+    return leak_collect(f, a) ? NATIVE_YIELD : NATIVE_OK;
 }
 
 const NativeEntry runtime_natives[] = {
