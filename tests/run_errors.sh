@@ -39,7 +39,7 @@ got() {
 check_one() {
     f=$1
     bad=0
-    timeout 30 "$CSP" check "$f" > "$TMP/out" 2> "$TMP/err"
+    timeout -k 10 30 "$CSP" check "$f" > "$TMP/out" 2> "$TMP/err"
     rc=$?
     if [ "$rc" != 1 ]; then
         echo "  exit status $rc, expected 1"

@@ -32,7 +32,7 @@ for src in $PATTERN.csp; do
     out=$TMP/out err=$TMP/err
     if [ -f "$t.sigquit" ]; then
         : > "$out" # empty before the wait below (the job truncates it later)
-        env $envs timeout 30 "$CSP" $flags "$src" </dev/null >"$out" 2>"$err" &
+        env $envs timeout -k 10 30 "$CSP" $flags "$src" </dev/null >"$out" 2>"$err" &
         pid=$!
         # once the program has printed (its signal thread is up; a loaded
         # sanitizer run may take many seconds to get there)
@@ -43,10 +43,10 @@ for src in $PATTERN.csp; do
         wait $pid
         rc=$?
     elif [ -f "$t.hold" ]; then
-        sleep 2 | env $envs timeout 30 "$CSP" $flags "$src" >"$out" 2>"$err"
+        sleep 2 | env $envs timeout -k 10 30 "$CSP" $flags "$src" >"$out" 2>"$err"
         rc=$?
     else
-        env $envs timeout 30 "$CSP" $flags "$src" </dev/null >"$out" 2>"$err"
+        env $envs timeout -k 10 30 "$CSP" $flags "$src" </dev/null >"$out" 2>"$err"
         rc=$?
     fi
     want_rc=$(cat "$t.rc" 2>/dev/null || echo 0)

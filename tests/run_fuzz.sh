@@ -19,7 +19,7 @@ trap 'rm -f "$out"' EXIT
 one() {
     target=$1
     shift
-    timeout 60 "$replay" "$target" "$@" > "$out" 2>&1
+    timeout -k 10 60 "$replay" "$target" "$@" > "$out" 2>&1
     st=$?
     for f in "$@"; do
         if grep -qxF "ok $f" "$out"; then

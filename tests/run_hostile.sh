@@ -31,7 +31,7 @@ check() {
 
 # run [ENV=V...] -- ARGS: runs csp with a 30 s limit, stdout to $TMP/out.
 run() {
-    timeout 30 env "$@" < /dev/null > "$TMP/out" 2> "$TMP/err"
+    timeout -k 10 30 env "$@" < /dev/null > "$TMP/out" 2> "$TMP/err"
 }
 
 # ---- the command line -------------------------------------------------------
@@ -152,7 +152,7 @@ awk 'BEGIN { print "package main\n\nimport \"fmt\"\n\nvar a = []int{";
     for (i = 1; i < 200000; i++) print "const d" i " = d" i - 1 " + 1";
     print "\nfunc main() { fmt.Println(len(a), a[999999], len(m), m[\"k199999\"], c299999, d199999) }" }' \
     > "$TMP/big.csp"
-timeout 120 "$CSP" "$TMP/big.csp" > "$TMP/out" 2> "$TMP/err"
+timeout -k 10 120 "$CSP" "$TMP/big.csp" > "$TMP/out" 2> "$TMP/err"
 st=$?
 [ "$(cat "$TMP/out")" = "1000000 999999 200000 199999 299999 200000" ] || st="bad output"
 check "big generated tables" 0 "$st"
@@ -163,7 +163,7 @@ check "big generated tables" 0 "$st"
 for ign in no yes; do
     (
         [ $ign = yes ] && trap '' PIPE
-        { timeout 30 "$CSP" "$D/print_forever.csp" 2> "$TMP/err"; echo $? > "$TMP/rc"; } |
+        { timeout -k 10 30 "$CSP" "$D/print_forever.csp" 2> "$TMP/err"; echo $? > "$TMP/rc"; } |
             head -n 1 > "$TMP/out"
     )
     st=$(cat "$TMP/rc")
@@ -172,7 +172,7 @@ for ign in no yes; do
 done
 # stdout to a full device: Go's fmt ignores the error and the program ends.
 if [ -w /dev/full ]; then
-    timeout 30 "$CSP" "$D/print_full.csp" > /dev/full 2> "$TMP/err"
+    timeout -k 10 30 "$CSP" "$D/print_full.csp" > /dev/full 2> "$TMP/err"
     check "stdout to /dev/full" 0 $? '^done$'
 fi
 
@@ -181,7 +181,7 @@ fi
 # paused threads used to take the signal and die of it without a dump).
 for i in 1 2 3 4 5; do
     : > "$TMP/out" # empty before the wait below (the job truncates it later)
-    timeout 30 "$CSP" "$D/alloc_forever.csp" > "$TMP/out" 2> "$TMP/err" &
+    timeout -k 10 30 "$CSP" "$D/alloc_forever.csp" > "$TMP/out" 2> "$TMP/err" &
     pid=$!
     n=0
     while [ ! -s "$TMP/out" ] && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); done

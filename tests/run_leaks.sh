@@ -66,7 +66,7 @@ got() {
 try_case() {
     f=$1
     id=$2
-    timeout 300 "$CSP" -procs 1 -leaks=fail "$f" > "$TMP/$id.out" 2> "$TMP/$id.err" < /dev/null
+    timeout -k 10 300 "$CSP" -procs 1 -leaks=fail "$f" > "$TMP/$id.out" 2> "$TMP/$id.err" < /dev/null
     rc=$?
     got "$TMP/$id.err" > "$TMP/$id.got"
     comm -13 "$TMP/$id.want" "$TMP/$id.got" > "$TMP/$id.false"
@@ -120,7 +120,7 @@ sim_case() {
     [ "$name" = stress ] && runs="2:1"
     for sp in $runs; do
         set -- -seed "${sp%:*}" -procs "${sp#*:}" -leaks=fail
-        timeout 300 "$CSP" "$@" "$f" > "$TMP/$id.out" 2> "$TMP/$id.err" < /dev/null
+        timeout -k 10 300 "$CSP" "$@" "$f" > "$TMP/$id.out" 2> "$TMP/$id.err" < /dev/null
         rc=$?
         got "$TMP/$id.err" > "$TMP/$id.got"
         if ! cmp -s "$TMP/$id.want" "$TMP/$id.got"; then
@@ -133,7 +133,7 @@ sim_case() {
             head -n 10 "$TMP/$id.err" | sed 's/^/    /'
             return
         fi
-        timeout 300 "$CSP" "$@" "$f" > "$TMP/$id.out2" 2> "$TMP/$id.err2" < /dev/null
+        timeout -k 10 300 "$CSP" "$@" "$f" > "$TMP/$id.out2" 2> "$TMP/$id.err2" < /dev/null
         if [ "$name" = stress ]; then
             # 100 MB of heap: a word that looks like a pointer at one
             # address layout (ASLR) may delay a report from runtime.GC()
@@ -153,7 +153,7 @@ sim_case() {
 
 # run_mode MODE WANT_RC WANT_REPORTS ID: the modes on a leaking program.
 run_mode() {
-    timeout 60 "$CSP" -procs 1 "-leaks=$1" "$DIR/recv.csp" > /dev/null 2> "$TMP/$4.err" < /dev/null
+    timeout -k 10 60 "$CSP" -procs 1 "-leaks=$1" "$DIR/recv.csp" > /dev/null 2> "$TMP/$4.err" < /dev/null
     rc=$?
     n=$(grep -c '^csp: goroutine [0-9]* leaked' "$TMP/$4.err")
     if [ "$rc" != "$2" ] || [ "$n" != "$3" ]; then

@@ -212,7 +212,7 @@ run_one() {
         sample $! "${limit:-30}"
     else
         TSAN_OPTIONS="${TSAN_OPTIONS:+$TSAN_OPTIONS }$tsan" \
-            timeout "${limit:-30}" "$CSP" "$f" < /dev/null > "$out" 2> "$TMP/$id.err"
+            timeout -k 10 "${limit:-30}" "$CSP" "$f" < /dev/null > "$out" 2> "$TMP/$id.err"
         rc=$?
     fi
     ms=$((($(date +%s%N) - start) / 1000000))

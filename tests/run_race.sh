@@ -46,7 +46,7 @@ run_case() {
     want=$2
     id=$3
     name=$(basename "$f" .csp)
-    timeout 60 "$CSP" -race "$f" > "$TMP/$id.out" 2> "$TMP/$id.err" < /dev/null
+    timeout -k 10 60 "$CSP" -race "$f" > "$TMP/$id.out" 2> "$TMP/$id.err" < /dev/null
     rc=$?
     got=$(got_kinds "$TMP/$id.err")
     want_rc=0
@@ -74,7 +74,7 @@ run_clean() {
     want_rc=0
     [ -f "$base.rc" ] && want_rc=$(tr -d ' \n' < "$base.rc")
     # shellcheck disable=SC2086
-    timeout 60 "$CSP" -race "$f" $args < "$input" > /dev/null 2> "$TMP/$id.err"
+    timeout -k 10 60 "$CSP" -race "$f" $args < "$input" > /dev/null 2> "$TMP/$id.err"
     rc=$?
     if grep -q '^WARNING: DATA RACE' "$TMP/$id.err"; then
         echo "FAIL race-clean/$1: csp -race reports a race Go does not"
@@ -94,7 +94,7 @@ run_seed() {
     args=""
     [ -f "${f%.csp}.args" ] && args=$(cat "${f%.csp}.args")
     # shellcheck disable=SC2086
-    timeout 60 "$CSP" -race "$f" $args < /dev/null > /dev/null 2> "$TMP/$id.err"
+    timeout -k 10 60 "$CSP" -race "$f" $args < /dev/null > /dev/null 2> "$TMP/$id.err"
     got=clean
     grep -q '^WARNING: DATA RACE' "$TMP/$id.err" && got=race
     if [ "$got" != "$want" ]; then
@@ -110,7 +110,7 @@ run_repl() {
     want=$1
     id=$3
     # shellcheck disable=SC2059
-    printf "$2" | timeout 60 "$CSP" > "$TMP/$id.out" 2> "$TMP/$id.err"
+    printf "$2" | timeout -k 10 60 "$CSP" > "$TMP/$id.out" 2> "$TMP/$id.err"
     got=clean
     grep -q '^WARNING: DATA RACE' "$TMP/$id.out" "$TMP/$id.err" && got=race
     if [ "$got" != "$want" ]; then
@@ -123,7 +123,7 @@ run_repl() {
 
 run_halt() {
     id=$1
-    GORACE=halt_on_error=1 timeout 60 "$CSP" -race \
+    GORACE=halt_on_error=1 timeout -k 10 60 "$CSP" -race \
         "$ROOT/tests/race/race_global_ww.csp" > "$TMP/$id.out" 2> "$TMP/$id.err"
     rc=$?
     n=$(grep -c '^WARNING: DATA RACE' "$TMP/$id.err")

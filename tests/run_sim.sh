@@ -59,7 +59,7 @@ done
 
 # ---- fake time ----------------------------------------------------------------
 for flag in "-seed 3" "-fake-time"; do
-    if timeout 60 "$CSP" $flag tests/sim/fake_sleep.csp > "$TMP/out" 2>&1 &&
+    if timeout -k 10 60 "$CSP" $flag tests/sim/fake_sleep.csp > "$TMP/out" 2>&1 &&
         grep -q '^elapsed 10m0s now 2009-11-10T23:10:00Z$' "$TMP/out" &&
         grep -q '^woke after 3m0s$' "$TMP/out"; then ok; else
         bad "fake_sleep.csp $flag"; cat "$TMP/out"
@@ -172,7 +172,7 @@ for name in philosophers lost_update check_then_act send_on_closed waitgroup_add
     fi
 done
 
-"$CSP" explore -timeout 300ms tests/sim/livelock.csp > "$TMP/e.out" 2>&1
+"$CSP" explore -timeout -k 10 300ms tests/sim/livelock.csp > "$TMP/e.out" 2>&1
 if [ $? = 1 ] && grep -q 'failed .*: timeout: .*livelock' "$TMP/e.out"; then ok; else
     bad "explore livelock.csp: no timeout"; cat "$TMP/e.out"
 fi

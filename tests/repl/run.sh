@@ -30,14 +30,14 @@ for in in "$dir"/*.in; do
     name=$(basename "$in" .in)
     work=$tmp/$name
     mkdir -p "$work"
-    (cd "$work" && timeout 30 "$csp" <"$in" >"$tmp/$name.stdout" 2>"$tmp/$name.stderr")
+    (cd "$work" && timeout -k 10 30 "$csp" <"$in" >"$tmp/$name.stdout" 2>"$tmp/$name.stderr")
     ok=true
     check "$name" stdout "$dir/$name.out" "$tmp/$name.stdout" || ok=false
     if [ -f "$dir/$name.err" ]; then
         check "$name" stderr "$dir/$name.err" "$tmp/$name.stderr" || ok=false
     fi
     if [ -f "$dir/$name.wout" ]; then
-        (cd "$work" && timeout 30 "$csp" session.csp >"$tmp/$name.wrun" 2>&1)
+        (cd "$work" && timeout -k 10 30 "$csp" session.csp >"$tmp/$name.wrun" 2>&1)
         check "$name" ":write program output" "$dir/$name.wout" "$tmp/$name.wrun" || ok=false
     fi
     if $ok; then
@@ -52,7 +52,7 @@ if command -v script >/dev/null 2>&1; then
     home=$tmp/home
     mkdir -p "$home"
     printf 'x := 20\nfunc f() int {\nreturn x + 1\n}\nf() * 2\n:quit\n' |
-        HOME=$home TERM=dumb timeout 30 script -qec "$csp" /dev/null 2>&1 |
+        HOME=$home TERM=dumb timeout -k 10 30 script -qec "$csp" /dev/null 2>&1 |
         tr -d '\r' >"$tmp/pty.out"
     ok=true
     for want in "csp version" ":help" "csp> f() * 2" "...  return x + 1" "42"; do
@@ -79,7 +79,7 @@ fi
 
 # Keystrokes with timing (Ctrl-C, Ctrl-D): a small pty driver.
 if command -v python3 >/dev/null 2>&1; then
-    if HOME=$tmp/home timeout 120 python3 "$dir/terminal.py" "$csp"; then
+    if HOME=$tmp/home timeout -k 10 120 python3 "$dir/terminal.py" "$csp"; then
         passed=$((passed + 1))
     else
         failed=$((failed + 1))

@@ -36,7 +36,7 @@ failed=0
 check() {
     name=$1
     shift
-    if ASAN_OPTIONS=detect_leaks=0 timeout 300 "$@"; then
+    if ASAN_OPTIONS=detect_leaks=0 timeout -k 10 300 "$@"; then
         passed=$((passed + 1))
     else
         echo "FAIL: $name"
