@@ -623,8 +623,12 @@ static int n_sysReadDir(Fiber *f, Slot *a) {
         }
         if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
             continue;
-        if (n == cap && !(types = realloc(types, (size_t)(cap *= 2) * sizeof *types)))
-            rt_fatal("out of memory");
+        if (n == cap) {
+            int64_t *nt = realloc(types, (size_t)(cap *= 2) * sizeof *types);
+            if (!nt)
+                rt_fatal("out of memory");
+            types = nt;
+        }
         types[n++] = dtype_mode(de->d_type);
         sb_write(&names, de->d_name, (int64_t)strlen(de->d_name) + 1);
     }
