@@ -32,10 +32,27 @@ static long futex(_Atomic uint32_t *addr, int op, uint32_t val,
     return syscall(SYS_futex, (uint32_t *)addr, op, val, ts, NULL, 0);
 }
 
+#if defined(__SANITIZE_THREAD__)
+/* ThreadSanitizer runs a signal's handler only when the thread that took
+ * the signal next passes one of its interceptors, and a raw futex is not
+ * one: a signal that lands on a parked M (os/signal's SIGINT) would wait
+ * forever. In that build a sleeper wakes at least every 10 ms and passes
+ * an interceptor (nanosleep's) before it re-checks; every caller loops. */
+static void futex_wait(_Atomic uint32_t *addr, uint32_t val,
+                       const struct timespec *ts) {
+    struct timespec tick = {0, 10 * 1000 * 1000};
+    if (!ts || ts->tv_sec > 0 || ts->tv_nsec > tick.tv_nsec)
+        ts = &tick;
+    futex(addr, FUTEX_WAIT_PRIVATE, val, ts);
+    struct timespec zero = {0, 0};
+    nanosleep(&zero, NULL);
+}
+#else
 static void futex_wait(_Atomic uint32_t *addr, uint32_t val,
                        const struct timespec *ts) {
     futex(addr, FUTEX_WAIT_PRIVATE, val, ts);
 }
+#endif
 
 static void futex_wake(_Atomic uint32_t *addr, int n) {
     futex(addr, FUTEX_WAKE_PRIVATE, (uint32_t)n, NULL);

@@ -116,14 +116,19 @@ static int n_signalIgnored(Fiber *f, Slot *a) {
     return NATIVE_OK;
 }
 
-/* signalRecv() int: the next signal caught, waiting without a P. */
+/* signalRecv() int: the next signal caught, waiting without a P. It
+ * waits in poll, never in a blocking read: a read restarts after a handler
+ * (SA_RESTART), and ThreadSanitizer runs a handler only when the thread
+ * leaves an interceptor, so a signal that landed on this very thread sat
+ * there while it waited for it. poll returns EINTR instead. */
 static int n_signalRecv(Fiber *f, Slot *a) {
     pthread_once(&pipe_once, make_pipe);
+    struct pollfd p = {.fd = sig_pipe[0], .events = POLLIN};
     unsigned char b = 0;
     ssize_t r;
     do {
         sched_entersyscall(f->w);
-        r = read(sig_pipe[0], &b, 1);
+        r = poll(&p, 1, -1) == 1 ? read(sig_pipe[0], &b, 1) : -1;
         sched_exitsyscall(f->w);
     } while (r != 1);
     a[0].i = b;
