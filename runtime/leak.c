@@ -71,10 +71,24 @@
  *   Go does the same: a timer channel's timer is in the heap only while a
  *   goroutine is blocked on it.
  *
- * NOT DETECTED (misses, never false reports): goroutines blocked on
- *   sync.Mutex/RWMutex/WaitGroup/Cond (their waiters live in the static
- *   semaphore table of stdlib/sync, so they always look reachable); a
- *   goroutine made to look reachable by a stale word on some thread's
+ * SYNC WAITS: a goroutine blocked on a sync.Mutex, RWMutex, WaitGroup or
+ *   Cond waits in stdlib/sync's static table, keyed by the object's
+ *   address, and its waker finds it there: a goroutine unreachable in
+ *   memory may still be woken by anyone who can reach the *object*. So the
+ *   table holds its waiters and addresses disguised (sync.c), and the
+ *   waiter registers a short disappearing link to the object's block
+ *   (GSched.synclink, leak_sync_wait): libgc clears such a link when the
+ *   block is not reachable from the roots, before the finalizers' marking.
+ *   A sync waiter is leaked when its fiber was not reached AND its link
+ *   was cleared: nobody can reach the object, so nobody can wake it. With
+ *   the link still set it is watched again, like any live fiber (it may
+ *   be running by then: found() reads only what cannot change for a
+ *   goroutine whose link was cleared). Objects outside libgc's heap (none
+ *   today) are never cleared, so never reported. Cost: a link registered
+ *   and removed per contended wait, and every sync waiter's finalizer runs
+ *   at each collection.
+ *
+ * NOT DETECTED (misses, never false reports): a goroutine made to look reachable by a stale word on some thread's
  *   C stack or a stale pointer in a free record (libgc is conservative);
  *   the REPL's seeded session (:seed: its goroutines outlive an input);
  *   builds without libgc (CSP_NO_GC) and the TSan build (which never
@@ -169,6 +183,33 @@ static bool chan_wait(const GSched *g) {
     }
 }
 
+static bool sync_wait(const GSched *g) {
+    switch (g->waitreason) {
+    case WAIT_WAITGROUP:
+    case WAIT_MUTEX:
+    case WAIT_RWMUTEX_R:
+    case WAIT_RWMUTEX_W:
+    case WAIT_COND:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* GSched.synclink when no link is registered: never a disguised pointer
+ * (those of aligned blocks are odd), never the collector's 0. */
+#define SYNC_UNWATCHED ((uintptr_t)2)
+
+/* Blocked where nobody can wake it, as the last collection saw it (only
+ * meaningful for a fiber the collector did not reach). */
+static bool stuck(const GSched *g) {
+    if (atomic_load(&g->status) != G_WAITING || g->leakpin)
+        return false;
+    return chan_wait(g) ||
+           (sync_wait(g) &&
+            __atomic_load_n(&g->synclink, __ATOMIC_ACQUIRE) == 0);
+}
+
 #ifndef CSP_NO_GC
 
 static void found(void *obj, void *cd);
@@ -195,7 +236,7 @@ static void found(void *obj, void *cd) {
     Fiber *f = obj;
     GSched *g = &f->sched;
     if (g->leakcheck != CHECK_NONE) { /* leak_sim_check reports it */
-        if (g->leakcheck == CHECK_BLOCKED) {
+        if (g->leakcheck == CHECK_BLOCKED && stuck(g)) {
             lock_acquire(&lk.pinlock);
             g->leaklink = lk.simfound;
             lk.simfound = g;
@@ -209,8 +250,7 @@ static void found(void *obj, void *cd) {
      * simulation's goroutines (the REPL's :seed off) just end */
     if (SIM_ON || g->insim)
         return;
-    if (atomic_load(&g->status) != G_WAITING || !chan_wait(g) || g->leakpin ||
-        atomic_load(&lk.mode) == LEAK_OFF) {
+    if (!stuck(g) || atomic_load(&lk.mode) == LEAK_OFF) {
         watch(obj); /* alive as before; looked at again next time */
         return;
     }
@@ -347,15 +387,16 @@ static void sim_check(Fiber *self, const Slot *args) {
     bool any = false;
     for (size_t i = 0; i < n && !any; i++) {
         GSched *g = sim_allgs_at(i);
-        any = atomic_load(&g->status) == G_WAITING && chan_wait(g) &&
-              !g->leakpin;
+        any = atomic_load(&g->status) == G_WAITING &&
+              (chan_wait(g) || sync_wait(g)) && !g->leakpin;
     }
     if (any) {
         for (size_t i = 0; i < n; i++) {
             GSched *g = sim_allgs_at(i);
             Fiber *f = fiber_of(g);
             uint32_t st = atomic_load(&g->status);
-            g->leakcheck = st == G_WAITING && chan_wait(g) && !g->leakpin
+            g->leakcheck = st == G_WAITING && (chan_wait(g) || sync_wait(g)) &&
+                                   !g->leakpin
                                ? CHECK_BLOCKED : CHECK_RUN;
             if (f == self)
                 clear_dead(self, args);
@@ -399,7 +440,27 @@ bool leak_collect(Fiber *self, const Slot *args) {
     return false;
 }
 
+void leak_sync_wait(GSched *g, const void *addr) {
+    void *base = GC_base((void *)addr);
+    g->synclink = SYNC_UNWATCHED;
+    if (!base)
+        return;
+    g->synclink = GC_HIDE_POINTER(base);
+    if (GC_general_register_disappearing_link((void **)&g->synclink, base) !=
+        GC_SUCCESS)
+        g->synclink = SYNC_UNWATCHED; /* no memory: never reported */
+}
+
+void leak_sync_done(GSched *g) {
+    if (g->synclink != SYNC_UNWATCHED)
+        GC_unregister_disappearing_link((void **)&g->synclink);
+    g->synclink = SYNC_UNWATCHED;
+}
+
 #else /* CSP_NO_GC: nothing is ever collected, so nothing is found */
+
+void leak_sync_wait(GSched *g, const void *addr) { (void)g, (void)addr; }
+void leak_sync_done(GSched *g) { (void)g; }
 
 void leak_set_mode(int mode) { atomic_store(&lk.mode, mode); }
 int leak_mode(void) { return atomic_load(&lk.mode); }

@@ -25,6 +25,10 @@ void leak_watch(Fiber *f);
  * until chan.c's resume (or its end) unpins it. */
 void leak_pin(GSched *g);
 void leak_unpin(GSched *g);
+/* g parks on the sync object at addr (stdlib/sync, before sched_park) /
+ * has resumed from that wait: see SYNC WAITS in leak.c. */
+void leak_sync_wait(GSched *g, const void *addr);
+void leak_sync_done(GSched *g);
 /* runtime.GC(): collects, then reports what that collection found. self:
  * the calling goroutine's fiber (its dead stack slots are cleared first),
  * or NULL; args: the native's argument slots (nothing above them is live:

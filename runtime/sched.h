@@ -127,6 +127,10 @@ struct GSched {
     bool leakpin;
     uint8_t leakcheck;        /* leak.c's check of a simulated run */
     GSched *leaklink, *leakprev;
+    /* leak.c: the object a sync wait is on, a disguised pointer registered
+     * as a disappearing link (leak_sync_wait); 0 once the collector found
+     * the object unreachable. Owner; the collector clears it. */
+    uintptr_t synclink;
     ParkCommit unlockf;       /* park commit: owner until parked */
     void *unlockarg;
     /* channel state (chan.c): owner while running; while WAITING, protected

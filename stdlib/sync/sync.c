@@ -55,6 +55,13 @@
  * RWMutex". Atomics on slots use GCC's __atomic builtins, seq_cst
  * throughout (the slots are plain memory shared with compiled Go code).
  *
+ * LEAKS: the table must not keep alive what waits in it (runtime/leak.c,
+ * SYNC WAITS), or no goroutine blocked on a sync object could ever be
+ * found leaked: a WaitList holds its word and its first and last waiters
+ * as disguised pointers. A waiter is kept by its goroutine (g->param), and
+ * a leaked goroutine's stack keeps the object it waits on, so the word of
+ * a list can never be reused by a new object while the list exists.
+ *
  * LOCK ORDER: bucket locks are leaves (nothing else is taken while one is
  * held, except by sched_park's commit, which releases it). No goroutine is
  * readied while a bucket lock is held.
@@ -62,6 +69,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "runtime/gc.h"
+#include "runtime/leak.h"
 #include "runtime/race.h"
 #include "runtime/sched.h"
 #include "runtime/vm.h"
@@ -113,11 +122,15 @@ struct SyncWaiter {
     bool granted;            /* set by the waker before readying: see top */
 };
 
+/* head, tail and addr are disguised (HIDE): see LEAKS at the top. */
 typedef struct WaitList {
-    Slot *addr;              /* the word waited on: bucket lock */
-    SyncWaiter *head, *tail; /* bucket lock */
+    GC_hidden_pointer addr;  /* the word waited on: bucket lock */
+    GC_hidden_pointer head, tail; /* SyncWaiter: bucket lock */
     struct WaitList *next;   /* bucket chain or free list: bucket lock */
 } WaitList;
+
+#define HIDE(p) GC_HIDE_POINTER(p)
+#define WAITER(h) ((SyncWaiter *)((h) ? GC_REVEAL_POINTER(h) : NULL))
 
 /* One cache line each, so waiters on different buckets do not contend. */
 typedef struct __attribute__((aligned(64))) Bucket {
@@ -162,7 +175,7 @@ static Bucket *bucket_of(Slot *addr) {
 
 static WaitList *list_find(Bucket *b, Slot *addr, bool create) {
     for (WaitList *l = b->lists; l; l = l->next)
-        if (l->addr == addr)
+        if (l->addr == HIDE(addr))
             return l;
     if (!create)
         return NULL;
@@ -171,8 +184,8 @@ static WaitList *list_find(Bucket *b, Slot *addr, bool create) {
         b->spare = l->next;
     else
         l = sched_alloc(sizeof *l);
-    l->addr = addr;
-    l->head = l->tail = NULL;
+    l->addr = HIDE(addr);
+    l->head = l->tail = 0;
     l->next = b->lists;
     b->lists = l;
     return l;
@@ -185,7 +198,7 @@ static void list_retire(Bucket *b, WaitList *l) {
     while (*pp != l)
         pp = &(*pp)->next;
     *pp = l->next;
-    l->addr = NULL;
+    l->addr = 0;
     l->next = b->spare;
     b->spare = l;
 }
@@ -193,15 +206,15 @@ static void list_retire(Bucket *b, WaitList *l) {
 static void list_push(WaitList *l, SyncWaiter *w, bool front) {
     w->prev = w->next = NULL;
     if (!l->head) {
-        l->head = l->tail = w;
+        l->head = l->tail = HIDE(w);
     } else if (front) {
-        w->next = l->head;
-        l->head->prev = w;
-        l->head = w;
+        w->next = WAITER(l->head);
+        w->next->prev = w;
+        l->head = HIDE(w);
     } else {
-        w->prev = l->tail;
-        l->tail->next = w;
-        l->tail = w;
+        w->prev = WAITER(l->tail);
+        w->prev->next = w;
+        l->tail = HIDE(w);
     }
 }
 
@@ -209,11 +222,11 @@ static void list_unlink(Bucket *b, WaitList *l, SyncWaiter *w) {
     if (w->prev)
         w->prev->next = w->next;
     else
-        l->head = w->next;
+        l->head = w->next ? HIDE(w->next) : 0;
     if (w->next)
         w->next->prev = w->prev;
     else
-        l->tail = w->prev;
+        l->tail = w->prev ? HIDE(w->prev) : 0;
     w->next = w->prev = NULL;
     if (!l->head)
         list_retire(b, l);
@@ -224,7 +237,7 @@ static SyncWaiter *pop_first(Bucket *b, Slot *addr) {
     WaitList *l = list_find(b, addr, false);
     if (!l || !l->head)
         return NULL;
-    SyncWaiter *w = l->head;
+    SyncWaiter *w = WAITER(l->head);
     list_unlink(b, l, w);
     return w;
 }
@@ -234,10 +247,10 @@ static SyncWaiter *pop_all(Bucket *b, Slot *addr) {
     WaitList *l = list_find(b, addr, false);
     if (!l)
         return NULL;
-    SyncWaiter *all = l->head;
+    SyncWaiter *all = WAITER(l->head);
     for (SyncWaiter *w = all; w; w = w->next)
         w->granted = true;
-    l->head = l->tail = NULL;
+    l->head = l->tail = 0;
     list_retire(b, l);
     return all;
 }
@@ -256,6 +269,7 @@ static int park_on(Fiber *f, Bucket *b, Slot *addr, SyncWaiter *w,
     w->granted = false;
     list_push(list_find(b, addr, true), w, front);
     g->param = w;
+    leak_sync_wait(g, addr);
     sched_park(g, bucket_commit, b, why);
     return NATIVE_PARK;
 }
@@ -278,6 +292,7 @@ static SyncWaiter *resumed(Fiber *f) {
     if (w->tag != SYNC_WAITER_TAG)
         rt_fatal("sync: resumed goroutine has a foreign wait record");
     g->param = NULL;
+    leak_sync_done(g);
     return w;
 }
 
@@ -410,7 +425,7 @@ static void mutex_unlock_queued(Fiber *f, Slot *m) {
             lock_release(&b->lock);
             rt_fatal("sync: mutex waiter count out of step with its queue");
         }
-        SyncWaiter *w = l->head;
+        SyncWaiter *w = WAITER(l->head);
         bool starving = sched_nanotime() - w->since > MUTEX_STARVE_NS;
         int64_t ns = s - MUTEX_WAITER;
         if (!starving)
@@ -702,7 +717,7 @@ static int n_Cond_Signal(Fiber *f, Slot *a) {
     if (t != ld(&c[COND_WAIT])) {
         st(&c[COND_NOTIFY], t + 1);
         WaitList *l = list_find(b, key, false);
-        for (SyncWaiter *w = l ? l->head : NULL; w; w = w->next)
+        for (SyncWaiter *w = l ? WAITER(l->head) : NULL; w; w = w->next)
             if (w->ticket == t) {
                 found = w;
                 break;
