@@ -10,7 +10,7 @@
  *   -procs N                  number of Ps (default: $GOMAXPROCS, else CPUs)
  *   -race                     the data-race detector (runtime/race.c); a run
  *                             that found races exits 66, as Go's does
- *   -leaks=on|off|fail        goroutine-leak reports (runtime/leak.c), on by
+ *   -leaks=on|off|fail|all    goroutine-leak reports (runtime/leak.c), on by
  *                             default; fail: exit status 3 after a leak
  *   -seed N                   deterministic simulation seeded with N, with
  *                             virtual time (runtime/sim.h)
@@ -111,7 +111,9 @@ static void usage(FILE *out) {
           "  -depth D       PCT depth of a seeded run (as csp explore -depth)\n"
           "  -no-ffi        every //csp:extern a compile error (or CSP_NO_FFI=1)\n"
           "  -leaks=MODE    goroutine leaks: on (default: reported when found),\n"
-          "                 off, fail (also exit status 3 if any was found)\n",
+          "                 off, fail (also exit status 3 if any was found),\n"
+          "                 all (as fail, and goroutines still there when main\n"
+          "                 returns are listed and fail the run)\n",
           out);
 }
 
@@ -132,8 +134,10 @@ static int parse_leaks(const char *s) {
         return LEAK_OFF;
     if (strcmp(s, "fail") == 0)
         return LEAK_FAIL;
+    if (strcmp(s, "all") == 0)
+        return LEAK_ALL;
     fprintf(stderr, "csp: invalid value \"%s\" for flag -leaks "
-                    "(want on, off or fail)\n", s);
+                    "(want on, off, fail or all)\n", s);
     exit(EXIT_USAGE);
 }
 

@@ -142,12 +142,26 @@ static int by_goid(const void *a, const void *b) {
  * M reporting a deadlock). */
 enum { DUMP_STOP_NS = 1000 * 1000 * 1000 };
 
-static int dump_goroutines(void) {
+static int dump_others(const Fiber *except);
+
+static int dump_goroutines(void) { return dump_others(NULL); }
+
+/* The dump without goroutine [except]; with one, the list has a header
+ * and is left out when empty (-leaks=all at main's return). */
+static int dump_others(const Fiber *except) {
     sched_stop_world(DUMP_STOP_NS);
     GList l = {0};
     sched_for_each_g(collect, &l);
+    int n = 0;
+    for (int i = 0; i < l.n; i++)
+        if (l.v[i] != except)
+            l.v[n++] = l.v[i];
+    l.n = n;
     if (l.n > 1)
         qsort(l.v, (size_t)l.n, sizeof *l.v, by_goid);
+    if (except && l.n > 0)
+        fprintf(stderr, "csp: %d goroutine(s) still blocked when main "
+                        "returned:\n", l.n);
     for (int i = 0; i < l.n; i++) {
         Fiber *f = l.v[i];
         uint32_t st = atomic_load(&f->sched.status);
@@ -171,6 +185,19 @@ static int dump_goroutines(void) {
 static void hook_mstart(Worker *w) {
     w->is_m0 = pthread_equal(pthread_self(), run.main_thread);
     w->budget = VM_BUDGET;
+}
+
+/* Main returned: the exit status. -leaks=all lists every other goroutine
+ * still there, as a test suite's goleak does, and then fails (3). */
+static int main_returned(Fiber *main) {
+    if (leak_mode() != LEAK_ALL)
+        return 0;
+    panic_lock();
+    fflush(stdout);
+    int n = dump_others(main);
+    fflush(stderr);
+    panic_unlock();
+    return n > 0 ? 3 : 0;
 }
 
 /* A goroutine panicked: print it (one thread at a time) and end. */
@@ -302,7 +329,7 @@ static int run_fiber(Worker *w, GSched *g) {
             fatal_panic(f);
         else if (st == VM_DONE && f == run.main && !g->goexited &&
                  run.exit_process && !SIM_ON) /* sim.c ends its run */
-            vm_exit(0);
+            vm_exit(main_returned(f));
         return st;
     }
 }

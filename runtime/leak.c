@@ -516,7 +516,7 @@ __attribute__((noinline)) void leak_scrub_stack(void) {
 }
 
 int leak_fini(int code) {
-    if (atomic_load(&lk.mode) != LEAK_FAIL || code != 0)
+    if (atomic_load(&lk.mode) < LEAK_FAIL || code != 0)
         return code;
     leak_collect(vm_running_fiber(), NULL);
     return atomic_load(&lk.found) > 0 ? 3 : code;

@@ -10,9 +10,11 @@
 
 typedef struct Fiber Fiber;
 
-/* -leaks=off|on|fail (lang/main.c); the runtime's default is LEAK_OFF
- * (unit tests, embedders); the command line turns it on. */
-enum { LEAK_OFF = 0, LEAK_ON, LEAK_FAIL };
+/* -leaks=off|on|fail|all (lang/main.c); the runtime's default is LEAK_OFF
+ * (unit tests, embedders); the command line turns it on. all: as fail,
+ * and the goroutines still there when main returns are listed and fail
+ * the run too (runtime/goroutine.c). */
+enum { LEAK_OFF = 0, LEAK_ON, LEAK_FAIL, LEAK_ALL };
 void leak_set_mode(int mode);
 int leak_mode(void);
 /* Sets libgc up for the detector (gc_init, before any fiber exists). */

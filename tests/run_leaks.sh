@@ -21,7 +21,8 @@
 # exactly the marks at the first run, and a second run with the same seed
 # must print the same bytes (the stress test: the same reports).
 # Also: -leaks=off silences the reports of a leaking program (status 0),
-# and -leaks=on reports them with status 0.
+# -leaks=on reports them with status 0, and -leaks=all lists what is
+# still there when main returns (all_case).
 # Ends with `N passed, N failed`.
 
 . "$(dirname "$0")/lib.sh"
@@ -164,6 +165,28 @@ run_mode() {
     fi
 }
 
+# all_case ID: -leaks=all lists what is still there when main returns
+# (exit_blocked.csp: a goroutine blocked on a reachable channel and a
+# sleeping one) with status 3, and lists nothing when all is done.
+all_case() {
+    timeout -k 10 60 "$CSP" -procs 1 -leaks=all "$DIR/exit_blocked.csp" > /dev/null 2> "$TMP/$1.err" < /dev/null
+    rc=$?
+    printf '%s\n' 'csp: 2 goroutine(s) still blocked when main returned:' \
+        'goroutine 2 [chan send]:' 'goroutine 3 [sleep]:' > "$TMP/$1.want"
+    grep '^csp: \|^goroutine ' "$TMP/$1.err" > "$TMP/$1.got"
+    timeout -k 10 60 "$CSP" -procs 1 -leaks=all "$DIR/sync_fixed.csp" > /dev/null 2> "$TMP/$1.err2" < /dev/null
+    rc2=$?
+    if [ "$rc" != 3 ] || ! cmp -s "$TMP/$1.want" "$TMP/$1.got"; then
+        echo "FAIL leaks/-leaks=all: exit status $rc (expected 3), listed:"
+        sed 's/^/    /' "$TMP/$1.got"
+    elif [ "$rc2" != 0 ] || [ -s "$TMP/$1.err2" ]; then
+        echo "FAIL leaks/-leaks=all on sync_fixed: exit status $rc2, stderr:"
+        head -n 10 "$TMP/$1.err2" | sed 's/^/    /'
+    else
+        : > "$TMP/$1.pass"
+    fi
+}
+
 jobs_init "${CSP_TEST_JOBS:-2}"
 for f in "$DIR"/*.csp; do
     case $(basename "$f" .csp) in $PATTERN) job run_case "$f" ;; esac
@@ -172,6 +195,7 @@ done
 case modes in $PATTERN)
     job run_mode off 0 0
     job run_mode on 0 1
+    job all_case
     ;;
 esac
 jobs_report
