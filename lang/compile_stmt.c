@@ -11,7 +11,8 @@
  * exit; body; continue: FORLT* (i++ fused with the branch); exit. Go 1.22 loop variables: a captured or address-taken
  * variable declared by a 3-clause loop's init gets a fresh cell each
  * iteration (CELLCOPY before the post statement); range variables are
- * simply re-declared (a new cell) at the top of every iteration.
+ * simply re-declared (a new cell) at the top of every iteration. Range
+ * over a function is compile_range.c's.
  */
 #include <string.h>
 
@@ -49,9 +50,7 @@ static Type *lhs_type(Expr *e) {
     return e->type;
 }
 
-/* Values of rhs (n of them, or one tuple / comma-ok producing n) into
- * consecutive registers from freereg, converted to types[i], owned. */
-static int values_into_regs(FuncState *fs, Expr **rhs, int nrhs, Type **types,
+int values_into_regs(FuncState *fs, Expr **rhs, int nrhs, Type **types,
                             int n) {
     int base = fs->freereg;
     if (nrhs == n) {
@@ -321,7 +320,8 @@ static void cbranch(FuncState *fs, Stmt *s) {
     if (tok == T_FALLTHROUGH)
         return;                      /* handled by the switch layout */
     if (tok == T_GOTO) {
-        cgoto(fs, s);
+        if (!fs->rf || !comp_range_branch(fs, s))
+            cgoto(fs, s);
         return;
     }
     const char *name = s->u.branch.label ? s->u.branch.label->u.ident.name : NULL;
@@ -340,6 +340,8 @@ static void cbranch(FuncState *fs, Stmt *s) {
         jl_add(tok == T_BREAK ? &bc->breaks : &bc->continues, j);
         return;
     }
+    if (fs->rf && comp_range_branch(fs, s))
+        return;
     comp_error(fs, s->pos, "%s is not in a loop, switch, or select",
                tok == T_BREAK ? "break" : "continue");
 }
@@ -637,6 +639,8 @@ static void crange(FuncState *fs, Stmt *s, Stmt *label) {
         range_cursor(fs, s, label, xt->kind == K_MAP);
     else if (xt->kind == K_CHAN)
         range_chan(fs, s, label);
+    else if (xt->kind == K_FUNC)
+        comp_range_loop(fs, s, label);
     else
         comp_unsupported(fs, s->pos, "this range loop");
     scope_end(fs, save);
@@ -864,6 +868,10 @@ void emit_return_epilogue(FuncState *fs) {
 }
 
 static void creturn(FuncState *fs, Stmt *s) {
+    if (fs->rf) {
+        comp_range_return(fs, s);
+        return;
+    }
     Type *sig = fs->info->sig;
     int nres = sig ? sig->nresults : 0;
     int n = s->u.ret.nresults;
@@ -909,7 +917,10 @@ static void cdefer(FuncState *fs, Stmt *s) {
     if (nargs < 0)
         return;
     set_line(fs, s->pos);
-    emit(fs, OP_DEFER, base, nargs, 0);
+    if (fs->rf)
+        comp_range_defer(fs, base, nargs);
+    else
+        emit(fs, OP_DEFER, base, nargs, 0);
 }
 
 /* ---- goroutines and channels ------------------------------------------------------------------- */

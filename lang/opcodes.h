@@ -210,6 +210,9 @@
     X(RET,      "ru-",  "return R[A..A+B-1]") \
     X(RUNDEFER, "---",  "run the next deferred call of this frame, then re-execute") \
     X(DEFER,    "ru-",  "defer call of closure R[A] with args R[A+1..A+B]") \
+    X(FRAMETOK, "r--",  "R[A] = a new defer holder, itself deferred on this frame (range-over-func)") \
+    X(DEFERAT,  "rur",  "DEFER A B, but onto holder R[C] (a defer in a range-over-func body)") \
+    X(RFPANIC,  "r--",  "panic: the range-over-func misuse R[A] (a state, compile_range.c)") \
     X(RECOVER,  "r--",  "R[A] = recover()") \
     X(PANIC,    "r--",  "panic(R[A]) (R[A] an interface)") \
     X(UNSUP,    "--k",  "panic: feature K[C] is not supported yet") \

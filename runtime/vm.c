@@ -1172,6 +1172,30 @@ L_DEFER: {
     fr->defers = d;
     DISPATCH();
 }
+L_FRAMETOK:
+    RA.p = vm_defer_holder(fr);
+    DISPATCH();
+L_DEFERAT: {
+    unsigned n = B;
+    Defer *d = gc_alloc(sizeof(Defer) + n * sizeof(Slot));
+    d->fn = RA.p;
+    d->nargs = (int)n;
+    memcpy(d->args, &R[A + 1], n * sizeof(Slot));
+    vm_defer_at(R[C].p, d);
+    DISPATCH();
+}
+L_RFPANIC: {
+    /* Go's runtime.panicrangestate texts, by abi.RF_* state */
+    static const char *const why[] = {
+        "range function continued iteration after function for loop body returned false",
+        "",
+        "range function continued iteration after loop body panic",
+        "range function continued iteration after whole loop exit",
+        "range function recovered a loop body panic and did not resume panicking",
+    };
+    int64_t st = RA.i;
+    THROW(rt_panic_runtime(f, "%s", st >= 0 && st < 5 ? why[st] : "bad range state"));
+}
 L_RECOVER: {
     Panic *pn = f->panic;
     if ((fr->flags & (FR_PANIC_DEFER | FR_RECOVER_OK)) && pn && !pn->recovered &&
