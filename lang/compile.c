@@ -334,7 +334,7 @@ Proto *comp_function(Comp *C, FuncState *parent, FuncInfo *info, Stmt *body,
     if (info->rangefunc_body) {
         fs.rf = C->rf_pending;
         C->rf_pending = NULL;
-        comp_range_prologue(&fs, body);
+        comp_range_prologue(&fs);
     }
     if (body) {
         set_line(&fs, body->pos);

@@ -229,7 +229,7 @@ int values_into_regs(FuncState *fs, Expr **rhs, int nrhs, Type **types, int n);
 /* ---- compile_range.c: range over a function ----------------------------------- */
 void comp_range_loop(FuncState *fs, Stmt *s, Stmt *label);
 /* The body's first and last code (comp_function calls them when fs->rf). */
-void comp_range_prologue(FuncState *fs, Stmt *body);
+void comp_range_prologue(FuncState *fs);
 void comp_range_epilogue(FuncState *fs);
 /* In a body: break/continue not aimed at a statement of the body, or any
  * goto (false: its label is in the body, an ordinary jump). */

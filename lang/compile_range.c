@@ -140,33 +140,49 @@ static void exit_outward(FuncState *fs, Stmt *s, int code) {
 
 /* ---- statements inside a body ------------------------------------------------------ */
 
-static bool contains(Stmt *s, Stmt *target);
+/* What contains() looks for: one statement, any defer, or any statement
+ * that may leave a body for outside it (return, goto, labeled break or
+ * continue). */
+typedef enum { FIND_STMT, FIND_DEFER, FIND_EXIT } Find;
 
-static bool contains_list(Stmt **l, int n, Stmt *target) {
+static bool contains(Stmt *s, Find what, Stmt *target);
+
+static bool contains_list(Stmt **l, int n, Find what, Stmt *target) {
     for (int i = 0; i < n; i++)
-        if (contains(l[i], target))
+        if (contains(l[i], what, target))
             return true;
     return false;
 }
 
-/* Whether statement s is or holds target (target NULL: any defer). Only
- * statements are walked: function literals have their own frames. */
-static bool contains(Stmt *s, Stmt *target) {
+static bool is_found(Stmt *s, Find what, Stmt *target) {
+    switch (what) {
+    case FIND_STMT: return s == target;
+    case FIND_DEFER: return s->kind == S_DEFER;
+    default:
+        return s->kind == S_RETURN ||
+               (s->kind == S_BRANCH && (s->u.branch.label || s->u.branch.tok == T_GOTO));
+    }
+}
+
+/* Whether statement s is or holds what is looked for. Only statements are
+ * walked: function literals have their own frames. */
+static bool contains(Stmt *s, Find what, Stmt *target) {
     if (!s)
         return false;
-    if (s == target || (!target && s->kind == S_DEFER))
+    if (is_found(s, what, target))
         return true;
     switch (s->kind) {
-    case S_LABELED: return contains(s->u.labeled.stmt, target);
-    case S_BLOCK: return contains_list(s->u.block.stmts, s->u.block.n, target);
-    case S_IF: return contains(s->u.if_.then, target) || contains(s->u.if_.els, target);
-    case S_FOR: return contains(s->u.for_.body, target);
-    case S_RANGE: return contains(s->u.range.body, target);
-    case S_SWITCH: return contains(s->u.switch_.body, target);
-    case S_TYPESWITCH: return contains(s->u.typeswitch.body, target);
-    case S_SELECT: return contains(s->u.select.body, target);
-    case S_CASE: return contains_list(s->u.case_.body, s->u.case_.nbody, target);
-    case S_COMM: return contains_list(s->u.comm.body, s->u.comm.nbody, target);
+    case S_LABELED: return contains(s->u.labeled.stmt, what, target);
+    case S_BLOCK: return contains_list(s->u.block.stmts, s->u.block.n, what, target);
+    case S_IF:
+        return contains(s->u.if_.then, what, target) || contains(s->u.if_.els, what, target);
+    case S_FOR: return contains(s->u.for_.body, what, target);
+    case S_RANGE: return contains(s->u.range.body, what, target);
+    case S_SWITCH: return contains(s->u.switch_.body, what, target);
+    case S_TYPESWITCH: return contains(s->u.typeswitch.body, what, target);
+    case S_SELECT: return contains(s->u.select.body, what, target);
+    case S_CASE: return contains_list(s->u.case_.body, s->u.case_.nbody, what, target);
+    case S_COMM: return contains_list(s->u.comm.body, s->u.comm.nbody, what, target);
     default: return false;
     }
 }
@@ -175,7 +191,7 @@ bool comp_range_branch(FuncState *fs, Stmt *s) {
     RangeFunc *rf = fs->rf;
     Stmt *target = s->u.branch.target;
     if (s->u.branch.tok == T_GOTO) {
-        if (contains(rf->loop->u.range.body, target))
+        if (contains(rf->loop->u.range.body, FIND_STMT, target))
             return false;
         exit_outward(fs, s, 0);
         return true;
@@ -260,7 +276,7 @@ static FuncInfo *body_info(Stmt *s, RangeFunc *rf) {
     return info;
 }
 
-void comp_range_prologue(FuncState *fs, Stmt *body) {
+void comp_range_prologue(FuncState *fs) {
     RangeFunc *rf = fs->rf;
     int save = fs->freereg;
     int st = alloc_reg(fs), r = alloc_reg(fs);
@@ -281,7 +297,6 @@ void comp_range_prologue(FuncState *fs, Stmt *body) {
         lv_store(fs, &lv, rf->params[i]->reg);
         fs->freereg = save;
     }
-    (void)body;
 }
 
 void comp_range_epilogue(FuncState *fs) {
@@ -331,14 +346,17 @@ void comp_range_loop(FuncState *fs, Stmt *s, Stmt *label) {
     rf->g = fs->rf ? fs->rf->g : NULL;
     Type *int_t = type_basic(K_INT);
     if (!rf->g) {
+        /* the hidden variables only a body that needs them pays for */
         RfGroup *g = rf->g = gc_alloc(sizeof *g);
-        g->next = hidden_var("#next", int_t);
-        int r = alloc_reg(fs);
-        load_int(fs, r, 0);
-        declare_hidden(fs, g->next, r);
-        if (contains(s->u.range.body, NULL)) {
+        if (contains(s->u.range.body, FIND_EXIT, NULL)) {
+            g->next = hidden_var("#next", int_t);
+            int r = alloc_reg(fs);
+            load_int(fs, r, 0);
+            declare_hidden(fs, g->next, r);
+        }
+        if (contains(s->u.range.body, FIND_DEFER, NULL)) {
             g->defers = hidden_var("#defers", type_pointer(int_t));
-            r = alloc_reg(fs);
+            int r = alloc_reg(fs);
             emit(fs, OP_FRAMETOK, r, 0, 0);
             declare_hidden(fs, g->defers, r);
         }
