@@ -10,7 +10,6 @@ import (
 	"errors"
 	"io"
 	"iter"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -489,7 +488,17 @@ func SplitSeq(s, sep string) iter.Seq[string] { return splitSeq(s, sep, 0) }
 func SplitAfterSeq(s, sep string) iter.Seq[string] { return splitSeq(s, sep, len(sep)) }
 
 // FieldsSeq returns an iterator over the fields of s around runs of white space, as Fields.
-func FieldsSeq(s string) iter.Seq[string] { return FieldsFuncSeq(s, unicode.IsSpace) }
+func FieldsSeq(s string) iter.Seq[string] { return FieldsFuncSeq(s, isSpace) }
+
+// isSpace is unicode.IsSpace (Unicode's White_Space property), here so that
+// every program importing strings does not load package unicode too.
+func isSpace(r rune) bool {
+	switch r {
+	case '\t', '\n', '\v', '\f', '\r', ' ', 0x85, 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
+		return true
+	}
+	return r >= 0x2000 && r <= 0x200A
+}
 
 // FieldsFuncSeq returns an iterator over the fields of s around runs of
 // runes r with f(r), as FieldsFunc.
