@@ -287,16 +287,9 @@ void comp_range_prologue(FuncState *fs) {
     emit(fs, OP_RFPANIC, st, 0, 0);
     patch_here(fs, j);
     fs->freereg = save;
-    Stmt *s = rf->loop;
-    Expr *vars[2] = {s->u.range.key, s->u.range.value};
-    for (int i = 0; i < 2; i++) {
-        if (!rf->params[i])
-            continue;
-        LValue lv;
-        lv_compile(fs, vars[i], &lv, false);
-        lv_store(fs, &lv, rf->params[i]->reg);
-        fs->freereg = save;
-    }
+    for (int i = 0; i < 2; i++)
+        if (rf->params[i])
+            range_store(fs, rf->loop, i == 1, rf->params[i]->reg);
 }
 
 void comp_range_epilogue(FuncState *fs) {

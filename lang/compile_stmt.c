@@ -480,12 +480,42 @@ static void cfor(FuncState *fs, Stmt *s, Stmt *label) {
     scope_end(fs, save);
 }
 
-/* Assigns R[src] (type t) to the range variable e at the top of an
- * iteration: a new variable each time when the loop declares it. */
+/* The type of the key (or the value) a range statement produces. */
+static Type *range_src_type(Stmt *s, bool value) {
+    Type *t = s->u.range.x->type;
+    if (t->kind == K_POINTER)
+        t = t->elem;
+    switch (t->kind) {
+    case K_STRING: return type_basic(value ? K_INT32 : K_INT);
+    case K_ARRAY: case K_SLICE: return value ? t->elem : type_basic(K_INT);
+    case K_MAP: return value ? t->elem : t->key;
+    case K_CHAN: return t->elem;
+    case K_FUNC: return t->params[0]->params[value];
+    default: return t;       /* an integer */
+    }
+}
+
+void range_store(FuncState *fs, Stmt *s, bool value, int src) {
+    int save = fs->freereg;
+    LValue lv;
+    lv_compile(fs, value ? s->u.range.value : s->u.range.key, &lv, false);
+    Type *from = range_src_type(s, value);
+    if (lv.type && lv.type->kind == K_INTERFACE && from->kind != K_INTERFACE) {
+        int r = alloc_reg(fs);
+        emit(fs, OP_IFACE, r, src, k_dyntype(fs, from));
+        src = r;
+    }
+    lv_store(fs, &lv, src);
+    fs->freereg = save;
+}
+
+/* Assigns R[src] to the range variable e at the top of an iteration: a
+ * new variable each time when the loop declares it. */
 static void range_assign(FuncState *fs, Stmt *s, Expr *e, Object *o, int src,
                          Type *t, int *reg) {
     if (!e || is_blank(e))
         return;
+    (void)t;
     if (s->u.range.define) {
         if (!o)
             o = unparen(e)->u.ident.obj;
@@ -495,12 +525,7 @@ static void range_assign(FuncState *fs, Stmt *s, Expr *e, Object *o, int src,
         declare_local(fs, o, *reg);
         return;
     }
-    int save = fs->freereg;
-    LValue lv;
-    lv_compile(fs, e, &lv, false);
-    (void)t;
-    lv_store(fs, &lv, src);
-    fs->freereg = save;
+    range_store(fs, s, e == s->u.range.value, src);
 }
 
 /* Registers for the range variables (declared by the loop). */
