@@ -11,6 +11,8 @@
 // before that starts nothing.
 package iter
 
+import "runtime"
+
 // Seq is an iterator over single values: it calls yield with each value in
 // turn and stops early when yield returns false.
 type Seq[V any] func(yield func(V) bool)
@@ -24,8 +26,11 @@ type puller struct {
 	resume   chan bool
 	back     chan struct{}
 	started  bool
+	running  bool // the iterator has the turn (next called from inside it)
 	done     bool // the iterator returned, panicked or was stopped
+	seqDone  bool // the iterator returned (else it panicked or Goexited)
 	panicked bool
+	goexit   bool // the iterator called runtime.Goexit
 	pv       any
 }
 
@@ -39,6 +44,8 @@ func (p *puller) run(body func()) {
 	defer func() {
 		if e := recover(); e != nil {
 			p.panicked, p.pv = true, e
+		} else if !p.seqDone {
+			p.goexit = true
 		}
 		p.done = true
 		p.back <- struct{}{}
@@ -46,6 +53,7 @@ func (p *puller) run(body func()) {
 	if <-p.resume {
 		body()
 	}
+	p.seqDone = true
 }
 
 // yielded hands a value to the caller (already stored) and waits for the
@@ -56,11 +64,14 @@ func (p *puller) yielded() bool {
 }
 
 // turn gives the iterator one turn (go: true for next, false for stop) and
-// reports whether it produced a value. The iterator's panic is re-raised
-// in the caller.
+// reports whether it produced a value. The iterator's panic (or Goexit)
+// is raised again in the caller.
 func (p *puller) turn(body func(), goOn bool) bool {
 	if p.done {
 		return false
+	}
+	if p.running {
+		panic("iter.Pull: next called again before yield")
 	}
 	if !p.started {
 		if !goOn {
@@ -73,11 +84,17 @@ func (p *puller) turn(body func(), goOn bool) bool {
 	if !goOn {
 		p.done = true
 	}
+	p.running = true
 	p.resume <- goOn
 	<-p.back
+	p.running = false
 	if p.panicked {
 		p.panicked = false
 		panic(p.pv)
+	}
+	if p.goexit {
+		p.goexit = false
+		runtime.Goexit()
 	}
 	return !p.done
 }
