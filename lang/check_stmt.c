@@ -1223,8 +1223,8 @@ static void range_stmt(Checker *C, Stmt *s) {
         rf->rangefunc_body = true;
         rf->outer = saved_rf ? saved_rf : C->fn->info;
         char buf[600];
-        snprintf(buf, sizeof buf, "%s-range%d", C->fn->info->name ? C->fn->info->name : "?",
-                 ++C->fn->nranges);
+        const char *in = saved_rf ? saved_rf->name : C->fn->info->name;
+        snprintf(buf, sizeof buf, "%s-range%d", in ? in : "?", ++C->fn->nranges);
         rf->name = gc_strdup(buf);
         s->u.range.rf = rf;
         C->fn->rf_body = rf;
