@@ -688,7 +688,12 @@ static void fallthrough_stmt(Checker *C, Stmt *s) {
 static void labeled_branch(Checker *C, Stmt *s, FuncCtx *f, bool is_break) {
     const char *name = chk_ident(s->u.branch.label);
     int li = find_label(f, name);
-    if (li >= 0) {
+    /* gc's parser knows only the labels seen so far: one defined later is
+     * "not defined" here (and stays unused), one defined earlier that does
+     * not enclose the branch is "invalid" */
+    Pos lp = li >= 0 ? f->labels[li]->pos : s->pos;
+    bool seen = lp.line < s->pos.line || (lp.line == s->pos.line && lp.col < s->pos.col);
+    if (seen) {
         f->label_used[li] = true;
         s->u.branch.label->u.ident.obj = f->labels[li];
     }
@@ -703,7 +708,10 @@ static void labeled_branch(Checker *C, Stmt *s, FuncCtx *f, bool is_break) {
         s->u.branch.target = b->stmt;
         return;
     }
-    chk_error(C, s->u.branch.label->pos, "%s label not defined: %s", kw, name);
+    if (seen)
+        chk_error(C, s->u.branch.label->pos, "invalid %s label %s", kw, name);
+    else
+        chk_error(C, s->u.branch.label->pos, "%s label not defined: %s", kw, name);
 }
 
 static void branch_stmt(Checker *C, Stmt *s) {
@@ -1175,9 +1183,14 @@ static void range_define(Checker *C, Stmt *s, Type *kt, Type *vt) {
         if (objs[i]) declare_local(C, objs[i]);
 }
 
-static void range_assign(Checker *C, Stmt *s, Type *kt, Type *vt) {
+/* `for k, v = range x`: each value must be assignable to its target.
+ * types2 blames the range expression (xop: its operand string before an
+ * untyped constant was converted) when ranging over an integer, else the
+ * variable, "in assignment". */
+static void range_assign(Checker *C, Stmt *s, Type *kt, Type *vt, const char *xop) {
     Expr *vars[2] = {s->u.range.key, s->u.range.value};
     Type *types[2] = {kt, vt};
+    Expr *x = s->u.range.x;
     for (int i = 0; i < 2; i++) {
         if (!vars[i]) continue;
         Type *T = lhs_type(C, vars[i]);
@@ -1185,8 +1198,12 @@ static void range_assign(Checker *C, Stmt *s, Type *kt, Type *vt) {
         Expr tmp = {.kind = E_IDENT, .pos = vars[i]->pos, .mode = M_VALUE, .type = types[i]};
         tmp.u.ident.name = i == 0 ? "key" : "value";
         const char *cause;
-        if (!chk_assignable(C, &tmp, T, &cause))
-            chk_error(C, chk_start(vars[i]), "cannot use %s (value of type %s) as %s value in range clause",
+        if (chk_assignable(C, &tmp, T, &cause)) continue;
+        if (type_is_integer(x->type))
+            chk_error(C, chk_start(x), "cannot use %s as %s value in range clause",
+                      xop ? xop : chk_operand(C, x), chk_tstr(C, T));
+        else
+            chk_error(C, chk_start(vars[i]), "cannot use %s (value of type %s) as %s value in assignment",
                       ast_expr_string(vars[i]), chk_tstr(C, types[i]), chk_tstr(C, T));
     }
 }
@@ -1202,7 +1219,9 @@ static void range_stmt(Checker *C, Stmt *s) {
         chk_expr(C, x);
         if (x->mode != M_INVALID) ok = range_types(C, s, x, &kt, &vt);
     }
+    const char *xop = NULL;
     if (ok && type_is_untyped(x->type)) {
+        xop = chk_operand(C, x);
         /* range over an untyped constant int: the key's type decides */
         Type *want = NULL;
         if (!s->u.range.define && s->u.range.key && !chk_is_blank(s->u.range.key)) {
@@ -1230,7 +1249,7 @@ static void range_stmt(Checker *C, Stmt *s) {
         C->fn->rf_body = rf;
     }
     if (s->u.range.define) range_define(C, s, ok ? kt : NULL, ok ? vt : NULL);
-    else if (ok) range_assign(C, s, kt, vt);
+    else if (ok) range_assign(C, s, kt, vt, xop);
     if (C->fn) C->fn->pending_label = label;
     push_branch(C, s, true);
     if (s->u.range.body) stmt(C, s->u.range.body);
