@@ -210,9 +210,6 @@
     X(RET,      "ru-",  "return R[A..A+B-1]") \
     X(RUNDEFER, "---",  "run the next deferred call of this frame, then re-execute") \
     X(DEFER,    "ru-",  "defer call of closure R[A] with args R[A+1..A+B]") \
-    X(FRAMETOK, "r--",  "R[A] = a new defer holder, itself deferred on this frame (range-over-func)") \
-    X(DEFERAT,  "rur",  "DEFER A B, but onto holder R[C] (a defer in a range-over-func body)") \
-    X(RFPANIC,  "r--",  "panic: the range-over-func misuse R[A] (a state, compile_range.c)") \
     X(RECOVER,  "r--",  "R[A] = recover()") \
     X(PANIC,    "r--",  "panic(R[A]) (R[A] an interface)") \
     X(UNSUP,    "--k",  "panic: feature K[C] is not supported yet") \
@@ -227,7 +224,11 @@
     X(SELECT,   "r--x:uuu", "select over x.A sends then x.B receives: case i is R[A+2+2i] (chan), R[A+3+2i] (value to send / received value); R[A] = chosen (-1: default), R[A+1] = recv ok; x.C=1: has default") \
     /* builtins */ \
     X(PRINT,    "rku",  "print R[A] of type K[B] to stderr; C&1: space first, C&2: newline after") \
-    X(MINMAX,   "rru",  "R[A] = min/max(R[A], R[B]); C: 0 min int, 1 max int, 2 min uint, 3 max uint, 4 min float, 5 max float, 6 min str, 7 max str")
+    X(MINMAX,   "rru",  "R[A] = min/max(R[A], R[B]); C: 0 min int, 1 max int, 2 min uint, 3 max uint, 4 min float, 5 max float, 6 min str, 7 max str") \
+    /* range over a function (lang/compile_range.c) */ \
+    X(FRAMETOK, "r--",  "R[A] = a new defer holder, itself deferred on this frame") \
+    X(DEFERAT,  "rur",  "DEFER A B, but onto holder R[C] (a defer in a loop body)") \
+    X(RFPANIC,  "r--",  "panic: the iterator misbehaved; R[A] is the loop's state")
 
 typedef enum Opcode {
 #define OP_ENUM(name, fmt, doc) OP_##name,

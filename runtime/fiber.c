@@ -203,7 +203,12 @@ Defer *vm_defer_holder(Frame *fr) {
     return h;
 }
 
-void vm_defer_at(Defer *holder, Defer *d) {
+void vm_defer_at(Defer *holder, Closure *fn, const Slot *args, int nargs) {
+    Defer *d = gc_alloc(sizeof(Defer) + (size_t)nargs * sizeof(Slot));
+    d->fn = fn;
+    d->nargs = nargs;
+    if (nargs)
+        memcpy(d->args, args, (size_t)nargs * sizeof(Slot));
     /* release: the call's fields are visible to whoever splices it */
     void *head = __atomic_load_n(&holder->args[0].p, __ATOMIC_ACQUIRE);
     do {

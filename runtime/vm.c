@@ -1175,27 +1175,10 @@ L_DEFER: {
 L_FRAMETOK:
     RA.p = vm_defer_holder(fr);
     DISPATCH();
-L_DEFERAT: {
-    unsigned n = B;
-    Defer *d = gc_alloc(sizeof(Defer) + n * sizeof(Slot));
-    d->fn = RA.p;
-    d->nargs = (int)n;
-    memcpy(d->args, &R[A + 1], n * sizeof(Slot));
-    vm_defer_at(R[C].p, d);
+L_DEFERAT:
+    vm_defer_at(R[C].p, RA.p, &R[A + 1], (int)B);
     DISPATCH();
-}
-L_RFPANIC: {
-    /* Go's runtime.panicrangestate texts, by abi.RF_* state */
-    static const char *const why[] = {
-        "range function continued iteration after function for loop body returned false",
-        "",
-        "range function continued iteration after loop body panic",
-        "range function continued iteration after whole loop exit",
-        "range function recovered a loop body panic and did not resume panicking",
-    };
-    int64_t st = RA.i;
-    THROW(rt_panic_runtime(f, "%s", st >= 0 && st < 5 ? why[st] : "bad range state"));
-}
+L_RFPANIC: THROW(panic_rangefunc(f, RA.i));
 L_RECOVER: {
     Panic *pn = f->panic;
     if ((fr->flags & (FR_PANIC_DEFER | FR_RECOVER_OK)) && pn && !pn->recovered &&

@@ -373,10 +373,11 @@ int64_t fiber_push_call(Fiber *f, Closure *cl, Proto *p, const Slot *args,
  * (DEFER_PUSHED, the loop then runs it); a native runs at once (DEFER_DONE,
  * or DEFER_PANIC when it panicked, as does a nil function). */
 enum { DEFER_PUSHED, DEFER_DONE, DEFER_PANIC, DEFER_SPLICED };
-/* FRAMETOK / DEFERAT (see Defer): a holder deferred on frame fr, and a call
- * pushed onto one (fatal error once the holder's frame ran it). */
+/* FRAMETOK / DEFERAT (see Defer): a holder deferred on frame fr, and a
+ * call of fn with args pushed onto one (a fatal error once the holder's
+ * frame ran it). */
 Defer *vm_defer_holder(Frame *fr);
-void vm_defer_at(Defer *holder, Defer *d);
+void vm_defer_at(Defer *holder, Closure *fn, const Slot *args, int nargs);
 int vm_invoke_defer(Fiber *f, Defer *d, uint32_t flags);
 /* Makes sure stack[0..need) exists; false past FIBER_MAX_STACK_BYTES. */
 bool fiber_ensure_stack(Fiber *f, int64_t need);
@@ -404,6 +405,9 @@ void panic_print(Fiber *f);
 _Noreturn void panic_stack_overflow(Fiber *f);
 int panic_index(Fiber *f, int64_t i, int64_t len);
 int panic_nil(Fiber *f);
+/* RFPANIC: a range-over-func iterator misbehaved; state is the loop's
+ * abi.RF_* state (lang/compile_range.c). Go's runtime.panicrangestate. */
+int panic_rangefunc(Fiber *f, int64_t state);
 int panic_divide(Fiber *f);
 /* code: 0 [:x] len, 1 [:x] cap, 2 [x:y], 3 [::x] len, 4 [::x] cap,
  * 5 [:x:y], 6 [x:y:] (Go's boundsError codes). */
