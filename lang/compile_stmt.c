@@ -50,8 +50,7 @@ static Type *lhs_type(Expr *e) {
     return e->type;
 }
 
-int values_into_regs(FuncState *fs, Expr **rhs, int nrhs, Type **types,
-                            int n) {
+int values_into_regs(FuncState *fs, Expr **rhs, int nrhs, Type **types, int n) {
     int base = fs->freereg;
     if (nrhs == n) {
         for (int i = 0; i < n; i++) {
@@ -512,10 +511,9 @@ void range_store(FuncState *fs, Stmt *s, bool value, int src) {
 /* Assigns R[src] to the range variable e at the top of an iteration: a
  * new variable each time when the loop declares it. */
 static void range_assign(FuncState *fs, Stmt *s, Expr *e, Object *o, int src,
-                         Type *t, int *reg) {
+                         int *reg) {
     if (!e || is_blank(e))
         return;
-    (void)t;
     if (s->u.range.define) {
         if (!o)
             o = unparen(e)->u.ident.obj;
@@ -571,7 +569,7 @@ static void range_counted(FuncState *fs, Stmt *s, Stmt *label, Type *xt) {
     int jcond = emit_jump(fs, OP_JMP, 0, 0);
     int top = here(fs);
     int body_save = fs->nactive;
-    range_assign(fs, s, s->u.range.key, s->u.range.key_obj, hi, NULL, &kr);
+    range_assign(fs, s, s->u.range.key, s->u.range.key_obj, hi, &kr);
     if (use_val) {
         int tmp = alloc_reg(fs);
         Type *et = xt->elem;
@@ -587,7 +585,7 @@ static void range_counted(FuncState *fs, Stmt *s, Stmt *label, Type *xt) {
             if (type_is_boxed(et)) emit(fs, OP_BOXCOPY, tmp, hp, et->size);
             else emit(fs, OP_LOAD, tmp, hp, 0);
         }
-        range_assign(fs, s, val, s->u.range.value_obj, tmp, et, &vr);
+        range_assign(fs, s, val, s->u.range.value_obj, tmp, &vr);
     }
     fs->freereg = fs->nactive;
     cstmt(fs, s->u.range.body);
@@ -617,9 +615,9 @@ static void range_cursor(FuncState *fs, Stmt *s, Stmt *label, bool is_map) {
     int jexit = is_map ? emit(fs, OP_MAPNEXT, cur, 0, 0)
                        : emit(fs, OP_STRNEXT, cur, hx, 0);
     int body_save = fs->nactive;
-    range_assign(fs, s, s->u.range.key, s->u.range.key_obj, cur + 1, NULL, &kr);
+    range_assign(fs, s, s->u.range.key, s->u.range.key_obj, cur + 1, &kr);
     if (val && !is_blank(val))
-        range_assign(fs, s, val, s->u.range.value_obj, cur + 2, NULL, &vr);
+        range_assign(fs, s, val, s->u.range.value_obj, cur + 2, &vr);
     fs->freereg = fs->nactive;
     cstmt(fs, s->u.range.body);
     scope_end(fs, body_save);
@@ -643,7 +641,7 @@ static void range_chan(FuncState *fs, Stmt *s, Stmt *label) {
     emit(fs, OP_RECV, hv, hx, 1);
     int jexit = emit_jump(fs, OP_JF, hv + 1, 0);
     int body_save = fs->nactive;
-    range_assign(fs, s, s->u.range.key, s->u.range.key_obj, hv, NULL, &kr);
+    range_assign(fs, s, s->u.range.key, s->u.range.key_obj, hv, &kr);
     fs->freereg = fs->nactive;
     cstmt(fs, s->u.range.body);
     scope_end(fs, body_save);

@@ -371,7 +371,8 @@ int64_t fiber_push_call(Fiber *f, Closure *cl, Proto *p, const Slot *args,
                         int nargs, uint32_t flags);
 /* Starts deferred call d on f: a csp function gets a frame flagged `flags`
  * (DEFER_PUSHED, the loop then runs it); a native runs at once (DEFER_DONE,
- * or DEFER_PANIC when it panicked, as does a nil function). */
+ * or DEFER_PANIC when it panicked, as does a nil function); a holder puts
+ * its calls in front of the frame's (DEFER_SPLICED: nothing ran yet). */
 enum { DEFER_PUSHED, DEFER_DONE, DEFER_PANIC, DEFER_SPLICED };
 /* FRAMETOK / DEFERAT (see Defer): a holder deferred on frame fr, and a
  * call of fn with args pushed onto one (a fatal error once the holder's
