@@ -135,6 +135,12 @@ struct FuncInfo {
     int ncaptures;
     bool has_defer;
     bool has_recover;        /* calls recover() directly */
+    /* Range-over-func (compile_range.c): rangefunc_body marks the FuncInfo
+     * the checker makes for a loop body (it becomes the yield closure;
+     * outer is the function or body it sits in); rf_return marks a function
+     * with a return inside such a body (the body stores the results). */
+    bool rangefunc_body;
+    bool rf_return;
     const char *name;        /* "main.main", "main.(*T).M", "main.main.func1" */
     void *comp;              /* COMPILER scratch */
 };
@@ -291,6 +297,7 @@ struct Stmt {
         struct {
             Expr *key, *value; bool define; Expr *x; Stmt *body;
             Object *key_obj, *value_obj; /* CHECKER (define only) */
+            FuncInfo *rf;                /* CHECKER: range over a func */
         } range;
         /* S_CASE: list NULL/0 for default. In a type switch list holds type
          * expressions (E_IDENT "nil" allowed); obj is the clause's implicit

@@ -209,7 +209,7 @@ Object *chk_obj_new(Checker *C, ObjKind k, const char *name, Pos pos, Type *t) {
     o->pos = pos;
     o->type = t;
     o->pkg = C->pkg;
-    o->owner = C->fn ? C->fn->info : NULL;
+    o->owner = !C->fn ? NULL : C->fn->rf_body ? C->fn->rf_body : C->fn->info;
     return o;
 }
 

@@ -790,9 +790,22 @@ static void unify(Infer *in, Expr *p, Type *a, bool top) {
     }
 }
 
+/* G's type arguments that make its definition match type a. */
+static Type **through_definition(Infer *in, Generic *g2, Type *a) {
+    Infer sub = infer_new(in->C, g2, NULL);
+    sub.failed = true;
+    Checker *K = in->C;
+    Scope *saved = K->scope;
+    K->scope = g2->file;   /* the definition's names resolve where it was declared */
+    unify(&sub, g2->tspec->type, a, false);
+    K->scope = saved;
+    return sub.bound;
+}
+
 /* p is G[X, Y] (a generic type's instance) matched against type a: the
  * instance a is of G gives X and Y; a generic alias is unified through
- * its definition. */
+ * its definition, and so is an unnamed a (Go's inexact unification: a
+ * func literal passed as an iter.Seq[V] gives V). */
 static void unify_instance(Infer *in, Expr *p, Type *a) {
     Scope *outer = in->C->scope;
     in->C->scope = in->g->file;   /* p is the generic's syntax */
@@ -802,17 +815,12 @@ static void unify_instance(Infer *in, Expr *p, Type *a) {
     Generic *g2 = o->generic;
     Type **args = NULL;
     if (g2->tspec && g2->tspec->alias) {
-        Infer sub = infer_new(in->C, g2, NULL);
-        sub.failed = true;
-        Checker *K = in->C;
-        Scope *saved = K->scope;
-        K->scope = g2->file;   /* the alias's names resolve where it was declared */
-        unify(&sub, g2->tspec->type, a, false);
-        K->scope = saved;
-        args = sub.bound;
+        args = through_definition(in, g2, a);
     } else {
         for (int i = 0; i < g2->ninsts && !args; i++)
             if (g2->insts[i].type == a) args = g2->insts[i].args;
+        if (!args && g2->tspec && !a->name)
+            args = through_definition(in, g2, a);
     }
     if (!args) return;
     for (int i = 0; i < g2->ntp && i <= p->u.index.nmore; i++)

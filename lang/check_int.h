@@ -64,6 +64,7 @@ typedef struct FuncCtx {
     struct FuncCtx *outer;
     Type *sig;
     int nclosures;           /* for Go's closure names: func1, func2 / 1, 2 */
+    int nranges;             /* range-over-func bodies: main.f-range1, ... */
     bool is_closure;
     Object **locals;         /* local variables, for "declared and not used" */
     int nlocals, caplocals;
@@ -80,6 +81,8 @@ typedef struct FuncCtx {
     Stmt **ft_tswitch;          /* fallthrough ending a type switch clause */
     int nft_tswitch, capft_tswitch;
     bool has_goto;              /* a goto to a defined label: check_gotos runs */
+    FuncInfo *rf_body;          /* innermost range-over-func body being checked:
+                                   its locals belong to it (captures) */
 } FuncCtx;
 
 typedef struct PtrMapEntry { const void *key; void *val; } PtrMapEntry;

@@ -39,11 +39,17 @@ static void add_capture(FuncInfo *f, Object *o) {
 }
 
 /* A reference to local variable o from the current function: closures
- * between here and o's owner capture it. */
+ * between here and o's owner capture it. A range-over-func body is a
+ * closure too (compile_range.c), so a variable declared outside it and
+ * used inside is captured; the lists of captures name real functions. */
 static void capture(Checker *C, Object *o) {
-    if (o->kind != OBJ_VAR || !o->owner || !C->fn || o->owner == C->fn->info) return;
+    if (o->kind != OBJ_VAR || !o->owner || !C->fn) return;
+    FuncInfo *cur = C->fn->rf_body ? C->fn->rf_body : C->fn->info;
+    if (o->owner == cur) return;
     o->captured = true;
-    for (FuncCtx *f = C->fn; f && f->info != o->owner; f = f->outer) add_capture(f->info, o);
+    FuncInfo *fn = o->owner;
+    while (fn->rangefunc_body) fn = fn->outer;
+    for (FuncCtx *f = C->fn; f && f->info != fn; f = f->outer) add_capture(f->info, o);
 }
 
 void chk_use_var(Checker *C, Object *obj) {
@@ -566,6 +572,11 @@ static void go_defer_stmt(Checker *C, Stmt *s) {
 static void return_stmt(Checker *C, Stmt *s) {
     if (!C->fn) return;
     s->u.ret.func = C->fn->info;
+    if (C->fn->rf_body) {
+        /* the loop body stores the results, then the function returns */
+        C->fn->info->rf_return = true;
+        for (int i = 0; i < C->fn->info->nresults; i++) C->fn->info->results[i]->captured = true;
+    }
     Type *sig = C->fn->sig;
     int want = sig->nresults, n = s->u.ret.nresults;
     if (n == 0) {
@@ -677,7 +688,12 @@ static void fallthrough_stmt(Checker *C, Stmt *s) {
 static void labeled_branch(Checker *C, Stmt *s, FuncCtx *f, bool is_break) {
     const char *name = chk_ident(s->u.branch.label);
     int li = find_label(f, name);
-    if (li >= 0) {
+    /* gc's parser knows only the labels seen so far: one defined later is
+     * "not defined" here (and stays unused), one defined earlier that does
+     * not enclose the branch is "invalid" */
+    Pos lp = li >= 0 ? f->labels[li]->pos : s->pos;
+    bool seen = lp.line < s->pos.line || (lp.line == s->pos.line && lp.col < s->pos.col);
+    if (seen) {
         f->label_used[li] = true;
         s->u.branch.label->u.ident.obj = f->labels[li];
     }
@@ -692,7 +708,10 @@ static void labeled_branch(Checker *C, Stmt *s, FuncCtx *f, bool is_break) {
         s->u.branch.target = b->stmt;
         return;
     }
-    chk_error(C, s->u.branch.label->pos, "%s label not defined: %s", kw, name);
+    if (seen)
+        chk_error(C, s->u.branch.label->pos, "invalid %s label %s", kw, name);
+    else
+        chk_error(C, s->u.branch.label->pos, "%s label not defined: %s", kw, name);
 }
 
 static void branch_stmt(Checker *C, Stmt *s) {
@@ -1060,6 +1079,36 @@ static void for_stmt(Checker *C, Stmt *s) {
     close_scope(C);
 }
 
+/* Range over a function (Go 1.23): x must be func(yield func(...) bool)
+ * with at most two yield parameters, which are the key and value types
+ * (NULL where absent). Go's (types2) reasons on failure. */
+static bool range_func_types(Checker *C, Stmt *s, Expr *x, Type **kt, Type **vt) {
+    Type *t = x->type, *y = t->nparams == 1 ? t->params[0] : NULL;
+    const char *why = NULL;
+    if (t->nparams != 1) why = "wrong argument count";
+    else if (t->nresults != 0) why = "unexpected results";
+    else if (y->kind != K_FUNC) why = "argument is not func";
+    else if (y->nparams > 2) why = "yield func has too many parameters";
+    else if (y->nresults != 1 || y->results[0] != type_basic(K_BOOL))
+        why = y->nresults == 1 && y->results[0]->kind == K_BOOL
+                  ? "yield func returns user-defined boolean, not bool"
+                  : "yield func does not return bool";
+    if (why) {
+        chk_error(C, chk_start(x), "cannot range over %s: func must be func(yield func(...) bool): %s",
+                  chk_operand(C, x), why);
+        return false;
+    }
+    *kt = y->nparams >= 1 ? y->params[0] : NULL;
+    *vt = y->nparams >= 2 ? y->params[1] : NULL;
+    Expr *extra = y->nparams == 0 ? s->u.range.key : y->nparams == 1 ? s->u.range.value : NULL;
+    if (extra) {
+        chk_error(C, chk_start(extra), "range over %s permits %s", chk_operand(C, x),
+                  y->nparams == 0 ? "no iteration variables" : "only one iteration variable");
+        return false;
+    }
+    return true;
+}
+
 /* Key and value types of `range x`; false (after an error) if x cannot be
  * ranged over. */
 static bool range_types(Checker *C, Stmt *s, Expr *x, Type **kt, Type **vt) {
@@ -1090,6 +1139,8 @@ static bool range_types(Checker *C, Stmt *s, Expr *x, Type **kt, Type **vt) {
         *kt = t->elem;
         one_only = true;
         break;
+    case K_FUNC:
+        return range_func_types(C, s, x, kt, vt);
     default:
         if (type_is_integer(t)) {
             *kt = t;
@@ -1132,9 +1183,14 @@ static void range_define(Checker *C, Stmt *s, Type *kt, Type *vt) {
         if (objs[i]) declare_local(C, objs[i]);
 }
 
-static void range_assign(Checker *C, Stmt *s, Type *kt, Type *vt) {
+/* `for k, v = range x`: each value must be assignable to its target.
+ * types2 blames the range expression (xop: its operand string before an
+ * untyped constant was converted) when ranging over an integer, else the
+ * variable, "in assignment". */
+static void range_assign(Checker *C, Stmt *s, Type *kt, Type *vt, const char *xop) {
     Expr *vars[2] = {s->u.range.key, s->u.range.value};
     Type *types[2] = {kt, vt};
+    Expr *x = s->u.range.x;
     for (int i = 0; i < 2; i++) {
         if (!vars[i]) continue;
         Type *T = lhs_type(C, vars[i]);
@@ -1142,8 +1198,12 @@ static void range_assign(Checker *C, Stmt *s, Type *kt, Type *vt) {
         Expr tmp = {.kind = E_IDENT, .pos = vars[i]->pos, .mode = M_VALUE, .type = types[i]};
         tmp.u.ident.name = i == 0 ? "key" : "value";
         const char *cause;
-        if (!chk_assignable(C, &tmp, T, &cause))
-            chk_error(C, chk_start(vars[i]), "cannot use %s (value of type %s) as %s value in range clause",
+        if (chk_assignable(C, &tmp, T, &cause)) continue;
+        if (type_is_integer(x->type))
+            chk_error(C, chk_start(x), "cannot use %s as %s value in range clause",
+                      xop ? xop : chk_operand(C, x), chk_tstr(C, T));
+        else
+            chk_error(C, chk_start(vars[i]), "cannot use %s (value of type %s) as %s value in assignment",
                       ast_expr_string(vars[i]), chk_tstr(C, types[i]), chk_tstr(C, T));
     }
 }
@@ -1159,7 +1219,9 @@ static void range_stmt(Checker *C, Stmt *s) {
         chk_expr(C, x);
         if (x->mode != M_INVALID) ok = range_types(C, s, x, &kt, &vt);
     }
+    const char *xop = NULL;
     if (ok && type_is_untyped(x->type)) {
+        xop = chk_operand(C, x);
         /* range over an untyped constant int: the key's type decides */
         Type *want = NULL;
         if (!s->u.range.define && s->u.range.key && !chk_is_blank(s->u.range.key)) {
@@ -1171,12 +1233,28 @@ static void range_stmt(Checker *C, Stmt *s) {
         else chk_default(C, x);
         kt = x->type;
     }
+    /* The body of a range over a func is a closure (compile_range.c):
+     * the iteration variables are its parameters, and the assignments of
+     * the `=` form run inside it. */
+    FuncInfo *saved_rf = C->fn ? C->fn->rf_body : NULL;
+    if (ok && x->type->kind == K_FUNC && C->fn) {
+        FuncInfo *rf = gc_alloc(sizeof *rf);
+        rf->rangefunc_body = true;
+        rf->outer = saved_rf ? saved_rf : C->fn->info;
+        char buf[600];
+        const char *in = saved_rf ? saved_rf->name : C->fn->info->name;
+        snprintf(buf, sizeof buf, "%s-range%d", in ? in : "?", ++C->fn->nranges);
+        rf->name = gc_strdup(buf);
+        s->u.range.rf = rf;
+        C->fn->rf_body = rf;
+    }
     if (s->u.range.define) range_define(C, s, ok ? kt : NULL, ok ? vt : NULL);
-    else if (ok) range_assign(C, s, kt, vt);
+    else if (ok) range_assign(C, s, kt, vt, xop);
     if (C->fn) C->fn->pending_label = label;
     push_branch(C, s, true);
     if (s->u.range.body) stmt(C, s->u.range.body);
     pop_branch(C);
+    if (C->fn) C->fn->rf_body = saved_rf;
     close_scope(C);
 }
 

@@ -293,7 +293,7 @@ static void bind_results(FuncState *fs, FuncInfo *info) {
     Type *sig = info->sig;
     int n = sig ? sig->nresults : info->nresults;
     fs->proto->nresults = n;
-    if (!info->named_results && !fs->has_defer)
+    if (!info->named_results && !fs->has_defer && !info->rf_return)
         return;
     fs->results = gc_alloc((n + 1) * sizeof(Object *));
     fs->nresults = n;
@@ -304,6 +304,8 @@ static void bind_results(FuncState *fs, FuncInfo *info) {
             s->kind = OBJ_VAR;
             s->name = "~r";
             s->type = sig->results[i];
+            s->is_result = true;
+            s->captured = info->rf_return;  /* a loop body stores it */
             o = s;
         }
         fs->results[i] = o;
@@ -329,12 +331,19 @@ Proto *comp_function(Comp *C, FuncState *parent, FuncInfo *info, Stmt *body,
     info->comp = &fs;
     bind_params(&fs, info, has_recv);
     bind_results(&fs, info);
+    if (info->rangefunc_body) {
+        fs.rf = C->rf_pending;
+        C->rf_pending = NULL;
+        comp_range_prologue(&fs);
+    }
     if (body) {
         set_line(&fs, body->pos);
         cstmt(&fs, body);
         if (body->kind == S_BLOCK)
             set_line(&fs, body->u.block.rbrace);
     }
+    if (fs.rf)
+        comp_range_epilogue(&fs);
     emit_return_epilogue(&fs);
     fs_finish(&fs);
     info->comp = NULL;

@@ -75,6 +75,8 @@ typedef struct FuncState {
     int nglabels, capglabels;
     struct Hoisted *hoisted;    /* calls evaluated ahead (comp_hoist) */
     int nhoisted, caphoisted;
+    struct RangeFunc *rf;       /* this function is a range-over-func loop
+                                   body (compile_range.c), else NULL */
 } FuncState;
 
 /* A thunk or wrapper already generated (cache keys). */
@@ -100,6 +102,8 @@ struct Comp {
     int nnamed, capnamed;
     Package *pkg;            /* package being compiled */
     bool is_main;            /* compiling the user's package */
+    struct RangeFunc *rf_pending; /* for the loop body comp_function is
+                                     about to compile (compile_range.c) */
 };
 
 /* In a REPL program every scalar global lives in a 1-slot box that G[i]
@@ -218,5 +222,23 @@ void emit_array_extra(FuncState *fs, unsigned a, Type *at);
 void cstmt(FuncState *fs, Stmt *s);
 void cblock(FuncState *fs, Stmt **stmts, int n);
 void emit_return_epilogue(FuncState *fs);
+/* Values of rhs (n of them, or one tuple / comma-ok producing n) into
+ * consecutive registers from freereg, converted to types[i], owned. */
+int values_into_regs(FuncState *fs, Expr **rhs, int nrhs, Type **types, int n);
+/* `for k, v = range x`: stores R[src], the key (or the value), into its
+ * target, converted to the target's type. */
+void range_store(FuncState *fs, Stmt *s, bool value, int src);
+
+/* ---- compile_range.c: range over a function ----------------------------------- */
+void comp_range_loop(FuncState *fs, Stmt *s, Stmt *label);
+/* The body's first and last code (comp_function calls them when fs->rf). */
+void comp_range_prologue(FuncState *fs);
+void comp_range_epilogue(FuncState *fs);
+/* In a body: break/continue not aimed at a statement of the body, or any
+ * goto (false: its label is in the body, an ordinary jump). */
+bool comp_range_branch(FuncState *fs, Stmt *s);
+void comp_range_return(FuncState *fs, Stmt *s);
+/* defer in a body: onto the enclosing function's frame. */
+void comp_range_defer(FuncState *fs, int base, int nargs);
 
 #endif

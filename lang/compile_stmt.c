@@ -11,7 +11,8 @@
  * exit; body; continue: FORLT* (i++ fused with the branch); exit. Go 1.22 loop variables: a captured or address-taken
  * variable declared by a 3-clause loop's init gets a fresh cell each
  * iteration (CELLCOPY before the post statement); range variables are
- * simply re-declared (a new cell) at the top of every iteration.
+ * simply re-declared (a new cell) at the top of every iteration. Range
+ * over a function is compile_range.c's.
  */
 #include <string.h>
 
@@ -49,10 +50,7 @@ static Type *lhs_type(Expr *e) {
     return e->type;
 }
 
-/* Values of rhs (n of them, or one tuple / comma-ok producing n) into
- * consecutive registers from freereg, converted to types[i], owned. */
-static int values_into_regs(FuncState *fs, Expr **rhs, int nrhs, Type **types,
-                            int n) {
+int values_into_regs(FuncState *fs, Expr **rhs, int nrhs, Type **types, int n) {
     int base = fs->freereg;
     if (nrhs == n) {
         for (int i = 0; i < n; i++) {
@@ -321,7 +319,8 @@ static void cbranch(FuncState *fs, Stmt *s) {
     if (tok == T_FALLTHROUGH)
         return;                      /* handled by the switch layout */
     if (tok == T_GOTO) {
-        cgoto(fs, s);
+        if (!fs->rf || !comp_range_branch(fs, s))
+            cgoto(fs, s);
         return;
     }
     const char *name = s->u.branch.label ? s->u.branch.label->u.ident.name : NULL;
@@ -340,6 +339,8 @@ static void cbranch(FuncState *fs, Stmt *s) {
         jl_add(tok == T_BREAK ? &bc->breaks : &bc->continues, j);
         return;
     }
+    if (fs->rf && comp_range_branch(fs, s))
+        return;
     comp_error(fs, s->pos, "%s is not in a loop, switch, or select",
                tok == T_BREAK ? "break" : "continue");
 }
@@ -478,10 +479,39 @@ static void cfor(FuncState *fs, Stmt *s, Stmt *label) {
     scope_end(fs, save);
 }
 
-/* Assigns R[src] (type t) to the range variable e at the top of an
- * iteration: a new variable each time when the loop declares it. */
+/* The type of the key (or the value) a range statement produces. */
+static Type *range_src_type(Stmt *s, bool value) {
+    Type *t = s->u.range.x->type;
+    if (t->kind == K_POINTER)
+        t = t->elem;
+    switch (t->kind) {
+    case K_STRING: return type_basic(value ? K_INT32 : K_INT);
+    case K_ARRAY: case K_SLICE: return value ? t->elem : type_basic(K_INT);
+    case K_MAP: return value ? t->elem : t->key;
+    case K_CHAN: return t->elem;
+    case K_FUNC: return t->params[0]->params[value];
+    default: return t;       /* an integer */
+    }
+}
+
+void range_store(FuncState *fs, Stmt *s, bool value, int src) {
+    int save = fs->freereg;
+    LValue lv;
+    lv_compile(fs, value ? s->u.range.value : s->u.range.key, &lv, false);
+    Type *from = range_src_type(s, value);
+    if (lv.type && lv.type->kind == K_INTERFACE && from->kind != K_INTERFACE) {
+        int r = alloc_reg(fs);
+        emit(fs, OP_IFACE, r, src, k_dyntype(fs, from));
+        src = r;
+    }
+    lv_store(fs, &lv, src);
+    fs->freereg = save;
+}
+
+/* Assigns R[src] to the range variable e at the top of an iteration: a
+ * new variable each time when the loop declares it. */
 static void range_assign(FuncState *fs, Stmt *s, Expr *e, Object *o, int src,
-                         Type *t, int *reg) {
+                         int *reg) {
     if (!e || is_blank(e))
         return;
     if (s->u.range.define) {
@@ -493,12 +523,7 @@ static void range_assign(FuncState *fs, Stmt *s, Expr *e, Object *o, int src,
         declare_local(fs, o, *reg);
         return;
     }
-    int save = fs->freereg;
-    LValue lv;
-    lv_compile(fs, e, &lv, false);
-    (void)t;
-    lv_store(fs, &lv, src);
-    fs->freereg = save;
+    range_store(fs, s, e == s->u.range.value, src);
 }
 
 /* Registers for the range variables (declared by the loop). */
@@ -544,7 +569,7 @@ static void range_counted(FuncState *fs, Stmt *s, Stmt *label, Type *xt) {
     int jcond = emit_jump(fs, OP_JMP, 0, 0);
     int top = here(fs);
     int body_save = fs->nactive;
-    range_assign(fs, s, s->u.range.key, s->u.range.key_obj, hi, NULL, &kr);
+    range_assign(fs, s, s->u.range.key, s->u.range.key_obj, hi, &kr);
     if (use_val) {
         int tmp = alloc_reg(fs);
         Type *et = xt->elem;
@@ -560,7 +585,7 @@ static void range_counted(FuncState *fs, Stmt *s, Stmt *label, Type *xt) {
             if (type_is_boxed(et)) emit(fs, OP_BOXCOPY, tmp, hp, et->size);
             else emit(fs, OP_LOAD, tmp, hp, 0);
         }
-        range_assign(fs, s, val, s->u.range.value_obj, tmp, et, &vr);
+        range_assign(fs, s, val, s->u.range.value_obj, tmp, &vr);
     }
     fs->freereg = fs->nactive;
     cstmt(fs, s->u.range.body);
@@ -590,9 +615,9 @@ static void range_cursor(FuncState *fs, Stmt *s, Stmt *label, bool is_map) {
     int jexit = is_map ? emit(fs, OP_MAPNEXT, cur, 0, 0)
                        : emit(fs, OP_STRNEXT, cur, hx, 0);
     int body_save = fs->nactive;
-    range_assign(fs, s, s->u.range.key, s->u.range.key_obj, cur + 1, NULL, &kr);
+    range_assign(fs, s, s->u.range.key, s->u.range.key_obj, cur + 1, &kr);
     if (val && !is_blank(val))
-        range_assign(fs, s, val, s->u.range.value_obj, cur + 2, NULL, &vr);
+        range_assign(fs, s, val, s->u.range.value_obj, cur + 2, &vr);
     fs->freereg = fs->nactive;
     cstmt(fs, s->u.range.body);
     scope_end(fs, body_save);
@@ -616,7 +641,7 @@ static void range_chan(FuncState *fs, Stmt *s, Stmt *label) {
     emit(fs, OP_RECV, hv, hx, 1);
     int jexit = emit_jump(fs, OP_JF, hv + 1, 0);
     int body_save = fs->nactive;
-    range_assign(fs, s, s->u.range.key, s->u.range.key_obj, hv, NULL, &kr);
+    range_assign(fs, s, s->u.range.key, s->u.range.key_obj, hv, &kr);
     fs->freereg = fs->nactive;
     cstmt(fs, s->u.range.body);
     scope_end(fs, body_save);
@@ -637,6 +662,8 @@ static void crange(FuncState *fs, Stmt *s, Stmt *label) {
         range_cursor(fs, s, label, xt->kind == K_MAP);
     else if (xt->kind == K_CHAN)
         range_chan(fs, s, label);
+    else if (xt->kind == K_FUNC)
+        comp_range_loop(fs, s, label);
     else
         comp_unsupported(fs, s->pos, "this range loop");
     scope_end(fs, save);
@@ -864,6 +891,10 @@ void emit_return_epilogue(FuncState *fs) {
 }
 
 static void creturn(FuncState *fs, Stmt *s) {
+    if (fs->rf) {
+        comp_range_return(fs, s);
+        return;
+    }
     Type *sig = fs->info->sig;
     int nres = sig ? sig->nresults : 0;
     int n = s->u.ret.nresults;
@@ -909,7 +940,10 @@ static void cdefer(FuncState *fs, Stmt *s) {
     if (nargs < 0)
         return;
     set_line(fs, s->pos);
-    emit(fs, OP_DEFER, base, nargs, 0);
+    if (fs->rf)
+        comp_range_defer(fs, base, nargs);
+    else
+        emit(fs, OP_DEFER, base, nargs, 0);
 }
 
 /* ---- goroutines and channels ------------------------------------------------------------------- */

@@ -224,7 +224,11 @@
     X(SELECT,   "r--x:uuu", "select over x.A sends then x.B receives: case i is R[A+2+2i] (chan), R[A+3+2i] (value to send / received value); R[A] = chosen (-1: default), R[A+1] = recv ok; x.C=1: has default") \
     /* builtins */ \
     X(PRINT,    "rku",  "print R[A] of type K[B] to stderr; C&1: space first, C&2: newline after") \
-    X(MINMAX,   "rru",  "R[A] = min/max(R[A], R[B]); C: 0 min int, 1 max int, 2 min uint, 3 max uint, 4 min float, 5 max float, 6 min str, 7 max str")
+    X(MINMAX,   "rru",  "R[A] = min/max(R[A], R[B]); C: 0 min int, 1 max int, 2 min uint, 3 max uint, 4 min float, 5 max float, 6 min str, 7 max str") \
+    /* range over a function (lang/compile_range.c) */ \
+    X(FRAMETOK, "r--",  "R[A] = a new defer holder, itself deferred on this frame") \
+    X(DEFERAT,  "rur",  "DEFER A B, but onto holder R[C] (a defer in a loop body)") \
+    X(RFPANIC,  "r--",  "panic: the iterator misbehaved; R[A] is the loop's state")
 
 typedef enum Opcode {
 #define OP_ENUM(name, fmt, doc) OP_##name,

@@ -192,7 +192,53 @@ static void push_closure_call(Fiber *f, Closure *cl, const Slot *args,
         memcpy(f->stack + base + 1, args, (size_t)nargs * sizeof(Slot));
 }
 
+/* A deferred holder's list is poisoned with this once spliced. */
+#define HOLDER_SPENT ((void *)1)
+
+Defer *vm_defer_holder(Frame *fr) {
+    Defer *h = gc_alloc(sizeof(Defer) + sizeof(Slot));
+    h->nargs = DEFER_HOLDER;
+    h->next = fr->defers;
+    fr->defers = h;
+    return h;
+}
+
+void vm_defer_at(Defer *holder, Closure *fn, const Slot *args, int nargs) {
+    Defer *d = gc_alloc(sizeof(Defer) + (size_t)nargs * sizeof(Slot));
+    d->fn = fn;
+    d->nargs = nargs;
+    if (nargs)
+        memcpy(d->args, args, (size_t)nargs * sizeof(Slot));
+    /* release: the call's fields are visible to whoever splices it */
+    void *head = __atomic_load_n(&holder->args[0].p, __ATOMIC_ACQUIRE);
+    do {
+        if (head == HOLDER_SPENT)
+            rt_fatal("defer after range func returned");
+        d->next = head;
+    } while (!__atomic_compare_exchange_n(&holder->args[0].p, &head, d, true,
+                                          __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE));
+}
+
+/* Puts the holder's calls (newest first) in front of the top frame's
+ * remaining deferred calls. */
+static void splice_holder(Fiber *f, Defer *h) {
+    Defer *list = __atomic_exchange_n((Defer **)&h->args[0].p, HOLDER_SPENT,
+                                      __ATOMIC_ACQ_REL);
+    if (!list)
+        return;
+    Frame *fr = &f->frames[f->nframes - 1];
+    Defer *last = list;
+    while (last->next)
+        last = last->next;
+    last->next = fr->defers;
+    fr->defers = list;
+}
+
 int vm_invoke_defer(Fiber *f, Defer *d, uint32_t flags) {
+    if (d->nargs == DEFER_HOLDER) {
+        splice_holder(f, d);
+        return DEFER_SPLICED;
+    }
     if (!d->fn) {
         panic_nil(f);
         return DEFER_PANIC;

@@ -233,6 +233,20 @@ int panic_nil(Fiber *f) {
         "runtime error: invalid memory address or nil pointer dereference", true);
 }
 
+int panic_rangefunc(Fiber *f, int64_t state) {
+    /* Go's runtime.panicrangestate texts, indexed by abi.RF_* state */
+    static const char *const why[] = {
+        "range function continued iteration after function for loop body returned false",
+        NULL, /* RF_READY: not an error */
+        "range function continued iteration after loop body panic",
+        "range function continued iteration after whole loop exit",
+        "range function recovered a loop body panic and did not resume panicking",
+    };
+    if (state < 0 || state > 4 || !why[state])
+        rt_fatal("unexpected state passed to panicrangestate");
+    return rt_panic_runtime(f, "%s", why[state]);
+}
+
 int panic_divide(Fiber *f) {
     return rt_panic_runtime(f, "integer divide by zero");
 }

@@ -1172,6 +1172,13 @@ L_DEFER: {
     fr->defers = d;
     DISPATCH();
 }
+L_FRAMETOK:
+    RA.p = vm_defer_holder(fr);
+    DISPATCH();
+L_DEFERAT:
+    vm_defer_at(R[C].p, RA.p, &R[A + 1], (int)B);
+    DISPATCH();
+L_RFPANIC: THROW(panic_rangefunc(f, RA.i));
 L_RECOVER: {
     Panic *pn = f->panic;
     if ((fr->flags & (FR_PANIC_DEFER | FR_RECOVER_OK)) && pn && !pn->recovered &&

@@ -161,12 +161,22 @@ enum {
                             as Go skips wrapper frames */
 };
 
+/* A deferred call. A *holder* (nargs == DEFER_HOLDER, fn NULL) stands for
+ * the calls deferred by a range-over-func loop body (a closure that may
+ * even run on another goroutine) on behalf of the function containing the
+ * loop, as Go's deferrangefunc: FRAMETOK defers the holder on that
+ * function's frame and DEFERAT pushes onto args[0].p, a LIFO list head
+ * updated with CAS (any goroutine). When the frame's defers reach the
+ * holder, vm_invoke_defer splices its list in (DEFER_SPLICED) and poisons
+ * the head, so a later DEFERAT is a fatal error as in Go. */
 typedef struct Defer {
     struct Defer *next;
     Closure *fn;
     int nargs;
     Slot args[];
 } Defer;
+
+enum { DEFER_HOLDER = -1 };
 
 /* One frame of a traceback, captured when a panic starts. */
 typedef struct TraceEntry {
@@ -361,8 +371,14 @@ int64_t fiber_push_call(Fiber *f, Closure *cl, Proto *p, const Slot *args,
                         int nargs, uint32_t flags);
 /* Starts deferred call d on f: a csp function gets a frame flagged `flags`
  * (DEFER_PUSHED, the loop then runs it); a native runs at once (DEFER_DONE,
- * or DEFER_PANIC when it panicked, as does a nil function). */
-enum { DEFER_PUSHED, DEFER_DONE, DEFER_PANIC };
+ * or DEFER_PANIC when it panicked, as does a nil function); a holder puts
+ * its calls in front of the frame's (DEFER_SPLICED: nothing ran yet). */
+enum { DEFER_PUSHED, DEFER_DONE, DEFER_PANIC, DEFER_SPLICED };
+/* FRAMETOK / DEFERAT (see Defer): a holder deferred on frame fr, and a
+ * call of fn with args pushed onto one (a fatal error once the holder's
+ * frame ran it). */
+Defer *vm_defer_holder(Frame *fr);
+void vm_defer_at(Defer *holder, Closure *fn, const Slot *args, int nargs);
 int vm_invoke_defer(Fiber *f, Defer *d, uint32_t flags);
 /* Makes sure stack[0..need) exists; false past FIBER_MAX_STACK_BYTES. */
 bool fiber_ensure_stack(Fiber *f, int64_t need);
@@ -390,6 +406,9 @@ void panic_print(Fiber *f);
 _Noreturn void panic_stack_overflow(Fiber *f);
 int panic_index(Fiber *f, int64_t i, int64_t len);
 int panic_nil(Fiber *f);
+/* RFPANIC: a range-over-func iterator misbehaved; state is the loop's
+ * abi.RF_* state (lang/compile_range.c). Go's runtime.panicrangestate. */
+int panic_rangefunc(Fiber *f, int64_t state);
 int panic_divide(Fiber *f);
 /* code: 0 [:x] len, 1 [:x] cap, 2 [x:y], 3 [::x] len, 4 [::x] cap,
  * 5 [:x:y], 6 [x:y:] (Go's boundsError codes). */

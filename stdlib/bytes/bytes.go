@@ -11,6 +11,7 @@ package bytes
 import (
 	"errors"
 	"io"
+	"iter"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -882,3 +883,87 @@ func (r *Reader) WriteTo(w io.Writer) (n int64, err error) {
 
 // Reset makes r read from b from the start.
 func (r *Reader) Reset(b []byte) { *r = Reader{b, 0, -1} }
+
+// ---- iterators ----
+
+// Lines returns an iterator over the newline-terminated lines of s, each
+// with its '\n' (the last may lack one), as sub-slices with clipped capacity.
+func Lines(s []byte) iter.Seq[[]byte] {
+	return func(yield func([]byte) bool) {
+		for len(s) > 0 {
+			n := len(s)
+			if i := IndexByte(s, '\n'); i >= 0 {
+				n = i + 1
+			}
+			line := s[:n:n]
+			s = s[n:]
+			if !yield(line) {
+				return
+			}
+		}
+	}
+}
+
+// splitSeq yields the pieces of s around sep (sub-slices with clipped
+// capacity), each keeping keep bytes of the separator; an empty sep splits
+// after each UTF-8 sequence.
+func splitSeq(s, sep []byte, keep int) iter.Seq[[]byte] {
+	return func(yield func([]byte) bool) {
+		if len(sep) == 0 {
+			for len(s) > 0 {
+				_, n := utf8.DecodeRune(s)
+				if !yield(s[:n:n]) {
+					return
+				}
+				s = s[n:]
+			}
+			return
+		}
+		for {
+			i := Index(s, sep)
+			if i < 0 {
+				break
+			}
+			end := i + keep
+			if !yield(s[:end:end]) {
+				return
+			}
+			s = s[i+len(sep):]
+		}
+		yield(s[:len(s):len(s)])
+	}
+}
+
+// SplitSeq returns an iterator over the sub-slices of s around sep, as Split.
+func SplitSeq(s, sep []byte) iter.Seq[[]byte] { return splitSeq(s, sep, 0) }
+
+// SplitAfterSeq returns an iterator over the sub-slices of s after each sep, as SplitAfter.
+func SplitAfterSeq(s, sep []byte) iter.Seq[[]byte] { return splitSeq(s, sep, len(sep)) }
+
+// FieldsSeq returns an iterator over the fields of s around runs of white space, as Fields.
+func FieldsSeq(s []byte) iter.Seq[[]byte] { return FieldsFuncSeq(s, unicode.IsSpace) }
+
+// FieldsFuncSeq returns an iterator over the fields of s around runs of
+// runes r with f(r), as FieldsFunc.
+func FieldsFuncSeq(s []byte, f func(rune) bool) iter.Seq[[]byte] {
+	return func(yield func([]byte) bool) {
+		start := -1
+		for i := 0; i < len(s); {
+			r, n := utf8.DecodeRune(s[i:])
+			if f(r) {
+				if start >= 0 {
+					if !yield(s[start:i:i]) {
+						return
+					}
+					start = -1
+				}
+			} else if start < 0 {
+				start = i
+			}
+			i += n
+		}
+		if start >= 0 {
+			yield(s[start:len(s):len(s)])
+		}
+	}
+}

@@ -5,11 +5,14 @@
 // The sorts are Go's pattern-defeating quicksort and its insertion-sort
 // plus SymMerge stable sort, step for step as package sort does them in
 // csp (stdlib/sort/sort.go), so elements that compare equal end up where
-// Go puts them. Functions that return iterators (All, Values, Sorted,
-// Collect, Chunk ...) need range-over-func, which csp does not have yet.
+// Go puts them. The iterator functions (All, Values, Backward, Collect,
+// Sorted, Chunk ...) return or take iter.Seq / iter.Seq2.
 package slices
 
-import "cmp"
+import (
+	"cmp"
+	"iter"
+)
 
 // Equal reports whether s1 and s2 have the same length and equal elements (NaNs are unequal).
 func Equal[S ~[]E, E comparable](s1, s2 S) bool {
@@ -791,4 +794,89 @@ func rotate[E any](data []E, a, m, b int) {
 		}
 	}
 	swapRange(data, m-i, m, i)
+}
+
+// ---- iterators ----
+
+// All returns an iterator over the indexes and elements of s, in order.
+func All[Slice ~[]E, E any](s Slice) iter.Seq2[int, E] {
+	return func(yield func(int, E) bool) {
+		for i, v := range s {
+			if !yield(i, v) {
+				return
+			}
+		}
+	}
+}
+
+// Backward returns an iterator over the indexes and elements of s, last first.
+func Backward[Slice ~[]E, E any](s Slice) iter.Seq2[int, E] {
+	return func(yield func(int, E) bool) {
+		for i := len(s) - 1; i >= 0; i-- {
+			if !yield(i, s[i]) {
+				return
+			}
+		}
+	}
+}
+
+// Values returns an iterator over the elements of s, in order.
+func Values[Slice ~[]E, E any](s Slice) iter.Seq[E] {
+	return func(yield func(E) bool) {
+		for _, v := range s {
+			if !yield(v) {
+				return
+			}
+		}
+	}
+}
+
+// AppendSeq appends the values of seq to s and returns the extended slice.
+func AppendSeq[Slice ~[]E, E any](s Slice, seq iter.Seq[E]) Slice {
+	for v := range seq {
+		s = append(s, v)
+	}
+	return s
+}
+
+// Collect returns the values of seq in a new slice (nil when seq yields none).
+func Collect[E any](seq iter.Seq[E]) []E {
+	return AppendSeq([]E(nil), seq)
+}
+
+// Sorted returns the values of seq in a new, sorted slice.
+func Sorted[E cmp.Ordered](seq iter.Seq[E]) []E {
+	s := Collect(seq)
+	Sort(s)
+	return s
+}
+
+// SortedFunc returns the values of seq in a new slice sorted by cmp.
+func SortedFunc[E any](seq iter.Seq[E], cmp func(E, E) int) []E {
+	s := Collect(seq)
+	SortFunc(s, cmp)
+	return s
+}
+
+// SortedStableFunc is SortedFunc keeping equal elements in their seq order.
+func SortedStableFunc[E any](seq iter.Seq[E], cmp func(E, E) int) []E {
+	s := Collect(seq)
+	SortStableFunc(s, cmp)
+	return s
+}
+
+// Chunk returns an iterator over consecutive sub-slices of s of n elements
+// (the last may be shorter), each with its capacity clipped. It panics if n < 1.
+func Chunk[Slice ~[]E, E any](s Slice, n int) iter.Seq[Slice] {
+	if n < 1 {
+		panic("cannot be less than 1")
+	}
+	return func(yield func(Slice) bool) {
+		for i := 0; i < len(s); i += n {
+			end := min(i+n, len(s))
+			if !yield(s[i:end:end]) {
+				return
+			}
+		}
+	}
 }

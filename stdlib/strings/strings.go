@@ -9,6 +9,7 @@ package strings
 import (
 	"errors"
 	"io"
+	"iter"
 	"unicode/utf8"
 )
 
@@ -432,3 +433,94 @@ func (r *Reader) WriteTo(w io.Writer) (n int64, err error) {
 
 // Reset makes r read from s from the start.
 func (r *Reader) Reset(s string) { *r = Reader{s, 0, -1} }
+
+// ---- iterators ----
+
+// Lines returns an iterator over the newline-terminated lines of s, each
+// with its "\n"; the last line may lack one. Empty s yields nothing.
+func Lines(s string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for len(s) > 0 {
+			line := s
+			if i := IndexByte(s, '\n'); i >= 0 {
+				line = s[:i+1]
+			}
+			s = s[len(line):]
+			if !yield(line) {
+				return
+			}
+		}
+	}
+}
+
+// splitSeq yields the pieces of s around sep, each keeping keep bytes of
+// the separator; an empty sep splits after each UTF-8 sequence.
+func splitSeq(s, sep string, keep int) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		if len(sep) == 0 {
+			for len(s) > 0 {
+				_, n := utf8.DecodeRuneInString(s)
+				if !yield(s[:n]) {
+					return
+				}
+				s = s[n:]
+			}
+			return
+		}
+		for {
+			i := Index(s, sep)
+			if i < 0 {
+				break
+			}
+			if !yield(s[:i+keep]) {
+				return
+			}
+			s = s[i+len(sep):]
+		}
+		yield(s)
+	}
+}
+
+// SplitSeq returns an iterator over the substrings of s around sep, as Split.
+func SplitSeq(s, sep string) iter.Seq[string] { return splitSeq(s, sep, 0) }
+
+// SplitAfterSeq returns an iterator over the substrings of s after each sep, as SplitAfter.
+func SplitAfterSeq(s, sep string) iter.Seq[string] { return splitSeq(s, sep, len(sep)) }
+
+// FieldsSeq returns an iterator over the fields of s around runs of white space, as Fields.
+func FieldsSeq(s string) iter.Seq[string] { return FieldsFuncSeq(s, isSpace) }
+
+// isSpace is unicode.IsSpace (Unicode's White_Space property), here so that
+// every program importing strings does not load package unicode too.
+func isSpace(r rune) bool {
+	switch r {
+	case '\t', '\n', '\v', '\f', '\r', ' ', 0x85, 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
+		return true
+	}
+	return r >= 0x2000 && r <= 0x200A
+}
+
+// FieldsFuncSeq returns an iterator over the fields of s around runs of
+// runes r with f(r), as FieldsFunc.
+func FieldsFuncSeq(s string, f func(rune) bool) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		start := -1
+		for i := 0; i < len(s); {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if f(r) {
+				if start >= 0 {
+					if !yield(s[start:i]) {
+						return
+					}
+					start = -1
+				}
+			} else if start < 0 {
+				start = i
+			}
+			i += n
+		}
+		if start >= 0 {
+			yield(s[start:])
+		}
+	}
+}
