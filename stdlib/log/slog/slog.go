@@ -32,7 +32,9 @@
 //
 // Not here: LogAttrs' allocation-free fast paths, the pools Go uses for
 // buffers, named []byte types as quoted strings in text output (only []byte
-// itself), and the stack trace in the error a panicking LogValue becomes.
+// itself), the stack trace in the error a panicking LogValue becomes, and
+// the source of lines that package log sends into a handler after
+// SetDefault (they have none, as if log's flags had no Lshortfile).
 package slog
 
 import (
@@ -251,7 +253,7 @@ func BoolValue(v bool) Value {
 }
 
 // TimeValue returns a Value for a time.Time (without its monotonic reading).
-func TimeValue(v time.Time) Value { return Value{kind: KindTime, any: v} }
+func TimeValue(v time.Time) Value { return Value{kind: KindTime, any: v.Round(0)} }
 
 // DurationValue returns a Value for a time.Duration.
 func DurationValue(v time.Duration) Value { return Value{kind: KindDuration, num: uint64(v)} }
