@@ -1074,6 +1074,57 @@ func (discardHandler) Handle(context.Context, Record) error { return nil }
 func (d discardHandler) WithAttrs([]Attr) Handler           { return d }
 func (d discardHandler) WithGroup(string) Handler           { return d }
 
+// A MultiHandler sends each record to every one of its handlers that is enabled for the record's level.
+type MultiHandler struct {
+	multi []Handler
+}
+
+// NewMultiHandler returns a handler that fans records out to handlers.
+func NewMultiHandler(handlers ...Handler) *MultiHandler {
+	return &MultiHandler{multi: append([]Handler(nil), handlers...)}
+}
+
+// Enabled reports whether any of the handlers is enabled at l.
+func (h *MultiHandler) Enabled(ctx context.Context, l Level) bool {
+	for _, x := range h.multi {
+		if x.Enabled(ctx, l) {
+			return true
+		}
+	}
+	return false
+}
+
+// Handle gives each enabled handler its own copy of r; the errors are joined.
+func (h *MultiHandler) Handle(ctx context.Context, r Record) error {
+	var errs []error
+	for _, x := range h.multi {
+		if x.Enabled(ctx, r.Level) {
+			if err := x.Handle(ctx, r.Clone()); err != nil {
+				errs = append(errs, err)
+			}
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// WithAttrs applies WithAttrs to every handler.
+func (h *MultiHandler) WithAttrs(attrs []Attr) Handler {
+	hs := make([]Handler, 0, len(h.multi))
+	for _, x := range h.multi {
+		hs = append(hs, x.WithAttrs(attrs))
+	}
+	return &MultiHandler{multi: hs}
+}
+
+// WithGroup applies WithGroup to every handler.
+func (h *MultiHandler) WithGroup(name string) Handler {
+	hs := make([]Handler, 0, len(h.multi))
+	for _, x := range h.multi {
+		hs = append(hs, x.WithGroup(name))
+	}
+	return &MultiHandler{multi: hs}
+}
+
 // ---- TextHandler ----
 
 // A TextHandler writes each record as one line of key=value pairs: time=... level=INFO msg=hello k=v.
