@@ -382,6 +382,11 @@ void leak_sim_finalize(void) {
         run_finalizers();
 }
 
+void leak_finalize_now(void) {
+    if (GC_should_invoke_finalizers())
+        run_finalizers();
+}
+
 bool leak_collect(Fiber *self, const Slot *args) {
     if (SIM_ON && sim_in_run() && !sim_config()->keep &&
         atomic_load(&lk.mode) != LEAK_OFF) {
@@ -411,6 +416,7 @@ bool leak_collect(Fiber *self, const Slot *args) {
 }
 void leak_sim_check(Fiber *self, const Slot *args) { (void)self, (void)args; }
 void leak_sim_finalize(void) {}
+void leak_finalize_now(void) {}
 
 #endif
 
