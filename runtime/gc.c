@@ -133,7 +133,6 @@ void gc_stats(GcStats *s) {
     s->nforced = atomic_load(&st.nforced);
     s->pause_total = atomic_load(&st.pause_total);
     s->last_end = atomic_load(&st.last_end);
-    s->enabled = !GC_is_disabled();
     uint64_t up = clock_ns(CLOCK_MONOTONIC) - st.process_start;
     s->cpu_fraction = up ? (double)s->pause_total / (double)up : 0;
 }

@@ -34,7 +34,6 @@ typedef struct GcStats {
     uint64_t os_bytes;                        /* obtained from the OS */
     uint64_t ncollect, nforced;               /* collections, runtime.GC's */
     uint64_t pause_total, last_end;           /* ns; Unix ns */
-    bool enabled;
     double cpu_fraction;                      /* pauses / time since start */
 } GcStats;
 void gc_stats(GcStats *s);

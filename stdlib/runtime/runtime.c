@@ -256,7 +256,7 @@ static int n_Breakpoint(Fiber *f, Slot *a) {
 /* ---- memory ---------------------------------------------------------------------- */
 
 /* heapStats() (heapSize, freeBytes, unmapped, total, osBytes, numGC,
- * numForced, pauseTotal, lastGC uint64, enabled bool, cpuFraction float64) */
+ * numForced, pauseTotal, lastGC uint64, cpuFraction float64) */
 static int n_heapStats(Fiber *f, Slot *a) {
     GcStats s;
     gc_stats(&s);
@@ -269,8 +269,7 @@ static int n_heapStats(Fiber *f, Slot *a) {
     a[6].u = s.nforced;
     a[7].u = s.pause_total;
     a[8].u = s.last_end;
-    a[9].i = s.enabled;
-    a[10].f = s.cpu_fraction;
+    a[9].f = s.cpu_fraction;
     fin_drain(f);
     return NATIVE_OK;
 }

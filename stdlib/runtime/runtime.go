@@ -200,7 +200,7 @@ type MemStats struct {
 }
 
 // heapStats returns libgc's counters (runtime.c).
-func heapStats() (heapSize, freeBytes, unmapped, total, osBytes, numGC, numForced, pauseTotal, lastGC uint64, enabled bool, cpuFraction float64)
+func heapStats() (heapSize, freeBytes, unmapped, total, osBytes, numGC, numForced, pauseTotal, lastGC uint64, cpuFraction float64)
 
 // pauses returns collection i's pause (ns) and the Unix ns time it ended.
 func pauses(i int) (pause, end uint64)
@@ -210,7 +210,7 @@ const avgObject = 32
 
 // ReadMemStats fills m with the allocator's statistics now.
 func ReadMemStats(m *MemStats) {
-	heapSize, free, unmapped, total, osBytes, numGC, forced, pauseTotal, lastGC, enabled, frac := heapStats()
+	heapSize, free, unmapped, total, osBytes, numGC, forced, pauseTotal, lastGC, frac := heapStats()
 	inuse := heapSize - free
 	*m = MemStats{}
 	m.HeapSys = heapSize
@@ -236,7 +236,7 @@ func ReadMemStats(m *MemStats) {
 	m.NumGC = uint32(numGC)
 	m.NumForcedGC = uint32(forced)
 	m.GCCPUFraction = frac
-	m.EnableGC = enabled
+	m.EnableGC = true // as in Go, even with GOGC=off
 	for k := 0; k < 256; k++ { // a ring: the latest at (NumGC+255)%256, as Go's
 		m.PauseNs[k], m.PauseEnd[k] = pauses(k)
 	}

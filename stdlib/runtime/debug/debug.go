@@ -81,12 +81,9 @@ type BuildInfo struct {
 
 // ReadBuildInfo returns the build information of the running program.
 //
-// A csp script is built as `go run FILE` builds one: its path and main
-// module are "command-line-arguments"; GoVersion is csp's version.
+// A csp script is built as `go run FILE` builds one: its path is
+// "command-line-arguments", with no main module; GoVersion is csp's
+// version.
 func ReadBuildInfo() (info *BuildInfo, ok bool) {
-	return &BuildInfo{
-		GoVersion: runtime.Version(),
-		Path:      "command-line-arguments",
-		Main:      Module{Path: "command-line-arguments"},
-	}, true
+	return &BuildInfo{GoVersion: runtime.Version(), Path: "command-line-arguments"}, true
 }
