@@ -22,10 +22,9 @@
  * UTC, as in Go). LoadLocation reads the system's tz database (TZif files
  * under /usr/share/zoneinfo, Debian's tzdata) into a TzData: the
  * transition instants and the zone each starts. Instants before the first
- * transition use Go's choice of "first zone" (lookupFirstZone); after the
- * last one, the zone of the last transition (Debian's files are "fat":
- * they list transitions up to 2037; the POSIX TZ footer that would extend
- * them is not read).
+ * transition use Go's choice of "first zone" (lookupFirstZone); from the
+ * last one on, the POSIX TZ string at the end of the file ("EST5EDT,
+ * M3.2.0,M11.1.0") says which zone applies, as in Go.
  *
  * Calendar arithmetic is proleptic Gregorian on days since 1970-01-01
  * (H. Hinnant's civil-from-days / days-from-civil), valid for every year an
@@ -115,6 +114,24 @@ typedef struct TzZone {
     bool isdst;
 } TzZone;
 
+/* A date rule of a POSIX TZ string: Jn (day n of 365, February 29
+ * never counted), n (day n from 0, leap days counted) or Mm.w.d (day d of
+ * week w of month m, week 5 the last); the change happens at `time`
+ * seconds of local time. */
+typedef struct TzRule {
+    char kind;        /* 'J', 'N' or 'M' */
+    int day, week, mon;
+    int64_t time;
+} TzRule;
+
+/* The POSIX TZ string at the end of a version 2+ TZif file, e.g.
+ * "EST5EDT,M3.2.0,M11.1.0": the zones after the last transition. */
+typedef struct TzExtend {
+    TzZone std, dst;
+    bool has_dst;
+    TzRule start, end;
+} TzExtend;
+
 typedef struct TzData {
     int64_t ntrans;
     int64_t *trans;   /* ascending Unix seconds */
@@ -122,6 +139,7 @@ typedef struct TzData {
     int64_t nzones;
     TzZone *zones;
     int64_t first;    /* zone before the first transition */
+    TzExtend *extend; /* after the last transition, or NULL */
 } TzData;
 
 /* Go's lookupFirstZone: an unused first zone; else, if the first
@@ -143,9 +161,58 @@ static int64_t first_zone(const TzData *tz) {
     return 0;
 }
 
+static int64_t floor_div(int64_t a, int64_t b);
+static int64_t days_from_civil(int64_t y, int64_t m, int64_t d);
+static bool is_leap(int64_t y) { return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0); }
+
+/* Seconds from the start of year y (local time) to rule r's change. */
+static int64_t rule_secs(int64_t y, const TzRule *r) {
+    static const int mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int64_t day; /* from 0 */
+    switch (r->kind) {
+    case 'J':
+        day = r->day - 1 + (is_leap(y) && r->day >= 60);
+        break;
+    case 'N':
+        day = r->day;
+        break;
+    default: { /* Mm.w.d */
+        int64_t first = days_from_civil(y, r->mon, 1);
+        int64_t wday = ((first + 4) % 7 + 7) % 7; /* 1970-01-01: Thursday */
+        int64_t d = (r->day - wday + 7) % 7 + (r->week - 1) * 7;
+        int64_t len = mdays[r->mon - 1] + (r->mon == 2 && is_leap(y));
+        while (d >= len)
+            d -= 7;
+        day = first + d - days_from_civil(y, 1, 1);
+    }
+    }
+    return day * SEC_PER_DAY + r->time;
+}
+
+/* The zone the TZ string gives for Unix second ut. The year is ut's in
+ * UTC; the changes, given in local time, are moved to UTC with the
+ * offset in force before each (std before the start, dst before the end). */
+static const TzZone *extend_lookup(const TzExtend *e, int64_t ut) {
+    if (!e->has_dst)
+        return &e->std;
+    int64_t days = floor_div(ut, SEC_PER_DAY);
+    int64_t y = 1970 + floor_div(days * 400, 146097) - 1; /* a year at or before ut */
+    while (days_from_civil(y + 1, 1, 1) <= days)
+        y++;
+    int64_t ysec = ut - days_from_civil(y, 1, 1) * SEC_PER_DAY;
+    int64_t start = rule_secs(y, &e->start) - e->std.offset;
+    int64_t end = rule_secs(y, &e->end) - e->dst.offset;
+    if (start < end) /* northern hemisphere: dst inside the year */
+        return ysec >= start && ysec < end ? &e->dst : &e->std;
+    return ysec >= end && ysec < start ? &e->std : &e->dst;
+}
+
 static const TzZone *tz_lookup(const TzData *tz, int64_t ut) {
     if (tz->ntrans == 0 || ut < tz->trans[0])
-        return &tz->zones[tz->first];
+        return tz->ntrans == 0 && tz->extend ? extend_lookup(tz->extend, ut)
+                                             : &tz->zones[tz->first];
+    if (tz->extend && ut >= tz->trans[tz->ntrans - 1])
+        return extend_lookup(tz->extend, ut);
     int64_t lo = 0, hi = tz->ntrans; /* last transition <= ut */
     while (hi - lo > 1) {
         int64_t m = lo + (hi - lo) / 2;
@@ -201,6 +268,115 @@ static int64_t be64(const uint8_t *p) {
     return (int64_t)((uint64_t)(uint32_t)be32(p) << 32 | (uint32_t)be32(p + 4));
 }
 
+/* ---- POSIX TZ strings (the footer of TZif files) ---- */
+
+typedef struct TzScan {
+    const char *p, *end;
+} TzScan;
+
+/* A zone name: letters, or anything between < and >. */
+static const char *scan_name(TzScan *sc) {
+    const char *start = sc->p;
+    if (sc->p < sc->end && *sc->p == '<') {
+        start = ++sc->p;
+        while (sc->p < sc->end && *sc->p != '>')
+            sc->p++;
+        if (sc->p == sc->end)
+            return NULL;
+        const char *name = gc_strndup(start, (size_t)(sc->p - start));
+        sc->p++;
+        return name;
+    }
+    while (sc->p < sc->end && ((*sc->p >= 'A' && *sc->p <= 'Z') || (*sc->p >= 'a' && *sc->p <= 'z')))
+        sc->p++;
+    return sc->p - start >= 3 ? gc_strndup(start, (size_t)(sc->p - start)) : NULL;
+}
+
+static bool scan_num(TzScan *sc, int64_t *v) {
+    if (sc->p >= sc->end || *sc->p < '0' || *sc->p > '9')
+        return false;
+    *v = 0;
+    while (sc->p < sc->end && *sc->p >= '0' && *sc->p <= '9' && *v < 1000000)
+        *v = *v * 10 + (*sc->p++ - '0');
+    return true;
+}
+
+/* [+-]hh[:mm[:ss]] in seconds. */
+static bool scan_time(TzScan *sc, int64_t *secs) {
+    int64_t sign = 1, h, m = 0, x = 0;
+    if (sc->p < sc->end && (*sc->p == '+' || *sc->p == '-'))
+        sign = *sc->p++ == '-' ? -1 : 1;
+    if (!scan_num(sc, &h))
+        return false;
+    if (sc->p < sc->end && *sc->p == ':') {
+        sc->p++;
+        if (!scan_num(sc, &m))
+            return false;
+        if (sc->p < sc->end && *sc->p == ':') {
+            sc->p++;
+            if (!scan_num(sc, &x))
+                return false;
+        }
+    }
+    *secs = sign * (h * 3600 + m * 60 + x);
+    return true;
+}
+
+static bool scan_rule(TzScan *sc, TzRule *r) {
+    int64_t a = 0, b = 0, c = 0;
+    if (sc->p < sc->end && *sc->p == 'J') {
+        sc->p++;
+        r->kind = 'J';
+        if (!scan_num(sc, &a) || a < 1 || a > 365)
+            return false;
+    } else if (sc->p < sc->end && *sc->p == 'M') {
+        sc->p++;
+        r->kind = 'M';
+        if (!scan_num(sc, &b) || b < 1 || b > 12 || sc->p >= sc->end || *sc->p++ != '.' ||
+            !scan_num(sc, &c) || c < 1 || c > 5 || sc->p >= sc->end || *sc->p++ != '.' ||
+            !scan_num(sc, &a) || a > 6)
+            return false;
+    } else {
+        r->kind = 'N';
+        if (!scan_num(sc, &a) || a > 365)
+            return false;
+    }
+    r->day = (int)a;
+    r->week = (int)c;
+    r->mon = (int)b;
+    r->time = 2 * 3600;
+    if (sc->p < sc->end && *sc->p == '/')
+        return sc->p++, scan_time(sc, &r->time);
+    return true;
+}
+
+/* The TZ string [s, end) (e.g. "CET-1CEST,M3.5.0,M10.5.0/3"), or NULL
+ * when it is empty or malformed (the transitions alone are used then). */
+static TzExtend *tz_extend(const char *s, const char *end) {
+    TzScan sc = {s, end};
+    TzExtend *e = gc_alloc(sizeof *e);
+    int64_t off;
+    if (!(e->std.name = scan_name(&sc)) || !scan_time(&sc, &off))
+        return NULL;
+    e->std.offset = -off; /* POSIX counts west of UTC */
+    if (sc.p == sc.end)
+        return e;
+    if (!(e->dst.name = scan_name(&sc)))
+        return NULL;
+    e->dst.isdst = true;
+    e->dst.offset = e->std.offset + 3600;
+    if (sc.p < sc.end && *sc.p != ',') {
+        if (!scan_time(&sc, &off))
+            return NULL;
+        e->dst.offset = -off;
+    }
+    if (sc.p >= sc.end || *sc.p++ != ',' || !scan_rule(&sc, &e->start) ||
+        sc.p >= sc.end || *sc.p++ != ',' || !scan_rule(&sc, &e->end) || sc.p != sc.end)
+        return NULL; /* POSIX's default rules are not used by tzdata */
+    e->has_dst = true;
+    return e;
+}
+
 /* A TZif file's contents (RFC 8536) as a TzData, or NULL when malformed.
  * Version 2+ files hold the data twice, with 32- and 64-bit times: the
  * second copy is the one read. */
@@ -254,6 +430,14 @@ static TzData *tz_parse(const uint8_t *p, size_t n) {
             return NULL;
     }
     tz->first = first_zone(tz);
+    /* version 2+: the TZ string follows the data, between newlines */
+    const char *foot = chars + nchars + leap * (tsize + 4) + isstd + isut;
+    const char *fend = (const char *)p + n;
+    if (tsize == 8 && foot < fend && *foot == '\n') {
+        const char *nl = memchr(foot + 1, '\n', (size_t)(fend - foot - 1));
+        if (nl)
+            tz->extend = tz_extend(foot + 1, nl);
+    }
     return tz;
 }
 
