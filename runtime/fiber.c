@@ -5,9 +5,10 @@
  *
  * A fiber starts with FIBER_INIT_SLOTS registers and FIBER_INIT_FRAMES
  * frames and doubles either array on demand while the two together stay
- * within FIBER_MAX_STACK_BYTES (config.h; debug.SetMaxStack changes it); past that the program dies with Go's
- * "stack overflow" fatal error. Growth copies into a fresh array and leaves
- * the old one to the GC (see the invariant in vm.h).
+ * within FIBER_MAX_STACK_BYTES (config.h; debug.SetMaxStack changes it);
+ * past that the program dies with Go's "stack overflow" fatal error.
+ * Growth copies into a fresh array and leaves the old one to the GC (see
+ * the invariant in vm.h).
  *
  * A `go` statement (vm_go) reuses a dead fiber (sched_gfget) or makes a
  * new one, pushes the call as its FR_BOUNDARY frame and hands it to the

@@ -154,30 +154,25 @@ static bool pc_info(Fiber *f, uint64_t pc, const char **name, const char **file,
 
 /* Caller(skip) (pc uintptr, file string, line int, ok bool) */
 static int n_Caller(Fiber *f, Slot *a) {
-    int64_t skip = a[0].i;
-    uint64_t pcs[64];
-    int64_t n = stack_pcs(f, pcs, 64);
+    int64_t skip = a[0].i, n = stack_pcs(f, NULL, 0);
     a[0].u = 0;
     a[1].p = NULL;
     a[2].i = 0;
     a[3].i = 0;
-    if (skip < 0 || skip >= n || skip >= 64) {
-        if (skip < 0 || skip >= n)
-            return NATIVE_OK;
-        uint64_t *big = malloc((size_t)n * sizeof *big);
-        if (!big)
-            return NATIVE_OK;
-        stack_pcs(f, big, n);
-        pcs[0] = big[skip];
-        free(big);
-        skip = 0;
-    }
+    if (skip < 0 || skip >= n)
+        return NATIVE_OK;
+    uint64_t *pcs = malloc((size_t)n * sizeof *pcs);
+    if (!pcs)
+        rt_out_of_memory((size_t)n * sizeof *pcs);
+    stack_pcs(f, pcs, n);
+    uint64_t pc = pcs[skip];
+    free(pcs);
     const char *name, *file;
     int64_t line;
     uint64_t entry;
-    if (!pc_info(f, pcs[skip], &name, &file, &line, &entry))
+    if (!pc_info(f, pc, &name, &file, &line, &entry))
         return NATIVE_OK;
-    a[0].u = pcs[skip];
+    a[0].u = pc;
     a[1].p = str_from_cstr(file);
     a[2].i = line;
     a[3].i = 1;

@@ -340,11 +340,10 @@ func LoadLocation(name string) (*Location, error) {
 	return &Location{name: name, tz: tz}, nil
 }
 
-// dotDot reports whether name has a ".." path element.
+// dotDot reports whether name contains "..": no zone name does.
 func dotDot(name string) bool {
 	for i := 0; i+1 < len(name); i++ {
-		if name[i] == '.' && name[i+1] == '.' &&
-			(i == 0 || name[i-1] == '/') && (i+2 == len(name) || name[i+2] == '/') {
+		if name[i] == '.' && name[i+1] == '.' {
 			return true
 		}
 	}
