@@ -981,15 +981,21 @@ static void put_zone_num(StrBuf *b, Std std, int64_t offset) {
     }
     if (iso)
         std = std - STD_ISO_TZ + STD_NUM_TZ;
-    int64_t abs = offset < 0 ? -offset : offset;
-    sb_putc(b, offset < 0 ? '-' : '+');
-    put_int(b, abs / 3600, 2);
+    /* As Go: the sign is the whole minutes' (an offset of -52 s prints
+     * "+00:00"), and the seconds keep the offset's own sign. */
+    int64_t zone = offset / 60, abs = offset;
+    if (zone < 0) {
+        zone = -zone;
+        abs = -abs;
+    }
+    sb_putc(b, offset / 60 < 0 ? '-' : '+');
+    put_int(b, zone / 60, 2);
     bool colon = std == STD_NUM_COLON_TZ || std == STD_NUM_COLON_SEC_TZ;
     if (std == STD_NUM_SHORT_TZ)
         return;
     if (colon)
         sb_putc(b, ':');
-    put_int(b, abs / 60 % 60, 2);
+    put_int(b, zone % 60, 2);
     if (std == STD_NUM_SEC_TZ || std == STD_NUM_COLON_SEC_TZ) {
         if (colon)
             sb_putc(b, ':');
