@@ -161,12 +161,9 @@ static int n_Caller(Fiber *f, Slot *a) {
     a[3].i = 0;
     if (skip < 0 || skip >= n)
         return NATIVE_OK;
-    uint64_t *pcs = malloc((size_t)n * sizeof *pcs);
-    if (!pcs)
-        rt_out_of_memory((size_t)n * sizeof *pcs);
+    uint64_t *pcs = gc_alloc_atomic((size_t)n * sizeof *pcs);
     stack_pcs(f, pcs, n);
     uint64_t pc = pcs[skip];
-    free(pcs);
     const char *name, *file;
     int64_t line;
     uint64_t entry;
@@ -187,14 +184,11 @@ static int n_Callers(Fiber *f, Slot *a) {
     if (skip < 0)
         skip = 0;
     int64_t total = stack_pcs(f, NULL, 0) + 1; /* + runtime.Callers */
-    uint64_t *pcs = malloc((size_t)total * sizeof *pcs);
-    if (!pcs)
-        rt_out_of_memory((size_t)total * sizeof *pcs);
+    uint64_t *pcs = gc_alloc_atomic((size_t)total * sizeof *pcs);
     pcs[0] = make_pc(SYN_CALLERS - 1, 0);
     stack_pcs(f, pcs + 1, total - 1);
     for (int64_t i = skip; i < total && n < cap; i++)
         out->data[n++].u = pcs[i];
-    free(pcs);
     a[0].i = n;
     return NATIVE_OK;
 }
