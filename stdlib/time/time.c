@@ -522,6 +522,18 @@ static int n_loadTZ(Fiber *f, Slot *a) {
     return NATIVE_OK;
 }
 
+/* tzFromData(data []byte) *byte: LoadLocationFromTZData's parse, NULL
+ * when data is not TZif. */
+static int n_tzFromData(Fiber *f, Slot *a) {
+    const Slice *d = a[0].p;
+    int64_t n = slice_len(d);
+    uint8_t *buf = gc_alloc_atomic((size_t)(n ? n : 1));
+    for (int64_t i = 0; i < n; i++)
+        buf[i] = (uint8_t)d->data[i].i;
+    a[0].p = tz_parse(buf, (size_t)n);
+    return NATIVE_OK;
+}
+
 /* lookupZone(l *Location, unix int64) (name string, offset int) */
 static int n_lookupZone(Fiber *f, Slot *a) {
     Zone z = zone_at(a[0].p, a[1].i);
@@ -1389,6 +1401,7 @@ static int n_resetTimer(Fiber *f, Slot *a) {
 const NativeEntry time_natives[] = {
     {"time.now", n_now},
     {"time.loadTZ", n_loadTZ},
+    {"time.tzFromData", n_tzFromData},
     {"time.lookupZone", n_lookupZone},
     {"time.lookupName", n_lookupName},
     {"time.nextStd", n_nextStd},

@@ -340,6 +340,19 @@ func LoadLocation(name string) (*Location, error) {
 	return &Location{name: name, tz: tz}, nil
 }
 
+func tzFromData(data []byte) *byte
+
+// LoadLocationFromTZData returns the Location called name described by data, the contents of a TZif file.
+//
+// Data that is not TZif gives Go's "malformed time zone information".
+func LoadLocationFromTZData(name string, data []byte) (*Location, error) {
+	tz := tzFromData(data)
+	if tz == nil {
+		return nil, errors.New("malformed time zone information")
+	}
+	return &Location{name: name, tz: tz}, nil
+}
+
 // dotDot reports whether name contains "..": no zone name does.
 func dotDot(name string) bool {
 	for i := 0; i+1 < len(name); i++ {
