@@ -382,10 +382,9 @@ void leak_sim_finalize(void) {
         run_finalizers();
 }
 
-void leak_finalize_now(void) {
-    if (GC_should_invoke_finalizers())
-        run_finalizers();
-}
+/* Unconditionally: the finalizer thread may be running a batch of this
+ * collection's; taking runmu waits for it to finish. */
+void leak_finalize_now(void) { run_finalizers(); }
 
 bool leak_collect(Fiber *self, const Slot *args) {
     if (SIM_ON && sim_in_run() && !sim_config()->keep &&
