@@ -1,7 +1,11 @@
 // Package runtime reports on and steers the scheduler: goroutines, Ps, Gosched, Goexit.
 //
 // Package runtime — csp's standard library stub: the runtime error
-// interface and the scheduler's knobs. Natives are in stdlib/runtime.c.
+// interface, the scheduler's knobs, callers and stacks, memory statistics
+// and finalizers. Natives are in stdlib/runtime/runtime.c. Under the
+// simulation (-seed, -fake-time) runtime.GC collects at the simulation's
+// next leak check rather than before it returns, and Stack(buf, true)
+// shows only the caller.
 package runtime
 
 // Error is the interface of the errors in panics that the runtime raises itself.
