@@ -4,9 +4,9 @@
  * memory statistics (runtime/gc.c) and finalizers.
  *
  * PROGRAM COUNTERS: pc = (proto index + 1) << 32 | (instruction offset + 1
- * past the call), in the calling fiber's program; the three frames Go
- * shows that csp has no code for (runtime.Callers, runtime.main,
- * runtime.goexit) have indexes of their own (SYN_*). Frames of
+ * past the call), in the calling fiber's program; the frames Go shows
+ * that csp has no code for (runtime.Callers, runtime.main,
+ * runtime.goexit, runtime.gopanic) have indexes of their own (SYN_*). Frames of
  * compiler-made wrappers are left out, as Go hides its wrappers.
  *
  * FINALIZERS: SetFinalizer registers a libgc finalizer (no order) whose
@@ -93,25 +93,44 @@ static int n_GC(Fiber *f, Slot *a) {
 
 /* ---- program counters ------------------------------------------------------- */
 
-enum { SYN_CALLERS = 0x7fff0001, SYN_MAIN, SYN_GOEXIT };
+enum { SYN_CALLERS = 0x7fff0001, SYN_MAIN, SYN_GOEXIT, SYN_GOPANIC };
+
+/* The frames Go has and csp has no code for, with Go 1.26's files and
+ * lines (runtime.Callers itself, what calls main.main, what a goroutine
+ * returns to, what runs a panic's deferred calls). */
+static const struct {
+    const char *name, *file;
+    int line;
+} synthetic[] = {
+    {"runtime.Callers", "runtime/extern.go", 339},
+    {"runtime.main", "runtime/proc.go", 290},
+    {"runtime.goexit", "runtime/asm_amd64.s", 1771},
+    {"runtime.gopanic", "runtime/panic.go", 860},
+};
 
 static uint64_t make_pc(int64_t index, int64_t off) {
     return (uint64_t)(index + 1) << 32 | (uint64_t)(off + 1);
 }
 
 /* The frames of f's stack as program counters, innermost first: the
- * csp frames (wrappers left out), then runtime.main for goroutine 1 and
+ * csp frames (wrappers left out; runtime.gopanic below a deferred call a
+ * panic runs, as Go shows it), then runtime.main for goroutine 1 and
  * runtime.goexit. Writes at most max; returns how many there are. */
 static int64_t stack_pcs(Fiber *f, uint64_t *out, int64_t max) {
     int64_t n = 0;
     for (int i = f->nframes - 1; i >= 0; i--) {
         const Frame *fr = &f->frames[i];
-        if (!fr->proto || fr->proto->wrapper)
-            continue;
-        int64_t off = fr->pc ? fr->pc - fr->proto->code : 1;
-        if (n < max)
-            out[n] = make_pc(fr->proto->index, off - 1);
-        n++;
+        if (fr->proto && !fr->proto->wrapper) {
+            int64_t off = fr->pc ? fr->pc - fr->proto->code : 1;
+            if (n < max)
+                out[n] = make_pc(fr->proto->index, off - 1);
+            n++;
+        }
+        if (fr->flags & FR_PANIC_DEFER) {
+            if (n < max)
+                out[n] = make_pc(SYN_GOPANIC - 1, 0);
+            n++;
+        }
     }
     if (f->id == 1) {
         if (n < max)
@@ -130,12 +149,12 @@ static bool pc_info(Fiber *f, uint64_t pc, const char **name, const char **file,
     int64_t index = (int64_t)(pc >> 32) - 1;
     int64_t off = (int64_t)(pc & 0xffffffffu) - 1;
     *entry = (uint64_t)(index + 1) << 32;
-    *file = "<runtime>";
-    *line = 0;
-    switch (index + 1) {
-    case SYN_CALLERS: *name = "runtime.Callers"; return true;
-    case SYN_MAIN: *name = "runtime.main"; return true;
-    case SYN_GOEXIT: *name = "runtime.goexit"; return true;
+    if (index + 1 >= SYN_CALLERS && index + 1 <= SYN_GOPANIC) {
+        int k = (int)(index + 1 - SYN_CALLERS);
+        *name = synthetic[k].name;
+        *file = synthetic[k].file;
+        *line = synthetic[k].line;
+        return true;
     }
     if (index < 0 || index >= f->prog->nprotos || off < 0)
         return false;
