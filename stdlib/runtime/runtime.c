@@ -6,8 +6,8 @@
  * PROGRAM COUNTERS: pc = (proto index + 1) << 32 | (instruction offset + 1
  * past the call), in the calling fiber's program; the frames Go shows
  * that csp has no code for (runtime.Callers, runtime.main,
- * runtime.goexit, runtime.gopanic) have indexes of their own (SYN_*). Frames of
- * compiler-made wrappers are left out, as Go hides its wrappers.
+ * runtime.goexit, runtime.gopanic) have indexes of their own (SYN_*).
+ * Frames of compiler-made wrappers are left out, as Go hides its wrappers.
  *
  * FINALIZERS: SetFinalizer registers a libgc finalizer (no order) whose
  * client data is a FinRec: the function and the types it needs, never the
@@ -297,7 +297,6 @@ typedef struct FinRec {
     Closure *fn;             /* immutable */
     Type *objtype;           /* obj's dynamic type (a pointer type) */
     bool iface_param;        /* fn takes an interface: obj goes boxed */
-    CProgram *prog;
 } FinRec;
 
 typedef struct FinItem {
@@ -306,8 +305,11 @@ typedef struct FinItem {
     void *obj;
 } FinItem;
 
+/* Pushed and taken under fin_lock; fin_drain peeks without it first
+ * (relaxed: an entry it misses is taken at the next drain). A GC root
+ * (static data). */
 static Lock fin_lock;
-static FinItem *fin_queue;   /* protected by fin_lock; a GC root (static) */
+static FinItem *fin_queue;
 
 /* libgc's finalizer: obj is unreachable. Any thread, no P: queue only. */
 static void fin_found(void *obj, void *cd) {
@@ -316,7 +318,7 @@ static void fin_found(void *obj, void *cd) {
     it->obj = obj;
     lock_acquire(&fin_lock);
     it->next = fin_queue;
-    fin_queue = it;
+    __atomic_store_n(&fin_queue, it, __ATOMIC_RELAXED);
     lock_release(&fin_lock);
 }
 
@@ -325,7 +327,7 @@ static void fin_drain(Fiber *f) {
         return;
     lock_acquire(&fin_lock);
     FinItem *list = fin_queue;
-    fin_queue = NULL;
+    __atomic_store_n(&fin_queue, NULL, __ATOMIC_RELAXED);
     lock_release(&fin_lock);
     FinItem *rev = NULL; /* oldest first */
     while (list) {
@@ -379,7 +381,6 @@ static int n_SetFinalizer(Fiber *f, Slot *a) {
     r->fn = fin->val.p;
     r->objtype = obj->type;
     r->iface_param = iface;
-    r->prog = f->prog;
     GC_register_finalizer_no_order(p, fin_found, r, NULL, NULL);
     return NATIVE_OK;
 }
