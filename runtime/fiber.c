@@ -5,9 +5,10 @@
  *
  * A fiber starts with FIBER_INIT_SLOTS registers and FIBER_INIT_FRAMES
  * frames and doubles either array on demand while the two together stay
- * within FIBER_MAX_STACK_BYTES (config.h); past that the program dies with Go's
- * "stack overflow" fatal error. Growth copies into a fresh array and leaves
- * the old one to the GC (see the invariant in vm.h).
+ * within FIBER_MAX_STACK_BYTES (config.h; debug.SetMaxStack changes it);
+ * past that the program dies with Go's "stack overflow" fatal error.
+ * Growth copies into a fresh array and leaves the old one to the GC (see
+ * the invariant in vm.h).
  *
  * A `go` statement (vm_go) reuses a dead fiber (sched_gfget) or makes a
  * new one, pushes the call as its FR_BOUNDARY frame and hands it to the
@@ -60,7 +61,27 @@ Fiber *fiber_new(CProgram *p, Worker *w) {
     return fiber_alloc(p, w, FIBER_INIT_SLOTS, FIBER_INIT_FRAMES);
 }
 
-/* Bytes of the two stack arrays at these capacities (FIBER_MAX_STACK_BYTES). */
+/* debug.SetMaxStack's limit (0: the default, FIBER_MAX_STACK_BYTES). Any
+ * thread; relaxed: a growth that reads the old limit just before the
+ * change is as if it had happened before it. */
+static _Atomic int64_t max_stack;
+
+int64_t fiber_set_max_stack(int64_t n) {
+    int64_t old = atomic_exchange_explicit(&max_stack, n, memory_order_relaxed);
+    return old ? old : GO_MAX_STACK_BYTES;
+}
+
+int64_t fiber_max_stack(void) {
+    int64_t n = atomic_load_explicit(&max_stack, memory_order_relaxed);
+    return n ? n : GO_MAX_STACK_BYTES;
+}
+
+static int64_t stack_limit(void) {
+    int64_t n = atomic_load_explicit(&max_stack, memory_order_relaxed);
+    return n ? n : FIBER_MAX_STACK_BYTES;
+}
+
+/* Bytes of the two stack arrays at these capacities (stack_limit). */
 static int64_t stack_bytes(int64_t slots, int64_t frames) {
     return slots * (int64_t)sizeof(Slot) + frames * (int64_t)sizeof(Frame);
 }
@@ -73,7 +94,7 @@ bool fiber_ensure_stack(Fiber *f, int64_t need) {
     int64_t n = f->nslots;
     while (n < need)
         n *= 2;
-    if (stack_bytes(n, f->cap_frames) > FIBER_MAX_STACK_BYTES)
+    if (stack_bytes(n, f->cap_frames) > stack_limit())
         return false;
     Slot *s = gc_alloc((size_t)n * sizeof(Slot));
     memcpy(s, f->stack, (size_t)f->nslots * sizeof(Slot));
@@ -85,7 +106,7 @@ bool fiber_ensure_stack(Fiber *f, int64_t need) {
 Frame *fiber_push_frame(Fiber *f) {
     if (f->nframes == f->cap_frames) {
         int n = f->cap_frames * 2;
-        if (stack_bytes(f->nslots, n) > FIBER_MAX_STACK_BYTES)
+        if (stack_bytes(f->nslots, n) > stack_limit())
             return NULL;
         Frame *fr = gc_alloc((size_t)n * sizeof(Frame));
         memcpy(fr, f->frames, (size_t)f->nframes * sizeof(Frame));

@@ -8,6 +8,19 @@
  * of once a week. `.ci/run` runs the golden scripts so at a modest N. Release
  * builds do not have it: the counter would sit on the allocation path.
  *
+ * STATISTICS (runtime.ReadMemStats, gc_stats): libgc's own counters for
+ * the heap, plus what libgc does not keep: a collection-event callback
+ * (GC_set_on_collection_event) times each collection from its start to its
+ * end (libgc collects with the world stopped: the whole collection is the
+ * pause) into Go's 256-entry ring of pauses. The callback runs with libgc's
+ * lock held; readers take no lock, so every field is an atomic.
+ *
+ * GC PERCENT (debug.SetGCPercent): Go's GOGC. libgc's equivalent knob is the
+ * free-space divisor (collect when about heap/divisor bytes were allocated
+ * since the last collection); its default, 3, stands for GOGC=100, and
+ * other percentages scale it (200% -> 1.5, rounded, at least 1). A negative
+ * percentage disables collection (GC_disable) until a non-negative one.
+ *
  * TSAN: the ThreadSanitizer build never collects (gc_init): libgc stops
  * threads with signals that TSan defers while a thread is in a raw system
  * call, so a collection aborts ("Signals delivery fails constantly").
@@ -18,8 +31,11 @@
 #include "leak.h"
 #include "race.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "rt.h"
 
@@ -69,6 +85,108 @@ static void gc_init_no_retry(void) {
     }
 }
 
+/* ---- statistics ---------------------------------------------------------- */
+
+enum { NPAUSE = 256 };                  /* Go's MemStats.PauseNs ring */
+static struct {
+    _Atomic uint64_t ncollect;         /* collections finished */
+    _Atomic uint64_t nforced;          /* of them asked for (runtime.GC) */
+    _Atomic uint64_t pause_total;      /* ns */
+    _Atomic uint64_t last_end;         /* Unix ns */
+    _Atomic uint64_t pause[NPAUSE], end[NPAUSE];
+    uint64_t start_ns;                 /* protected by libgc's lock */
+    uint64_t process_start;            /* monotonic ns, set by gc_init */
+} st;
+
+static uint64_t clock_ns(clockid_t c) {
+    struct timespec ts;
+    clock_gettime(c, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+static void on_event(GC_EventType e) {
+    if (e == GC_EVENT_START) {
+        st.start_ns = clock_ns(CLOCK_MONOTONIC);
+    } else if (e == GC_EVENT_END) {
+        uint64_t d = clock_ns(CLOCK_MONOTONIC) - st.start_ns, now = clock_ns(CLOCK_REALTIME);
+        uint64_t i = atomic_load(&st.ncollect) % NPAUSE;
+        atomic_store(&st.pause[i], d);
+        atomic_store(&st.end[i], now);
+        atomic_fetch_add(&st.pause_total, d);
+        atomic_store(&st.last_end, now);
+        atomic_fetch_add(&st.ncollect, 1);
+    }
+}
+
+void gc_note_forced(void) { atomic_fetch_add(&st.nforced, 1); }
+
+void gc_stats(GcStats *s) {
+    struct GC_prof_stats_s ps;
+    memset(&ps, 0, sizeof ps);
+    GC_get_prof_stats(&ps, sizeof ps);
+    s->heap_size = ps.heapsize_full;
+    s->free_bytes = ps.free_bytes_full;
+    s->unmapped = ps.unmapped_bytes;
+    s->total = ps.allocd_bytes_before_gc + ps.bytes_allocd_since_gc;
+    s->os_bytes = ps.obtained_from_os_bytes == (GC_word)-1 ? 0 : ps.obtained_from_os_bytes;
+    s->ncollect = atomic_load(&st.ncollect);
+    s->nforced = atomic_load(&st.nforced);
+    s->pause_total = atomic_load(&st.pause_total);
+    s->last_end = atomic_load(&st.last_end);
+    uint64_t up = clock_ns(CLOCK_MONOTONIC) - st.process_start;
+    s->cpu_fraction = up ? (double)s->pause_total / (double)up : 0;
+}
+
+void gc_pause(int i, uint64_t *pause, uint64_t *end) {
+    *pause = atomic_load(&st.pause[i % NPAUSE]);
+    *end = atomic_load(&st.end[i % NPAUSE]);
+}
+
+/* ---- GC percent ------------------------------------------------------------ */
+
+enum { DEFAULT_DIVISOR = 3 };            /* libgc's, standing for GOGC=100 */
+static pthread_mutex_t percent_mu = PTHREAD_MUTEX_INITIALIZER;
+static int64_t gc_percent = 100;        /* protected by percent_mu */
+
+static void apply_percent(int64_t old, int64_t p) {
+    if (p < 0 && old >= 0)
+        GC_disable();
+    if (p >= 0 && old < 0)
+        GC_enable();
+    if (p > 0) {
+        int64_t d = (DEFAULT_DIVISOR * 100 + p / 2) / p;
+        GC_set_free_space_divisor((GC_word)(d < 1 ? 1 : d));
+    } else if (p == 0) { /* Go: collect continuously; libgc: as often as it will */
+        GC_set_free_space_divisor(DEFAULT_DIVISOR * 100);
+    }
+}
+
+int64_t gc_set_percent(int64_t p) {
+    pthread_mutex_lock(&percent_mu);
+    int64_t old = gc_percent;
+    if (p < 0)
+        p = -1;
+    apply_percent(old, p);
+    gc_percent = p;
+    pthread_mutex_unlock(&percent_mu);
+    return old;
+}
+
+/* GOGC in the environment, as Go reads it at start: "off" or a number.
+ * (Unused by the TSan build, which never collects.) */
+__attribute__((unused)) static void percent_from_env(void) {
+    const char *v = getenv("GOGC");
+    if (!v || !*v)
+        return;
+    char *end;
+    long long p = strtoll(v, &end, 10);
+    if (strcmp(v, "off") == 0)
+        p = -1;
+    else if (*end)
+        return;
+    gc_set_percent(p);
+}
+
 void gc_init(void) {
 #if defined(__SANITIZE_THREAD__)
     /* No marker threads in that build (it never collects, below): a signal
@@ -77,7 +195,9 @@ void gc_init(void) {
      * handler, so os/signal's SIGINT was lost. */
     GC_set_markers_count(1);
 #endif
+    st.process_start = clock_ns(CLOCK_MONOTONIC);
     gc_init_no_retry();
+    GC_set_on_collection_event(on_event);
     GC_set_warn_proc(gc_quiet);
     GC_set_oom_fn(oom);
     GC_allow_register_threads();
@@ -92,6 +212,8 @@ void gc_init(void) {
      * collection aborts ("Signals delivery fails constantly"). TSAN runs
      * are sized to fit in memory without collecting. */
     GC_disable();
+#else
+    percent_from_env();
 #endif
 }
 

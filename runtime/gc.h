@@ -6,7 +6,9 @@
 #ifndef CSP_GC_H
 #define CSP_GC_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 #define GC_THREADS 1
 #include <gc/gc.h>
@@ -23,5 +25,25 @@ void *gc_realloc(void *p, size_t n);
 char *gc_strdup(const char *s);
 char *gc_strndup(const char *s, size_t n);
 void gc_init(void);
+
+/* runtime.ReadMemStats: libgc's heap counters and csp's record of the
+ * collections (gc.c, STATISTICS). Any thread. */
+typedef struct GcStats {
+    uint64_t heap_size, free_bytes, unmapped; /* bytes */
+    uint64_t total;                           /* bytes allocated ever */
+    uint64_t os_bytes;                        /* obtained from the OS */
+    uint64_t ncollect, nforced;               /* collections, runtime.GC's */
+    uint64_t pause_total, last_end;           /* ns; Unix ns */
+    double cpu_fraction;                      /* pauses / time since start */
+} GcStats;
+void gc_stats(GcStats *s);
+/* Entry i of the ring of the last 256 pauses (ns) and their end times
+ * (Unix ns): collection n is at (n-1) % 256. */
+void gc_pause(int i, uint64_t *pause, uint64_t *end);
+/* runtime.GC() asked for a collection (MemStats.NumForcedGC). */
+void gc_note_forced(void);
+/* debug.SetGCPercent: sets Go's GOGC percentage (negative: no collection)
+ * and returns the previous one (100, or $GOGC at start). Any thread. */
+int64_t gc_set_percent(int64_t p);
 
 #endif

@@ -180,6 +180,31 @@ static int dump_others(const Fiber *except) {
     return l.n;
 }
 
+void vm_write_goroutines(FILE *out, Fiber *self) {
+    bool stopped = sched_stop_world_from(self->w);
+    GList l = {0};
+    if (stopped)
+        sched_for_each_g(collect, &l);
+    if (l.n > 1)
+        qsort(l.v, (size_t)l.n, sizeof *l.v, by_goid);
+    for (int i = 0; i < l.n; i++) {
+        Fiber *f = l.v[i];
+        if (f == self)
+            continue;
+        uint32_t st = atomic_load(&f->sched.status);
+        const char *what = st == G_RUNNING ? "running"
+                           : st == G_RUNNABLE ? "runnable"
+                           : st == G_SYSCALL ? "syscall"
+                           : sched_wait_reason(f->sched.waitreason);
+        fputc('\n', out);
+        panic_write_goroutine(out, f, f->sched.goid, what, st != G_RUNNING,
+                              st == G_SYSCALL);
+    }
+    free(l.v);
+    if (stopped)
+        sched_start_world();
+}
+
 /* ---- scheduler hooks ------------------------------------------------------------- */
 
 static void hook_mstart(Worker *w) {

@@ -39,6 +39,11 @@ void leak_sync_done(GSched *g);
  * checks (leak_sim_check) before it runs anything else. */
 typedef union Slot Slot;
 bool leak_collect(Fiber *self, const Slot *args);
+/* Runs the libgc finalizers that are pending on this thread now, after
+ * any batch the finalizer thread is running (runtime.GC: the objects a
+ * collection found are handed to runtime.SetFinalizer's queue before it
+ * returns). */
+void leak_finalize_now(void);
 /* The simulation's check (sim.c when main returns, and after runtime.GC()
  * in a simulated run): with every goroutine of the run stopped, one collection
  * finds those nothing can wake; they are reported in goroutine order, so a

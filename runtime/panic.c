@@ -409,7 +409,7 @@ Str *vm_error_string(Fiber *f, Iface *v) {
 }
 
 static void print_trace(const TraceEntry *t, int n);
-static void print_created_by(Fiber *f);
+static void print_created_by(FILE *out, Fiber *f);
 
 /* Go's preprintpanics: the Error()/String() text of every value in the
  * chain, computed before anything is printed. A method that panics is
@@ -440,7 +440,7 @@ static void preprint(Fiber *f, Panic *chain) {
         /* the frames are unwound: the stack is the one the panic recorded */
         fprintf(stderr, "\n\ngoroutine %lld [running]:\n", (long long)f->id);
         print_trace(chain->trace, chain->ntrace);
-        print_created_by(f);
+        print_created_by(stderr, f);
         vm_fatal_exit();
     }
 }
@@ -555,32 +555,32 @@ static int frame_line(const Frame *fr, bool top) {
     return pr->lines[pc];
 }
 
-static void print_created_by(Fiber *f) {
+static void print_created_by(FILE *out, Fiber *f) {
     if (!f->creator)
         return;
-    fprintf(stderr, "created by %s in goroutine %lld\n\t%s:%d +0x0\n",
+    fprintf(out, "created by %s in goroutine %lld\n\t%s:%d +0x0\n",
             f->creator->name, (long long)f->parent_goid, f->creator->file,
             f->creator_line);
 }
 
 /* in_native: f is inside a native call, its top frame's pc already past
  * the call instruction. */
-static void print_frames(Fiber *f, bool in_native);
+static void print_frames(FILE *out, Fiber *f, bool in_native);
 
-static void print_goroutine(Fiber *f, int64_t goid, const char *status,
-                            bool stack, bool in_native) {
-    fprintf(stderr, "goroutine %lld [%s]:\n", (long long)goid, status);
+static void print_goroutine(FILE *out, Fiber *f, int64_t goid,
+                            const char *status, bool stack, bool in_native) {
+    fprintf(out, "goroutine %lld [%s]:\n", (long long)goid, status);
     if (!stack) {
-        fputs("\tgoroutine running on other thread; stack unavailable\n", stderr);
+        fputs("\tgoroutine running on other thread; stack unavailable\n", out);
         return;
     }
-    print_frames(f, in_native);
+    print_frames(out, f, in_native);
 }
 
-void panic_print_frames(Fiber *f) { print_frames(f, false); }
+void panic_print_frames(Fiber *f) { print_frames(stderr, f, false); }
 
 /* f's frames, innermost first, then its `created by` lines. */
-static void print_frames(Fiber *f, bool in_native) {
+static void print_frames(FILE *out, Fiber *f, bool in_native) {
     /* Read once: the frame array is replaced, never modified in place
      * beyond nframes, when it grows (a racy reader sees an old copy). */
     Frame *frames = f->frames;
@@ -589,31 +589,36 @@ static void print_frames(Fiber *f, bool in_native) {
     enum { MAX_SHOWN = 100 };
     for (int i = n - 1, k = 0; i >= 0; i--, k++) {
         if (n > MAX_SHOWN && k == MAX_SHOWN / 2) {
-            fprintf(stderr, "...additional frames elided...\n");
+            fprintf(out, "...additional frames elided...\n");
             i = MAX_SHOWN / 2;
             continue;
         }
         const Frame *fr = &frames[i];
         if (!fr->proto)
             continue;
-        fprintf(stderr, "%s(%s)\n\t%s:%d +0x0\n", fr->proto->name,
+        fprintf(out, "%s(%s)\n\t%s:%d +0x0\n", fr->proto->name,
                 fr->proto->nparams > 0 ? "..." : "", fr->proto->file,
                 frame_line(fr, i == n - 1 && !in_native));
     }
-    print_created_by(f);
+    print_created_by(out, f);
+}
+
+void panic_write_goroutine(FILE *out, Fiber *f, int64_t goid,
+                           const char *status, bool stack, bool in_native) {
+    print_goroutine(out, f, goid, status, stack, in_native);
 }
 
 void panic_print_goroutine(Fiber *f, const char *status, bool stack) {
-    print_goroutine(f, f->id, status, stack, false);
+    print_goroutine(stderr, f, f->id, status, stack, false);
 }
 
 void panic_dump_goroutine(Fiber *f, int64_t goid, const char *status,
                           bool stack) {
-    print_goroutine(f, goid, status, stack, false);
+    print_goroutine(stderr, f, goid, status, stack, false);
 }
 
 void panic_print_goroutine_call(Fiber *f, const char *status) {
-    print_goroutine(f, f->id, status, true, true);
+    print_goroutine(stderr, f, f->id, status, true, true);
 }
 
 void panic_print(Fiber *f) {
@@ -630,7 +635,7 @@ void panic_print(Fiber *f) {
               stderr);
     fprintf(stderr, "\ngoroutine %lld [running]:\n", (long long)f->id);
     print_trace(top->trace, top->ntrace);
-    print_created_by(f);
+    print_created_by(stderr, f);
     f->panic = top;
     fflush(stderr);
 }
@@ -642,11 +647,11 @@ _Noreturn void panic_stack_overflow(Fiber *f) {
             "runtime: goroutine stack exceeds %ld-byte limit\n"
             "fatal error: stack overflow\n\n"
             "goroutine %lld [running]:\n",
-            GO_MAX_STACK_BYTES, (long long)f->id);
+            (long)fiber_max_stack(), (long long)f->id);
     Panic p = {0};
     capture_trace(f, &p);
     print_trace(p.trace, p.ntrace);
-    print_created_by(f);
+    print_created_by(stderr, f);
     vm_fatal_exit();
 }
 
@@ -665,7 +670,7 @@ _Noreturn void rt_out_of_memory(size_t n) {
     Fiber *f = vm_running_fiber();
     if (f) {
         fputc('\n', stderr);
-        print_goroutine(f, f->id, "running", true, true);
+        print_goroutine(stderr, f, f->id, "running", true, true);
     }
     (void)n;
     if (sim_in_run()) { /* csp explore, the fuzzer: only this run ends */
@@ -688,7 +693,7 @@ _Noreturn void rt_fatal(const char *fmt, ...) {
     Fiber *f = vm_running_fiber();
     if (f) { /* as Go: the goroutine that failed */
         fputc('\n', stderr);
-        print_goroutine(f, f->id, "running", true, true);
+        print_goroutine(stderr, f, f->id, "running", true, true);
     }
     vm_fatal_exit();
 }

@@ -1725,6 +1725,13 @@ bool sched_stop_world(int64_t timeout_ns) {
     return !wait || note_tsleep(&sched.stopnote, timeout_ns);
 }
 
+bool sched_stop_world_from(Worker *w) {
+    if (SIM_ON || !w || !w->p)
+        return false;
+    stop_the_world(getm(w));
+    return true;
+}
+
 void sched_start_world(void) {
     lock_acquire(&sched.lock);
     atomic_store(&sched.gcwaiting, 0);

@@ -261,6 +261,11 @@ int64_t sched_num_goroutine(void);
  * sched_start_world restarts the stopped Ps. */
 bool sched_stop_world(int64_t timeout_ns);
 void sched_start_world(void);
+/* The same from a running goroutine's M (w holds a P: runtime.Stack(buf,
+ * true)): every other P stops, w's runs on. False, and nothing stopped,
+ * under the simulation (one thread: nothing else runs) or without a P.
+ * sched_start_world restarts the others. */
+bool sched_stop_world_from(Worker *w);
 void sched_for_each_g(void (*fn)(GSched *g, void *arg), void *arg);
 /* GODEBUG=schedtrace: writes one line in Go's format ("SCHED 506ms:
  * gomaxprocs=2 idleprocs=0 threads=5 spinningthreads=0 idlethreads=2

@@ -384,6 +384,12 @@ int vm_invoke_defer(Fiber *f, Defer *d, uint32_t flags);
 bool fiber_ensure_stack(Fiber *f, int64_t need);
 /* Pushes an empty frame (grows the array); NULL past FIBER_MAX_STACK_BYTES. */
 Frame *fiber_push_frame(Fiber *f);
+/* debug.SetMaxStack: the limit on a goroutine's stack in bytes (Go's
+ * maxstacksize), returning the previous one; fiber_max_stack reads it.
+ * The default is GO_MAX_STACK_BYTES (what Go reports; test builds enforce
+ * FIBER_MAX_STACK_BYTES until it is set). */
+int64_t fiber_set_max_stack(int64_t n);
+int64_t fiber_max_stack(void);
 void worker_init(Worker *w, uint64_t seed);
 uint64_t worker_rand(Worker *w);
 /* Closure with no upvalues for a Proto (cached in p->self). */
@@ -431,6 +437,15 @@ void panic_dump_goroutine(Fiber *f, int64_t goid, const char *status,
 /* The same for a goroutine stopped inside a native (a foreign call): its
  * top frame's pc is already past the call instruction. */
 void panic_print_goroutine_call(Fiber *f, const char *status);
+/* Any of the above to [out] (runtime.Stack writes to a memory stream):
+ * in_native as for panic_print_goroutine_call, stack false for a
+ * goroutine running elsewhere. */
+void panic_write_goroutine(FILE *out, Fiber *f, int64_t goid,
+                           const char *status, bool stack, bool in_native);
+/* runtime.Stack(buf, true): every goroutine but self (the caller, on its
+ * own M) to out, each after a blank line, in goroutine order; the world is
+ * stopped meanwhile. Under the simulation, none. */
+void vm_write_goroutines(FILE *out, Fiber *self);
 /* Serialises fatal output: panics of different threads never interleave.
  * Held until the process exits. */
 /* A stopped fiber's frames and `created by` lines, without the header

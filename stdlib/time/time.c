@@ -10,21 +10,27 @@
  *            the all-zero struct is Go's zero Time; nsec is in [0, 1e9);
  *            mono is the monotonic reading (ns since process start, >= 1 at
  *            the first Now) when hasMono; loc nil means UTC.
- *   Location { name string; offset int; local bool }
+ *   Location { name string; offset int; local bool; tz *byte }
  *            local: the C library's zone (TZ, else /etc/localtime), looked
- *            up per instant with localtime_r so DST is right; otherwise a
+ *            up per instant with localtime_r so DST is right; tz: a zone of
+ *            the tz database (TzData, read by LoadLocation); otherwise a
  *            fixed zone of `offset` seconds east of UTC named `name`.
  *   A Time argument arrives as a pointer to its 5 slots (structs are boxed);
  *   a Time result is a fresh box.
  *
- * ZONES: csp has no tz database of its own. Local is whatever the C library
- * says (TZ unset or "UTC" gives UTC, as in Go); LoadLocation knows only
- * "UTC", "" and "Local" (see time.go).
+ * ZONES: Local is whatever the C library says (TZ unset or "UTC" gives
+ * UTC, as in Go). LoadLocation reads the system's tz database (TZif files
+ * under /usr/share/zoneinfo, Debian's tzdata) into a TzData: the
+ * transition instants and the zone each starts. Instants before the first
+ * transition use Go's choice of "first zone" (lookupFirstZone); from the
+ * last one on, the POSIX TZ string at the end of the file ("EST5EDT,
+ * M3.2.0,M11.1.0") says which zone applies, as in Go.
  *
  * Calendar arithmetic is proleptic Gregorian on days since 1970-01-01
  * (H. Hinnant's civil-from-days / days-from-civil), valid for every year an
  * int64 second count reaches in practice.
  */
+#include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,7 +45,7 @@
 
 /* Slot offsets of Time and Location (see the header comment). */
 enum { T_SEC, T_NSEC, T_MONO, T_HASMONO, T_LOC, T_SLOTS };
-enum { L_NAME, L_OFFSET, L_LOCAL };
+enum { L_NAME, L_OFFSET, L_LOCAL, L_TZ };
 
 #define NS_PER_SEC 1000000000LL
 #define SEC_PER_DAY 86400LL
@@ -101,11 +107,132 @@ typedef struct Zone {
     int64_t offset;   /* seconds east of UTC */
 } Zone;
 
+/* A zone of the tz database, read once by LoadLocation; immutable. */
+typedef struct TzZone {
+    const char *name; /* abbreviation: "EST" */
+    int64_t offset;   /* seconds east of UTC */
+    bool isdst;
+} TzZone;
+
+/* A date rule of a POSIX TZ string: Jn (day n of 365, February 29
+ * never counted), n (day n from 0, leap days counted) or Mm.w.d (day d of
+ * week w of month m, week 5 the last); the change happens at `time`
+ * seconds of local time. */
+typedef struct TzRule {
+    char kind;        /* 'J', 'N' or 'M' */
+    int day, week, mon;
+    int64_t time;
+} TzRule;
+
+/* The POSIX TZ string at the end of a version 2+ TZif file, e.g.
+ * "EST5EDT,M3.2.0,M11.1.0": the zones after the last transition. */
+typedef struct TzExtend {
+    TzZone std, dst;
+    bool has_dst;
+    TzRule start, end;
+} TzExtend;
+
+typedef struct TzData {
+    int64_t ntrans;
+    int64_t *trans;   /* ascending Unix seconds */
+    uint8_t *zidx;    /* zone index in force from trans[i] on */
+    int64_t nzones;
+    TzZone *zones;
+    int64_t first;    /* zone before the first transition */
+    TzExtend *extend; /* after the last transition, or NULL */
+} TzData;
+
+/* Go's lookupFirstZone: an unused first zone; else, if the first
+ * transition is to daylight time, the closest standard zone before it;
+ * else zone 0. */
+static int64_t first_zone(const TzData *tz) {
+    bool used = false;
+    for (int64_t i = 0; i < tz->ntrans; i++)
+        used |= tz->zidx[i] == 0;
+    if (!used)
+        return 0;
+    if (tz->ntrans > 0 && tz->zones[tz->zidx[0]].isdst)
+        for (int64_t z = (int64_t)tz->zidx[0] - 1; z >= 0; z--)
+            if (!tz->zones[z].isdst)
+                return z;
+    for (int64_t z = 0; z < tz->nzones; z++)
+        if (!tz->zones[z].isdst)
+            return z;
+    return 0;
+}
+
+static int64_t floor_div(int64_t a, int64_t b);
+static int64_t days_from_civil(int64_t y, int64_t m, int64_t d);
+static bool is_leap(int64_t y) { return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0); }
+
+/* Seconds from the start of year y (local time) to rule r's change. */
+static int64_t rule_secs(int64_t y, const TzRule *r) {
+    static const int mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int64_t day; /* from 0 */
+    switch (r->kind) {
+    case 'J':
+        day = r->day - 1 + (is_leap(y) && r->day >= 60);
+        break;
+    case 'N':
+        day = r->day;
+        break;
+    default: { /* Mm.w.d */
+        int64_t first = days_from_civil(y, r->mon, 1);
+        int64_t wday = ((first + 4) % 7 + 7) % 7; /* 1970-01-01: Thursday */
+        int64_t d = (r->day - wday + 7) % 7 + (r->week - 1) * 7;
+        int64_t len = mdays[r->mon - 1] + (r->mon == 2 && is_leap(y));
+        while (d >= len)
+            d -= 7;
+        day = first + d - days_from_civil(y, 1, 1);
+    }
+    }
+    return day * SEC_PER_DAY + r->time;
+}
+
+/* The zone the TZ string gives for Unix second ut. The year is ut's in
+ * UTC; the changes, given in local time, are moved to UTC with the
+ * offset in force before each (std before the start, dst before the end). */
+static const TzZone *extend_lookup(const TzExtend *e, int64_t ut) {
+    if (!e->has_dst)
+        return &e->std;
+    int64_t days = floor_div(ut, SEC_PER_DAY);
+    int64_t y = 1970 + floor_div(days * 400, 146097) - 1; /* a year at or before ut */
+    while (days_from_civil(y + 1, 1, 1) <= days)
+        y++;
+    int64_t ysec = ut - days_from_civil(y, 1, 1) * SEC_PER_DAY;
+    int64_t start = rule_secs(y, &e->start) - e->std.offset;
+    int64_t end = rule_secs(y, &e->end) - e->dst.offset;
+    if (start < end) /* northern hemisphere: dst inside the year */
+        return ysec >= start && ysec < end ? &e->dst : &e->std;
+    return ysec >= end && ysec < start ? &e->std : &e->dst;
+}
+
+static const TzZone *tz_lookup(const TzData *tz, int64_t ut) {
+    if (tz->ntrans == 0 || ut < tz->trans[0])
+        return tz->ntrans == 0 && tz->extend ? extend_lookup(tz->extend, ut)
+                                             : &tz->zones[tz->first];
+    if (tz->extend && ut >= tz->trans[tz->ntrans - 1])
+        return extend_lookup(tz->extend, ut);
+    int64_t lo = 0, hi = tz->ntrans; /* last transition <= ut */
+    while (hi - lo > 1) {
+        int64_t m = lo + (hi - lo) / 2;
+        if (tz->trans[m] <= ut)
+            lo = m;
+        else
+            hi = m;
+    }
+    return &tz->zones[tz->zidx[lo]];
+}
+
 /* The zone in effect at Unix second `ut` for location slots loc. */
 static Zone zone_at(const Slot *loc, int64_t ut) {
     Zone z = {"UTC", 3, 0};
     if (!loc)
         return z;
+    if (loc[L_TZ].p) {
+        const TzZone *tzz = tz_lookup(loc[L_TZ].p, ut);
+        return (Zone){tzz->name, (int64_t)strlen(tzz->name), tzz->offset};
+    }
     if (!loc[L_LOCAL].i) {
         Str *name = loc[L_NAME].p;
         z.name = str_data(name);
@@ -124,6 +251,344 @@ static Zone zone_at(const Slot *loc, int64_t ut) {
         z.name_len = (int64_t)strlen(z.name);
     }
     return z;
+}
+
+/* ---- the tz database ------------------------------------------------------------ */
+
+/* Where Go looks on Unix, after $ZONEINFO. */
+static const char *const zone_dirs[] = {
+    "/usr/share/zoneinfo/", "/usr/share/lib/zoneinfo/", "/usr/lib/locale/TZ/",
+    "/etc/zoneinfo/"};
+
+static int64_t be32(const uint8_t *p) {
+    return (int32_t)((uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3]);
+}
+
+static int64_t be64(const uint8_t *p) {
+    return (int64_t)((uint64_t)(uint32_t)be32(p) << 32 | (uint32_t)be32(p + 4));
+}
+
+/* ---- POSIX TZ strings (the footer of TZif files) ---- */
+
+typedef struct TzScan {
+    const char *p, *end;
+} TzScan;
+
+/* A zone name: letters, or anything between < and >. */
+static const char *scan_name(TzScan *sc) {
+    const char *start = sc->p;
+    if (sc->p < sc->end && *sc->p == '<') {
+        start = ++sc->p;
+        while (sc->p < sc->end && *sc->p != '>')
+            sc->p++;
+        if (sc->p == sc->end)
+            return NULL;
+        const char *name = gc_strndup(start, (size_t)(sc->p - start));
+        sc->p++;
+        return name;
+    }
+    while (sc->p < sc->end && ((*sc->p >= 'A' && *sc->p <= 'Z') || (*sc->p >= 'a' && *sc->p <= 'z')))
+        sc->p++;
+    return sc->p - start >= 3 ? gc_strndup(start, (size_t)(sc->p - start)) : NULL;
+}
+
+static bool scan_num(TzScan *sc, int64_t *v) {
+    if (sc->p >= sc->end || *sc->p < '0' || *sc->p > '9')
+        return false;
+    *v = 0;
+    while (sc->p < sc->end && *sc->p >= '0' && *sc->p <= '9' && *v < 1000000)
+        *v = *v * 10 + (*sc->p++ - '0');
+    return true;
+}
+
+/* [+-]hh[:mm[:ss]] in seconds. */
+static bool scan_time(TzScan *sc, int64_t *secs) {
+    int64_t sign = 1, h, m = 0, x = 0;
+    if (sc->p < sc->end && (*sc->p == '+' || *sc->p == '-'))
+        sign = *sc->p++ == '-' ? -1 : 1;
+    if (!scan_num(sc, &h))
+        return false;
+    if (sc->p < sc->end && *sc->p == ':') {
+        sc->p++;
+        if (!scan_num(sc, &m))
+            return false;
+        if (sc->p < sc->end && *sc->p == ':') {
+            sc->p++;
+            if (!scan_num(sc, &x))
+                return false;
+        }
+    }
+    *secs = sign * (h * 3600 + m * 60 + x);
+    return true;
+}
+
+static bool scan_rule(TzScan *sc, TzRule *r) {
+    int64_t a = 0, b = 0, c = 0;
+    if (sc->p < sc->end && *sc->p == 'J') {
+        sc->p++;
+        r->kind = 'J';
+        if (!scan_num(sc, &a) || a < 1 || a > 365)
+            return false;
+    } else if (sc->p < sc->end && *sc->p == 'M') {
+        sc->p++;
+        r->kind = 'M';
+        if (!scan_num(sc, &b) || b < 1 || b > 12 || sc->p >= sc->end || *sc->p++ != '.' ||
+            !scan_num(sc, &c) || c < 1 || c > 5 || sc->p >= sc->end || *sc->p++ != '.' ||
+            !scan_num(sc, &a) || a > 6)
+            return false;
+    } else {
+        r->kind = 'N';
+        if (!scan_num(sc, &a) || a > 365)
+            return false;
+    }
+    r->day = (int)a;
+    r->week = (int)c;
+    r->mon = (int)b;
+    r->time = 2 * 3600;
+    if (sc->p < sc->end && *sc->p == '/')
+        return sc->p++, scan_time(sc, &r->time);
+    return true;
+}
+
+/* The TZ string [s, end) (e.g. "CET-1CEST,M3.5.0,M10.5.0/3"), or NULL
+ * when it is empty or malformed (the transitions alone are used then). */
+static TzExtend *tz_extend(const char *s, const char *end) {
+    TzScan sc = {s, end};
+    TzExtend *e = gc_alloc(sizeof *e);
+    int64_t off;
+    if (!(e->std.name = scan_name(&sc)) || !scan_time(&sc, &off))
+        return NULL;
+    e->std.offset = -off; /* POSIX counts west of UTC */
+    if (sc.p == sc.end)
+        return e;
+    if (!(e->dst.name = scan_name(&sc)))
+        return NULL;
+    e->dst.isdst = true;
+    e->dst.offset = e->std.offset + 3600;
+    if (sc.p < sc.end && *sc.p != ',') {
+        if (!scan_time(&sc, &off))
+            return NULL;
+        e->dst.offset = -off;
+    }
+    if (sc.p >= sc.end || *sc.p++ != ',' || !scan_rule(&sc, &e->start) ||
+        sc.p >= sc.end || *sc.p++ != ',' || !scan_rule(&sc, &e->end) || sc.p != sc.end)
+        return NULL; /* POSIX's default rules are not used by tzdata */
+    e->has_dst = true;
+    return e;
+}
+
+/* A TZif file's contents (RFC 8536) as a TzData, or NULL when malformed.
+ * Version 2+ files hold the data twice, with 32- and 64-bit times: the
+ * second copy is the one read. */
+static TzData *tz_parse(const uint8_t *p, size_t n) {
+    enum { HDR = 44 };
+    if (n < HDR || memcmp(p, "TZif", 4) != 0)
+        return NULL;
+    int tsize = 4;
+    if (p[4] >= '2') { /* skip the version-1 block */
+        int64_t c[6];
+        for (int i = 0; i < 6; i++)
+            c[i] = be32(p + 20 + 4 * i);
+        size_t v1 = (size_t)(c[3] * 5 + c[4] * 6 + c[5] + c[2] * 8 + c[1] + c[0]);
+        if (n < HDR + v1 + HDR)
+            return NULL;
+        p += HDR + v1;
+        n -= HDR + v1;
+        tsize = 8;
+    }
+    int64_t isut = be32(p + 20), isstd = be32(p + 24), leap = be32(p + 28);
+    int64_t ntrans = be32(p + 32), ntypes = be32(p + 36), nchars = be32(p + 40);
+    if (isut < 0 || isstd < 0 || leap < 0 || ntrans < 0 || ntypes < 1 ||
+        ntypes > 256 || nchars < 0)
+        return NULL;
+    size_t need = HDR + (size_t)(ntrans * (tsize + 1) + ntypes * 6 + nchars);
+    if (n < need)
+        return NULL;
+    const uint8_t *tp = p + HDR, *ip = tp + ntrans * tsize, *zp = ip + ntrans;
+    const char *chars = (const char *)(zp + ntypes * 6);
+    TzData *tz = gc_alloc(sizeof *tz);
+    tz->ntrans = ntrans;
+    tz->trans = gc_alloc_atomic((size_t)(ntrans ? ntrans : 1) * sizeof(int64_t));
+    tz->zidx = gc_alloc_atomic((size_t)(ntrans ? ntrans : 1));
+    tz->nzones = ntypes;
+    tz->zones = gc_alloc((size_t)ntypes * sizeof(TzZone));
+    for (int64_t i = 0; i < ntrans; i++) {
+        tz->trans[i] = tsize == 8 ? be64(tp + 8 * i) : be32(tp + 4 * i);
+        if (ip[i] >= ntypes)
+            return NULL;
+        tz->zidx[i] = ip[i];
+    }
+    for (int64_t i = 0; i < ntypes; i++) {
+        const uint8_t *z = zp + 6 * i;
+        int64_t ci = z[5];
+        if (ci >= nchars)
+            return NULL;
+        tz->zones[i].offset = be32(z);
+        tz->zones[i].isdst = z[4] != 0;
+        tz->zones[i].name = gc_strdup(chars + ci); /* NUL-terminated in the file */
+        if (!memchr(chars + ci, 0, (size_t)(nchars - ci)))
+            return NULL;
+    }
+    tz->first = first_zone(tz);
+    /* version 2+: the TZ string follows the data, between newlines */
+    const char *foot = chars + nchars + leap * (tsize + 4) + isstd + isut;
+    const char *fend = (const char *)p + n;
+    if (tsize == 8 && foot < fend && *foot == '\n') {
+        const char *nl = memchr(foot + 1, '\n', (size_t)(fend - foot - 1));
+        if (nl)
+            tz->extend = tz_extend(foot + 1, nl);
+    }
+    return tz;
+}
+
+/* Reads dir+name whole (at most 1 MiB: TZif files are a few KiB); NULL
+ * with errno set when it cannot. */
+static uint8_t *read_small(const char *dir, const char *name, size_t *n) {
+    char path[4096];
+    if (snprintf(path, sizeof path, "%s%s", dir, name) >= (int)sizeof path) {
+        errno = ENAMETOOLONG;
+        return NULL;
+    }
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return NULL;
+    enum { MAX = 1 << 20 };
+    uint8_t *buf = malloc(MAX);
+    *n = buf ? fread(buf, 1, MAX, fp) : 0;
+    int err = buf && ferror(fp) ? errno : 0; /* a directory: EISDIR */
+    fclose(fp);
+    if (err || !buf) {
+        free(buf);
+        errno = err ? err : ENOMEM;
+        return NULL;
+    }
+    return buf;
+}
+
+/* Go's text of a read error: the C library's message, lower-cased as
+ * Go's syscall.Errno strings are ("is a directory"). */
+static Str *errno_text(int err) {
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s", strerror(err));
+    if (buf[0] >= 'A' && buf[0] <= 'Z')
+        buf[0] += 'a' - 'A';
+    return str_from_cstr(buf);
+}
+
+/* loadTZ(name string) (tz *byte, err string): the zone, or Go's error
+ * text. As Go, every place is tried; the first error other than "no such
+ * file" (a directory, a malformed file) is the one reported, else
+ * "unknown time zone NAME". */
+static int n_loadTZ(Fiber *f, Slot *a) {
+    Str *s = a[0].p;
+    char name[1024];
+    snprintf(name, sizeof name, "%.*s", (int)str_len(s), str_data(s));
+    Str *first_err = NULL;
+    a[0].p = NULL;
+    const char *env = getenv("ZONEINFO");
+    char envdir[4096] = "";
+    if (env && *env)
+        snprintf(envdir, sizeof envdir, "%s/", env);
+    bool odd = (int64_t)strlen(name) != str_len(s); /* a NUL inside, too long */
+    for (int i = -1; !odd && i < (int)(sizeof zone_dirs / sizeof *zone_dirs); i++) {
+        const char *dir = i < 0 ? envdir : zone_dirs[i];
+        if (!*dir)
+            continue;
+        size_t n = 0;
+        uint8_t *buf = read_small(dir, name, &n);
+        if (!buf) {
+            if (errno != ENOENT && !first_err)
+                first_err = errno_text(errno);
+            continue;
+        }
+        TzData *tz = tz_parse(buf, n);
+        free(buf);
+        if (tz) {
+            a[0].p = tz;
+            a[1].p = NULL;
+            return NATIVE_OK;
+        }
+        if (!first_err)
+            first_err = str_from_cstr("malformed time zone information");
+    }
+    if (!first_err) {
+        StrBuf b;
+        sb_init(&b);
+        sb_puts(&b, "unknown time zone ");
+        sb_write(&b, str_data(s), str_len(s));
+        first_err = sb_str(&b);
+    }
+    a[1].p = first_err;
+    return NATIVE_OK;
+}
+
+/* tzFromData(data []byte) *byte: LoadLocationFromTZData's parse, NULL
+ * when data is not TZif. */
+static int n_tzFromData(Fiber *f, Slot *a) {
+    const Slice *d = a[0].p;
+    int64_t n = slice_len(d);
+    uint8_t *buf = gc_alloc_atomic((size_t)(n ? n : 1));
+    for (int64_t i = 0; i < n; i++)
+        buf[i] = (uint8_t)d->data[i].i;
+    a[0].p = tz_parse(buf, (size_t)n);
+    return NATIVE_OK;
+}
+
+/* lookupZone(l *Location, unix int64) (name string, offset int) */
+static int n_lookupZone(Fiber *f, Slot *a) {
+    Zone z = zone_at(a[0].p, a[1].i);
+    a[0].p = str_new(z.name, z.name_len);
+    a[1].i = z.offset;
+    return NATIVE_OK;
+}
+
+static bool zone_named(Zone z, const Str *name) {
+    return z.name_len == str_len(name) &&
+           memcmp(z.name, str_data(name), (size_t)z.name_len) == 0;
+}
+
+/* lookupName(l *Location, name string, unix int64) (offset int, ok bool):
+ * Go's lookupName. A zone called name in effect at unix (taking its own
+ * offset into account) wins, else any zone called name. The C library's
+ * Local cannot list its zones: it is asked about unix and the same
+ * instant half a year either side. */
+static int n_lookupName(Fiber *f, Slot *a) {
+    const Slot *loc = a[0].p;
+    const Str *name = a[1].p;
+    int64_t ut = a[2].i;
+    a[1].i = 0;
+    if (loc && loc[L_TZ].p) {
+        const TzData *tz = loc[L_TZ].p;
+        for (int pass = 0; pass < 2; pass++)
+            for (int64_t i = 0; i < tz->nzones; i++) {
+                const TzZone *z = &tz->zones[i];
+                if (strlen(z->name) != (size_t)str_len(name) ||
+                    memcmp(z->name, str_data(name), (size_t)str_len(name)) != 0)
+                    continue;
+                const TzZone *then = tz_lookup(tz, ut - z->offset);
+                if (pass == 0 && strcmp(then->name, z->name) != 0)
+                    continue;
+                a[0].i = pass == 0 ? then->offset : z->offset;
+                a[1].i = 1;
+                return NATIVE_OK;
+            }
+        return NATIVE_OK;
+    }
+    static const int64_t probes[] = {0, -183 * SEC_PER_DAY, 183 * SEC_PER_DAY};
+    for (size_t i = 0; i < sizeof probes / sizeof *probes; i++) {
+        Zone z = zone_at(loc, ut + probes[i]);
+        if (!zone_named(z, name))
+            continue;
+        if (i == 0) {
+            Zone z2 = zone_at(loc, ut - z.offset);
+            if (zone_named(z2, name))
+                z = z2;
+        }
+        a[0].i = z.offset;
+        a[1].i = 1;
+        return NATIVE_OK;
+    }
+    return NATIVE_OK;
 }
 
 /* ---- calendar ------------------------------------------------------------------ */
@@ -528,15 +993,21 @@ static void put_zone_num(StrBuf *b, Std std, int64_t offset) {
     }
     if (iso)
         std = std - STD_ISO_TZ + STD_NUM_TZ;
-    int64_t abs = offset < 0 ? -offset : offset;
-    sb_putc(b, offset < 0 ? '-' : '+');
-    put_int(b, abs / 3600, 2);
+    /* As Go: the sign is the whole minutes' (an offset of -52 s prints
+     * "+00:00"), and the seconds keep the offset's own sign. */
+    int64_t zone = offset / 60, abs = offset;
+    if (zone < 0) {
+        zone = -zone;
+        abs = -abs;
+    }
+    sb_putc(b, offset / 60 < 0 ? '-' : '+');
+    put_int(b, zone / 60, 2);
     bool colon = std == STD_NUM_COLON_TZ || std == STD_NUM_COLON_SEC_TZ;
     if (std == STD_NUM_SHORT_TZ)
         return;
     if (colon)
         sb_putc(b, ':');
-    put_int(b, abs / 60 % 60, 2);
+    put_int(b, zone % 60, 2);
     if (std == STD_NUM_SEC_TZ || std == STD_NUM_COLON_SEC_TZ) {
         if (colon)
             sb_putc(b, ':');
@@ -621,6 +1092,23 @@ void time_format(StrBuf *b, const Slot *t, const char *layout, int64_t n) {
         lit = i;
     }
     sb_write(b, layout + lit, n - lit);
+}
+
+/* nextStd(layout string) (i, n, std, width int): Parse's walk over the
+ * layout (time.go): the first element, at byte i spanning n bytes. */
+static int n_nextStd(Fiber *f, Slot *a) {
+    Str *s = a[0].p;
+    const char *p = str_data(s);
+    int64_t n = str_len(s), i = 0;
+    Chunk ch = {STD_NONE, 0, 0};
+    for (; i < n; i++)
+        if ((ch = std_at(p + i, n - i)).std != STD_NONE)
+            break;
+    a[0].i = i;
+    a[1].i = ch.len;
+    a[2].i = ch.std;
+    a[3].i = ch.width;
+    return NATIVE_OK;
 }
 
 #define TIME(i) ((const Slot *)a[i].p)
@@ -912,6 +1400,11 @@ static int n_resetTimer(Fiber *f, Slot *a) {
 
 const NativeEntry time_natives[] = {
     {"time.now", n_now},
+    {"time.loadTZ", n_loadTZ},
+    {"time.tzFromData", n_tzFromData},
+    {"time.lookupZone", n_lookupZone},
+    {"time.lookupName", n_lookupName},
+    {"time.nextStd", n_nextStd},
     {"time.date", n_date},
     {"time.Month.String", n_Month_String},
     {"time.Weekday.String", n_Weekday_String},

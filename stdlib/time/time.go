@@ -3,10 +3,10 @@
 // Package time — csp's time package (natives in stdlib/time.c).
 //
 // Durations, wall-clock and monotonic readings, calendar fields, zones and
-// Format behave as Go's. Zones: UTC, FixedZone, and Local, which is the C
-// library's local zone (TZ, else /etc/localtime; UTC when neither says
-// otherwise, as in Go). There is no tz database: LoadLocation knows only
-// "", "UTC" and "Local".
+// Format and Parse behave as Go's. Zones: UTC, FixedZone, Local, which is
+// the C library's local zone (TZ, else /etc/localtime; UTC when neither
+// says otherwise, as in Go), and the zones of the system's tz database
+// (LoadLocation reads /usr/share/zoneinfo, Debian's tzdata).
 //
 // Sleep, After, Tick, NewTimer, NewTicker and AfterFunc use the runtime's
 // timers (runtime/timer.c) with Go 1.23 semantics: see the timer section.
@@ -279,13 +279,15 @@ const (
 	TimeOnly    = "15:04:05"
 )
 
-// A Location is a time zone: UTC, Local or a FixedZone.
+// A Location is a time zone: UTC, Local, a FixedZone, or a zone of the
+// system's tz database (LoadLocation).
 //
 // time.c reads its fields in this order.
 type Location struct {
 	name   string
-	offset int  // fixed zones: seconds east of UTC
-	local  bool // the C library's local zone, looked up per instant
+	offset int   // fixed zones: seconds east of UTC
+	local  bool  // the C library's local zone, looked up per instant
+	tz     *byte // LoadLocation: the zone's transitions (time.c's TzData)
 }
 
 var utcLoc = Location{name: "UTC"}
@@ -311,13 +313,16 @@ func FixedZone(name string, offset int) *Location {
 	return &Location{name: name, offset: offset}
 }
 
-type locationError struct{ name string }
+// loadTZ reads the tz database file of zone name: the zone's data, or
+// nil and Go's error text.
+func loadTZ(name string) (tz *byte, err string)
 
-func (e *locationError) Error() string { return "unknown time zone " + e.name }
-
-// LoadLocation returns the Location with the given name: UTC for "" or "UTC", or Local.
+// LoadLocation returns the Location with the given name.
 //
-// csp has no tz database: other names give an "unknown time zone" error.
+// "" and "UTC" give UTC, "Local" gives Local; any other name is looked up
+// in the system's tz database (the directory $ZONEINFO names, then
+// /usr/share/zoneinfo and the other places Go looks on Unix), e.g.
+// "America/New_York". Errors are Go's: "unknown time zone NAME".
 func LoadLocation(name string) (*Location, error) {
 	switch name {
 	case "", "UTC":
@@ -325,8 +330,45 @@ func LoadLocation(name string) (*Location, error) {
 	case "Local":
 		return Local, nil
 	}
-	return nil, &locationError{name}
+	if dotDot(name) || name[0] == '/' || name[0] == '\\' {
+		return nil, errors.New("time: invalid location name")
+	}
+	tz, err := loadTZ(name)
+	if tz == nil {
+		return nil, errors.New(err)
+	}
+	return &Location{name: name, tz: tz}, nil
 }
+
+func tzFromData(data []byte) *byte
+
+// LoadLocationFromTZData returns the Location called name described by data, the contents of a TZif file.
+//
+// Data that is not TZif gives Go's "malformed time zone information".
+func LoadLocationFromTZData(name string, data []byte) (*Location, error) {
+	tz := tzFromData(data)
+	if tz == nil {
+		return nil, errors.New("malformed time zone information")
+	}
+	return &Location{name: name, tz: tz}, nil
+}
+
+// dotDot reports whether name contains "..": no zone name does.
+func dotDot(name string) bool {
+	for i := 0; i+1 < len(name); i++ {
+		if name[i] == '.' && name[i+1] == '.' {
+			return true
+		}
+	}
+	return false
+}
+
+// lookupZone returns the zone in effect in l at Unix second unix.
+func lookupZone(l *Location, unix int64) (name string, offset int)
+
+// lookupName finds the offset of the zone called name in l, preferring
+// one in effect at Unix second unix (Go's Location.lookupName).
+func lookupName(l *Location, name string, unix int64) (offset int, ok bool)
 
 // A Time is an instant with nanosecond precision and a location to display it in.
 //
@@ -581,6 +623,655 @@ func (t Time) Truncate(d Duration) Time
 // Like Truncate, it drops the monotonic reading: Round(0) is the idiom for
 // that.
 func (t Time) Round(d Duration) Time
+
+// ---- parsing ----
+//
+// Parse walks the layout element by element as Format does (time.c's
+// nextStd finds the elements), consuming the value as it goes; the errors
+// and their texts are Go's, and so is the way a zone in the value is
+// resolved: "Z" is UTC, a numeric offset or a zone name that the local
+// location has at that instant gives the local location, else a
+// FixedZone recording what the value said.
+
+// A ParseError describes why a time string did not match its layout.
+type ParseError struct {
+	Layout     string
+	Value      string
+	LayoutElem string
+	ValueElem  string
+	Message    string
+}
+
+// Error returns Go's text: `parsing time "V" as "L": cannot parse "X" as "Y"`,
+// or `parsing time "V"` followed by the message.
+func (e *ParseError) Error() string {
+	if e.Message == "" {
+		return "parsing time " + quote(e.Value) + " as " + quote(e.Layout) +
+			": cannot parse " + quote(e.ValueElem) + " as " + quote(e.LayoutElem)
+	}
+	return "parsing time " + quote(e.Value) + e.Message
+}
+
+// Layout element codes, in the order of time.c's Std enum.
+const (
+	stdNone = iota
+	stdLongMonth
+	stdMonth
+	stdNumMonth
+	stdZeroMonth
+	stdLongWeekDay
+	stdWeekDay
+	stdDay
+	stdUnderDay
+	stdZeroDay
+	stdUnderYearDay
+	stdZeroYearDay
+	stdHour
+	stdHour12
+	stdZeroHour12
+	stdMinute
+	stdZeroMinute
+	stdSecond
+	stdZeroSecond
+	stdLongYear
+	stdYear
+	stdPM
+	stdpm
+	stdTZ
+	stdISO8601TZ
+	stdISO8601ColonTZ
+	stdISO8601ShortTZ
+	stdISO8601SecondsTZ
+	stdISO8601ColonSecondsTZ
+	stdNumTZ
+	stdNumColonTZ
+	stdNumShortTZ
+	stdNumSecondsTz
+	stdNumColonSecondsTZ
+	stdFracSecond0
+	stdFracSecond9
+)
+
+// nextStd finds the first layout element of layout: it starts at byte i
+// and spans n bytes (std is stdNone and i is len(layout) when there is
+// none); width is a fraction's digit count.
+func nextStd(layout string) (i, n, std, width int)
+
+var longDayNames = []string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"}
+var shortDayNames = []string{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"}
+var shortMonthNames = []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+var longMonthNames = []string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
+
+// Parse parses value, written as layout shows the reference time, and returns the Time it denotes.
+//
+// Elements missing from the layout default to zero (January 1, year 0 is
+// not reachable: a missing year is 0); a value without a zone is UTC.
+// A zone abbreviation unknown to Local gives a FixedZone of that name and
+// offset zero. Errors are *ParseError, with Go's messages.
+func Parse(layout, value string) (Time, error) {
+	return parse(layout, value, UTC, Local)
+}
+
+// ParseInLocation is Parse, but a value without a zone is taken as a time in loc.
+//
+// A zone in the value is also matched against loc rather than Local.
+func ParseInLocation(layout, value string, loc *Location) (Time, error) {
+	return parse(layout, value, loc, loc)
+}
+
+func isDigitAt(s string, i int) bool {
+	return i < len(s) && s[i] >= '0' && s[i] <= '9'
+}
+
+// skipLiteral consumes the literal text prefix from value; a blank in
+// prefix matches any run of blanks (also none at the end of value).
+func skipLiteral(value, prefix string) (string, bool) {
+	for len(prefix) > 0 {
+		if prefix[0] == ' ' {
+			if len(value) > 0 && value[0] != ' ' {
+				return value, false
+			}
+			for len(prefix) > 0 && prefix[0] == ' ' {
+				prefix = prefix[1:]
+			}
+			for len(value) > 0 && value[0] == ' ' {
+				value = value[1:]
+			}
+			continue
+		}
+		if len(value) == 0 || value[0] != prefix[0] {
+			return value, false
+		}
+		prefix, value = prefix[1:], value[1:]
+	}
+	return value, true
+}
+
+// num2 reads one or two digits (exactly two when fixed).
+func num2(s string, fixed bool) (int, string, bool) {
+	if !isDigitAt(s, 0) {
+		return 0, s, false
+	}
+	if !isDigitAt(s, 1) {
+		if fixed {
+			return 0, s, false
+		}
+		return int(s[0] - '0'), s[1:], true
+	}
+	return int(s[0]-'0')*10 + int(s[1]-'0'), s[2:], true
+}
+
+// num3 reads one to three digits (exactly three when fixed).
+func num3(s string, fixed bool) (int, string, bool) {
+	n, i := 0, 0
+	for ; i < 3 && isDigitAt(s, i); i++ {
+		n = n*10 + int(s[i]-'0')
+	}
+	if i == 0 || fixed && i != 3 {
+		return 0, s, false
+	}
+	return n, s[i:], true
+}
+
+// leadingDigits reads a decimal number at the start of s; !ok on overflow.
+func leadingDigits(s string) (x uint64, rest string, ok bool) {
+	i := 0
+	for ; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
+		if x > 1<<63/10 {
+			return 0, s, false
+		}
+		x = x*10 + uint64(s[i]-'0')
+		if x > 1<<63 {
+			return 0, s, false
+		}
+	}
+	return x, s[i:], true
+}
+
+// atoiAll reads all of s as an optionally signed decimal number.
+func atoiAll(s string) (int, bool) {
+	neg := false
+	if len(s) > 0 && (s[0] == '-' || s[0] == '+') {
+		neg = s[0] == '-'
+		s = s[1:]
+	}
+	q, rest, ok := leadingDigits(s)
+	if !ok || len(rest) > 0 {
+		return 0, false
+	}
+	if neg {
+		return -int(q), true
+	}
+	return int(q), true
+}
+
+// equalFold reports whether s and t (same length) differ only in the case of ASCII letters.
+func equalFold(s, t string) bool {
+	for i := 0; i < len(s); i++ {
+		a, b := s[i], t[i]
+		if a != b {
+			a |= 'a' - 'A'
+			b |= 'a' - 'A'
+			if a != b || a < 'a' || a > 'z' {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// lookupWord finds which of tab starts value, ignoring case.
+func lookupWord(tab []string, value string) (int, string, bool) {
+	for i, w := range tab {
+		if len(value) >= len(w) && equalFold(value[:len(w)], w) {
+			return i, value[len(w):], true
+		}
+	}
+	return -1, value, false
+}
+
+// signedOffsetLen is the length of a "+H" / "-HH" hour offset at the start
+// of value (at most 23), or 0.
+func signedOffsetLen(value string) int {
+	if value[0] != '-' && value[0] != '+' {
+		return 0
+	}
+	x, rest, ok := leadingDigits(value[1:])
+	if !ok || len(rest) == len(value)-1 || x > 23 {
+		return 0
+	}
+	return len(value) - len(rest)
+}
+
+// zoneNameLen is the length of what looks like a zone abbreviation at the
+// start of value: "MST", "CEST", "ChST", "GMT+3", "+03" ...
+func zoneNameLen(value string) (int, bool) {
+	if len(value) < 3 {
+		return 0, false
+	}
+	if len(value) >= 4 && (value[:4] == "ChST" || value[:4] == "MeST") {
+		return 4, true
+	}
+	if value[:3] == "GMT" {
+		if len(value) == 3 {
+			return 3, true
+		}
+		return 3 + signedOffsetLen(value[3:]), true
+	}
+	if value[0] == '+' || value[0] == '-' {
+		n := signedOffsetLen(value)
+		return n, n > 0
+	}
+	upper := 0
+	for upper < 6 && upper < len(value) && value[upper] >= 'A' && value[upper] <= 'Z' {
+		upper++
+	}
+	switch upper {
+	case 3:
+		return 3, true
+	case 4:
+		if value[3] == 'T' || value[:4] == "WITA" {
+			return 4, true
+		}
+	case 5:
+		if value[4] == 'T' {
+			return 5, true
+		}
+	}
+	return 0, false
+}
+
+// fracNanos reads the fraction value[:n] (its separator included) as
+// nanoseconds; digits past the ninth are dropped.
+func fracNanos(value string, n int) (int, string, bool) {
+	if value[0] != '.' && value[0] != ',' {
+		return 0, "", false
+	}
+	if n > 10 {
+		value = value[:10]
+		n = 10
+	}
+	ns, ok := atoiAll(value[1:n])
+	if !ok {
+		return 0, "", false
+	}
+	if ns < 0 {
+		return 0, "fractional second", true
+	}
+	for i := n; i < 10; i++ {
+		ns *= 10
+	}
+	return ns, "", true
+}
+
+func isLeap(year int) bool {
+	return year%4 == 0 && (year%100 != 0 || year%400 == 0)
+}
+
+// daysBefore is the number of days in a non-leap year before month m (1..13).
+func daysBefore(m int) int {
+	days := []int{0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365}
+	return days[m-1]
+}
+
+func daysIn(m int, year int) int {
+	if m == 2 && isLeap(year) {
+		return 29
+	}
+	return daysBefore(m+1) - daysBefore(m)
+}
+
+// zoneOffsetIn reads a numeric zone offset ("-0700", "+07:00", "-07",
+// "+070000", "-07:00:00" as std says) at the start of value.
+func zoneOffsetIn(value string, std int) (offset int, rest string, rangeErr string, ok bool) {
+	var sign, hh, mm, ss string
+	switch std {
+	case stdISO8601ColonTZ, stdNumColonTZ:
+		if len(value) < 6 || value[3] != ':' {
+			return 0, value, "", false
+		}
+		sign, hh, mm, ss, rest = value[0:1], value[1:3], value[4:6], "00", value[6:]
+	case stdISO8601ShortTZ, stdNumShortTZ:
+		if len(value) < 3 {
+			return 0, value, "", false
+		}
+		sign, hh, mm, ss, rest = value[0:1], value[1:3], "00", "00", value[3:]
+	case stdISO8601ColonSecondsTZ, stdNumColonSecondsTZ:
+		if len(value) < 9 || value[3] != ':' || value[6] != ':' {
+			return 0, value, "", false
+		}
+		sign, hh, mm, ss, rest = value[0:1], value[1:3], value[4:6], value[7:9], value[9:]
+	case stdISO8601SecondsTZ, stdNumSecondsTz:
+		if len(value) < 7 {
+			return 0, value, "", false
+		}
+		sign, hh, mm, ss, rest = value[0:1], value[1:3], value[3:5], value[5:7], value[7:]
+	default:
+		if len(value) < 5 {
+			return 0, value, "", false
+		}
+		sign, hh, mm, ss, rest = value[0:1], value[1:3], value[3:5], "00", value[5:]
+	}
+	h, _, ok1 := num2(hh, true)
+	m, s := 0, 0
+	if ok1 {
+		m, _, ok1 = num2(mm, true)
+		if ok1 {
+			s, _, ok1 = num2(ss, true)
+		}
+	}
+	// > rather than >=: offsets of 24 hours or 60 minutes occur in the wild
+	if h > 24 {
+		rangeErr = "time zone offset hour"
+	}
+	if m > 60 {
+		rangeErr = "time zone offset minute"
+	}
+	if s > 60 {
+		rangeErr = "time zone offset second"
+	}
+	offset = (h*60+m)*60 + s
+	switch sign[0] {
+	case '+':
+	case '-':
+		offset = -offset
+	default:
+		ok1 = false
+	}
+	return offset, rest, rangeErr, ok1
+}
+
+// parsed holds the fields of a time read so far; -1 means not given.
+type parsed struct {
+	year, month, day, yday    int
+	hour, min, sec, nsec      int
+	am, pm                    bool
+	utc                       bool // the value said "Z" or "UTC"
+	zoneOffset                int  // -1: no numeric offset
+	zoneName                  string
+}
+
+func newParseError(layout, value, layoutElem, valueElem, message string) *ParseError {
+	return &ParseError{layout, value, layoutElem, valueElem, message}
+}
+
+// parseElem reads one layout element (std, spanning elem in the layout;
+// rest is the layout after it) from value into p. It returns the rest of
+// value, a range error's subject ("month", "hour" ...) or ok=false for a
+// value that does not fit.
+func parseElem(p *parsed, std, width int, rest, value string) (string, string, bool) {
+	ok := true
+	var n int
+	switch std {
+	case stdYear:
+		if len(value) < 2 {
+			return value, "", false
+		}
+		if n, ok = atoiAll(value[:2]); !ok {
+			return value, "", false
+		}
+		value = value[2:]
+		if n >= 69 { // Unix time starts Dec 31 1969 in some time zones
+			p.year = n + 1900
+		} else {
+			p.year = n + 2000
+		}
+	case stdLongYear:
+		if len(value) < 4 || !isDigitAt(value, 0) {
+			return value, "", false
+		}
+		p.year, ok = atoiAll(value[:4])
+		value = value[4:]
+	case stdMonth:
+		p.month, value, ok = lookupWord(shortMonthNames, value)
+		p.month++
+	case stdLongMonth:
+		p.month, value, ok = lookupWord(longMonthNames, value)
+		p.month++
+	case stdNumMonth, stdZeroMonth:
+		p.month, value, ok = num2(value, std == stdZeroMonth)
+		if ok && (p.month <= 0 || p.month > 12) {
+			return value, "month", true
+		}
+	case stdWeekDay:
+		_, value, ok = lookupWord(shortDayNames, value)
+	case stdLongWeekDay:
+		_, value, ok = lookupWord(longDayNames, value)
+	case stdDay, stdUnderDay, stdZeroDay:
+		if std == stdUnderDay && len(value) > 0 && value[0] == ' ' {
+			value = value[1:]
+		}
+		p.day, value, ok = num2(value, std == stdZeroDay)
+	case stdUnderYearDay, stdZeroYearDay:
+		for i := 0; i < 2; i++ {
+			if std == stdUnderYearDay && len(value) > 0 && value[0] == ' ' {
+				value = value[1:]
+			}
+		}
+		p.yday, value, ok = num3(value, std == stdZeroYearDay)
+	case stdHour:
+		p.hour, value, ok = num2(value, false)
+		if p.hour < 0 || p.hour >= 24 {
+			return value, "hour", ok
+		}
+	case stdHour12, stdZeroHour12:
+		p.hour, value, ok = num2(value, std == stdZeroHour12)
+		if p.hour < 0 || p.hour > 12 {
+			return value, "hour", ok
+		}
+	case stdMinute, stdZeroMinute:
+		p.min, value, ok = num2(value, std == stdZeroMinute)
+		if p.min < 0 || p.min >= 60 {
+			return value, "minute", ok
+		}
+	case stdSecond, stdZeroSecond:
+		if p.sec, value, ok = num2(value, std == stdZeroSecond); !ok {
+			break
+		}
+		if p.sec < 0 || p.sec >= 60 {
+			return value, "second", true
+		}
+		// a fraction in the value that the layout does not ask for
+		if len(value) >= 2 && (value[0] == '.' || value[0] == ',') && isDigitAt(value, 1) {
+			_, _, next, _ := nextStd(rest)
+			if next == stdFracSecond0 || next == stdFracSecond9 {
+				break
+			}
+			n = 2
+			for n < len(value) && isDigitAt(value, n) {
+				n++
+			}
+			var rangeErr string
+			p.nsec, rangeErr, ok = fracNanos(value, n)
+			value = value[n:]
+			if rangeErr != "" {
+				return value, rangeErr, ok
+			}
+		}
+	case stdPM, stdpm:
+		if len(value) < 2 {
+			return value, "", false
+		}
+		w := value[:2]
+		value = value[2:]
+		switch {
+		case w == "PM" && std == stdPM, w == "pm" && std == stdpm:
+			p.pm = true
+		case w == "AM" && std == stdPM, w == "am" && std == stdpm:
+			p.am = true
+		default:
+			ok = false
+		}
+	case stdISO8601TZ, stdISO8601ShortTZ, stdISO8601ColonTZ, stdISO8601SecondsTZ, stdISO8601ColonSecondsTZ,
+		stdNumTZ, stdNumShortTZ, stdNumColonTZ, stdNumSecondsTz, stdNumColonSecondsTZ:
+		if std <= stdISO8601ColonSecondsTZ && len(value) >= 1 && value[0] == 'Z' {
+			p.utc = true
+			return value[1:], "", true
+		}
+		var rangeErr string
+		p.zoneOffset, value, rangeErr, ok = zoneOffsetIn(value, std)
+		if rangeErr != "" {
+			return value, rangeErr, ok
+		}
+	case stdTZ:
+		if len(value) >= 3 && value[:3] == "UTC" {
+			p.utc = true
+			return value[3:], "", true
+		}
+		if n, ok = zoneNameLen(value); !ok {
+			return value, "", false
+		}
+		p.zoneName, value = value[:n], value[n:]
+	case stdFracSecond0:
+		// exactly as many digits as the layout has
+		n = 1 + width
+		if len(value) < n {
+			return value, "", false
+		}
+		var rangeErr string
+		p.nsec, rangeErr, ok = fracNanos(value, n)
+		value = value[n:]
+		if rangeErr != "" {
+			return value, rangeErr, ok
+		}
+	case stdFracSecond9:
+		if len(value) < 2 || value[0] != '.' && value[0] != ',' || !isDigitAt(value, 1) {
+			break // no fraction: allowed
+		}
+		// any number of digits, even more than the layout shows
+		n = 1
+		for isDigitAt(value, n) {
+			n++
+		}
+		var rangeErr string
+		p.nsec, rangeErr, ok = fracNanos(value, n)
+		value = value[n:]
+		if rangeErr != "" {
+			return value, rangeErr, ok
+		}
+	}
+	return value, "", ok
+}
+
+func parse(layout, value string, defaultLoc, local *Location) (Time, error) {
+	alayout, avalue := layout, value
+	p := parsed{month: -1, day: -1, yday: -1, zoneOffset: -1}
+	for {
+		i, n, std, width := nextStd(layout)
+		prefix, elem := layout[:i], layout[i:i+n]
+		var ok bool
+		if value, ok = skipLiteral(value, prefix); !ok {
+			return Time{}, newParseError(alayout, avalue, prefix, value, "")
+		}
+		if std == stdNone {
+			if len(value) != 0 {
+				return Time{}, newParseError(alayout, avalue, "", value, ": extra text: "+quote(value))
+			}
+			break
+		}
+		layout = layout[i+n:]
+		hold := value
+		var rangeErr string
+		value, rangeErr, ok = parseElem(&p, std, width, layout, value)
+		if rangeErr != "" {
+			return Time{}, newParseError(alayout, avalue, elem, value, ": "+rangeErr+" out of range")
+		}
+		if !ok {
+			return Time{}, newParseError(alayout, avalue, elem, hold, "")
+		}
+	}
+	if p.pm && p.hour < 12 {
+		p.hour += 12
+	} else if p.am && p.hour == 12 {
+		p.hour = 0
+	}
+	if msg := p.settleDate(); msg != "" {
+		return Time{}, newParseError(alayout, avalue, "", value, msg)
+	}
+	return p.resolve(defaultLoc, local), nil
+}
+
+// settleDate turns a day of the year into month and day and checks the
+// date; it returns an error message (": day out of range") or "".
+func (p *parsed) settleDate() string {
+	if p.yday >= 0 {
+		m, d := 0, 0
+		yday := p.yday
+		if isLeap(p.year) {
+			if yday == 31+29 {
+				m, d = 2, 29
+			} else if yday > 31+29 {
+				yday--
+			}
+		}
+		if yday < 1 || yday > 365 {
+			return ": day-of-year out of range"
+		}
+		if m == 0 {
+			m = (yday-1)/31 + 1
+			if daysBefore(m+1) < yday {
+				m++
+			}
+			d = yday - daysBefore(m)
+		}
+		if p.month >= 0 && p.month != m {
+			return ": day-of-year does not match month"
+		}
+		p.month = m
+		if p.day >= 0 && p.day != d {
+			return ": day-of-year does not match day"
+		}
+		p.day = d
+	} else {
+		if p.month < 0 {
+			p.month = 1
+		}
+		if p.day < 0 {
+			p.day = 1
+		}
+	}
+	if p.day < 1 || p.day > daysIn(p.month, p.year) {
+		return ": day out of range"
+	}
+	return ""
+}
+
+// resolve makes the Time: in UTC for "Z", in local when the offset or zone
+// name the value gave is local's at that instant, else in a FixedZone of
+// that offset (zero for an unknown name, or GMT+h's hours), else in
+// defaultLoc.
+func (p *parsed) resolve(defaultLoc, local *Location) Time {
+	if p.utc {
+		return Date(p.year, Month(p.month), p.day, p.hour, p.min, p.sec, p.nsec, UTC)
+	}
+	if p.zoneOffset == -1 && p.zoneName == "" {
+		return Date(p.year, Month(p.month), p.day, p.hour, p.min, p.sec, p.nsec, defaultLoc)
+	}
+	t := Date(p.year, Month(p.month), p.day, p.hour, p.min, p.sec, p.nsec, UTC)
+	offset := p.zoneOffset
+	if offset != -1 {
+		t.sec -= int64(offset)
+		name, off := lookupZone(local, t.sec-unixToInternal)
+		if off == offset && (p.zoneName == "" || name == p.zoneName) {
+			t.setLoc(local)
+			return t
+		}
+		t.setLoc(FixedZone(p.zoneName, offset))
+		return t
+	}
+	if off, ok := lookupName(local, p.zoneName, t.sec-unixToInternal); ok {
+		t.sec -= int64(off)
+		t.setLoc(local)
+		return t
+	}
+	offset = 0
+	if len(p.zoneName) > 3 && p.zoneName[:3] == "GMT" {
+		h, _ := atoiAll(p.zoneName[3:])
+		offset = h * 3600
+	}
+	t.setLoc(FixedZone(p.zoneName, offset))
+	return t
+}
 
 // ---- timers (runtime/timer.c; natives in time.c) ----
 //

@@ -39,8 +39,9 @@ static Slot call(const char *name, Slot x, Slot y) {
                       str_cstr(got_), want);                               \
     } while (0)
 
+/* Location: name, offset, local, tz (time.go). */
 static Slot *fixed_zone(const char *name, int64_t offset) {
-    Slot *l = gc_alloc(3 * sizeof(Slot));
+    Slot *l = gc_alloc(4 * sizeof(Slot));
     l[0].p = S(name);
     l[1].i = offset;
     return l;
