@@ -1,0 +1,406 @@
+/*
+ * testmain.c — `csp test`: the go command's part of `go test x_test.go`.
+ *
+ * Two processes, as go test's: the parent is the go command, the child is
+ * the test binary. The parent forks before the collector or any thread
+ * exists (so fork is safe), then only reads the child's merged stdout and
+ * stderr from a pipe and waits for it; at the end it prints Go's summary
+ * line `ok  \tcommand-line-arguments\t0.012s` or the child's output and
+ * `FAIL\tcommand-line-arguments\t0.012s` / `FAIL`. As go test does in
+ * package-list mode, a passing run without -v shows only the ok line; -v
+ * streams everything. A child that could not build exits with
+ * BUILD_FAILED and the parent reports `[build failed]`.
+ *
+ * The child parses the file, then generates a second file of the same
+ * package (Go's _testmain.go, here in memory) whose entry function
+ * ENTRY builds the tables of the file's Test, Benchmark and Example
+ * functions, calls testing.MainStart and m.Run (or the file's TestMain),
+ * and exits with the result. The program starts in ENTRY rather than
+ * main (Program.entry), so a test file may have its own main or none, and
+ * any package name. Examples' expected output is read here from the last
+ * comment group of their body (`// Output:` / `// Unordered output:`),
+ * since the lexer drops comments.
+ *
+ * The test flags become the child's os.Args in Go's spelling
+ * (-test.v=true, -test.run=RE ...), parsed by package testing with flag, so
+ * a TestMain that calls flag.Parse sees them as Go's does. -race and -procs
+ * are csp's and act on the child itself.
+ */
+#include "testmain.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../runtime/gc.h"
+#include "../runtime/leak.h"
+#include "../runtime/race.h"
+#include "../runtime/vm.h"
+#include "../stdlib/lib.h"
+#include "check.h"
+#include "compile.h"
+#include "diag.h"
+#include "load.h"
+#include "parse.h"
+
+/* The child's exit status after printing compile errors; a test binary
+ * exits 0, 1 or 2 (panic), 66 (race), never this. */
+enum { BUILD_FAILED = 125 };
+#define ENTRY "_cspTestMain"
+#define PKG "command-line-arguments" /* go test's name for a file list */
+
+typedef struct Opts {
+    const char *file;
+    bool verbose, race;
+    int procs;
+    char **args;        /* the child's os.Args[1:]: -test.* */
+    int nargs;
+} Opts;
+
+static double now_s(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static void push_arg(Opts *o, char *s) {
+    o->args = realloc(o->args, (o->nargs + 2) * sizeof *o->args);
+    o->args[o->nargs++] = s;
+    o->args[o->nargs] = NULL;
+}
+
+/* Adds -test.NAME=VAL to the child's arguments. */
+static void add_arg(Opts *o, const char *name, const char *val) {
+    size_t n = strlen(name) + strlen(val) + 16;
+    char *s = malloc(n);
+    snprintf(s, n, "-test.%s=%s", name, val);
+    push_arg(o, s);
+}
+
+static void usage_exit(const char *msg, const char *arg) {
+    fprintf(stderr, "csp test: %s%s\n"
+            "usage: csp test [-v] [-run RE] [-skip RE] [-bench RE] [-benchtime D|Nx]\n"
+            "                [-count N] [-failfast] [-short] [-timeout D] [-race]\n"
+            "                [-procs N] FILE_test.csp [-args ARGS...]\n", msg, arg);
+    exit(2);
+}
+
+/* Flags with a value; the rest are booleans. */
+static const char *const valued[] = {"run", "skip", "bench", "benchtime", "count",
+                                     "timeout", "procs", "cpu", NULL};
+
+static bool is_valued(const char *name) {
+    for (int i = 0; valued[i]; i++)
+        if (strcmp(name, valued[i]) == 0)
+            return true;
+    return false;
+}
+
+static void parse_flags(Opts *o, int argc, char **argv) {
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "-args") == 0 || strcmp(a, "--args") == 0) {
+            for (i++; i < argc; i++)
+                push_arg(o, argv[i]);
+            break;
+        }
+        if (a[0] != '-' || a[1] == 0) {
+            if (o->file)
+                usage_exit("more than one file: ", a);
+            o->file = a;
+            continue;
+        }
+        char name[64];
+        const char *flag = a + (a[1] == '-' ? 2 : 1), *val = NULL;
+        if (strncmp(flag, "test.", 5) == 0)
+            flag += 5;
+        const char *eq = strchr(flag, '=');
+        size_t n = eq ? (size_t)(eq - flag) : strlen(flag);
+        if (n >= sizeof name)
+            usage_exit("flag provided but not defined: ", a);
+        memcpy(name, flag, n);
+        name[n] = 0;
+        if (eq)
+            val = eq + 1;
+        else if (is_valued(name)) {
+            if (i + 1 >= argc)
+                usage_exit("flag needs an argument: ", a);
+            val = argv[++i];
+        }
+        if (strcmp(name, "race") == 0)
+            o->race = !val || strcmp(val, "false") != 0;
+        else if (strcmp(name, "procs") == 0 || strcmp(name, "cpu") == 0)
+            o->procs = atoi(val);
+        else if (strcmp(name, "v") == 0) {
+            o->verbose = !val || strcmp(val, "false") != 0;
+            add_arg(o, "v", o->verbose ? "true" : "false");
+        } else if (is_valued(name))
+            add_arg(o, name, val);
+        else if (strcmp(name, "failfast") == 0 || strcmp(name, "short") == 0 ||
+                 strcmp(name, "benchmem") == 0)
+            add_arg(o, name, val ? val : "true");
+        else
+            usage_exit("flag provided but not defined: ", a);
+    }
+    if (!o->file)
+        usage_exit("no test file", "");
+}
+
+/* ---- the generated file ------------------------------------------------------ */
+
+/* Go's isTest: NAME is PREFIX, or PREFIX and then a non-lowercase rune. */
+static bool is_test_name(const char *name, const char *prefix) {
+    size_t n = strlen(prefix);
+    if (strncmp(name, prefix, n) != 0)
+        return false;
+    return name[n] == 0 || !(name[n] >= 'a' && name[n] <= 'z');
+}
+
+static void quote(StrBuf *b, const char *s, size_t n) {
+    sb_putc(b, '"');
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '"' || c == '\\')
+            sb_putc(b, '\\'), sb_putc(b, (char)c);
+        else if (c == '\n')
+            sb_puts(b, "\\n");
+        else if (c < 0x20 || c == 0x7f)
+            sb_printf(b, "\\x%02x", c);
+        else
+            sb_putc(b, (char)c);
+    }
+    sb_putc(b, '"');
+}
+
+/* Start of line `line` (1-based) of src, or NULL. */
+static const char *line_start(const char *src, int line) {
+    for (int l = 1; l < line && src; l++) {
+        src = strchr(src, '\n');
+        if (src)
+            src++;
+    }
+    return src;
+}
+
+/* The example's expected output: its body's last group of // lines when
+ * that begins "Output:" or "Unordered output:" (any case). False when
+ * there is none (Go compiles such an example but does not run it). */
+static bool example_output(const SrcFile *f, const Decl *d, StrBuf *out,
+                           bool *unordered) {
+    const Stmt *body = d->u.func.body;
+    if (!body || body->kind != S_BLOCK)
+        return false;
+    int first = body->pos.line, last = body->u.block.rbrace.line;
+    int gstart = 0, gend = 0; /* the last comment group: lines */
+    const char *p = line_start(f->src, first);
+    for (int l = first; l <= last && p && *p; l++) {
+        const char *q = p + strspn(p, " \t");
+        bool comment = q[0] == '/' && q[1] == '/' && l > first;
+        if (comment) {
+            if (gend != l - 1)
+                gstart = l;
+            gend = l;
+        }
+        p = strchr(p, '\n');
+        if (p)
+            p++;
+    }
+    if (!gstart)
+        return false;
+    StrBuf text;
+    sb_init(&text);
+    p = line_start(f->src, gstart);
+    for (int l = gstart; l <= gend; l++) {
+        const char *q = p + strspn(p, " \t") + 2, *e = strchr(q, '\n');
+        if (!e)
+            e = q + strlen(q);
+        if (*q == ' ')
+            q++;
+        const char *t = e;
+        while (t > q && (t[-1] == ' ' || t[-1] == '\t' || t[-1] == '\r'))
+            t--;
+        sb_write(&text, q, t - q);
+        sb_putc(&text, '\n');
+        p = *e ? e + 1 : e;
+    }
+    sb_putc(&text, 0);
+    const char *s = text.data + strspn(text.data, " \t\n");
+    *unordered = strncasecmp(s, "unordered output:", 17) == 0;
+    if (*unordered)
+        s += 17;
+    else if (strncasecmp(s, "output:", 7) == 0)
+        s += 7;
+    else
+        return false;
+    sb_puts(out, s);
+    return true;
+}
+
+/* Writes the generated file of package f->pkgname into b. */
+static void gen_main(const SrcFile *f, StrBuf *b) {
+    StrBuf tests, benches, examples;
+    sb_init(&tests);
+    sb_init(&benches);
+    sb_init(&examples);
+    bool has_testmain = false;
+    for (int i = 0; i < f->ndecls; i++) {
+        const Decl *d = f->decls[i];
+        if (d->kind != D_FUNC || d->u.func.recv || d->u.func.tparams || !d->u.func.body)
+            continue;
+        const char *name = d->u.func.name->u.ident.name;
+        if (strcmp(name, "TestMain") == 0)
+            has_testmain = true;
+        else if (is_test_name(name, "Test"))
+            sb_printf(&tests, "\t\t{\"%s\", %s},\n", name, name);
+        else if (is_test_name(name, "Benchmark"))
+            sb_printf(&benches, "\t\t{\"%s\", %s},\n", name, name);
+        else if (is_test_name(name, "Example")) {
+            StrBuf out;
+            sb_init(&out);
+            bool unordered;
+            if (!example_output(f, d, &out, &unordered))
+                continue;
+            sb_printf(&examples, "\t\t{\"%s\", %s, ", name, name);
+            quote(&examples, out.data ? out.data : "", out.len);
+            sb_printf(&examples, ", %s},\n", unordered ? "true" : "false");
+        }
+    }
+    sb_printf(b, "package %s\n\nimport (\n\t_csptest_os \"os\"\n"
+                 "\t_csptest_testing \"testing\"\n)\n\nfunc " ENTRY "() {\n"
+                 "\tm := _csptest_testing.MainStart([]_csptest_testing.InternalTest{\n",
+              f->pkgname);
+    sb_write(b, tests.data ? tests.data : "", tests.len);
+    sb_puts(b, "\t}, []_csptest_testing.InternalBenchmark{\n");
+    sb_write(b, benches.data ? benches.data : "", benches.len);
+    sb_puts(b, "\t}, []_csptest_testing.InternalExample{\n");
+    sb_write(b, examples.data ? examples.data : "", examples.len);
+    sb_puts(b, "\t})\n");
+    if (has_testmain)
+        sb_puts(b, "\tTestMain(m)\n\t_csptest_os.Exit(_csptest_testing.MainExitCode(m))\n}\n");
+    else
+        sb_puts(b, "\t_csptest_os.Exit(m.Run())\n}\n");
+}
+
+/* Parses, generates, checks and compiles; NULL after printing errors. */
+static CProgram *build_test(const char *path) {
+    Diag diag;
+    diag_init(&diag);
+    Loader L = {.diag = &diag};
+    size_t len;
+    char *src = load_read_file(path, &len);
+    if (!src)
+        return NULL;
+    SrcFile *f = parse_file(path, src, len, &diag);
+    CProgram *cp = NULL;
+    if (diag_count(&diag) == 0) {
+        StrBuf gen;
+        sb_init(&gen);
+        gen_main(f, &gen);
+        SrcFile *g = parse_file("_testmain.go", gen.data, gen.len, &diag);
+        Package *pkg = load_package_new("main", f);
+        pkg->files = gc_alloc(2 * sizeof *pkg->files);
+        pkg->files[0] = f;
+        pkg->files[1] = g;
+        pkg->nfiles = 2;
+        Program prog = {.main = pkg, .diag = &diag, .load = load_std,
+                        .load_ctx = &L, .entry = ENTRY};
+        if (diag_count(&diag) == 0 && check_program(&prog) && diag_count(&diag) == 0)
+            cp = comp_program(&prog, &diag);
+    }
+    if (diag_count(&diag) > 0) {
+        diag_print(&diag, stderr);
+        return NULL;
+    }
+    return cp;
+}
+
+/* The test binary: never returns. */
+static _Noreturn void child(Opts *o) {
+    vm_block_sigquit();
+    gc_init();
+    leak_set_mode(LEAK_OFF); /* go test reports no leaks */
+    if (o->race)
+        race_enable(true);
+    CProgram *cp = build_test(o->file);
+    if (!cp) {
+        fflush(stderr);
+        _exit(BUILD_FAILED);
+    }
+    char **argv = calloc(o->nargs + 2, sizeof *argv);
+    argv[0] = (char *)o->file;
+    for (int i = 0; i < o->nargs; i++)
+        argv[i + 1] = o->args[i];
+    os_set_args(o->nargs + 1, argv);
+    vm_run_main_exit(cp, o->procs > 0 ? o->procs : 0);
+}
+
+/* ---- the go command's side --------------------------------------------------- */
+
+int testmain_main(int argc, char **argv) {
+    Opts o = {0};
+    parse_flags(&o, argc, argv);
+    fflush(stdout);
+    int fds[2];
+    if (pipe(fds) < 0) {
+        perror("csp test: pipe");
+        return 2;
+    }
+    double start = now_s();
+    pid_t pid = fork();
+    if (pid < 0) {
+        perror("csp test: fork");
+        return 2;
+    }
+    if (pid == 0) {
+        close(fds[0]);
+        dup2(fds[1], 1);
+        dup2(fds[1], 2);
+        close(fds[1]);
+        child(&o);
+    }
+    close(fds[1]);
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    ssize_t r;
+    for (;;) {
+        if (n == cap)
+            buf = realloc(buf, cap *= 2);
+        r = read(fds[0], buf + n, cap - n);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            break;
+        if (o.verbose) { /* -v streams, as go test does */
+            fwrite(buf + n, 1, (size_t)r, stdout);
+            fflush(stdout);
+        }
+        n += (size_t)r;
+    }
+    close(fds[0]);
+    int status;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    double secs = now_s() - start;
+    int code = WIFEXITED(status) ? WEXITSTATUS(status) : 2;
+    if (code == BUILD_FAILED) {
+        printf("# " PKG " [" PKG ".test]\n");
+        fflush(stdout);
+        fwrite(buf, 1, n, stdout);
+        printf("FAIL\t" PKG " [build failed]\nFAIL\n");
+        return 1;
+    }
+    if (!o.verbose && code != 0)
+        fwrite(buf, 1, n, stdout);
+    if (code != 0) {
+        printf("FAIL\t" PKG "\t%.3fs\nFAIL\n", secs);
+        return 1;
+    }
+    static const char none[] = "testing: warning: no tests to run";
+    bool ran = !memmem(buf, n, none, sizeof none - 1);
+    printf("ok  \t" PKG "\t%.3fs%s\n", secs, ran ? "" : " [no tests to run]");
+    return 0;
+}
