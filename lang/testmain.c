@@ -56,6 +56,8 @@ enum { BUILD_FAILED = 125 };
 typedef struct Opts {
     const char *file;
     bool verbose, race;
+    bool stream;        /* -v or -bench: output as it comes (go test's
+                           streamOutput), else only for a failure */
     int procs;
     char **args;        /* the child's os.Args[1:]: -test.* */
     int nargs;
@@ -138,8 +140,11 @@ static void parse_flags(Opts *o, int argc, char **argv) {
         else if (strcmp(name, "v") == 0) {
             o->verbose = !val || strcmp(val, "false") != 0;
             add_arg(o, "v", o->verbose ? "true" : "false");
-        } else if (is_valued(name))
+        } else if (is_valued(name)) {
             add_arg(o, name, val);
+            if (strcmp(name, "bench") == 0 && *val)
+                o->stream = true;
+        }
         else if (strcmp(name, "failfast") == 0 || strcmp(name, "short") == 0 ||
                  strcmp(name, "benchmem") == 0)
             add_arg(o, name, val ? val : "true");
@@ -148,6 +153,7 @@ static void parse_flags(Opts *o, int argc, char **argv) {
     }
     if (!o->file)
         usage_exit("no test file", "");
+    o->stream |= o->verbose;
 }
 
 /* ---- the generated file ------------------------------------------------------ */
@@ -236,6 +242,9 @@ static bool example_output(const SrcFile *f, const Decl *d, StrBuf *out,
         s += 7;
     else
         return false;
+    s += strspn(s, " "); /* go/doc: spaces, then one newline */
+    if (*s == '\n')
+        s++;
     sb_puts(out, s);
     return true;
 }
@@ -374,7 +383,7 @@ int testmain_main(int argc, char **argv) {
             continue;
         if (r <= 0)
             break;
-        if (o.verbose) { /* -v streams, as go test does */
+        if (o.stream) {
             fwrite(buf + n, 1, (size_t)r, stdout);
             fflush(stdout);
         }
@@ -393,8 +402,10 @@ int testmain_main(int argc, char **argv) {
         printf("FAIL\t" PKG " [build failed]\nFAIL\n");
         return 1;
     }
-    if (!o.verbose && code != 0)
+    if (!o.stream && code != 0)
         fwrite(buf, 1, n, stdout);
+    if (o.stream && n > 0 && buf[n - 1] != '\n')
+        putchar('\n'); /* as go test: the summary starts a line */
     if (code != 0) {
         printf("FAIL\t" PKG "\t%.3fs\nFAIL\n", secs);
         return 1;

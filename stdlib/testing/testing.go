@@ -858,17 +858,17 @@ func (m *M) Run() int {
 		chatty = &chattyPrinter{}
 	}
 	ok, ran := true, false
-	for i := 0; i < flagCount; i++ {
+	for i := 0; i < flagCount; i++ { // -count repeats the tests, not the examples
 		tok, tran := runTests(m.tests, chatty)
 		ok = ok && tok
 		ran = ran || tran
 		if !ok && flagFailfast {
 			break
 		}
-		eran, eok := runExamples(m.examples, chatty)
-		ok = ok && eok
-		ran = ran || eran
 	}
+	eran, eok := runExamples(m.examples, chatty)
+	ok = ok && eok
+	ran = ran || eran
 	if !ran && flagBench == "" {
 		fmt.Fprintln(os.Stderr, "testing: warning: no tests to run")
 	}
@@ -1224,7 +1224,7 @@ func runBenchmarks(benchmarks []InternalBenchmark, chatty *chattyPrinter) bool {
 	for _, bm := range benchmarks {
 		if _, ok := m.fullName(nil, bm.Name); ok {
 			bs = append(bs, bm)
-			if l := len(bm.Name) + ext + 1; l > maxLen {
+			if l := len(bm.Name) + 2*ext + 1; l > maxLen { // Go: the name with its -P, plus room for another
 				maxLen = l
 			}
 		}
