@@ -1,7 +1,7 @@
 /*
  * testing.c — natives of package testing (stdlib/testing/testing.go): the
  * caller's frame for log lines' file:line and t.Helper, and the capture of
- * standard output while an example runs. The -run pattern matcher is in
+ * standard output while an example runs, and -race's report count. The -run pattern matcher is in
  * match.c.
  *
  * A native runs without a frame of its own (as log.c explains): the
@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "runtime/race.h"
 #include "runtime/vm.h"
 #include "stdlib/lib.h"
 
@@ -88,6 +89,13 @@ static int n_captureStop(Fiber *f, Slot *a) {
     return NATIVE_OK;
 }
 
+/* raceErrors() int: the data races -race has reported so far (0 without
+ * -race); tRunner fails a test during which the count grew, as Go's. */
+static int n_raceErrors(Fiber *f, Slot *a) {
+    a[0].i = RACE_ON() ? race_count() : 0;
+    return NATIVE_OK;
+}
+
 int testing_match(Fiber *f, Slot *a); /* match.c */
 
 const NativeEntry testing_natives[] = {
@@ -95,5 +103,6 @@ const NativeEntry testing_natives[] = {
     {"testing.captureStart", n_captureStart},
     {"testing.captureStop", n_captureStop},
     {"testing.matchString", testing_match},
+    {"testing.raceErrors", n_raceErrors},
     {NULL, NULL},
 };

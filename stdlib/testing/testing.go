@@ -60,6 +60,9 @@ func captureStop(saved int) string
 // Go's parse error when pat is invalid.
 func matchString(pat, s string) (matched bool, errmsg string)
 
+// raceErrors is the number of data races -race has reported (0 without it).
+func raceErrors() int
+
 // ---- flags (registered on flag.CommandLine by MainStart, as Go's Init)
 
 var (
@@ -324,6 +327,7 @@ type common struct {
 	ctx       context.Context
 	cancelCtx context.CancelFunc
 	envSet    bool
+	races     int // races reported during the subtests, already blamed on them
 }
 
 // TB is the interface common to T and B.
@@ -409,7 +413,11 @@ func (c *common) Helper() {
 func (c *common) log(s string) {
 	s = strings.TrimSuffix(s, "\n")
 	s = strings.ReplaceAll(s, "\n", "\n"+indent)
-	s = c.callSite() + s + "\n"
+	c.logRaw(c.callSite() + s + "\n")
+}
+
+// logRaw records the lines s, already prefixed.
+func (c *common) logRaw(s string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.done {
@@ -727,8 +735,10 @@ func (r *runContext) failures() int {
 // subtests, runs the cleanups, reports and signals Run.
 func tRunner(t *T, fn func(t *T)) {
 	t.start = time.Now()
+	races := raceErrors()
 	defer func() {
 		err := recover()
+		t.checkRaces(races)
 		t.mu.Lock()
 		finished := t.finished
 		t.mu.Unlock()
@@ -766,6 +776,25 @@ func tRunner(t *T, fn func(t *T)) {
 	t.mu.Lock()
 	t.finished = true
 	t.mu.Unlock()
+}
+
+// checkRaces fails t when -race reported races while it ran that its
+// subtests did not already account for (Go's wording and position), and
+// passes the count up to the parent.
+func (t *T) checkRaces(before int) {
+	n := raceErrors() - before
+	t.mu.Lock()
+	own := n - t.races
+	t.mu.Unlock()
+	if own > 0 {
+		t.Fail()
+		t.logRaw("testing.go:1712: race detected during execution of test\n")
+	}
+	if p := t.parent; p != nil && n > 0 {
+		p.mu.Lock()
+		p.races += n
+		p.mu.Unlock()
+	}
 }
 
 // doPanic reports t and its parents as failed, then panics again with err

@@ -20,6 +20,10 @@ printf 'module prog\n\ngo %s\n' "$("$GO" env GOVERSION | sed 's/^go//')" > "$TMP
 for f in "$@"; do
     name=$(basename "$f" .csp)   # NAME_test
     base=${f%_test.csp}
+    if [ -f "$base.grep" ]; then
+        echo "skip $f: checked by $base.grep"
+        continue
+    fi
     rm -f "$TMP"/*.go
     cp "$f" "$TMP/$name.go"
     args=""
