@@ -1017,7 +1017,8 @@ type B struct {
 	elapsed   time.Duration
 	loopN     int // b.Loop: iterations so far in this round
 	loopDone  bool
-	maxLen    int
+	hasSub    bool
+	state     *benchState
 }
 
 // StartTimer starts timing (benchmarks start with the timer on).
@@ -1068,8 +1069,9 @@ func (b *B) Loop() bool {
 	if b.loopN == 0 && !b.loopDone {
 		b.ResetTimer()
 		b.StartTimer()
-		if b.benchN == 0 {
-			b.N = 1
+		b.N = 1
+		if b.benchN > 0 {
+			b.N = b.benchN
 		}
 	}
 	if b.loopN < b.N {
@@ -1129,53 +1131,73 @@ func (b *B) runN(n int) {
 	<-done
 }
 
-// Run runs f as a sub-benchmark named name (its own result line).
+// Run runs f as a sub-benchmark named NAME/name: its own result line; the
+// parent, having sub-benchmarks, prints none.
 func (b *B) Run(name string, f func(b *B)) bool {
-	sub := &B{common: common{name: b.name + "/" + rewrite(name), bench: true,
-		chatty: b.chatty, parent: b.parent, level: 1},
-		benchFunc: f, benchTime: b.benchTime, benchN: b.benchN, maxLen: b.maxLen}
+	b.hasSub = true
+	full, ok := b.state.match.fullName(&b.common, name)
+	if !ok {
+		return true
+	}
+	sub := &B{common: common{name: full, bench: true, chatty: b.chatty,
+		parent: &b.common, level: b.level + 1},
+		benchFunc: f, benchTime: b.benchTime, benchN: b.benchN, state: b.state}
+	if b.chatty != nil {
+		fmt.Println(full)
+	}
 	sub.process()
 	return !sub.Failed()
 }
 
-// launch ramps b.N until the run takes the benchmark time (Go's launch).
+// benchState is what the benchmarks of one run share.
+type benchState struct {
+	match  *matcher
+	maxLen int // the name column's width
+	ext    int // len("-P")
+}
+
+// launch ramps b.N until the run takes the benchmark time (Go's launch),
+// starting from run1's single iteration.
 func (b *B) launch() {
 	if b.benchN > 0 {
 		b.runN(b.benchN)
 		return
 	}
-	b.runN(1)
-	for n := int64(1); !b.Failed() && !b.loopDone && b.elapsed < b.benchTime && n < 1000000000; {
+	for n := int64(1); !b.Failed() && b.elapsed < b.benchTime && n < 1000000000; {
 		last := n
 		n = int64(predictN(b.benchTime.Nanoseconds(), int64(b.N), b.elapsed.Nanoseconds(), last))
 		b.runN(int(n))
 	}
 }
 
-// process runs b and prints its result line: NAME-P <tab> N <tab> T ns/op.
+// process runs b once (run1: a benchmark with sub-benchmarks stops
+// there), then ramps it and prints NAME-P <tab> N <tab> T ns/op.
 func (b *B) process() {
-	procs := runtime.GOMAXPROCS(-1)
+	if n := len(b.name) + b.state.ext + 1; n > b.state.maxLen {
+		b.state.maxLen = n + 8 // Go's slack, so the column rarely jumps
+	}
+	b.runN(1)
+	if b.Failed() {
+		fmt.Printf("--- FAIL: %s\n%s", b.name, string(b.output))
+		return
+	}
+	if b.hasSub {
+		if len(b.output) > 0 {
+			fmt.Printf("--- BENCH: %s\n%s", b.name, string(b.output))
+		}
+		return
+	}
 	name := b.name
-	if procs != 1 {
+	if procs := runtime.GOMAXPROCS(-1); procs != 1 {
 		name = fmt.Sprintf("%s-%d", b.name, procs)
 	}
-	if b.chatty != nil {
-		fmt.Printf("%s\n", b.name)
+	fmt.Printf("%-*s\t", b.state.maxLen, name)
+	if !b.loopDone {
+		b.launch()
 	}
-	width := b.maxLen
-	if len(name) > width {
-		width = len(name)
-	}
-	if b.chatty == nil {
-		fmt.Printf("%-*s\t", width, name)
-	}
-	b.launch()
 	if b.Failed() {
 		fmt.Printf("--- FAIL: %s\n%s", name, string(b.output))
 		return
-	}
-	if b.chatty != nil {
-		fmt.Printf("%-*s\t", width, name)
 	}
 	line := fmt.Sprintf("%8d", b.N)
 	if b.N > 0 {
@@ -1241,20 +1263,17 @@ func parseBenchtime(s string) (time.Duration, int) {
 }
 
 func runBenchmarks(benchmarks []InternalBenchmark, chatty *chattyPrinter) bool {
-	m := newMatcher(flagBench, flagSkip)
 	d, n := parseBenchtime(flagBenchtime)
-	procs := runtime.GOMAXPROCS(-1)
-	ext := 0
-	if procs != 1 {
-		ext = len(fmt.Sprintf("-%d", procs))
+	st := &benchState{match: newMatcher(flagBench, flagSkip)}
+	if procs := runtime.GOMAXPROCS(-1); procs != 1 {
+		st.ext = len(fmt.Sprintf("-%d", procs))
 	}
 	var bs []InternalBenchmark
-	maxLen := 0
 	for _, bm := range benchmarks {
-		if _, ok := m.fullName(nil, bm.Name); ok {
+		if _, ok := st.match.fullName(nil, bm.Name); ok {
 			bs = append(bs, bm)
-			if l := len(bm.Name) + 2*ext + 1; l > maxLen { // Go: the name with its -P, plus room for another
-				maxLen = l
+			if l := len(bm.Name) + 2*st.ext + 1; l > st.maxLen { // Go: the name with -P, plus room
+				st.maxLen = l
 			}
 		}
 	}
@@ -1269,9 +1288,12 @@ func runBenchmarks(benchmarks []InternalBenchmark, chatty *chattyPrinter) bool {
 	ok := true
 	for _, bm := range bs {
 		for i := 0; i < flagCount; i++ {
+			if chatty != nil {
+				fmt.Println(bm.Name)
+			}
 			b := &B{common: common{name: bm.Name, bench: true, chatty: chatty,
 				parent: root, level: 1}, benchFunc: bm.F, benchTime: d, benchN: n,
-				maxLen: maxLen}
+				state: st}
 			b.process()
 			if b.Failed() {
 				ok = false
