@@ -736,8 +736,14 @@ func (r *runContext) failures() int {
 func tRunner(t *T, fn func(t *T)) {
 	t.start = time.Now()
 	races := raceErrors()
+	if t.level > 0 {
+		setRunning(t.name, true)
+	}
 	defer func() {
 		err := recover()
+		if t.level > 0 {
+			setRunning(t.name, false)
+		}
 		t.checkRaces(races)
 		t.mu.Lock()
 		finished := t.finished
@@ -914,10 +920,44 @@ func (m *M) Run() int {
 	return 0
 }
 
-// startAlarm panics the program after d, as Go's -timeout does.
+// running holds the tests running now, for -timeout's report.
+var running struct {
+	mu    sync.Mutex
+	start map[string]time.Time
+}
+
+func setRunning(name string, on bool) {
+	running.mu.Lock()
+	if running.start == nil {
+		running.start = map[string]time.Time{}
+	}
+	if on {
+		running.start[name] = time.Now()
+	} else {
+		delete(running.start, name)
+	}
+	running.mu.Unlock()
+}
+
+// startAlarm panics the program after d, as Go's -timeout does, naming
+// the tests still running.
 func startAlarm(d time.Duration) {
 	time.AfterFunc(d, func() {
-		panic(fmt.Sprintf("test timed out after %v", d))
+		running.mu.Lock()
+		var names []string
+		for n := range running.start {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		msg := fmt.Sprintf("test timed out after %v", d)
+		if len(names) > 0 {
+			msg += "\n\trunning tests:"
+			for _, n := range names {
+				msg += fmt.Sprintf("\n\t\t%s (%v)", n, time.Since(running.start[n]).Round(time.Second))
+			}
+		}
+		running.mu.Unlock()
+		panic(msg)
 	})
 }
 

@@ -4,9 +4,9 @@
 # gotest_normalize < OUTPUT > NORMALISED:
 #   - durations: `(0.01s)` -> `(X.XXs)`, and the final ok/FAIL line's
 #     `0.123s` -> `X.XXXs`;
-#   - a panic's goroutine traceback (Go's frames and addresses, csp's
-#     frames): from `goroutine N [...]:` up to the next `FAIL`/`ok` line,
-#     dropped;
+#   - a panic's goroutine tracebacks (Go's frames and addresses, csp's
+#     frames; Go dumps every goroutine after -timeout): from the first
+#     `goroutine N [...]:` up to the next `FAIL`/`ok` line, one line;
 #   - benchmark results: the time per op (`1052 ns/op`) and the cpu line;
 #     the iteration count stays (the goldens use -benchtime Nx).
 gotest_normalize() {
@@ -16,7 +16,7 @@ gotest_normalize() {
         -e 's/\t *[0-9.]+ ns\/op/\tT ns\/op/' \
         -e 's/^cpu: .*/cpu: CPU/' |
     awk '
-        /^goroutine [0-9]+ \[/ { skip = 1; print "goroutine N [...]:"; next }
+        /^goroutine [0-9]+ \[/ { if (!skip) print "goroutine N [...]:"; skip = 1; next }
         skip && /^(FAIL|ok)/ { skip = 0 }
         !skip { print }
     '
