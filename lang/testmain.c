@@ -352,6 +352,11 @@ static _Noreturn void child(Opts *o) {
 int testmain_main(int argc, char **argv) {
     Opts o = {0};
     parse_flags(&o, argc, argv);
+    if (access(o.file, R_OK) != 0) { /* go test's [setup failed] */
+        fprintf(stderr, "# %s\ncsp: open %s: %s\n", o.file, o.file, strerror(errno));
+        printf("FAIL\t%s [setup failed]\nFAIL\n", o.file);
+        return 1;
+    }
     fflush(stdout);
     int fds[2];
     if (pipe(fds) < 0) {
@@ -395,10 +400,9 @@ int testmain_main(int argc, char **argv) {
     }
     double secs = now_s() - start;
     int code = WIFEXITED(status) ? WEXITSTATUS(status) : 2;
-    if (code == BUILD_FAILED) {
-        printf("# " PKG " [" PKG ".test]\n");
-        fflush(stdout);
-        fwrite(buf, 1, n, stdout);
+    if (code == BUILD_FAILED) { /* as go test: the errors on stderr */
+        fprintf(stderr, "# " PKG " [" PKG ".test]\n");
+        fwrite(buf, 1, n, stderr);
         printf("FAIL\t" PKG " [build failed]\nFAIL\n");
         return 1;
     }
