@@ -80,9 +80,13 @@ static int32_t decode(const char *p, const char *end, int *len) {
 
 /* ---- parsing ----------------------------------------------------------------- */
 
-static void fail(Parser *P, const char *what, const char *arg) {
-    if (!P->err[0])
-        snprintf(P->err, sizeof P->err, "error parsing regexp: %s: `%s`", what, arg);
+/* Records Go's message for the first error: WHAT and the n bytes of the
+ * pattern at arg (n < 0: to the end). */
+static void fail(Parser *ps, const char *what, const char *arg, int n) {
+    if (n < 0)
+        n = (int)strlen(arg);
+    if (!ps->err[0])
+        snprintf(ps->err, sizeof ps->err, "error parsing regexp: %s: `%.*s`", what, n, arg);
 }
 
 static Node *push(Seq *q) {
@@ -131,7 +135,7 @@ static bool perl_class(Node *nd, char c) {
 }
 
 /* An escaped literal after '\': punctuation, or \t \n \r \f \v. */
-static int32_t escape(Parser *P, char c) {
+static int32_t escape(Parser *ps, char c) {
     switch (c) {
     case 't': return '\t';
     case 'n': return '\n';
@@ -141,79 +145,79 @@ static int32_t escape(Parser *P, char c) {
     }
     if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
         char s[3] = {'\\', c, 0};
-        fail(P, "invalid escape sequence", s);
+        fail(ps, "invalid escape sequence", s, 2);
     }
     return (unsigned char)c;
 }
 
-static void parse_class(Parser *P, Node *nd) {
-    const char *open = P->p - 1;
+static void parse_class(Parser *ps, Node *nd) {
+    const char *open = ps->p - 1;
     nd->kind = N_CLASS;
-    if (P->p < P->end && *P->p == '^')
-        nd->negated = true, P->p++;
+    if (ps->p < ps->end && *ps->p == '^')
+        nd->negated = true, ps->p++;
     bool first = true;
-    while (P->p < P->end && (*P->p != ']' || first)) {
+    while (ps->p < ps->end && (*ps->p != ']' || first)) {
         first = false;
         int32_t lo;
         int n;
-        if (*P->p == '\\' && P->p + 1 < P->end) {
-            char e = P->p[1];
-            P->p += 2;
+        if (*ps->p == '\\' && ps->p + 1 < ps->end) {
+            char e = ps->p[1];
+            ps->p += 2;
             if (e >= 'a' && e <= 'z' && perl_class(nd, e)) /* upper: not in classes */
                 continue;
-            lo = escape(P, e);
+            lo = escape(ps, e);
         } else {
-            lo = decode(P->p, P->end, &n);
-            P->p += n;
+            lo = decode(ps->p, ps->end, &n);
+            ps->p += n;
         }
         int32_t hi = lo;
-        if (P->p + 1 < P->end && *P->p == '-' && P->p[1] != ']') {
-            P->p++;
-            if (*P->p == '\\' && P->p + 1 < P->end) {
-                hi = escape(P, P->p[1]);
-                P->p += 2;
+        if (ps->p + 1 < ps->end && *ps->p == '-' && ps->p[1] != ']') {
+            ps->p++;
+            if (*ps->p == '\\' && ps->p + 1 < ps->end) {
+                hi = escape(ps, ps->p[1]);
+                ps->p += 2;
             } else {
-                hi = decode(P->p, P->end, &n);
-                P->p += n;
+                hi = decode(ps->p, ps->end, &n);
+                ps->p += n;
             }
             if (hi < lo) {
-                fail(P, "invalid character class range", open);
+                fail(ps, "invalid character class range", open, (int)(ps->p - open));
                 return;
             }
         }
         add_range(nd, lo, hi);
     }
-    if (P->p >= P->end) {
-        fail(P, "missing closing ]", open);
+    if (ps->p >= ps->end) {
+        fail(ps, "missing closing ]", open, -1);
         return;
     }
-    P->p++;
+    ps->p++;
 }
 
-static int parse_int(Parser *P) {
+static int parse_int(Parser *ps) {
     int v = -1;
-    while (P->p < P->end && *P->p >= '0' && *P->p <= '9' && v < 100000)
-        v = (v < 0 ? 0 : v * 10) + (*P->p++ - '0');
+    while (ps->p < ps->end && *ps->p >= '0' && *ps->p <= '9' && v < 100000)
+        v = (v < 0 ? 0 : v * 10) + (*ps->p++ - '0');
     return v;
 }
 
-/* {n}, {n,}, {n,m} after an atom; false (and P->p unchanged) when the
+/* {n}, {n,}, {n,m} after an atom; false (and ps->p unchanged) when the
  * brace is a literal, as in RE2. */
-static bool parse_braces(Parser *P, Node *nd) {
-    const char *save = P->p;
-    P->p++;
-    int lo = parse_int(P), hi = lo;
-    if (lo >= 0 && P->p < P->end && *P->p == ',') {
-        P->p++;
-        hi = P->p < P->end && *P->p == '}' ? REP_INF : parse_int(P);
+static bool parse_braces(Parser *ps, Node *nd) {
+    const char *save = ps->p;
+    ps->p++;
+    int lo = parse_int(ps), hi = lo;
+    if (lo >= 0 && ps->p < ps->end && *ps->p == ',') {
+        ps->p++;
+        hi = ps->p < ps->end && *ps->p == '}' ? REP_INF : parse_int(ps);
     }
-    if (lo < 0 || hi < 0 || P->p >= P->end || *P->p != '}') {
-        P->p = save;
+    if (lo < 0 || hi < 0 || ps->p >= ps->end || *ps->p != '}') {
+        ps->p = save;
         return false;
     }
-    P->p++;
+    ps->p++;
     if (lo > 1000 || (hi != REP_INF && (hi > 1000 || hi < lo))) {
-        fail(P, "invalid repeat count", save);
+        fail(ps, "invalid repeat count", save, (int)(ps->p - save));
         return true;
     }
     nd->min = lo;
@@ -221,69 +225,81 @@ static bool parse_braces(Parser *P, Node *nd) {
     return true;
 }
 
-static void parse_alts(Parser *P, Node *group);
+static void parse_alts(Parser *ps, Node *group);
 
-static void parse_seq(Parser *P, Seq *q) {
-    while (P->p < P->end && *P->p != '|' && *P->p != ')' && !P->err[0]) {
-        char c = *P->p;
+/* After a repetition operator starting at op: an optional lazy `?`, and
+ * no second operator (RE2 rejects `a**`). */
+static void after_repeat(Parser *ps, const char *op) {
+    if (ps->p < ps->end && *ps->p == '?')
+        ps->p++;
+    if (ps->p < ps->end && (*ps->p == '*' || *ps->p == '+' || *ps->p == '?'))
+        fail(ps, "invalid nested repetition operator", op, (int)(ps->p + 1 - op));
+}
+
+static void parse_seq(Parser *ps, Seq *q) {
+    while (ps->p < ps->end && *ps->p != '|' && *ps->p != ')' && !ps->err[0]) {
+        char c = *ps->p;
         if (c == '*' || c == '+' || c == '?') {
             if (q->len == 0 || q->n[q->len - 1].kind == N_BOL) {
-                char s[2] = {c, 0};
-                fail(P, "missing argument to repetition operator", s);
+                fail(ps, "missing argument to repetition operator", ps->p, 1);
                 return;
             }
             Node *nd = &q->n[q->len - 1];
             nd->min = c == '+' ? nd->min : 0;
             nd->max = c == '?' ? nd->max : REP_INF;
-            P->p++;
-            if (P->p < P->end && *P->p == '?')
-                P->p++;
+            ps->p++;
+            after_repeat(ps, ps->p - 1);
             continue;
         }
-        if (c == '{' && q->len > 0 && parse_braces(P, &q->n[q->len - 1]))
-            continue;
+        if (c == '{' && q->len > 0) {
+            const char *op = ps->p;
+            if (parse_braces(ps, &q->n[q->len - 1])) {
+                after_repeat(ps, op);
+                continue;
+            }
+        }
         Node *nd = push(q);
-        P->p++;
+        ps->p++;
         switch (c) {
         case '.': nd->kind = N_ANY; break;
         case '^': nd->kind = N_BOL; break;
         case '$': nd->kind = N_EOL; break;
-        case '[': parse_class(P, nd); break;
+        case '[': parse_class(ps, nd); break;
         case '(':
-            if (P->end - P->p >= 2 && P->p[0] == '?' && P->p[1] == ':')
-                P->p += 2;
-            parse_alts(P, nd);
-            if (P->p >= P->end || *P->p != ')') {
-                fail(P, "missing closing )", P->pat);
+            if (ps->end - ps->p >= 2 && ps->p[0] == '?' && ps->p[1] == ':')
+                ps->p += 2;
+            parse_alts(ps, nd);
+            if (ps->p >= ps->end || *ps->p != ')') {
+                fail(ps, "missing closing )", ps->pat, -1);
                 return;
             }
-            P->p++;
+            ps->p++;
             break;
         case '\\':
-            if (P->p >= P->end) {
-                fail(P, "trailing backslash at end of expression", "");
+            if (ps->p >= ps->end) {
+                fail(ps, "trailing backslash at end of expression", "", 0);
                 return;
             }
-            c = *P->p++;
+            c = *ps->p++;
             if (perl_class(nd, (char)(c | 0x20)) && strchr("dwsDWS", c)) {
                 nd->kind = N_CLASS;
                 nd->negated = c >= 'A' && c <= 'Z';
             } else {
                 nd->kind = N_CHAR;
-                nd->c = escape(P, c);
+                nd->c = escape(ps, c);
             }
             break;
         default: {
             int n;
             nd->kind = N_CHAR;
-            nd->c = decode(P->p - 1, P->end, &n);
-            P->p += n - 1;
+            nd->c = decode(ps->p - 1, ps->end, &n);
+            ps->p += n - 1;
         }
         }
     }
 }
 
-static void parse_alts(Parser *P, Node *group) {
+static void parse_alts(Parser *ps, Node *group) {
     group->kind = N_GROUP;
     for (;;) {
         Seq *a = gc_alloc((group->nalts + 1) * sizeof *a);
@@ -291,10 +307,10 @@ static void parse_alts(Parser *P, Node *group) {
             memcpy(a, group->alts, group->nalts * sizeof *a);
         group->alts = a;
         memset(&a[group->nalts], 0, sizeof *a);
-        parse_seq(P, &a[group->nalts++]);
-        if (P->p >= P->end || *P->p != '|' || P->err[0])
+        parse_seq(ps, &a[group->nalts++]);
+        if (ps->p >= ps->end || *ps->p != '|' || ps->err[0])
             return;
-        P->p++;
+        ps->p++;
     }
 }
 
@@ -360,20 +376,21 @@ static bool seq(const Subject *S, const Seq *q, int i, const char *s, const Cont
 /* matchString(pat, s string) (matched bool, errmsg string) */
 int testing_match(Fiber *f, Slot *a) {
     Str *pat = a[0].p, *str = a[1].p;
-    Parser P = {.p = str_data(pat), .end = str_data(pat) + str_len(pat)};
+    /* A NUL-terminated copy: error messages quote the pattern's tail. */
     char *copy = gc_alloc(str_len(pat) + 1);
     memcpy(copy, str_data(pat), str_len(pat));
-    P.pat = copy;
+    copy[str_len(pat)] = 0;
+    Parser ps = {.p = copy, .end = copy + str_len(pat), .pat = copy};
     Node top;
     memset(&top, 0, sizeof top);
     top.min = top.max = 1;
-    parse_alts(&P, &top);
-    if (!P.err[0] && P.p < P.end) /* a ')' with no '(' */
-        fail(&P, "unexpected )", copy);
+    parse_alts(&ps, &top);
+    if (!ps.err[0] && ps.p < ps.end) /* a ')' with no '(' */
+        fail(&ps, "unexpected )", copy, -1);
     a[0].i = 0;
     a[1].p = NULL;
-    if (P.err[0]) {
-        a[1].p = str_from_cstr(P.err);
+    if (ps.err[0]) {
+        a[1].p = str_from_cstr(ps.err);
         return NATIVE_OK;
     }
     Seq whole = {.n = &top, .len = 1, .cap = 1};
