@@ -56,8 +56,9 @@ enum { BUILD_FAILED = 125 };
 typedef struct Opts {
     const char *file;
     bool verbose, race;
-    bool stream;        /* -v or -bench: output as it comes (go test's
-                           streamOutput), else only for a failure */
+    bool stream;        /* -v, -bench or -list: output as it comes (go
+                           test's streamOutput and testShowPass), else
+                           only for a failure */
     int procs;
     char **args;        /* the child's os.Args[1:]: -test.* */
     int nargs;
@@ -86,14 +87,15 @@ static void add_arg(Opts *o, const char *name, const char *val) {
 static void usage_exit(const char *msg, const char *arg) {
     fprintf(stderr, "csp test: %s%s\n"
             "usage: csp test [-v] [-run RE] [-skip RE] [-bench RE] [-benchtime D|Nx]\n"
-            "                [-count N] [-failfast] [-short] [-timeout D] [-race]\n"
+            "                [-count N] [-failfast] [-short] [-timeout D] [-list RE]\n"
+            "                [-race]\n"
             "                [-procs N] FILE_test.csp [-args ARGS...]\n", msg, arg);
     exit(2);
 }
 
 /* Flags with a value; the rest are booleans. */
 static const char *const valued[] = {"run", "skip", "bench", "benchtime", "count",
-                                     "timeout", "procs", "cpu", NULL};
+                                     "timeout", "procs", "cpu", "list", NULL};
 
 static bool is_valued(const char *name) {
     for (int i = 0; valued[i]; i++)
@@ -142,8 +144,8 @@ static void parse_flags(Opts *o, int argc, char **argv) {
             add_arg(o, "v", o->verbose ? "true" : "false");
         } else if (is_valued(name)) {
             add_arg(o, name, val);
-            if (strcmp(name, "bench") == 0 && *val)
-                o->stream = true;
+            if ((strcmp(name, "bench") == 0 || strcmp(name, "list") == 0) && *val)
+                o->stream = true; /* go test shows these outputs */
         }
         else if (strcmp(name, "failfast") == 0 || strcmp(name, "short") == 0 ||
                  strcmp(name, "benchmem") == 0)

@@ -41,6 +41,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -76,6 +77,7 @@ var (
 	flagShort     bool
 	flagTimeout   time.Duration
 	flagBenchmem  bool
+	flagList      string
 	registered    bool
 )
 
@@ -95,6 +97,7 @@ func Init() {
 	flag.BoolVar(&flagShort, "test.short", false, "run smaller test suite to save time")
 	flag.DurationVar(&flagTimeout, "test.timeout", 0, "panic test binary after duration `d` (default 0, timeout disabled)")
 	flag.BoolVar(&flagBenchmem, "test.benchmem", false, "print memory allocations for benchmarks")
+	flag.StringVar(&flagList, "test.list", "", "list tests, examples, and benchmarks matching `regexp` then exit")
 }
 
 // Verbose reports whether -v (test.v) was given.
@@ -885,7 +888,12 @@ func (m *M) Run() int {
 	if flagCount < 1 {
 		flagCount = 1
 	}
+	if flagList != "" {
+		m.list()
+		return 0
+	}
 	if flagTimeout > 0 {
+		deadline = time.Now().Add(flagTimeout)
 		startAlarm(flagTimeout)
 	}
 	chatty := (*chattyPrinter)(nil)
@@ -918,6 +926,38 @@ func (m *M) Run() int {
 	fmt.Print("PASS\n")
 	m.exitCode = 0
 	return 0
+}
+
+// list prints the names -list selects: tests, benchmarks, examples.
+func (m *M) list() {
+	if _, msg := matchString(flagList, ""); msg != "" {
+		fmt.Fprintf(os.Stderr, "testing: invalid regexp in -test.list (%q): %s\n", flagList, msg)
+		os.Exit(1)
+	}
+	var names []string
+	for _, t := range m.tests {
+		names = append(names, t.Name)
+	}
+	for _, b := range m.benchmarks {
+		names = append(names, b.Name)
+	}
+	for _, e := range m.examples {
+		names = append(names, e.Name)
+	}
+	for _, n := range names {
+		if ok, _ := matchString(flagList, n); ok {
+			fmt.Println(n)
+		}
+	}
+}
+
+// deadline is when -timeout fires (zero without one).
+var deadline time.Time
+
+// Deadline reports when -timeout will stop the test binary; ok is false
+// when there is no timeout.
+func (t *T) Deadline() (time.Time, bool) {
+	return deadline, !deadline.IsZero()
 }
 
 // running holds the tests running now, for -timeout's report.
@@ -1048,17 +1088,20 @@ func (eg *InternalExample) result(stdout string, d time.Duration, finished bool,
 // B is the state of one benchmark; b.N is the number of iterations to time.
 type B struct {
 	common
-	N         int
-	benchFunc func(b *B)
-	benchTime time.Duration
-	benchN    int // -benchtime Nx: exactly N iterations
-	timerOn   bool
-	timerAt   time.Time
-	elapsed   time.Duration
-	loopN     int // b.Loop: iterations so far in this round
-	loopDone  bool
-	hasSub    bool
-	state     *benchState
+	N           int
+	benchFunc   func(b *B)
+	benchTime   time.Duration
+	benchN      int // -benchtime Nx: exactly N iterations
+	timerOn     bool
+	timerAt     time.Time
+	elapsed     time.Duration
+	loopN       int // b.Loop: iterations so far in this round
+	loopDone    bool
+	hasSub      bool
+	state       *benchState
+	parallelism int           // RunParallel: goroutines per P
+	prevN       int           // the previous round's b.N and time,
+	prevTime    time.Duration // for RunParallel's batch size
 }
 
 // StartTimer starts timing (benchmarks start with the timer on).
@@ -1129,6 +1172,69 @@ func (b *B) Loop() bool {
 	return false
 }
 
+// SetParallelism sets RunParallel's goroutines to p*GOMAXPROCS (p >= 1).
+func (b *B) SetParallelism(p int) {
+	if p >= 1 {
+		b.parallelism = p
+	}
+}
+
+// PB hands out the iterations of RunParallel to one goroutine.
+type PB struct {
+	next  *uint64 // shared: iterations handed out so far
+	grain uint64  // taken from next at a time
+	left  uint64  // of the last batch, not yet run
+	n     uint64  // b.N
+}
+
+// Next reports whether the goroutine should run one more iteration.
+func (pb *PB) Next() bool {
+	if pb.left == 0 {
+		end := atomic.AddUint64(pb.next, pb.grain)
+		switch {
+		case end <= pb.n:
+			pb.left = pb.grain
+		case end < pb.n+pb.grain: // the last, partial batch
+			pb.left = pb.n + pb.grain - end
+		default:
+			return false
+		}
+	}
+	pb.left--
+	return true
+}
+
+// RunParallel runs body in parallelism*GOMAXPROCS goroutines that share
+// the b.N iterations (pb.Next), in batches of about 100µs as measured by
+// the previous round, between 1 and 10000 iterations.
+func (b *B) RunParallel(body func(*PB)) {
+	if b.N == 0 {
+		return
+	}
+	grain := uint64(1)
+	if b.prevN > 0 && b.prevTime > 0 {
+		grain = uint64(100000 * int64(b.prevN) / b.prevTime.Nanoseconds())
+	}
+	grain = min(max(grain, 1), 10000)
+	p := b.parallelism
+	if p < 1 {
+		p = 1
+	}
+	var next uint64
+	var wg sync.WaitGroup
+	for i := 0; i < p*runtime.GOMAXPROCS(0); i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			body(&PB{next: &next, grain: grain, n: uint64(b.N)})
+		}()
+	}
+	wg.Wait()
+	if atomic.LoadUint64(&next) <= uint64(b.N) && !b.Failed() {
+		b.Fatal("RunParallel: body exited without pb.Next() == false")
+	}
+}
+
 // predictN is Go's ramp: aim at the goal with 1.2x headroom, at most 100x
 // the last count, at least one more, at most 1e9.
 func predictN(goalns, prevIters, prevns, last int64) int {
@@ -1146,6 +1252,7 @@ func predictN(goalns, prevIters, prevns, last int64) int {
 // runN runs the benchmark function once with b.N = n, in its own
 // goroutine (FailNow ends it), and records the time.
 func (b *B) runN(n int) {
+	b.prevN, b.prevTime = b.N, b.elapsed
 	b.N = n
 	b.loopN = 0
 	b.loopDone = false
