@@ -155,21 +155,26 @@ func splitPattern(pat string) [][]string {
 	return append(alts, append(elems, pat[start:]))
 }
 
-func newMatcher(pat, skip string) *matcher {
-	for _, p := range []string{pat, skip} {
+// newMatcher compiles the -run (or -bench, named by flagName) and -skip
+// patterns; an invalid one ends the program as Go's does.
+func newMatcher(pat, flagName, skip string) *matcher {
+	check := func(p, name string) {
 		for _, alt := range splitPattern(p) {
-			for _, e := range alt {
+			for i, e := range alt {
 				if _, msg := matchString(e, ""); msg != "" {
-					fmt.Fprintf(os.Stderr, "testing: invalid regexp for element %d of %s (%q): %s\n", 0, "-test.run", e, msg)
+					fmt.Fprintf(os.Stderr, "testing: invalid regexp for element %d of %s (%q): %s\n", i, name, e, msg)
 					os.Exit(1)
 				}
 			}
 		}
 	}
+	check(pat, flagName)
+	check(skip, "-test.skip")
 	return &matcher{alts: splitPattern(pat), skip: splitPattern(skip), names: map[string]int{}}
 }
 
-// matches reports whether the path of name elements matches one alternative.
+// matchPath reports whether the path of name elements matches one
+// alternative (deflt when there is no pattern).
 func matchPath(alts [][]string, elems []string, deflt bool) bool {
 	if alts == nil {
 		return deflt
@@ -1002,7 +1007,7 @@ func startAlarm(d time.Duration) {
 }
 
 func runTests(tests []InternalTest, chatty *chattyPrinter) (ok, ran bool) {
-	rc := &runContext{match: newMatcher(flagRun, flagSkip)}
+	rc := &runContext{match: newMatcher(flagRun, "-test.run", flagSkip)}
 	root := &T{common: common{chatty: chatty, barrier: make(chan bool),
 		signal: make(chan bool, 1)}, run: rc}
 	go tRunner(root, func(t *T) {
@@ -1024,7 +1029,7 @@ func runTests(tests []InternalTest, chatty *chattyPrinter) (ok, ran bool) {
 
 func runExamples(examples []InternalExample, chatty *chattyPrinter) (ran, ok bool) {
 	ok = true
-	m := newMatcher(flagRun, flagSkip)
+	m := newMatcher(flagRun, "-test.run", flagSkip)
 	for _, eg := range examples {
 		if _, matched := m.fullName(nil, eg.Name); !matched {
 			continue
@@ -1411,7 +1416,7 @@ func parseBenchtime(s string) (time.Duration, int) {
 
 func runBenchmarks(benchmarks []InternalBenchmark, chatty *chattyPrinter) bool {
 	d, n := parseBenchtime(flagBenchtime)
-	st := &benchState{match: newMatcher(flagBench, flagSkip)}
+	st := &benchState{match: newMatcher(flagBench, "-test.bench", flagSkip)}
 	if procs := runtime.GOMAXPROCS(-1); procs != 1 {
 		st.ext = len(fmt.Sprintf("-%d", procs))
 	}
