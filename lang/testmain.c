@@ -8,8 +8,8 @@
  * line `ok  \tcommand-line-arguments\t0.012s` or the child's output and
  * `FAIL\tcommand-line-arguments\t0.012s` / `FAIL`. As go test does in
  * package-list mode, a passing run without -v shows only the ok line; -v
- * streams everything. A child that could not build exits with
- * BUILD_FAILED and the parent reports `[build failed]`.
+ * streams everything. A child that could not build prints the errors
+ * on stderr and exits with BUILD_FAILED; the parent adds `[build failed]`.
  *
  * The child parses the file, then generates a second file of the same
  * package (Go's _testmain.go, here in memory) whose entry function
@@ -88,8 +88,7 @@ static void usage_exit(const char *msg, const char *arg) {
     fprintf(stderr, "csp test: %s%s\n"
             "usage: csp test [-v] [-run RE] [-skip RE] [-bench RE] [-benchtime D|Nx]\n"
             "                [-count N] [-failfast] [-short] [-timeout D] [-list RE]\n"
-            "                [-race]\n"
-            "                [-procs N] FILE_test.csp [-args ARGS...]\n", msg, arg);
+            "                [-race] [-procs N] FILE_test.csp [-args ARGS...]\n", msg, arg);
     exit(2);
 }
 
@@ -322,15 +321,17 @@ static CProgram *build_test(const char *path) {
         if (diag_count(&diag) == 0 && check_program(&prog) && diag_count(&diag) == 0)
             cp = comp_program(&prog, &diag);
     }
-    if (diag_count(&diag) > 0) {
+    if (diag_count(&diag) > 0) { /* go test's header, then the errors */
+        fprintf(stderr, "# " PKG " [" PKG ".test]\n");
         diag_print(&diag, stderr);
         return NULL;
     }
     return cp;
 }
 
-/* The test binary: never returns. */
-static _Noreturn void child(Opts *o) {
+/* The test binary: never returns. It builds with the terminal's stderr
+ * (compile errors go there, as go test's), then writes into pipe_fd. */
+static _Noreturn void child(Opts *o, int pipe_fd) {
     vm_block_sigquit();
     gc_init();
     leak_set_mode(LEAK_OFF); /* go test reports no leaks */
@@ -341,6 +342,9 @@ static _Noreturn void child(Opts *o) {
         fflush(stderr);
         _exit(BUILD_FAILED);
     }
+    dup2(pipe_fd, 1);
+    dup2(pipe_fd, 2);
+    close(pipe_fd);
     char **argv = calloc(o->nargs + 2, sizeof *argv);
     argv[0] = (char *)o->file;
     for (int i = 0; i < o->nargs; i++)
@@ -373,10 +377,7 @@ int testmain_main(int argc, char **argv) {
     }
     if (pid == 0) {
         close(fds[0]);
-        dup2(fds[1], 1);
-        dup2(fds[1], 2);
-        close(fds[1]);
-        child(&o);
+        child(&o, fds[1]);
     }
     close(fds[1]);
     size_t cap = 1 << 16, n = 0;
@@ -402,9 +403,7 @@ int testmain_main(int argc, char **argv) {
     }
     double secs = now_s() - start;
     int code = WIFEXITED(status) ? WEXITSTATUS(status) : 2;
-    if (code == BUILD_FAILED) { /* as go test: the errors on stderr */
-        fprintf(stderr, "# " PKG " [" PKG ".test]\n");
-        fwrite(buf, 1, n, stderr);
+    if (code == BUILD_FAILED) { /* the child printed the errors */
         printf("FAIL\t" PKG " [build failed]\nFAIL\n");
         return 1;
     }
