@@ -136,7 +136,7 @@ static void parse_flags(Opts *o, int argc, char **argv) {
         }
         if (strcmp(name, "race") == 0)
             o->race = !val || strcmp(val, "false") != 0;
-        else if (strcmp(name, "procs") == 0 || strcmp(name, "cpu") == 0)
+        else if (strcmp(name, "procs") == 0)
             o->procs = atoi(val);
         else if (strcmp(name, "v") == 0) {
             o->verbose = !val || strcmp(val, "false") != 0;

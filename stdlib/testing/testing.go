@@ -38,6 +38,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -78,6 +79,8 @@ var (
 	flagTimeout   time.Duration
 	flagBenchmem  bool
 	flagList      string
+	flagCPU       string
+	cpuList       []int // -cpu: the GOMAXPROCS values to run under
 	registered    bool
 )
 
@@ -97,6 +100,7 @@ func Init() {
 	flag.BoolVar(&flagShort, "test.short", false, "run smaller test suite to save time")
 	flag.DurationVar(&flagTimeout, "test.timeout", 0, "panic test binary after duration `d` (default 0, timeout disabled)")
 	flag.BoolVar(&flagBenchmem, "test.benchmem", false, "print memory allocations for benchmarks")
+	flag.StringVar(&flagCPU, "test.cpu", "", "comma-separated `list` of cpu counts to run each test with")
 	flag.StringVar(&flagList, "test.list", "", "list tests, examples, and benchmarks matching `regexp` then exit")
 }
 
@@ -905,13 +909,14 @@ func (m *M) Run() int {
 	if flagV {
 		chatty = &chattyPrinter{}
 	}
+	parseCPUList()
 	ok, ran := true, false
-	for i := 0; i < flagCount; i++ { // -count repeats the tests, not the examples
-		tok, tran := runTests(m.tests, chatty)
-		ok = ok && tok
-		ran = ran || tran
-		if !ok && flagFailfast {
-			break
+	for _, procs := range cpuList { // -cpu and -count repeat the tests, not the examples
+		runtime.GOMAXPROCS(procs)
+		for i := 0; i < flagCount && (ok || !flagFailfast); i++ {
+			tok, tran := runTests(m.tests, chatty)
+			ok = ok && tok
+			ran = ran || tran
 		}
 	}
 	eran, eok := runExamples(m.examples, chatty)
@@ -931,6 +936,33 @@ func (m *M) Run() int {
 	fmt.Print("PASS\n")
 	m.exitCode = 0
 	return 0
+}
+
+// parseCPUList reads -cpu 1,2,4 (default: the current GOMAXPROCS).
+func parseCPUList() {
+	cpuList = nil
+	for _, f := range strings.Split(flagCPU, ",") {
+		f = strings.TrimSpace(f)
+		if f == "" {
+			continue
+		}
+		n := 0
+		for _, c := range f {
+			if c < '0' || c > '9' {
+				n = -1
+				break
+			}
+			n = n*10 + int(c-'0')
+		}
+		if n <= 0 {
+			fmt.Fprintf(os.Stderr, "testing: invalid value %q for -test.cpu\n", f)
+			os.Exit(1)
+		}
+		cpuList = append(cpuList, n)
+	}
+	if cpuList == nil {
+		cpuList = []int{runtime.GOMAXPROCS(-1)}
+	}
 }
 
 // list prints the names -list selects: tests, benchmarks, examples.
@@ -1104,9 +1136,11 @@ type B struct {
 	loopDone    bool
 	hasSub      bool
 	state       *benchState
-	parallelism int           // RunParallel: goroutines per P
-	prevN       int           // the previous round's b.N and time,
-	prevTime    time.Duration // for RunParallel's batch size
+	bytes       int64              // SetBytes
+	extra       map[string]float64 // ReportMetric, per round
+	parallelism int                // RunParallel: goroutines per P
+	prevN       int                // the previous round's b.N and time,
+	prevTime    time.Duration      // for RunParallel's batch size
 }
 
 // StartTimer starts timing (benchmarks start with the timer on).
@@ -1137,8 +1171,21 @@ func (b *B) ResetTimer() {
 // the result line shows time only.
 func (b *B) ReportAllocs() {}
 
-// SetBytes records bytes processed per iteration (not reported by csp).
-func (b *B) SetBytes(n int64) {}
+// SetBytes records the bytes one iteration processes: the result line
+// adds MB/s.
+func (b *B) SetBytes(n int64) { b.bytes = n }
+
+// ReportMetric adds n unit (e.g. 3.5 "hits/op") to the result line;
+// "ns/op" and "MB/s" replace the measured ones.
+func (b *B) ReportMetric(n float64, unit string) {
+	if unit == "" {
+		panic("metric unit must not be empty")
+	}
+	if strings.ContainsAny(unit, " \t\n\r\v\f") {
+		panic("metric unit must not contain whitespace")
+	}
+	b.extra[unit] = n
+}
 
 // Elapsed returns the measured time so far.
 func (b *B) Elapsed() time.Duration {
@@ -1259,6 +1306,7 @@ func predictN(goalns, prevIters, prevns, last int64) int {
 func (b *B) runN(n int) {
 	b.prevN, b.prevTime = b.N, b.elapsed
 	b.N = n
+	b.extra = map[string]float64{}
 	b.loopN = 0
 	b.loopDone = false
 	b.elapsed = 0
@@ -1351,17 +1399,43 @@ func (b *B) process() {
 		fmt.Printf("--- FAIL: %s\n%s", name, string(b.output))
 		return
 	}
-	line := fmt.Sprintf("%8d", b.N)
-	if b.N > 0 {
-		ns := float64(b.elapsed.Nanoseconds()) / float64(b.N)
-		if ns != 0 {
-			line += "\t" + prettyPrint(ns, "ns/op")
-		}
-	}
-	fmt.Println(line)
+	fmt.Println(b.result())
 	if len(b.output) > 0 {
 		fmt.Printf("--- BENCH: %s\n%s", name, string(b.output))
 	}
+}
+
+// result is the line after the name: N, ns/op, MB/s, then the reported
+// metrics by unit (Go's BenchmarkResult.String).
+func (b *B) result() string {
+	line := fmt.Sprintf("%8d", b.N)
+	ns, ok := b.extra["ns/op"]
+	if !ok && b.N > 0 {
+		ns = float64(b.elapsed.Nanoseconds()) / float64(b.N)
+	}
+	if ns != 0 {
+		line += "\t" + prettyPrint(ns, "ns/op")
+	}
+	mbs, ok := b.extra["MB/s"]
+	if !ok && b.bytes > 0 && b.elapsed > 0 && b.N > 0 {
+		mbs = float64(b.bytes) * float64(b.N) / 1e6 / b.elapsed.Seconds()
+	}
+	if mbs != 0 {
+		line += fmt.Sprintf("\t%7.2f MB/s", mbs)
+	}
+	var units []string
+	for u := range b.extra {
+		switch u {
+		case "ns/op", "MB/s", "B/op", "allocs/op":
+		default:
+			units = append(units, u)
+		}
+	}
+	sort.Strings(units)
+	for _, u := range units {
+		line += "\t" + prettyPrint(b.extra[u], u)
+	}
+	return line
 }
 
 // prettyPrint is Go's layout: ten places before the point, four
@@ -1417,7 +1491,7 @@ func parseBenchtime(s string) (time.Duration, int) {
 func runBenchmarks(benchmarks []InternalBenchmark, chatty *chattyPrinter) bool {
 	d, n := parseBenchtime(flagBenchtime)
 	st := &benchState{match: newMatcher(flagBench, "-test.bench", flagSkip)}
-	if procs := runtime.GOMAXPROCS(-1); procs != 1 {
+	if procs := slices.Max(cpuList); procs != 1 {
 		st.ext = len(fmt.Sprintf("-%d", procs))
 	}
 	var bs []InternalBenchmark
@@ -1439,16 +1513,19 @@ func runBenchmarks(benchmarks []InternalBenchmark, chatty *chattyPrinter) bool {
 	root := &common{name: "Main", bench: true}
 	ok := true
 	for _, bm := range bs {
-		for i := 0; i < flagCount; i++ {
-			if chatty != nil {
-				fmt.Println(bm.Name)
-			}
-			b := &B{common: common{name: bm.Name, bench: true, chatty: chatty,
-				parent: root, level: 1}, benchFunc: bm.F, benchTime: d, benchN: n,
-				state: st}
-			b.process()
-			if b.Failed() {
-				ok = false
+		if chatty != nil {
+			fmt.Println(bm.Name)
+		}
+		for _, procs := range cpuList {
+			runtime.GOMAXPROCS(procs)
+			for i := 0; i < flagCount; i++ {
+				b := &B{common: common{name: bm.Name, bench: true, chatty: chatty,
+					parent: root, level: 1}, benchFunc: bm.F, benchTime: d, benchN: n,
+					state: st}
+				b.process()
+				if b.Failed() {
+					ok = false
+				}
 			}
 		}
 	}
