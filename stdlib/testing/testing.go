@@ -36,6 +36,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"runtime"
 	"slices"
@@ -340,6 +341,7 @@ type common struct {
 	cancelCtx context.CancelFunc
 	envSet    bool
 	races     int // races reported during the subtests, already blamed on them
+	out       *outputWriter
 }
 
 // TB is the interface common to T and B.
@@ -362,7 +364,9 @@ type TB interface {
 	Skipf(format string, args ...any)
 	Skipped() bool
 	TempDir() string
+	Chdir(dir string)
 	Context() context.Context
+	Output() io.Writer
 }
 
 // callSite is "file:line: " of the first frame outside package testing
@@ -655,6 +659,62 @@ func (c *common) Setenv(key, value string) {
 			os.Unsetenv(key)
 		}
 	})
+}
+
+// Chdir changes the working directory (and $PWD) for the test; a cleanup
+// changes back. A test that uses it cannot be parallel.
+func (c *common) Chdir(dir string) {
+	old, err := os.Getwd()
+	if err != nil {
+		c.Fatal(err)
+	}
+	if err := os.Chdir(dir); err != nil {
+		c.Fatal(err)
+	}
+	if !strings.HasPrefix(dir, "/") {
+		if dir, err = os.Getwd(); err != nil {
+			c.Fatal(err)
+		}
+	}
+	c.Setenv("PWD", dir)
+	c.Cleanup(func() {
+		if err := os.Chdir(old); err != nil {
+			panic("testing.Chdir: " + err.Error())
+		}
+	})
+}
+
+// Output returns a writer into the test's output: its lines are shown
+// as log lines are, indented, without a file:line (Go 1.25).
+func (c *common) Output() io.Writer {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.done {
+		panic("Output called after " + c.name + " has completed")
+	}
+	if c.out == nil {
+		c.out = &outputWriter{c: c}
+	}
+	return c.out
+}
+
+// outputWriter passes whole lines to logRaw and keeps a partial one.
+type outputWriter struct {
+	c       *common
+	mu      sync.Mutex
+	partial string
+}
+
+func (w *outputWriter) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	s := w.partial + string(p)
+	i := strings.LastIndex(s, "\n")
+	w.partial = s[i+1:]
+	w.mu.Unlock()
+	if i >= 0 {
+		w.c.logRaw(s[:i+1])
+	}
+	return len(p), nil
 }
 
 // Context returns a context canceled just before the test's cleanups run.
