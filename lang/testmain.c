@@ -28,6 +28,7 @@
  */
 #include "testmain.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -59,6 +60,8 @@ typedef struct Opts {
     bool stream;        /* -v, -bench or -list: output as it comes (go
                            test's streamOutput and testShowPass), else
                            only for a failure */
+    bool bench;         /* -bench: go test copies the output straight
+                           through, so it names a failing exit status */
     int procs;
     char **args;        /* the child's os.Args[1:]: -test.* */
     int nargs;
@@ -145,6 +148,8 @@ static void parse_flags(Opts *o, int argc, char **argv) {
             add_arg(o, name, val);
             if ((strcmp(name, "bench") == 0 || strcmp(name, "list") == 0) && *val)
                 o->stream = true; /* go test shows these outputs */
+            if (strcmp(name, "bench") == 0)
+                o->bench = *val != 0;
         }
         else if (strcmp(name, "failfast") == 0 || strcmp(name, "short") == 0 ||
                  strcmp(name, "benchmem") == 0)
@@ -409,8 +414,15 @@ int testmain_main(int argc, char **argv) {
     }
     if (!o.stream && code != 0)
         fwrite(buf, 1, n, stdout);
-    if (o.stream && n > 0 && buf[n - 1] != '\n')
+    if ((o.stream || code != 0) && n > 0 && buf[n - 1] != '\n')
         putchar('\n'); /* as go test: the summary starts a line */
+    if (WIFSIGNALED(status)) { /* Go's ProcessState text: "signal: killed" */
+        char sig[64];
+        snprintf(sig, sizeof sig, "%s", strsignal(WTERMSIG(status)));
+        sig[0] = (char)tolower((unsigned char)sig[0]);
+        printf("signal: %s\n", sig);
+    } else if (code != 0 && o.bench) /* go test: its output went past it */
+        printf("exit status %d\n", code);
     if (code != 0) {
         printf("FAIL\t" PKG "\t%.3fs\nFAIL\n", secs);
         return 1;
