@@ -175,17 +175,31 @@ func newMatcher(pat, flagName, skip string) *matcher {
 	}
 	check(pat, flagName)
 	check(skip, "-test.skip")
-	return &matcher{alts: splitPattern(pat), skip: splitPattern(skip), names: map[string]int{}}
+	return &matcher{alts: rewriteAll(splitPattern(pat)), skip: rewriteAll(splitPattern(skip)),
+		names: map[string]int{}}
 }
 
-// matchPath reports whether the path of name elements matches one
-// alternative (deflt when there is no pattern).
-func matchPath(alts [][]string, elems []string, deflt bool) bool {
+// rewriteAll spells the pattern elements as subtest names are spelt
+// (-run "TestX/a b" selects TestX/a_b), as Go's matcher does.
+func rewriteAll(alts [][]string) [][]string {
+	for _, alt := range alts {
+		for i, e := range alt {
+			alt[i] = rewrite(e)
+		}
+	}
+	return alts
+}
+
+// matchPath reports whether an alternative matches the path of name
+// elements (deflt when there is no pattern). As Go's, the first
+// alternative that matches decides, and the match is partial when the
+// alternative has more elements than the name (a subtest may match later).
+func matchPath(alts [][]string, elems []string, deflt bool) (ok, partial bool) {
 	if alts == nil {
-		return deflt
+		return deflt, false
 	}
 	for _, alt := range alts {
-		ok := true
+		ok = true
 		for i, e := range elems {
 			if i >= len(alt) {
 				break
@@ -196,10 +210,10 @@ func matchPath(alts [][]string, elems []string, deflt bool) bool {
 			}
 		}
 		if ok {
-			return true
+			return true, len(elems) < len(alt)
 		}
 	}
-	return false
+	return false, false
 }
 
 // rewrite is Go's subtest name rewriting: spaces become underscores,
@@ -243,23 +257,14 @@ func (m *matcher) fullName(c *common, sub string) (string, bool) {
 	}
 	m.mu.Unlock()
 	elems := strings.Split(name, "/")
-	if !matchPath(m.alts, elems, true) {
+	if ok, _ := matchPath(m.alts, elems, true); !ok {
 		return name, false
 	}
-	if m.skip != nil && matchPathFull(m.skip, elems) {
+	// -skip skips only on a full match: a partial one may not hold deeper
+	if skip, partial := matchPath(m.skip, elems, false); skip && !partial {
 		return name, false
 	}
 	return name, true
-}
-
-// matchPathFull: -skip needs every element of an alternative matched.
-func matchPathFull(alts [][]string, elems []string) bool {
-	for _, alt := range alts {
-		if len(alt) <= len(elems) && matchPath([][]string{alt}, elems, false) {
-			return true
-		}
-	}
-	return false
 }
 
 // ---- output
@@ -1107,7 +1112,7 @@ func runTests(tests []InternalTest, chatty *chattyPrinter) (ok, ran bool) {
 			if flagFailfast && rc.failures() > 0 {
 				break
 			}
-			if matchPath(rc.match.alts, []string{rewrite(test.Name)}, true) {
+			if ok, _ := matchPath(rc.match.alts, []string{rewrite(test.Name)}, true); ok {
 				ran = true
 			}
 			t.Run(test.Name, test.F)
