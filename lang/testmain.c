@@ -63,8 +63,10 @@ typedef struct Opts {
     bool bench;         /* -bench: go test copies the output straight
                            through, so it names a failing exit status */
     int procs;
-    char **args;        /* the child's os.Args[1:]: -test.* */
+    char **args;        /* the child's os.Args[1:]: -test.*, then what
+                           follows -args */
     int nargs;
+    int nowned;         /* args[0..nowned): add_arg's, malloc'd */
 } Opts;
 
 static double now_s(void) {
@@ -85,6 +87,13 @@ static void add_arg(Opts *o, const char *name, const char *val) {
     char *s = malloc(n);
     snprintf(s, n, "-test.%s=%s", name, val);
     push_arg(o, s);
+    o->nowned++; /* -args comes last: add_arg's are a prefix */
+}
+
+static void free_opts(Opts *o) {
+    for (int i = 0; i < o->nowned; i++)
+        free(o->args[i]);
+    free(o->args);
 }
 
 static void usage_exit(const char *msg, const char *arg) {
@@ -360,24 +369,56 @@ static _Noreturn void child(Opts *o, int pipe_fd) {
 
 /* ---- the go command's side --------------------------------------------------- */
 
+/* go test's summary of the child's run (output buf[0..n), wait status,
+ * seconds); returns go test's exit status. */
+static int report(const Opts *o, int status, const char *buf, size_t n, double secs) {
+    int code = WIFEXITED(status) ? WEXITSTATUS(status) : 2;
+    if (code == BUILD_FAILED) { /* the child printed the errors */
+        printf("FAIL\t" PKG " [build failed]\nFAIL\n");
+        return 1;
+    }
+    if (!o->stream && code != 0)
+        fwrite(buf, 1, n, stdout);
+    if ((o->stream || code != 0) && n > 0 && buf[n - 1] != '\n')
+        putchar('\n'); /* as go test: the summary starts a line */
+    if (WIFSIGNALED(status)) { /* Go's ProcessState text: "signal: killed" */
+        char sig[64];
+        snprintf(sig, sizeof sig, "%s", strsignal(WTERMSIG(status)));
+        sig[0] = (char)tolower((unsigned char)sig[0]);
+        printf("signal: %s\n", sig);
+    } else if (code != 0 && o->bench) /* go test: its output went past it */
+        printf("exit status %d\n", code);
+    if (code != 0) {
+        printf("FAIL\t" PKG "\t%.3fs\nFAIL\n", secs);
+        return 1;
+    }
+    static const char none[] = "testing: warning: no tests to run";
+    bool ran = !memmem(buf, n, none, sizeof none - 1);
+    printf("ok  \t" PKG "\t%.3fs%s\n", secs, ran ? "" : " [no tests to run]");
+    return 0;
+}
+
 int testmain_main(int argc, char **argv) {
     Opts o = {0};
     parse_flags(&o, argc, argv);
     if (access(o.file, R_OK) != 0) { /* go test's [setup failed] */
         fprintf(stderr, "# %s\ncsp: open %s: %s\n", o.file, o.file, strerror(errno));
         printf("FAIL\t%s [setup failed]\nFAIL\n", o.file);
+        free_opts(&o);
         return 1;
     }
     fflush(stdout);
     int fds[2];
     if (pipe(fds) < 0) {
         perror("csp test: pipe");
+        free_opts(&o);
         return 2;
     }
     double start = now_s();
     pid_t pid = fork();
     if (pid < 0) {
         perror("csp test: fork");
+        free_opts(&o);
         return 2;
     }
     if (pid == 0) {
@@ -406,29 +447,8 @@ int testmain_main(int argc, char **argv) {
     int status;
     while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }
-    double secs = now_s() - start;
-    int code = WIFEXITED(status) ? WEXITSTATUS(status) : 2;
-    if (code == BUILD_FAILED) { /* the child printed the errors */
-        printf("FAIL\t" PKG " [build failed]\nFAIL\n");
-        return 1;
-    }
-    if (!o.stream && code != 0)
-        fwrite(buf, 1, n, stdout);
-    if ((o.stream || code != 0) && n > 0 && buf[n - 1] != '\n')
-        putchar('\n'); /* as go test: the summary starts a line */
-    if (WIFSIGNALED(status)) { /* Go's ProcessState text: "signal: killed" */
-        char sig[64];
-        snprintf(sig, sizeof sig, "%s", strsignal(WTERMSIG(status)));
-        sig[0] = (char)tolower((unsigned char)sig[0]);
-        printf("signal: %s\n", sig);
-    } else if (code != 0 && o.bench) /* go test: its output went past it */
-        printf("exit status %d\n", code);
-    if (code != 0) {
-        printf("FAIL\t" PKG "\t%.3fs\nFAIL\n", secs);
-        return 1;
-    }
-    static const char none[] = "testing: warning: no tests to run";
-    bool ran = !memmem(buf, n, none, sizeof none - 1);
-    printf("ok  \t" PKG "\t%.3fs%s\n", secs, ran ? "" : " [no tests to run]");
-    return 0;
+    int rc = report(&o, status, buf, n, now_s() - start);
+    free(buf);
+    free_opts(&o);
+    return rc;
 }
