@@ -55,7 +55,8 @@ enum { BUILD_FAILED = 125 };
 #define PKG "command-line-arguments" /* go test's name for a file list */
 
 typedef struct Opts {
-    const char *file;
+    const char **files; /* the package's files, as given */
+    int nfiles;
     bool verbose, race;
     bool stream;        /* -v, -bench or -list: output as it comes (go
                            test's streamOutput and testShowPass), else
@@ -94,13 +95,14 @@ static void free_opts(Opts *o) {
     for (int i = 0; i < o->nowned; i++)
         free(o->args[i]);
     free(o->args);
+    free(o->files);
 }
 
 static void usage_exit(const char *msg, const char *arg) {
     fprintf(stderr, "csp test: %s%s\n"
             "usage: csp test [-v] [-run RE] [-skip RE] [-bench RE] [-benchtime D|Nx]\n"
             "                [-count N] [-failfast] [-short] [-timeout D] [-list RE]\n"
-            "                [-race] [-procs N] FILE_test.csp [-args ARGS...]\n", msg, arg);
+            "                [-race] [-procs N] [FILE.csp...] FILE_test.csp [-args ARGS...]\n", msg, arg);
     exit(2);
 }
 
@@ -124,9 +126,8 @@ static void parse_flags(Opts *o, int argc, char **argv) {
             break;
         }
         if (a[0] != '-' || a[1] == 0) {
-            if (o->file)
-                usage_exit("more than one file: ", a);
-            o->file = a;
+            o->files = realloc(o->files, (o->nfiles + 1) * sizeof *o->files);
+            o->files[o->nfiles++] = a;
             continue;
         }
         char name[64];
@@ -166,7 +167,7 @@ static void parse_flags(Opts *o, int argc, char **argv) {
         else
             usage_exit("flag provided but not defined: ", a);
     }
-    if (!o->file)
+    if (!o->nfiles)
         usage_exit("no test file", "");
     o->stream |= o->verbose;
 }
@@ -264,35 +265,55 @@ static bool example_output(const SrcFile *f, const Decl *d, StrBuf *out,
     return true;
 }
 
-/* Writes the generated file of package f->pkgname into b. */
-static void gen_main(const SrcFile *f, StrBuf *b) {
-    StrBuf tests, benches, examples;
-    sb_init(&tests);
-    sb_init(&benches);
-    sb_init(&examples);
-    bool has_testmain = false;
+/* A _test file: go test takes tests only from those. */
+static bool is_test_file(const char *path) {
+    size_t n = strlen(path);
+    return (n > 9 && strcmp(path + n - 9, "_test.csp") == 0) ||
+           (n > 8 && strcmp(path + n - 8, "_test.go") == 0);
+}
+
+/* Adds the Test, Benchmark and Example functions of f to the tables. */
+static void collect(const SrcFile *f, StrBuf *tests, StrBuf *benches,
+                    StrBuf *examples, bool *has_testmain) {
     for (int i = 0; i < f->ndecls; i++) {
         const Decl *d = f->decls[i];
         if (d->kind != D_FUNC || d->u.func.recv || d->u.func.tparams || !d->u.func.body)
             continue;
         const char *name = d->u.func.name->u.ident.name;
         if (strcmp(name, "TestMain") == 0)
-            has_testmain = true;
+            *has_testmain = true;
         else if (is_test_name(name, "Test"))
-            sb_printf(&tests, "\t\t{\"%s\", %s},\n", name, name);
+            sb_printf(tests, "\t\t{\"%s\", %s},\n", name, name);
         else if (is_test_name(name, "Benchmark"))
-            sb_printf(&benches, "\t\t{\"%s\", %s},\n", name, name);
+            sb_printf(benches, "\t\t{\"%s\", %s},\n", name, name);
         else if (is_test_name(name, "Example")) {
             StrBuf out;
             sb_init(&out);
             bool unordered;
             if (!example_output(f, d, &out, &unordered))
                 continue;
-            sb_printf(&examples, "\t\t{\"%s\", %s, ", name, name);
-            quote(&examples, out.data ? out.data : "", out.len);
-            sb_printf(&examples, ", %s},\n", unordered ? "true" : "false");
+            sb_printf(examples, "\t\t{\"%s\", %s, ", name, name);
+            quote(examples, out.data ? out.data : "", out.len);
+            sb_printf(examples, ", %s},\n", unordered ? "true" : "false");
         }
     }
+}
+
+/* Writes the generated file of the package of files[0..n) into b: the
+ * tables of the _test files' functions (of every file when none is a
+ * _test file), and the entry function. */
+static void gen_main(SrcFile *const *files, int n, StrBuf *b) {
+    StrBuf tests, benches, examples;
+    sb_init(&tests);
+    sb_init(&benches);
+    sb_init(&examples);
+    bool has_testmain = false, any_test_file = false;
+    for (int i = 0; i < n; i++)
+        any_test_file |= is_test_file(files[i]->path);
+    for (int i = 0; i < n; i++)
+        if (!any_test_file || is_test_file(files[i]->path))
+            collect(files[i], &tests, &benches, &examples, &has_testmain);
+    const SrcFile *f = files[0];
     sb_printf(b, "package %s\n\nimport (\n\t_csptest_os \"os\"\n"
                  "\t_csptest_testing \"testing\"\n)\n\nfunc " ENTRY "() {\n"
                  "\tm := _csptest_testing.MainStart([]_csptest_testing.InternalTest{\n",
@@ -309,27 +330,44 @@ static void gen_main(const SrcFile *f, StrBuf *b) {
         sb_puts(b, "\t_csptest_os.Exit(m.Run())\n}\n");
 }
 
+/* Parses the files into one package; false after an error (reported in
+ * d, or on stderr for an unreadable file). */
+static bool parse_all(const Opts *o, SrcFile **files, Diag *d) {
+    for (int i = 0; i < o->nfiles; i++) {
+        size_t len;
+        char *src = load_read_file(o->files[i], &len);
+        if (!src)
+            return false;
+        files[i] = parse_file(o->files[i], src, len, d);
+        if (diag_count(d) > 0)
+            return false;
+        if (strcmp(files[i]->pkgname, files[0]->pkgname) != 0) {
+            fprintf(stderr, "# " PKG "\nfound packages %s (%s) and %s (%s)\n",
+                    files[0]->pkgname,
+                    files[0]->path, files[i]->pkgname, files[i]->path);
+            return false;
+        }
+    }
+    return true;
+}
+
 /* Parses, generates, checks and compiles; NULL after printing errors. */
-static CProgram *build_test(const char *path) {
+static CProgram *build_test(const Opts *o) {
     Diag diag;
     diag_init(&diag);
     Loader L = {.diag = &diag};
-    size_t len;
-    char *src = load_read_file(path, &len);
-    if (!src)
-        return NULL;
-    SrcFile *f = parse_file(path, src, len, &diag);
+    SrcFile **files = gc_alloc((o->nfiles + 1) * sizeof *files);
     CProgram *cp = NULL;
+    if (!parse_all(o, files, &diag) && diag_count(&diag) == 0)
+        return NULL; /* reported */
     if (diag_count(&diag) == 0) {
         StrBuf gen;
         sb_init(&gen);
-        gen_main(f, &gen);
-        SrcFile *g = parse_file("_testmain.go", gen.data, gen.len, &diag);
-        Package *pkg = load_package_new("main", f);
-        pkg->files = gc_alloc(2 * sizeof *pkg->files);
-        pkg->files[0] = f;
-        pkg->files[1] = g;
-        pkg->nfiles = 2;
+        gen_main(files, o->nfiles, &gen);
+        files[o->nfiles] = parse_file("_testmain.go", gen.data, gen.len, &diag);
+        Package *pkg = load_package_new("main", files[0]);
+        pkg->files = files;
+        pkg->nfiles = o->nfiles + 1;
         Program prog = {.main = pkg, .diag = &diag, .load = load_std,
                         .load_ctx = &L, .entry = ENTRY};
         if (diag_count(&diag) == 0 && check_program(&prog) && diag_count(&diag) == 0)
@@ -351,7 +389,7 @@ static _Noreturn void child(Opts *o, int pipe_fd) {
     leak_set_mode(LEAK_OFF); /* go test reports no leaks */
     if (o->race)
         race_enable(true);
-    CProgram *cp = build_test(o->file);
+    CProgram *cp = build_test(o);
     if (!cp) {
         fflush(stderr);
         _exit(BUILD_FAILED);
@@ -360,7 +398,7 @@ static _Noreturn void child(Opts *o, int pipe_fd) {
     dup2(pipe_fd, 2);
     close(pipe_fd);
     char **argv = calloc(o->nargs + 2, sizeof *argv);
-    argv[0] = (char *)o->file;
+    argv[0] = (char *)o->files[0];
     for (int i = 0; i < o->nargs; i++)
         argv[i + 1] = o->args[i];
     os_set_args(o->nargs + 1, argv);
@@ -401,12 +439,14 @@ static int report(const Opts *o, int status, const char *buf, size_t n, double s
 int testmain_main(int argc, char **argv) {
     Opts o = {0};
     parse_flags(&o, argc, argv);
-    if (access(o.file, R_OK) != 0) { /* go test's [setup failed] */
-        fprintf(stderr, "# %s\ncsp: open %s: %s\n", o.file, o.file, strerror(errno));
-        printf("FAIL\t%s [setup failed]\nFAIL\n", o.file);
-        free_opts(&o);
-        return 1;
-    }
+    for (int i = 0; i < o.nfiles; i++)
+        if (access(o.files[i], R_OK) != 0) { /* go test's [setup failed] */
+            fprintf(stderr, "# %s\ncsp: open %s: %s\n", o.files[i], o.files[i],
+                    strerror(errno));
+            printf("FAIL\t%s [setup failed]\nFAIL\n", o.files[i]);
+            free_opts(&o);
+            return 1;
+        }
     fflush(stdout);
     int fds[2];
     if (pipe(fds) < 0) {

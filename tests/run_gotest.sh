@@ -4,6 +4,9 @@
 # and its output, normalised by tests/gotest/normalize.sh (durations,
 # tracebacks, ns/op), must be NAME.out, which gen_golden.sh made from real
 # `go test` of the same file; the exit status must be NAME.rc (default 0).
+# NAME.files lists more files of the package (non-test files, one per
+# line, in tests/gotest/), given before NAME_test.csp as `go test a.go
+# b_test.go` takes them.
 # A test whose output Go cannot match byte for byte (a -race report's
 # stacks) has NAME.grep instead: lines that must each appear in it.
 # The exercises handed out as tests, examples/NAME_test.csp with an
@@ -23,10 +26,12 @@ run_one() {
     base=${f%_test.csp}
     args=""
     [ -f "$base.args" ] && args=$(cat "$base.args")
+    more=""
+    [ -f "$base.files" ] && more=$(cat "$base.files")
     want_rc=0
     [ -f "$base.rc" ] && want_rc=$(tr -d ' \n' < "$base.rc")
     # shellcheck disable=SC2086
-    (cd "$(dirname "$f")" && GOMAXPROCS=2 timeout -k 10 120 "$CSP" test $args "$name.csp") \
+    (cd "$(dirname "$f")" && GOMAXPROCS=2 timeout -k 10 120 "$CSP" test $args $more "$name.csp") \
         < /dev/null > "$TMP/$id.raw" 2>&1
     rc=$?
     gotest_normalize < "$TMP/$id.raw" > "$TMP/$id.out"

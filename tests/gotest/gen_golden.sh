@@ -4,11 +4,12 @@
 #
 # Usage: tests/gotest/gen_golden.sh NAME_test.csp...
 #
-# Each NAME_test.csp is copied into a scratch module as NAME_test.go and
-# run as `go test [NAME.args] ./NAME_test.go` with GOMAXPROCS=2 (benchmark
-# names carry it). Writes NAME.out: the output, normalised by
-# normalize.sh, with `NAME_test.go:` spelt `NAME_test.csp:` (csp names the
-# file it ran); NAME.rc when the exit status is not 0.
+# Each NAME_test.csp (and the files NAME.files lists) is copied into a
+# scratch module as NAME_test.go and run as `go test [NAME.args]
+# [./FILE.go...] ./NAME_test.go` with GOMAXPROCS=2 (benchmark names carry
+# it). Writes NAME.out: the output, normalised by normalize.sh, with
+# `NAME_test.go:` spelt `NAME_test.csp:` (csp names the files it ran);
+# NAME.rc when the exit status is not 0.
 [ $# -ge 1 ] || { echo "usage: $0 NAME_test.csp..." >&2; exit 2; }
 dir=$(dirname "$0")
 . "$dir/../go_find.sh"
@@ -28,11 +29,20 @@ for f in "$@"; do
     cp "$f" "$TMP/$name.go"
     args=""
     [ -f "$base.args" ] && args=$(cat "$base.args")
+    more=""
+    rename="s/$name\.go:/$name.csp:/g"
+    if [ -f "$base.files" ]; then
+        for m in $(cat "$base.files"); do
+            cp "$(dirname "$f")/$m" "$TMP/${m%.csp}.go"
+            more="$more ./${m%.csp}.go"
+            rename="$rename; s/${m%.csp}\.go:/$m:/g"
+        done
+    fi
     # shellcheck disable=SC2086
-    (cd "$TMP" && GOMAXPROCS=2 GOTOOLCHAIN=local timeout 120 "$GO" test $args "./$name.go") \
+    (cd "$TMP" && GOMAXPROCS=2 GOTOOLCHAIN=local timeout 120 "$GO" test $args $more "./$name.go") \
         > "$TMP/out" 2>&1
     rc=$?
-    sed "s/$name\.go:/$name.csp:/g" "$TMP/out" | gotest_normalize > "$base.out"
+    sed "$rename" "$TMP/out" | gotest_normalize > "$base.out"
     if [ $rc != 0 ]; then echo $rc > "$base.rc"; else rm -f "$base.rc"; fi
     echo "ok $f rc=$rc"
 done
