@@ -7,7 +7,8 @@
  *   csp version | help
  *   csp [-procs N]            the REPL (repl.c)
  *   csp explore FILE [flags]  search schedules for a failure (explore.c)
- *   csp test FILE_test.csp [flags]   go test for one file (testmain.c)
+ *   csp test [FILE.csp...] FILE_test.csp [flags]
+ *                             go test for a file list (testmain.c)
  *   -procs N                  number of Ps (default: $GOMAXPROCS, else CPUs)
  *   -race                     the data-race detector (runtime/race.c); a run
  *                             that found races exits 66, as Go's does

@@ -11,11 +11,12 @@
  * streams everything. A child that could not build prints the errors
  * on stderr and exits with BUILD_FAILED; the parent adds `[build failed]`.
  *
- * The child parses the file, then generates a second file of the same
- * package (Go's _testmain.go, here in memory) whose entry function
- * ENTRY builds the tables of the file's Test, Benchmark and Example
- * functions, calls testing.MainStart and m.Run (or the file's TestMain),
- * and exits with the result. The program starts in ENTRY rather than
+ * The child parses the files (one package: `csp test stack.csp
+ * stack_test.csp`), then generates one more file of the package (Go's
+ * _testmain.go, here in memory) whose entry function ENTRY builds the
+ * tables of the _test files' Test, Benchmark and Example functions, calls
+ * testing.MainStart and m.Run (or the file's TestMain), and exits with
+ * the result. The program starts in ENTRY rather than
  * main (Program.entry), so a test file may have its own main or none, and
  * any package name. Examples' expected output is read here from the last
  * comment group of their body (`// Output:` / `// Unordered output:`),

@@ -1,6 +1,6 @@
 /*
- * testmain.h — `csp test FILE_test.csp [flags]`: runs a file's Test,
- * Benchmark and Example functions as `go test` does (lang/testmain.c,
+ * testmain.h — `csp test [FILE.csp...] FILE_test.csp [flags]`: runs a
+ * package's Test, Benchmark and Example functions as `go test` does (lang/testmain.c,
  * package testing in stdlib/testing/).
  */
 #ifndef CSP_TESTMAIN_H
