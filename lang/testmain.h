@@ -1,7 +1,7 @@
 /*
  * testmain.h — `csp test [FILE.csp...] FILE_test.csp [flags]`: runs a
- * package's Test, Benchmark and Example functions as `go test` does (lang/testmain.c,
- * package testing in stdlib/testing/).
+ * package's Test, Benchmark and Example functions as `go test` does
+ * (lang/testmain.c; package testing in stdlib/testing/).
  */
 #ifndef CSP_TESTMAIN_H
 #define CSP_TESTMAIN_H
