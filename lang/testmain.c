@@ -59,6 +59,7 @@ typedef struct Opts {
     const char **files; /* the package's files, as given */
     int nfiles;
     bool verbose, race;
+    int leaks;          /* -leaks=MODE (runtime/leak.h), default off */
     bool stream;        /* -v, -bench or -list: output as it comes (go
                            test's streamOutput and testShowPass), else
                            only for a failure */
@@ -103,7 +104,8 @@ static void usage_exit(const char *msg, const char *arg) {
     fprintf(stderr, "csp test: %s%s\n"
             "usage: csp test [-v] [-run RE] [-skip RE] [-bench RE] [-benchtime D|Nx]\n"
             "                [-count N] [-failfast] [-short] [-timeout D] [-list RE]\n"
-            "                [-race] [-procs N] [FILE.csp...] FILE_test.csp [-args ARGS...]\n", msg, arg);
+            "                [-race] [-procs N] [-leaks=on|off|fail]\n"
+            "                [FILE.csp...] FILE_test.csp [-args ARGS...]\n", msg, arg);
     exit(2);
 }
 
@@ -150,6 +152,16 @@ static void parse_flags(Opts *o, int argc, char **argv) {
         }
         if (strcmp(name, "race") == 0)
             o->race = !val || strcmp(val, "false") != 0;
+        else if (strcmp(name, "leaks") == 0) {
+            if (!val || strcmp(val, "on") == 0)
+                o->leaks = LEAK_ON;
+            else if (strcmp(val, "fail") == 0)
+                o->leaks = LEAK_FAIL;
+            else if (strcmp(val, "off") == 0)
+                o->leaks = LEAK_OFF;
+            else
+                usage_exit("invalid value for -leaks (want on, off or fail): ", val);
+        }
         else if (strcmp(name, "procs") == 0)
             o->procs = atoi(val);
         else if (strcmp(name, "v") == 0) {
@@ -383,11 +395,12 @@ static CProgram *build_test(const Opts *o) {
 }
 
 /* The test binary: never returns. It builds with the terminal's stderr
- * (compile errors go there, as go test's), then writes into pipe_fd. */
-static _Noreturn void child(Opts *o, int pipe_fd) {
+ * (compile errors go there, as go test's), writes the time it starts
+ * running to time_fd, then its output into pipe_fd. */
+static _Noreturn void child(Opts *o, int pipe_fd, int time_fd) {
     vm_block_sigquit();
     gc_init();
-    leak_set_mode(LEAK_OFF); /* go test reports no leaks */
+    leak_set_mode(o->leaks); /* off unless asked: go test reports none */
     if (o->race)
         race_enable(true);
     CProgram *cp = build_test(o);
@@ -395,6 +408,10 @@ static _Noreturn void child(Opts *o, int pipe_fd) {
         fflush(stderr);
         _exit(BUILD_FAILED);
     }
+    double t0 = now_s(); /* the run starts: go test times the binary only */
+    if (write(time_fd, &t0, sizeof t0) != sizeof t0)
+        t0 = 0; /* the parent then times from the fork */
+    close(time_fd);
     dup2(pipe_fd, 1);
     dup2(pipe_fd, 2);
     close(pipe_fd);
@@ -449,8 +466,8 @@ int testmain_main(int argc, char **argv) {
             return 1;
         }
     fflush(stdout);
-    int fds[2];
-    if (pipe(fds) < 0) {
+    int fds[2], tfds[2];
+    if (pipe(fds) < 0 || pipe(tfds) < 0) {
         perror("csp test: pipe");
         free_opts(&o);
         return 2;
@@ -464,9 +481,11 @@ int testmain_main(int argc, char **argv) {
     }
     if (pid == 0) {
         close(fds[0]);
-        child(&o, fds[1]);
+        close(tfds[0]);
+        child(&o, fds[1], tfds[1]);
     }
     close(fds[1]);
+    close(tfds[1]);
     size_t cap = 1 << 16, n = 0;
     char *buf = malloc(cap);
     ssize_t r;
@@ -488,6 +507,10 @@ int testmain_main(int argc, char **argv) {
     int status;
     while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }
+    double t0;
+    if (read(tfds[0], &t0, sizeof t0) == sizeof t0 && t0 > start)
+        start = t0;
+    close(tfds[0]);
     int rc = report(&o, status, buf, n, now_s() - start);
     free(buf);
     free_opts(&o);
