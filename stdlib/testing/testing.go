@@ -798,7 +798,9 @@ func (t *T) Run(name string, f func(t *T)) bool {
 		sub.chatty.updatef(sub.name, "=== RUN   %s\n", sub.name)
 	}
 	go tRunner(sub, f)
-	<-sub.signal
+	if !<-sub.signal { // the subtest ended this test (its FailNow)
+		runtime.Goexit()
+	}
 	return !sub.Failed()
 }
 
@@ -825,8 +827,21 @@ func tRunner(t *T, fn func(t *T)) {
 		t.mu.Lock()
 		finished := t.finished
 		t.mu.Unlock()
+		signal := true // false: Run ends its caller too (Goexit)
 		if !finished && err == nil { // a bare runtime.Goexit, as Go
 			err = fmt.Errorf("test executed panic(nil) or runtime.Goexit")
+			for p := t.parent; p != nil; p = p.parent {
+				p.mu.Lock()
+				pf := p.finished
+				p.mu.Unlock()
+				if pf { // the subtest called the parent's FailNow
+					t.logRaw("testing.go:1913: test executed panic(nil) or runtime.Goexit" +
+						": subtest may have called FailNow on a parent test\n")
+					t.Fail()
+					err, signal = nil, false
+					break
+				}
+			}
 		}
 		if err != nil {
 			t.doPanic(err)
@@ -853,7 +868,7 @@ func tRunner(t *T, fn func(t *T)) {
 		t.mu.Lock()
 		t.done = true
 		t.mu.Unlock()
-		t.signal <- true
+		t.signal <- signal
 	}()
 	fn(t)
 	t.mu.Lock()
