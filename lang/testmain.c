@@ -7,25 +7,33 @@
  * stderr from a pipe and waits for it; at the end it prints Go's summary
  * line `ok  \tcommand-line-arguments\t0.012s` or the child's output and
  * `FAIL\tcommand-line-arguments\t0.012s` / `FAIL`. As go test does in
- * package-list mode, a passing run without -v shows only the ok line; -v
- * streams everything. A child that could not build prints the errors
- * on stderr and exits with BUILD_FAILED; the parent adds `[build failed]`.
+ * package-list mode, a passing run without -v shows only the ok line; -v,
+ * -bench and -list stream everything. A child that could not build prints
+ * the errors on stderr and exits with BUILD_FAILED; the parent adds
+ * `[build failed]`. The time is the test binary's run: the child sends
+ * its start, after the build, through a second pipe.
  *
  * The child parses the files (one package: `csp test stack.csp
  * stack_test.csp`), then generates one more file of the package (Go's
  * _testmain.go, here in memory) whose entry function ENTRY builds the
  * tables of the _test files' Test, Benchmark and Example functions, calls
  * testing.MainStart and m.Run (or the file's TestMain), and exits with
- * the result. The program starts in ENTRY rather than
- * main (Program.entry), so a test file may have its own main or none, and
- * any package name. Examples' expected output is read here from the last
+ * the result. The program starts in ENTRY rather than main
+ * (Program.entry), so a test file may have its own main or none, and any
+ * package name. Examples' expected output is read here from the last
  * comment group of their body (`// Output:` / `// Unordered output:`),
  * since the lexer drops comments.
  *
  * The test flags become the child's os.Args in Go's spelling
  * (-test.v=true, -test.run=RE ...), parsed by package testing with flag, so
- * a TestMain that calls flag.Parse sees them as Go's does. -race and -procs
- * are csp's and act on the child itself.
+ * a TestMain that calls flag.Parse sees them as Go's does. -race, -procs
+ * and -leaks are csp's and act on the child itself.
+ *
+ * Rejected: running the tests in this process and printing the summary
+ * from an exit hook. A passing run's output must then be held back, and a
+ * panic, os.Exit or fatal error ends the process with output already
+ * written; go test's own split into two processes gives all of its cases
+ * (a test binary that dies, that exits 0 without PASS ...) for free.
  */
 #include "testmain.h"
 
