@@ -86,8 +86,19 @@ static double now_s(void) {
     return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+/* realloc that never returns NULL: the driver cannot go on without
+ * memory (and keeps no block a failure would leak). */
+static void *grow(void *p, size_t n) {
+    void *q = realloc(p, n);
+    if (!q) {
+        perror("csp test");
+        exit(2);
+    }
+    return q;
+}
+
 static void push_arg(Opts *o, char *s) {
-    o->args = realloc(o->args, (o->nargs + 2) * sizeof *o->args);
+    o->args = grow(o->args, (o->nargs + 2) * sizeof *o->args);
     o->args[o->nargs++] = s;
     o->args[o->nargs] = NULL;
 }
@@ -95,7 +106,7 @@ static void push_arg(Opts *o, char *s) {
 /* Adds -test.NAME=VAL to the child's arguments. */
 static void add_arg(Opts *o, const char *name, const char *val) {
     size_t n = strlen(name) + strlen(val) + 16;
-    char *s = malloc(n);
+    char *s = grow(NULL, n);
     snprintf(s, n, "-test.%s=%s", name, val);
     push_arg(o, s);
     o->nowned++; /* -args comes last: add_arg's are a prefix */
@@ -137,7 +148,7 @@ static void parse_flags(Opts *o, int argc, char **argv) {
             break;
         }
         if (a[0] != '-' || a[1] == 0) {
-            o->files = realloc(o->files, (o->nfiles + 1) * sizeof *o->files);
+            o->files = grow(o->files, (o->nfiles + 1) * sizeof *o->files);
             o->files[o->nfiles++] = a;
             continue;
         }
@@ -423,11 +434,12 @@ static _Noreturn void child(Opts *o, int pipe_fd, int time_fd) {
     dup2(pipe_fd, 1);
     dup2(pipe_fd, 2);
     close(pipe_fd);
-    char **argv = calloc(o->nargs + 2, sizeof *argv);
+    char **argv = grow(NULL, (o->nargs + 1) * sizeof *argv); /* copied */
     argv[0] = (char *)o->files[0];
     for (int i = 0; i < o->nargs; i++)
         argv[i + 1] = o->args[i];
     os_set_args(o->nargs + 1, argv);
+    free(argv);
     vm_run_main_exit(cp, o->procs > 0 ? o->procs : 0);
 }
 
@@ -495,11 +507,11 @@ int testmain_main(int argc, char **argv) {
     close(fds[1]);
     close(tfds[1]);
     size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
+    char *buf = grow(NULL, cap);
     ssize_t r;
     for (;;) {
         if (n == cap)
-            buf = realloc(buf, cap *= 2);
+            buf = grow(buf, cap *= 2);
         r = read(fds[0], buf + n, cap - n);
         if (r < 0 && errno == EINTR)
             continue;
