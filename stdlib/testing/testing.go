@@ -827,7 +827,7 @@ func tRunner(t *T, fn func(t *T)) {
 		t.mu.Lock()
 		finished := t.finished
 		t.mu.Unlock()
-		signal := true // false: Run ends its caller too (Goexit)
+		signal := true               // false: Run ends its caller too (Goexit)
 		if !finished && err == nil { // a bare runtime.Goexit, as Go
 			err = fmt.Errorf("test executed panic(nil) or runtime.Goexit")
 			for p := t.parent; p != nil; p = p.parent {
@@ -1611,6 +1611,60 @@ func runBenchmarks(benchmarks []InternalBenchmark, chatty *chattyPrinter) bool {
 	}
 	return ok
 }
+
+// BenchmarkResult is what one benchmark measured. csp does not count
+// allocations: MemAllocs and MemBytes stay 0.
+type BenchmarkResult struct {
+	N         int                // iterations
+	T         time.Duration      // their total time
+	Bytes     int64              // SetBytes: bytes per iteration
+	MemAllocs uint64             // not measured by csp
+	MemBytes  uint64             // not measured by csp
+	Extra     map[string]float64 // ReportMetric's metrics
+}
+
+// NsPerOp is the time of one iteration in nanoseconds (or the reported
+// "ns/op" metric).
+func (r BenchmarkResult) NsPerOp() int64 {
+	if v, ok := r.Extra["ns/op"]; ok {
+		return int64(v)
+	}
+	if r.N <= 0 {
+		return 0
+	}
+	return r.T.Nanoseconds() / int64(r.N)
+}
+
+// String is the result line without the name: "  1000000	      1052 ns/op".
+func (r BenchmarkResult) String() string {
+	b := &B{N: r.N, elapsed: r.T, bytes: r.Bytes, extra: r.Extra}
+	return b.result()
+}
+
+// Benchmark runs f as a benchmark outside csp test (Go's
+// testing.Benchmark): b.N ramps to 1s, or -test.benchtime when set.
+func Benchmark(f func(b *B)) BenchmarkResult {
+	d, n := time.Second, 0
+	if flagBenchtime != "" {
+		d, n = parseBenchtime(flagBenchtime)
+	}
+	b := &B{common: common{name: "", bench: true}, benchFunc: f,
+		benchTime: d, benchN: n}
+	b.runN(1)
+	if b.Failed() || b.hasSub {
+		return BenchmarkResult{}
+	}
+	if !b.loopDone {
+		b.launch()
+	}
+	return BenchmarkResult{N: b.N, T: b.elapsed, Bytes: b.bytes, Extra: b.extra}
+}
+
+// CoverMode is the -covermode setting: "" (csp has no coverage).
+func CoverMode() string { return "" }
+
+// Coverage is the statement coverage so far: 0 (csp has no coverage).
+func Coverage() float64 { return 0 }
 
 // cpuName is the first "model name" of /proc/cpuinfo, as Go's sysinfo.
 func cpuName() string {
