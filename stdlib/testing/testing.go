@@ -330,7 +330,6 @@ type common struct {
 	skipped   bool
 	finished  bool // the test function returned, or FailNow/SkipNow
 	done      bool // reported: later logs panic
-	hasSub    bool
 	parallel  bool
 	bench     bool
 	helpers   map[string]bool
@@ -781,9 +780,6 @@ func (t *T) Parallel() {
 // Run runs f as subtest name of t in its own goroutine and waits for it
 // (unless it calls Parallel); it reports whether f passed.
 func (t *T) Run(name string, f func(t *T)) bool {
-	t.mu.Lock()
-	t.hasSub = true
-	t.mu.Unlock()
 	if flagFailfast && t.run.failures() > 0 {
 		return true
 	}
@@ -1214,7 +1210,7 @@ type B struct {
 	elapsed     time.Duration
 	loopN       int // b.Loop: iterations so far in this round
 	loopDone    bool
-	hasSub      bool
+	hasSub      bool // called b.Run: no result line of its own
 	state       *benchState
 	bytes       int64              // SetBytes
 	extra       map[string]float64 // ReportMetric, per round
