@@ -319,6 +319,11 @@ func fmtDuration(d time.Duration) string {
 
 // ---- common: what T and B share
 
+// common is a test's state. mu guards what other goroutines touch while
+// the test runs (failed, skipped, finished, done, output, helpers,
+// cleanups, sub, races, parallel, envSet, ctx); name, level, parent and
+// chatty are set before the test starts; start and duration belong to
+// the test's own goroutine (and its tRunner).
 type common struct {
 	mu        sync.Mutex
 	output    []byte // log lines not yet shown, indented
