@@ -15,7 +15,10 @@
  * node (greedy) and then the rest of the sequence; the end of an
  * alternative continues with the Cont that its group pushed. An iteration
  * that consumed nothing ends a loop, so `(a*)*` terminates. Exponential in
- * the worst case, which test names (short) never reach.
+ * the worst case, which test names (short) do not reach; a search that
+ * takes more than MAX_STEPS steps stops with an error. Rejected: a port of
+ * RE2's linear-time automata, many times the size for names of a few
+ * dozen bytes.
  *
  * Errors read like Go's regexp/syntax: `missing closing ): `(a``.
  */
@@ -60,7 +63,14 @@ typedef struct Cont {
     const struct Cont *next;
 } Cont;
 
-typedef struct Subject { const char *s, *end; } Subject;
+/* The text searched, and the steps left: backtracking can take
+ * exponential time (`(a*)*b` on a long run of a's); past MAX_STEPS the
+ * search stops with an error rather than hang the test binary. */
+typedef struct Subject {
+    const char *s, *end;
+    long steps;
+} Subject;
+enum { MAX_STEPS = 10 * 1000 * 1000 };
 
 /* ---- UTF-8 ------------------------------------------------------------------- */
 
@@ -316,7 +326,7 @@ static void parse_alts(Parser *ps, Node *group) {
 
 /* ---- matching ---------------------------------------------------------------- */
 
-static bool seq(const Subject *S, const Seq *q, int i, const char *s, const Cont *k);
+static bool seq(Subject *S, const Seq *q, int i, const char *s, const Cont *k);
 
 static bool in_class(const Node *nd, int32_t r) {
     for (int i = 0; i < nd->nranges; i++)
@@ -344,8 +354,10 @@ static const char *single(const Subject *S, const Node *nd, const char *s) {
 
 /* Node i of q has matched cnt times, the last iteration starting at last:
  * try another (greedy), else go on with the rest of q. */
-static bool rep(const Subject *S, const Seq *q, int i, int cnt, const char *s,
+static bool rep(Subject *S, const Seq *q, int i, int cnt, const char *s,
                 const char *last, const Cont *k) {
+    if (++S->steps > MAX_STEPS)
+        return false;
     const Node *nd = &q->n[i];
     bool empty = cnt > 0 && s == last;
     if (cnt < nd->max && !empty) {
@@ -365,7 +377,7 @@ static bool rep(const Subject *S, const Seq *q, int i, int cnt, const char *s,
     return false;
 }
 
-static bool seq(const Subject *S, const Seq *q, int i, const char *s, const Cont *k) {
+static bool seq(Subject *S, const Seq *q, int i, const char *s, const Cont *k) {
     if (i < q->len)
         return rep(S, q, i, 0, s, NULL, k);
     if (!k)
@@ -394,14 +406,21 @@ int testing_match(Fiber *f, Slot *a) {
         return NATIVE_OK;
     }
     Seq whole = {.n = &top, .len = 1, .cap = 1};
-    Subject S = {str_data(str), str_data(str) + str_len(str)};
+    Subject S = {str_data(str), str_data(str) + str_len(str), 0};
     for (const char *s = S.s;; s++) {
         if (seq(&S, &whole, 0, s, NULL)) {
             a[0].i = 1;
             break;
         }
-        if (s >= S.end)
+        if (s >= S.end || S.steps > MAX_STEPS)
             break;
+    }
+    if (S.steps > MAX_STEPS) {
+        char msg[200];
+        snprintf(msg, sizeof msg, "pattern `%.100s` takes too long to match (csp's "
+                                  "matcher backtracks): simplify it", copy);
+        a[0].i = 0;
+        a[1].p = str_from_cstr(msg);
     }
     return NATIVE_OK;
 }

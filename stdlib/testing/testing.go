@@ -204,7 +204,12 @@ func matchPath(alts [][]string, elems []string, deflt bool) (ok, partial bool) {
 			if i >= len(alt) {
 				break
 			}
-			if m, _ := matchString(alt[i], e); !m {
+			m, msg := matchString(alt[i], e)
+			if msg != "" { // the matcher gave up on this pattern
+				fmt.Fprintf(os.Stderr, "testing: %s\n", msg)
+				os.Exit(1)
+			}
+			if !m {
 				ok = false
 				break
 			}

@@ -91,11 +91,20 @@ START_TEST(t_match_errors) {
 }
 END_TEST
 
+/* Exponential backtracking stops with an error instead of hanging. */
+START_TEST(t_match_gives_up) {
+    const char *err;
+    ck_assert(!match("(a*)*b", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", &err));
+    ck_assert_msg(strstr(err, "takes too long") != NULL, "error: %s", err);
+}
+END_TEST
+
 Suite *testing_suite(void) {
     Suite *s = suite_create("testing");
     TCase *tc = tcase_create("match");
     tcase_add_loop_test(tc, t_match_search, 0, (int)(sizeof searches / sizeof searches[0]));
     tcase_add_loop_test(tc, t_match_errors, 0, (int)(sizeof errors / sizeof errors[0]));
+    tcase_add_test(tc, t_match_gives_up);
     suite_add_tcase(s, tc);
     return s;
 }
