@@ -868,7 +868,8 @@ static void check_func_bodies(Checker *C) {
 
 static void check_main_func(Checker *C) {
     if (C->pkg != C->prog->main) return;
-    Object *m = chk_scope_find(C->pkg->scope, str_intern("main"));
+    const char *entry = C->prog->entry ? C->prog->entry : "main";
+    Object *m = chk_scope_find(C->pkg->scope, str_intern(entry));
     if (m && m->kind == OBJ_FUNC) return;
     Pos pos = {0};
     if (C->pkg->nfiles > 0) {

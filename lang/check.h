@@ -34,6 +34,10 @@ typedef struct Program {
     bool sched_points;
     /* IN: -no-ffi / CSP_NO_FFI=1: every //csp:extern is an error. */
     bool no_ffi;
+    /* IN: the function the program starts in; NULL: main. csp test's
+     * generated file (lang/testmain.c) names its own, so a test file may
+     * have a main or none. */
+    const char *entry;
     /* checker-private: generic instances whose bodies are still to be
      * checked (check_generic.c) */
     struct GenQueue *gen_queue;

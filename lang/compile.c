@@ -919,7 +919,8 @@ CProgram *comp_program(Program *prog, Diag *d) {
     }
     if (diag_count(d) > errs)
         return NULL;
-    Object *m = prog->main ? check_lookup(prog->main, "main") : NULL;
+    Object *m = prog->main ? check_lookup(prog->main,
+                                          prog->entry ? prog->entry : "main") : NULL;
     if (m && m->kind == OBJ_FUNC)
         cp->main = func_proto(C, m);
     else if (prog->main)

@@ -7,6 +7,8 @@
  *   csp version | help
  *   csp [-procs N]            the REPL (repl.c)
  *   csp explore FILE [flags]  search schedules for a failure (explore.c)
+ *   csp test [FILE.csp...] FILE_test.csp [flags]
+ *                             go test for a file list (testmain.c)
  *   -procs N                  number of Ps (default: $GOMAXPROCS, else CPUs)
  *   -race                     the data-race detector (runtime/race.c); a run
  *                             that found races exits 66, as Go's does
@@ -42,6 +44,7 @@
 #include "load.h"
 #include "parse.h"
 #include "repl.h"
+#include "testmain.h"
 
 enum { EXIT_COMPILE = 1, EXIT_USAGE = 2 };
 
@@ -98,6 +101,8 @@ static void usage(FILE *out) {
           "  csp explore FILE.csp [-runs N] [-depth D] [-procs P] [-timeout T]\n"
           "              [-expect FILE.out] [-race] [-json]\n"
           "                                   search schedules for a failure\n"
+          "  csp test [-v] [-run RE] [-bench RE] [-count N] [-race] ...\n"
+          "           FILE_test.csp           run Test/Benchmark/Example funcs\n"
           "  csp check FILE.csp               parse and type-check only\n"
           "  csp disasm FILE.csp              print bytecode with source lines\n"
           "  csp version                      print the version\n"
@@ -142,6 +147,8 @@ static int parse_leaks(const char *s) {
 }
 
 int main(int argc, char **argv) {
+    if (argc > 1 && strcmp(argv[1], "test") == 0) /* forks first: nothing set up yet */
+        return testmain_main(argc - 2, argv + 2);
     vm_block_sigquit();
     gc_init();
     leak_set_mode(LEAK_ON);

@@ -498,8 +498,11 @@ static void print_chain(Fiber *f, Panic *p, const Panic *newer) {
         print_chain(f, p->link, p);
         if (same_panic_value(p->link->value, p->value))
             return;
-        fputc('\t', stderr);
+        if (!p->link->goexit)
+            fputc('\t', stderr);
     }
+    if (p->goexit) /* a Goexit under way is no panic: Go prints nothing */
+        return;
     fputs("panic: ", stderr);
     print_panic_value(stderr, p);
     if (p->recovered && newer && same_panic_value(p->value, newer->value))

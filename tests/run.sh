@@ -46,7 +46,8 @@ fi
 # SUITES may drop the timing-heavy ones (props: seed programs whose output
 # is decided by sleeps; repl: pseudo-terminal sessions), as CI's sanitizer
 # runs do. sim: -seed, fake time and csp explore (run_sim.sh).
-suites=${SUITES:-scripts errors props repl hostile race sim ffi fuzz leaks}
+# gotest: `csp test` against go test (run_gotest.sh).
+suites=${SUITES:-scripts errors props repl hostile race sim ffi fuzz leaks gotest}
 for suite in $suites; do
     echo "== $suite"
     case $suite in

@@ -20,6 +20,7 @@ Suite *chan_suite(void);
 Suite *compile_suite(void);
 Suite *vm_suite(void);
 Suite *repl_suite(void);
+Suite *testing_suite(void);
 
 int main(void) {
     gc_init();
@@ -39,6 +40,7 @@ int main(void) {
     srunner_add_suite(sr, compile_suite());
     srunner_add_suite(sr, vm_suite());
     srunner_add_suite(sr, repl_suite());
+    srunner_add_suite(sr, testing_suite());
     /* No fork: libgc and the runtime's threads do not survive fork well. */
     srunner_set_fork_status(sr, CK_NOFORK);
     srunner_run_all(sr, CK_NORMAL);

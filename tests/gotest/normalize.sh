@@ -1,0 +1,23 @@
+# normalize.sh — sourced by tests/run_gotest.sh and gen_golden.sh: what may
+# differ between two `go test` runs of the same file, made equal.
+#
+# gotest_normalize < OUTPUT > NORMALISED:
+#   - durations: `(0.01s)` -> `(X.XXs)`, and the final ok/FAIL line's
+#     `0.123s` -> `X.XXXs`;
+#   - a panic's goroutine tracebacks (Go's frames and addresses, csp's
+#     frames; Go dumps every goroutine after -timeout): from the first
+#     `goroutine N [...]:` up to the next `FAIL`/`ok` line, one line;
+#   - benchmark results: the time per op (`1052 ns/op`) and the cpu line;
+#     the iteration count stays (the goldens use -benchtime Nx).
+gotest_normalize() {
+    sed -E \
+        -e 's/\([0-9]+\.[0-9]+s\)/(X.XXs)/g' \
+        -e 's/^(ok  |FAIL)\t(command-line-arguments)\t[0-9]+\.[0-9]+s/\1\t\2\tX.XXXs/' \
+        -e 's/\t *[0-9.]+ ns\/op/\tT ns\/op/' \
+        -e 's/^cpu: .*/cpu: CPU/' |
+    awk '
+        /^goroutine [0-9]+ \[/ { if (!skip) print "goroutine N [...]:"; skip = 1; next }
+        skip && /^(FAIL|ok)/ { skip = 0 }
+        !skip { print }
+    '
+}
