@@ -247,9 +247,16 @@ void vm_go_detached(Worker *w, CProgram *prog, Closure *cl) {
 int vm_call(Fiber *f, Proto *fn, Slot *args, int nargs, Slot *res, int nres) {
     if (fn->native)
         return run_native(f, fn, args, nargs, res, nres);
+    return vm_call_closure(f, vm_static_closure(fn), args, nargs, res, nres);
+}
+
+int vm_call_closure(Fiber *f, Closure *cl, Slot *args, int nargs, Slot *res,
+                    int nres) {
+    Proto *fn = cl->proto;
+    if (fn->native)
+        return run_native(f, fn, args, nargs, res, nres);
     if (f->native_depth >= VM_MAX_NATIVE_DEPTH)
         panic_stack_overflow(f);
-    Closure *cl = vm_static_closure(fn);
     int64_t base = fiber_push_call(f, cl, fn, args, nargs, FR_BOUNDARY);
     f->native_depth++;
     int st;
