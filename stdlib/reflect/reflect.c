@@ -27,7 +27,8 @@
  *
  * DEEPEQUAL follows Go's deepValueEqual, cycles included: pointers, maps,
  * slices and interfaces being compared are remembered (a hash set of
- * address pairs per type); meeting a pair again answers true.
+ * address pairs per type); meeting a pair again answers true. It walks
+ * with an explicit stack (Work), not C recursion.
  */
 #include <string.h>
 
@@ -814,6 +815,9 @@ static int valueZero(Fiber *f, Slot *a) {
 
 static int valueMakeSlice(Fiber *f, Slot *a) {
     Type *t = a[0].p;
+    int64_t gs = type_gosize(t->elem);
+    if (gs && a[2].i > GO_MAX_ALLOC / gs)
+        return panic_plain(f, "runtime: allocation size out of range");
     Slice *s = slice_new(t->elem, a[1].i, a[2].i);
     a[0] = rv_box(t, cell((Slot){.p = s}), 0);
     return NATIVE_OK;
@@ -821,12 +825,16 @@ static int valueMakeSlice(Fiber *f, Slot *a) {
 
 static int valueMakeMap(Fiber *f, Slot *a) {
     Type *t = a[0].p;
-    a[0] = rv_box(t, cell((Slot){.p = map_new(t, a[1].i)}), 0);
+    int64_t hint = a[1].i < 0 ? 0 : a[1].i;   /* Go ignores a bad hint */
+    a[0] = rv_box(t, cell((Slot){.p = map_new(t, hint)}), 0);
     return NATIVE_OK;
 }
 
 static int valueMakeChan(Fiber *f, Slot *a) {
     Type *t = a[0].p;
+    int64_t gs = type_gosize(t->elem);
+    if (gs && a[1].i > (GO_MAX_ALLOC - 96) / gs)   /* as the VM's make */
+        return panic_plain(f, "makechan: size out of range");
     Chan *c = chan_new(t->elem, t->elem->size, a[1].i);
     a[0] = rv_box(t, cell((Slot){.p = c}), 0);
     return NATIVE_OK;
@@ -975,17 +983,34 @@ static bool visit(Visited *s, Visit v) {
     }
 }
 
-static bool deep(Type *t, const Slot *a, const Slot *b, Visited *seen);
+/* The pairs still to compare: an explicit stack, so a list a million
+ * nodes long costs heap, not C stack. The answer is the conjunction over
+ * every pair reached, so the order they are compared in does not matter. */
+typedef struct Pair {
+    Type *t;
+    const Slot *a, *b;
+} Pair;
 
-static bool deep_list(Type *et, const Slot *a, const Slot *b, int64_t n,
-                      Visited *seen) {
-    for (int64_t i = 0; i < n; i++)
-        if (!deep(et, a + i * et->size, b + i * et->size, seen))
-            return false;
-    return true;
+typedef struct Work {
+    Pair *v;
+    int64_t n, cap;
+} Work;
+
+static void push(Work *w, Type *t, const Slot *a, const Slot *b) {
+    if (w->n == w->cap) {
+        w->cap = w->cap ? 2 * w->cap : 64;
+        w->v = gc_realloc(w->v, (size_t)w->cap * sizeof(Pair));
+    }
+    w->v[w->n++] = (Pair){t, a, b};
 }
 
-static bool deep_map(Type *t, Map *x, Map *y, Visited *seen) {
+static void push_list(Work *w, Type *et, const Slot *a, const Slot *b,
+                      int64_t n) {
+    for (int64_t i = n - 1; i >= 0; i--)
+        push(w, et, a + i * et->size, b + i * et->size);
+}
+
+static bool expand_map(Work *w, Type *t, Map *x, Map *y) {
     if (map_len(x) != map_len(y))
         return false;
     if (x == y)
@@ -995,15 +1020,20 @@ static bool deep_map(Type *t, Map *x, Map *y, Visited *seen) {
     map_iter_init(x, &it, 0);
     while (map_iter_next(&it, &k, &v)) {
         Type *bad = NULL;
-        Slot *w = map_get(y, k, &bad);
-        if (!w || !deep(t->elem, v, w, seen))
+        Slot *u = map_get(y, k, &bad);
+        if (!u)
             return false;
+        push(w, t->elem, v, u);
     }
     return true;
 }
 
-/* Go's deepValueEqual for two values of type t at a and b. */
-static bool deep(Type *t, const Slot *a, const Slot *b, Visited *seen) {
+/* One step of Go's deepValueEqual on pair p: false when p differs here,
+ * else its components are pushed on w. Pointers, maps, slices and
+ * interfaces met again (a cycle) are taken as equal. */
+static bool expand(Work *w, Visited *seen, Pair p) {
+    Type *t = p.t;
+    const Slot *a = p.a, *b = p.b;
     switch (t->kind) {
     case K_POINTER: case K_MAP: case K_SLICE: case K_INTERFACE:
         if (a->p && b->p) {
@@ -1024,35 +1054,42 @@ static bool deep(Type *t, const Slot *a, const Slot *b, Visited *seen) {
     }
     switch (t->kind) {
     case K_ARRAY:
-        return deep_list(t->elem, a, b, t->len, seen);
+        push_list(w, t->elem, a, b, t->len);
+        return true;
     case K_STRUCT:
-        for (int i = 0; i < t->nfields; i++) {
+        for (int i = t->nfields - 1; i >= 0; i--) {
             const Field *fd = &t->fields[i];
-            if (!deep(fd->type, a + fd->offset, b + fd->offset, seen))
-                return false;
+            push(w, fd->type, a + fd->offset, b + fd->offset);
         }
         return true;
     case K_SLICE: {
         const Slice *x = a->p, *y = b->p;
         if (!x != !y || slice_len(x) != slice_len(y))
             return false;
-        if (!x || x->data == y->data)
-            return true;
-        return deep_list(t->elem, x->data, y->data, x->len, seen);
+        if (x && x->data != y->data)
+            push_list(w, t->elem, x->data, y->data, x->len);
+        return true;
     }
     case K_INTERFACE: {
         Iface *x = a->p, *y = b->p;
         if (!x || !y)
             return x == y;
-        return x->type == y->type &&
-               deep(x->type, iface_mem(x), iface_mem(y), seen);
+        if (x->type != y->type)
+            return false;
+        push(w, x->type, iface_mem(x), iface_mem(y));
+        return true;
     }
     case K_POINTER:
-        return a->p == b->p || (a->p && b->p && deep(t->elem, a->p, b->p, seen));
+        if (a->p != b->p) {
+            if (!a->p || !b->p)
+                return false;
+            push(w, t->elem, a->p, b->p);
+        }
+        return true;
     case K_MAP:
         if (!a->p != !b->p)
             return false;
-        return !a->p || deep_map(t, a->p, b->p, seen);
+        return !a->p || expand_map(w, t, a->p, b->p);
     case K_FUNC:
         return !a->p && !b->p;
     case K_FLOAT32: case K_FLOAT64:
@@ -1066,15 +1103,24 @@ static bool deep(Type *t, const Slot *a, const Slot *b, Visited *seen) {
     }
 }
 
+static bool deep_equal(Type *t, const Slot *a, const Slot *b) {
+    Visited seen = {NULL, 0, 0};
+    Work w = {NULL, 0, 0};
+    push(&w, t, a, b);
+    while (w.n > 0)
+        if (!expand(&w, &seen, w.v[--w.n]))
+            return false;
+    return true;
+}
+
 static int deepEqual(Fiber *f, Slot *a) {
     Iface *x = a[0].p, *y = a[1].p;
     if (!x || !y) {
         a[0].i = x == y;
         return NATIVE_OK;
     }
-    Visited seen = {NULL, 0, 0};
     a[0].i = x->type == y->type &&
-             deep(x->type, iface_mem(x), iface_mem(y), &seen);
+             deep_equal(x->type, iface_mem(x), iface_mem(y));
     return NATIVE_OK;
 }
 
