@@ -799,6 +799,76 @@ static int valueCall(Fiber *f, Slot *a) {
     return NATIVE_OK;
 }
 
+/* ---- conversions ------------------------------------------------------------------ */
+
+static bool is_intlike(const Type *t) { return t->kind >= K_INT && t->kind <= K_UINTPTR; }
+
+/* A number of kind k at m as a double / as an integer (Go's conversion
+ * rules: floats truncate toward zero). */
+static double num_float(const Type *t, const Slot *m) {
+    if (type_is_float(t))
+        return m->f;
+    return type_is_unsigned(t) ? (double)m->u : (double)m->i;
+}
+
+static uint64_t num_int(const Type *t, const Slot *m) {
+    if (!type_is_float(t))
+        return m->u;
+    if (m->f != m->f)   /* NaN: implementation-defined in Go; keep it 0 */
+        return 0;
+    if (type_is_unsigned(t) || m->f >= 9223372036854775808.0)
+        return (uint64_t)m->f;
+    return (uint64_t)(int64_t)m->f;
+}
+
+/* v converted to t (reflect.go checked it is convertible and that a
+ * slice is long enough for the array). */
+static int valueConvert(Fiber *f, Slot *a) {
+    RV v = rv_arg(a[0]);
+    Type *t = a[1].p, *s = v.t;
+    Slot *mem = new_mem(t);
+    const Slice *sl = s->kind == K_SLICE ? v.mem->p : NULL;
+    if (t->kind == K_INTERFACE) {
+        mem->p = conv_reg(t, v).p;
+    } else if ((is_intlike(s) || type_is_float(s)) && is_intlike(t)) {
+        mem->u = trunc_int(t, num_int(s, v.mem));
+    } else if ((is_intlike(s) || type_is_float(s)) && type_is_float(t)) {
+        double d = num_float(s, v.mem);
+        mem->f = t->kind == K_FLOAT32 ? (double)(float)d : d;
+    } else if (type_is_complex(s) && type_is_complex(t)) {
+        bool c64 = t->kind == K_COMPLEX64;
+        mem[0].f = c64 ? (double)(float)v.mem[0].f : v.mem[0].f;
+        mem[1].f = c64 ? (double)(float)v.mem[1].f : v.mem[1].f;
+    } else if (is_intlike(s) && t->kind == K_STRING) {
+        int64_t r = v.mem->i;
+        bool valid = type_is_unsigned(s) ? v.mem->u <= 0x10FFFF : r >= 0 && r <= 0x10FFFF;
+        mem->p = str_from_rune(valid ? (int32_t)r : 0xFFFD);
+    } else if (s->kind == K_STRING && t->kind == K_SLICE) {
+        mem->p = t->elem->kind == K_UINT8 ? str_to_bytes(v.mem->p)
+                                          : str_to_runes(v.mem->p);
+    } else if (s->kind == K_SLICE && t->kind == K_STRING) {
+        mem->p = s->elem->kind == K_UINT8 ? str_from_bytes(sl) : str_from_runes(sl);
+    } else if (s->kind == K_SLICE && t->kind == K_ARRAY) {
+        if (sl)
+            memcpy(mem, sl->data, (size_t)t->size * sizeof(Slot));
+    } else if (s->kind == K_SLICE && t->kind == K_POINTER) {
+        /* a pointer to an array is the address of its first slot */
+        mem->p = !sl ? NULL : sl->data ? sl->data : new_mem(t->elem);
+    } else {
+        memmove(mem, v.mem, (size_t)t->size * sizeof(Slot));
+    }
+    a[0] = rv_box(t, mem, v.flag & F_RO);
+    return NATIVE_OK;
+}
+
+static int valuePointer(Fiber *f, Slot *a) {
+    RV v = rv_arg(a[0]);
+    const Slice *s = v.mem->p;
+    a[0].u = (uint64_t)(uintptr_t)(v.t->kind == K_SLICE ? (s ? s->data : NULL)
+                                                         : v.mem->p);
+    return NATIVE_OK;
+}
+
 /* ---- making values ------------------------------------------------------------------ */
 
 static int valueNew(Fiber *f, Slot *a) {
@@ -1155,6 +1225,6 @@ const NativeEntry reflect_natives[] = {
     N(valueMapKeys), N(valueSetMapIndex), N(valueMethod), N(valueCall),
     N(valueNew), N(valueZero), N(valueMakeSlice), N(valueMakeMap),
     N(valueMakeChan), N(valueAppend), N(valueClose), N(doSelect),
-    N(deepEqual),
+    N(deepEqual), N(valueConvert), N(valuePointer),
     {NULL, NULL},
 };

@@ -10,8 +10,8 @@
 // reflect.c read and write through it. This file holds the API, the
 // argument checks and Go's panic messages; the natives trust it.
 //
-// Not here: Value.Convert, method values' Interface, the unsafe methods
-// (UnsafeAddr, Pointer), StructOf/FuncOf/MakeFunc and friends.
+// Not here: method values' Interface, UnsafeAddr/UnsafePointer,
+// StructOf/FuncOf/MakeFunc and friends.
 package reflect
 
 import "strconv"
@@ -588,6 +588,8 @@ func valueMakeMap(t *rtype, n int) Value
 func valueMakeChan(t *rtype, n int) Value
 func valueAppend(s Value, x []Value) Value
 func deepEqual(x, y any) bool
+func valueConvert(v Value, t *rtype) Value
+func valuePointer(v Value) uintptr
 func valueClose(v Value)
 
 // ValueOf returns a new Value holding the concrete value stored in i;
@@ -1102,6 +1104,109 @@ func (v Value) Recv() (Value, bool) {
 func (v Value) Close() {
 	v.mustBe("Close", Chan)
 	valueClose(v)
+}
+
+// Convert returns the value v converted to type t, as a Go conversion
+// T(v) would.
+func (v Value) Convert(t Type) Value {
+	if v.flag&flagMethod != 0 {
+		panic("reflect.Value.Convert: method values are not supported by csp")
+	}
+	if !v.CanConvert(t) {
+		panic("reflect.Value.Convert: value of type " + v.typ.String() + " cannot be converted to type " + t.String())
+	}
+	return valueConvert(v, t.(*rtype))
+}
+
+// CanConvert reports whether v can be converted to type t (a slice to an
+// array only when it is long enough).
+func (v Value) CanConvert(t Type) bool {
+	if !typeConvertible(v.Type().(*rtype), t.(*rtype)) {
+		return false
+	}
+	if v.Kind() == Slice {
+		n := -1
+		switch {
+		case t.Kind() == Array:
+			n = t.Len()
+		case t.Kind() == Pointer && t.Elem().Kind() == Array:
+			n = t.Elem().Len()
+		}
+		if n > v.Len() {
+			return false
+		}
+	}
+	return true
+}
+
+// Pointer returns v's value as a uintptr: the address a pointer, map,
+// channel or slice refers to, or the function's identity.
+func (v Value) Pointer() uintptr {
+	switch v.Kind() {
+	case Pointer, Chan, Map, UnsafePointer, Func, Slice:
+		if v.flag&flagMethod != 0 {
+			return 0
+		}
+		return valuePointer(v)
+	}
+	panic(&ValueError{"reflect.Value.Pointer", v.Kind()})
+}
+
+// SetZero sets v to the zero value of its type.
+func (v Value) SetZero() {
+	v.mustBeAssignable("SetZero")
+	valueSet(v, Zero(v.typ))
+}
+
+// Comparable reports whether the value v is comparable (an interface
+// holding an uncomparable value is not).
+func (v Value) Comparable() bool {
+	switch v.Kind() {
+	case Invalid:
+		return false
+	case Interface:
+		return v.IsNil() || v.Elem().Comparable()
+	case Array:
+		for i := 0; i < v.Len(); i++ {
+			if !v.Index(i).Comparable() {
+				return false
+			}
+		}
+		return v.typ.Comparable()
+	case Struct:
+		for i := 0; i < v.NumField(); i++ {
+			if !v.Field(i).Comparable() {
+				return false
+			}
+		}
+		return true
+	}
+	return v.typ.Comparable()
+}
+
+// TypeFor returns the Type that represents the type argument T.
+func TypeFor[T any]() Type {
+	var v T
+	if t := TypeOf(v); t != nil {
+		return t
+	}
+	return TypeOf((*T)(nil)).Elem()
+}
+
+// Swapper returns a function that swaps the elements in the provided
+// slice.
+func Swapper(slice any) func(i, j int) {
+	v := ValueOf(slice)
+	if v.Kind() != Slice {
+		panic(&ValueError{Method: "Swapper", Kind: v.Kind()})
+	}
+	tmp := New(v.typ.Elem()).Elem()
+	return func(i, j int) {
+		a, b := v.Index(i), v.Index(j)
+		tmp.Set(a)
+		a.Set(b)
+		b.Set(tmp)
+	}
 }
 
 // Indirect returns the value that v points to (v itself if it is not a
