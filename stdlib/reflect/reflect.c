@@ -13,7 +13,8 @@
  * the Set methods require flagAddr. A pointer's register is the address of
  * its target's first slot, so Addr and Elem are just mem and mem->p.
  * A method value (Value.Method) has the method's signature as its type and
- * mem -> {Proto *method, receiver register}; Call prepends the receiver.
+ * mem -> {Proto *method, receiver's memory, receiver's Type*}; Call
+ * prepends (a copy of) the receiver.
  *
  * CHECKS: reflect.go checks kinds, addressability, assignability and
  * indexes, and panics with Go's messages; these natives trust it.
@@ -736,20 +737,26 @@ static int valueSetMapIndex(Fiber *f, Slot *a) {
 static int valueMethod(Fiber *f, Slot *a) {
     RV v = rv_arg(a[0]);
     int64_t i = a[1].i;
-    Slot *bound = gc_alloc(2 * sizeof(Slot));
-    Type *sig;
+    Slot *bound = gc_alloc(3 * sizeof(Slot));
+    Type *sig, *rt = v.t;
+    const Slot *recv = v.mem;
     if (v.t->kind == K_INTERFACE) {
         Iface *x = v.mem->p;
         const Method *im = &v.t->methods[i];
         sig = im->sig;
-        bound[0].p = type_find_method(x->type, im->name);
-        bound[1] = rt_load(x->type, iface_mem(x));
+        rt = x->type;
+        recv = iface_mem(x);
+        bound[0].p = type_find_method(rt, im->name);
     } else {
         const RMethod *m = exported_method(v.t, i);
         sig = method_sig(v.t, m);
         bound[0].p = m->fn;
-        bound[1] = rt_load(v.t, v.mem);
     }
+    /* the receiver is evaluated now, as a method value's is */
+    Slot *copy = new_mem(rt);
+    memcpy(copy, recv, (size_t)rt->size * sizeof(Slot));
+    bound[1].p = copy;
+    bound[2].p = rt;
     a[0] = rv_box(sig, bound, F_METHOD | (v.flag & F_RO));
     return NATIVE_OK;
 }
@@ -769,7 +776,7 @@ static int valueCall(Fiber *f, Slot *a) {
     Closure *cl;
     if (recv) {
         cl = vm_static_closure(v.mem[0].p);
-        args[0] = v.mem[1];
+        args[0] = rt_load(v.mem[2].p, v.mem[1].p);   /* a copy per call */
     } else {
         cl = v.mem->p;
     }
