@@ -10,8 +10,8 @@
 // reflect.c read and write through it. This file holds the API, the
 // argument checks and Go's panic messages; the natives trust it.
 //
-// Not here: method values' Interface, UnsafeAddr/UnsafePointer,
-// StructOf/FuncOf/MakeFunc and friends.
+// Not here: Interface of a method value, UnsafeAddr/UnsafePointer,
+// StructOf/FuncOf/MakeFunc and friends, Seq/Seq2 (no range-over-func yet).
 package reflect
 
 import "strconv"
