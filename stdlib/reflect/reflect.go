@@ -963,6 +963,8 @@ func (it *MapIter) Next() bool {
 	}
 	if it.i == -1 {
 		it.keys = valueMapKeys(it.m)
+	} else if it.i >= len(it.keys) {
+		panic("MapIter.Next called on exhausted iterator")
 	}
 	for {
 		it.i++
@@ -979,15 +981,21 @@ func (it *MapIter) Next() bool {
 }
 
 func (it *MapIter) Key() Value {
-	if !it.key.IsValid() {
+	if it.i == -1 {
 		panic("MapIter.Key called before Next")
+	}
+	if it.i >= len(it.keys) {
+		panic("MapIter.Key called on exhausted iterator")
 	}
 	return it.key
 }
 
 func (it *MapIter) Value() Value {
-	if !it.val.IsValid() {
+	if it.i == -1 {
 		panic("MapIter.Value called before Next")
+	}
+	if it.i >= len(it.keys) {
+		panic("MapIter.Value called on exhausted iterator")
 	}
 	return it.val
 }
