@@ -445,6 +445,33 @@ static int typeMapOf(Fiber *f, Slot *a) {
     return NATIVE_OK;
 }
 
+static int typeArrayOf(Fiber *f, Slot *a) {
+    a[0].p = type_array(a[1].p, a[0].i);
+    return NATIVE_OK;
+}
+
+static int typeChanOf(Fiber *f, Slot *a) {
+    int64_t d = a[0].i;   /* reflect.ChanDir: 1 recv, 2 send, 3 both */
+    a[0].p = type_chan(a[1].p, d == 1 ? CHAN_RECV : d == 2 ? CHAN_SEND : CHAN_BOTH);
+    return NATIVE_OK;
+}
+
+/* A []*rtype's elements (one slot each) as a Type* array. */
+static Type **types_of(const Slice *s) {
+    int64_t n = slice_len(s);
+    Type **v = gc_alloc((size_t)(n + 1) * sizeof(Type *));
+    for (int64_t i = 0; i < n; i++)
+        v[i] = s->data[i].p;
+    return v;
+}
+
+static int typeFuncOf(Fiber *f, Slot *a) {
+    const Slice *in = a[0].p, *out = a[1].p;
+    a[0].p = type_func(types_of(in), (int)slice_len(in), types_of(out),
+                       (int)slice_len(out), a[2].i != 0);
+    return NATIVE_OK;
+}
+
 static int typeOf(Fiber *f, Slot *a) {
     Iface *x = a[0].p;
     a[0].p = x ? x->type : NULL;
@@ -876,6 +903,40 @@ static int valuePointer(Fiber *f, Slot *a) {
     return NATIVE_OK;
 }
 
+static int valueEqual(Fiber *f, Slot *a) {
+    RV v = rv_arg(a[0]), u = rv_arg(a[1]);
+    Type *bad = NULL;
+    a[0].i = rt_equal(v.t, v.mem, u.mem, &bad);
+    return NATIVE_OK;
+}
+
+/* SetLen (isCap false) or SetCap: a new header over the same array. */
+static int valueSetLen(Fiber *f, Slot *a) {
+    RV v = rv_arg(a[0]);
+    const Slice *s = v.mem->p;
+    Slice *r = gc_alloc(sizeof(Slice));
+    if (s)
+        *r = *s;
+    if (a[2].i)
+        r->cap = a[1].i;
+    else
+        r->len = a[1].i;
+    v.mem->p = r;
+    return NATIVE_OK;
+}
+
+static int valueClear(Fiber *f, Slot *a) {
+    RV v = rv_arg(a[0]);
+    if (v.t->kind == K_MAP) {
+        if (v.mem->p)
+            map_clear(v.mem->p);
+    } else if (v.mem->p) {
+        const Slice *s = v.mem->p;
+        memset(s->data, 0, (size_t)(s->len * v.t->elem->size) * sizeof(Slot));
+    }
+    return NATIVE_OK;
+}
+
 /* ---- making values ------------------------------------------------------------------ */
 
 static int valueNew(Fiber *f, Slot *a) {
@@ -1232,6 +1293,8 @@ const NativeEntry reflect_natives[] = {
     N(valueMapKeys), N(valueSetMapIndex), N(valueMethod), N(valueCall),
     N(valueNew), N(valueZero), N(valueMakeSlice), N(valueMakeMap),
     N(valueMakeChan), N(valueAppend), N(valueClose), N(doSelect),
-    N(deepEqual), N(valueConvert), N(valuePointer),
+    N(deepEqual), N(valueConvert), N(valuePointer), N(valueEqual),
+    N(valueSetLen), N(valueClear), N(typeArrayOf), N(typeChanOf),
+    N(typeFuncOf),
     {NULL, NULL},
 };

@@ -590,6 +590,12 @@ func valueAppend(s Value, x []Value) Value
 func deepEqual(x, y any) bool
 func valueConvert(v Value, t *rtype) Value
 func valuePointer(v Value) uintptr
+func valueEqual(v, u Value) bool
+func valueSetLen(v Value, n int, isCap bool)
+func valueClear(v Value)
+func typeArrayOf(n int, t *rtype) *rtype
+func typeChanOf(dir ChanDir, t *rtype) *rtype
+func typeFuncOf(in, out []*rtype, variadic bool) *rtype
 func valueClose(v Value)
 
 // ValueOf returns a new Value holding the concrete value stored in i;
@@ -1190,6 +1196,171 @@ func (v Value) Comparable() bool {
 		return true
 	}
 	return v.typ.Comparable()
+}
+
+// Equal reports whether v is equal to u, as == would (interfaces are
+// compared by what they hold); it panics for uncomparable values.
+func (v Value) Equal(u Value) bool {
+	if v.Kind() == Interface {
+		v = v.Elem()
+	}
+	if u.Kind() == Interface {
+		u = u.Elem()
+	}
+	if !v.IsValid() || !u.IsValid() {
+		return v.IsValid() == u.IsValid()
+	}
+	if v.Kind() != u.Kind() || v.typ != u.typ {
+		return false
+	}
+	switch v.Kind() {
+	case Func, Map, Slice:
+		panic("reflect.Value.Equal: values of type " + v.Type().String() + " are not comparable")
+	case Array:
+		if v.Len() == 0 && !v.typ.Elem().Comparable() {
+			panic("reflect.Value.Equal: values of type " + v.Type().String() + " are not comparable")
+		}
+		for i := 0; i < v.Len(); i++ {
+			if !v.Index(i).Equal(u.Index(i)) {
+				return false
+			}
+		}
+		return true
+	case Struct:
+		for i := 0; i < v.NumField(); i++ {
+			if !v.Field(i).Equal(u.Field(i)) {
+				return false
+			}
+		}
+		return true
+	}
+	return valueEqual(v, u)
+}
+
+func (v Value) CanInt() bool {
+	switch v.Kind() {
+	case Int, Int8, Int16, Int32, Int64:
+		return true
+	}
+	return false
+}
+
+func (v Value) CanUint() bool {
+	switch v.Kind() {
+	case Uint, Uint8, Uint16, Uint32, Uint64, Uintptr:
+		return true
+	}
+	return false
+}
+
+func (v Value) CanFloat() bool { return v.Kind() == Float32 || v.Kind() == Float64 }
+
+func (v Value) CanComplex() bool { return v.Kind() == Complex64 || v.Kind() == Complex128 }
+
+// SetLen sets v's length to n (v: an addressable slice).
+func (v Value) SetLen(n int) {
+	v.mustBeAssignable("SetLen")
+	v.mustBe("SetLen", Slice)
+	if n < 0 || n > valueCap(v) {
+		panic("reflect: slice length out of range in SetLen")
+	}
+	valueSetLen(v, n, false)
+}
+
+// SetCap sets v's capacity to n (v: an addressable slice).
+func (v Value) SetCap(n int) {
+	v.mustBeAssignable("SetCap")
+	v.mustBe("SetCap", Slice)
+	if n < valueLen(v) || n > valueCap(v) {
+		panic("reflect: slice capacity out of range in SetCap")
+	}
+	valueSetLen(v, n, true)
+}
+
+// Clear clears a map's entries or zeroes a slice's elements.
+func (v Value) Clear() {
+	switch v.Kind() {
+	case Map, Slice:
+		valueClear(v)
+		return
+	}
+	panic(&ValueError{"reflect.Value.Clear", v.Kind()})
+}
+
+// UnsafeAddr returns the address of v's value (v must be addressable).
+func (v Value) UnsafeAddr() uintptr {
+	if v.typ == nil {
+		panic(&ValueError{"reflect.Value.UnsafeAddr", Invalid})
+	}
+	if v.flag&flagAddr == 0 {
+		panic("reflect.Value.UnsafeAddr of unaddressable value")
+	}
+	return valuePointer(v.Addr())
+}
+
+// SetIterKey assigns to v the key of iter's current map entry.
+func (v Value) SetIterKey(iter *MapIter) { v.Set(iter.Key()) }
+
+// SetIterValue assigns to v the value of iter's current map entry.
+func (v Value) SetIterValue(iter *MapIter) { v.Set(iter.Value()) }
+
+// TrySend attempts to send x on the channel v without blocking.
+func (v Value) TrySend(x Value) bool {
+	v.mustBe("TrySend", Chan)
+	if typeChanDir(v.typ)&SendDir == 0 {
+		panic("reflect: send on recv-only channel")
+	}
+	x = x.assignTo("reflect.Value.Send", typeElem(v.typ))
+	chosen, _, _ := doSelect([]SelectCase{{SelectSend, v, x}, {Dir: SelectDefault}}, &selectState{})
+	return chosen == 0
+}
+
+// TryRecv attempts to receive a value from the channel v without
+// blocking; x is the zero Value when nothing was received.
+func (v Value) TryRecv() (x Value, ok bool) {
+	v.mustBe("TryRecv", Chan)
+	if typeChanDir(v.typ)&RecvDir == 0 {
+		panic("reflect: recv on send-only channel")
+	}
+	chosen, x, ok := doSelect([]SelectCase{{Dir: SelectRecv, Chan: v}, {Dir: SelectDefault}}, &selectState{})
+	if chosen != 0 {
+		return Value{}, false
+	}
+	return x, ok
+}
+
+// ArrayOf returns the array type with the given length and element type.
+func ArrayOf(length int, elem Type) Type {
+	if length < 0 {
+		panic("reflect: negative length passed to ArrayOf")
+	}
+	return toType(typeArrayOf(length, elem.(*rtype)))
+}
+
+// ChanOf returns the channel type with the given direction and element
+// type.
+func ChanOf(dir ChanDir, t Type) Type {
+	if dir != RecvDir && dir != SendDir && dir != BothDir {
+		panic("reflect.ChanOf: invalid dir")
+	}
+	return toType(typeChanOf(dir, t.(*rtype)))
+}
+
+// FuncOf returns the function type with the given argument and result
+// types.
+func FuncOf(in, out []Type, variadic bool) Type {
+	if variadic && (len(in) == 0 || in[len(in)-1].Kind() != Slice) {
+		panic("reflect.FuncOf: last arg of variadic func must be slice")
+	}
+	ins := make([]*rtype, len(in))
+	for i, t := range in {
+		ins[i] = t.(*rtype)
+	}
+	outs := make([]*rtype, len(out))
+	for i, t := range out {
+		outs[i] = t.(*rtype)
+	}
+	return toType(typeFuncOf(ins, outs, variadic))
 }
 
 // TypeFor returns the Type that represents the type argument T.
