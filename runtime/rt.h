@@ -100,7 +100,9 @@ Iface *rt_error_new(Str *msg);
  * NATIVE_PANIC). A callee that blocks parks the goroutine with its thread:
  * the thread hands its P to another M meanwhile (sched_park_nested). */
 int vm_call(Fiber *f, Proto *fn, Slot *args, int nargs, Slot *res, int nres);
-/* The same for a function value (a closure: its upvalues are used). */
+/* The same for a function value (a closure: its upvalues are used). A
+ * native called through a closure finds it just below its arguments,
+ * a[-1].p, as a CALL instruction leaves it (and vm_call_closure too). */
 int vm_call_closure(Fiber *f, Closure *cl, Slot *args, int nargs, Slot *res,
                     int nres);
 /* After vm_call returned NATIVE_PANIC: stops that panic as recover() would

@@ -69,8 +69,8 @@ int sync_pool_put(Fiber *f, Slot *a);
 
 /* ---- helpers shared between packages (and usable by fmt) ------------------- */
 
-/* reflect.c: when t is reflect.Value, the type (NULL: the zero Value or a
- * method value), memory and read-only flag (reached through an unexported
+/* reflect.c: when t is reflect.Value, the type (NULL: the zero Value),
+ * memory and read-only flag (reached through an unexported
  * field) of the value held by the Value at mem; false for any other t. */
 bool reflect_value_parts(Type *t, const Slot *mem, Type **vt, Slot **vmem,
                          bool *ro);

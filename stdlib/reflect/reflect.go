@@ -10,8 +10,7 @@
 // reflect.c read and write through it. This file holds the API, the
 // argument checks and Go's panic messages; the natives trust it.
 //
-// Not here: Interface of a method value, UnsafeAddr/UnsafePointer,
-// StructOf/FuncOf/MakeFunc and friends, Seq/Seq2 (no range-over-func yet).
+// Not here: UnsafePointer, StructOf, Seq/Seq2 (no range-over-func yet).
 package reflect
 
 import "strconv"
@@ -578,7 +577,7 @@ func valueSetBool(v Value, x bool)
 func valueMapIndex(v, key Value) Value
 func valueMapKeys(v Value) []Value
 func valueSetMapIndex(v, key, elem Value)
-func valueCall(v Value, in []Value) []Value
+func valueCall(v Value, in []Value, slice bool) []Value
 func valueMethod(v Value, i int) Value
 func valueSlice(v Value, i, j int) Value
 func valueNew(t *rtype) Value
@@ -589,6 +588,7 @@ func valueMakeChan(t *rtype, n int) Value
 func valueAppend(s Value, x []Value) Value
 func deepEqual(x, y any) bool
 func valueConvert(v Value, t *rtype) Value
+func makeFunc(t *rtype, fn func([]Value) []Value) Value
 func valuePointer(v Value) uintptr
 func valueEqual(v, u Value) bool
 func valueSetLen(v Value, n int, isCap bool)
@@ -642,9 +642,6 @@ func (v Value) Interface() any {
 	}
 	if v.flag&flagRO != 0 {
 		panic("reflect.Value.Interface: cannot return value obtained from unexported field or method")
-	}
-	if v.flag&flagMethod != 0 {
-		panic("reflect.Value.Interface: method values are not supported by csp")
 	}
 	return valueIface(v)
 }
@@ -830,9 +827,6 @@ func (v Value) Addr() Value {
 // assignTo returns x as a value of type t for method's stores (an
 // interface type takes any value that implements it).
 func (x Value) assignTo(method string, t *rtype) Value {
-	if x.flag&flagMethod != 0 {
-		panic(method + ": method values are not supported by csp")
-	}
 	if !typeAssignable(x.typ, t) {
 		panic(method + ": value of type " + x.typ.String() + " is not assignable to type " + t.String())
 	}
@@ -1086,12 +1080,44 @@ func (v Value) Call(in []Value) []Value {
 		elem := typeElem(typeIn(t, n))
 		for i := n; i < len(in); i++ {
 			if xt := in[i].typ; !typeAssignable(xt, elem) {
-				panic("reflect: cannot use " + xt.String() + " as type " + elem.String() + " in " + t.String())
+				panic("reflect: cannot use " + xt.String() + " as type " + elem.String() + " in Call")
 			}
 			args[i] = in[i]
 		}
 	}
-	return valueCall(v, args)
+	return valueCall(v, args, false)
+}
+
+// CallSlice calls the variadic function v with the input arguments in,
+// the last of which is the variadic slice itself.
+func (v Value) CallSlice(in []Value) []Value {
+	v.mustBe("CallSlice", Func)
+	if v.flag&flagRO != 0 {
+		panic("reflect: reflect.Value.CallSlice using value obtained using unexported field")
+	}
+	if v.flag&flagMethod == 0 && v.IsNil() {
+		panic("reflect.Value.CallSlice: call of nil function")
+	}
+	t := v.typ
+	if !typeVariadic(t) {
+		panic("reflect: CallSlice of non-variadic function")
+	}
+	n := typeNumIn(t)
+	if len(in) < n {
+		panic("reflect: CallSlice with too few input arguments")
+	}
+	if len(in) > n {
+		panic("reflect: CallSlice with too many input arguments")
+	}
+	for i, x := range in {
+		if x.Kind() == Invalid {
+			panic("reflect: CallSlice using zero Value argument")
+		}
+		if xt, targ := x.typ, typeIn(t, i); !typeAssignable(xt, targ) {
+			panic("reflect: CallSlice using " + xt.String() + " as type " + targ.String())
+		}
+	}
+	return valueCall(v, in, true)
 }
 
 // Send sends x on the channel v.
@@ -1123,9 +1149,6 @@ func (v Value) Close() {
 // Convert returns the value v converted to type t, as a Go conversion
 // T(v) would.
 func (v Value) Convert(t Type) Value {
-	if v.flag&flagMethod != 0 {
-		panic("reflect.Value.Convert: method values are not supported by csp")
-	}
 	if !v.CanConvert(t) {
 		panic("reflect.Value.Convert: value of type " + v.typ.String() + " cannot be converted to type " + t.String())
 	}
@@ -1386,6 +1409,16 @@ func Swapper(slice any) func(i, j int) {
 		a.Set(b)
 		b.Set(tmp)
 	}
+}
+
+// MakeFunc returns a new function of type typ that wraps fn: its
+// arguments are passed to fn as Values, and fn's results, checked against
+// typ's, are the function's results.
+func MakeFunc(typ Type, fn func(args []Value) (results []Value)) Value {
+	if typ.Kind() != Func {
+		panic("reflect: call of MakeFunc with non-Func type")
+	}
+	return makeFunc(typ.(*rtype), fn)
 }
 
 // Indirect returns the value that v points to (v itself if it is not a
