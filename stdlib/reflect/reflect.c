@@ -1114,7 +1114,6 @@ typedef struct SelState {
     Type **elem;        /* receives: the element type */
     int nsend, nrecv;
     int dflt;           /* index of the default case, -1 if none */
-    bool parked;
 } SelState;
 
 enum { SC_SLOTS = 1 + 2 * VALUE_SLOTS, SEL_SEND = 1, SEL_RECV = 2 };
@@ -1169,10 +1168,8 @@ static int doSelect(Fiber *f, Slot *a) {
     } else {
         st = chan_select_resume(&f->sched, &chosen, &ok);
     }
-    if (st == CHAN_PARKED) {
-        s->parked = true;
-        return NATIVE_PARK;
-    }
+    if (st == CHAN_PARKED)
+        return NATIVE_PARK;   /* called again, with s, once woken */
     if (st != CHAN_OK)
         return panic_plain(f, chan_panic_msg(st));
     if (chosen < 0) {
