@@ -353,11 +353,17 @@ func (t *rtype) FieldByName(name string) (StructField, bool) {
 		index []int
 	}
 	level := []scan{{t, nil}}
-	seen := map[Type]bool{}
+	seen := map[Type]bool{} // scanned at a shallower depth
 	for len(level) > 0 {
 		var next []scan
 		var found StructField
 		n := 0
+		// a type reached by two paths at this depth: its fields are
+		// ambiguous (counted twice), its embedded types not rescanned
+		paths := map[Type]int{}
+		for _, s := range level {
+			paths[s.t]++
+		}
 		for _, s := range level {
 			if seen[s.t] {
 				continue
@@ -367,8 +373,8 @@ func (t *rtype) FieldByName(name string) (StructField, bool) {
 				f := s.t.Field(i)
 				idx := append(append([]int(nil), s.index...), i)
 				if f.Name == name {
-					n++
-					if n == 1 {
+					n += paths[s.t]
+					if n == paths[s.t] {
 						found = f
 						found.Index = idx
 					}
