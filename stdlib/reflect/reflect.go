@@ -256,6 +256,9 @@ func typeConvertible(t, u *rtype) bool
 func typePtrTo(t *rtype) *rtype
 func typeSliceOf(t *rtype) *rtype
 func typeMapOf(k, v *rtype) *rtype
+func typeArrayOf(n int, t *rtype) *rtype
+func typeChanOf(dir ChanDir, t *rtype) *rtype
+func typeFuncOf(in, out []*rtype, variadic bool) *rtype
 
 // toType turns a nil *rtype into a nil Type.
 func toType(t *rtype) Type {
@@ -521,7 +524,7 @@ type Value struct {
 const (
 	flagAddr   uintptr = 1 // addressable (reached through a pointer, slice element...)
 	flagRO     uintptr = 2 // obtained through an unexported field
-	flagMethod uintptr = 4 // a method value: ptr holds {method, receiver}
+	flagMethod uintptr = 4 // a method value: ptr holds {method, receiver, its type}
 )
 
 // A ValueError occurs when a Value method is invoked on a Value that does
@@ -599,9 +602,6 @@ func valuePointer(v Value) uintptr
 func valueEqual(v, u Value) bool
 func valueSetLen(v Value, n int, isCap bool)
 func valueClear(v Value)
-func typeArrayOf(n int, t *rtype) *rtype
-func typeChanOf(dir ChanDir, t *rtype) *rtype
-func typeFuncOf(in, out []*rtype, variadic bool) *rtype
 func valueClose(v Value)
 
 // ValueOf returns a new Value holding the concrete value stored in i;
