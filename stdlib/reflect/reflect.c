@@ -1034,6 +1034,21 @@ static int valueSetLen(Fiber *f, Slot *a) {
     return NATIVE_OK;
 }
 
+/* valueGrow(v, n): room for n more elements, grown as append grows. */
+static int valueGrow(Fiber *f, Slot *a) {
+    RV v = rv_arg(a[0]);
+    Type *et = v.t->elem;
+    int64_t n = a[1].i, len = slice_len(v.mem->p);
+    int64_t gs = type_gosize(et);
+    if (gs && n > GO_MAX_ALLOC / gs - len)
+        return rt_panic_runtime(f, "growslice: len out of range");
+    Slot *zeros = gc_alloc((size_t)(n * et->size + 1) * sizeof(Slot));
+    Slice *r = slice_append(et, v.mem->p, zeros, n);
+    r->len = len;   /* r is a fresh header: append had to grow */
+    v.mem->p = r;
+    return NATIVE_OK;
+}
+
 static int valueClear(Fiber *f, Slot *a) {
     RV v = rv_arg(a[0]);
     if (v.t->kind == K_MAP) {
@@ -1400,7 +1415,7 @@ const NativeEntry reflect_natives[] = {
     N(valueNew), N(valueZero), N(valueMakeSlice), N(valueMakeMap),
     N(valueMakeChan), N(valueAppend), N(valueClose), N(doSelect),
     N(deepEqual), N(valueConvert), N(valuePointer), N(valueEqual),
-    N(valueSetLen), N(valueClear), N(typeArrayOf), N(typeChanOf),
+    N(valueSetLen), N(valueClear), N(valueGrow), N(typeArrayOf), N(typeChanOf),
     N(typeFuncOf), N(makeFunc),
     {NULL, NULL},
 };

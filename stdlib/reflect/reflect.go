@@ -602,6 +602,7 @@ func valuePointer(v Value) uintptr
 func valueEqual(v, u Value) bool
 func valueSetLen(v Value, n int, isCap bool)
 func valueClear(v Value)
+func valueGrow(v Value, n int)
 func valueClose(v Value)
 
 // ValueOf returns a new Value holding the concrete value stored in i;
@@ -1304,6 +1305,33 @@ func (v Value) SetCap(n int) {
 		panic("reflect: slice capacity out of range in SetCap")
 	}
 	valueSetLen(v, n, true)
+}
+
+// Grow increases the capacity of the slice v, if necessary, to
+// guarantee room for another n elements (growing as append does).
+func (v Value) Grow(n int) {
+	v.mustBeAssignable("Grow")
+	v.mustBe("Grow", Slice)
+	if n < 0 {
+		panic("reflect.Value.Grow: negative len")
+	}
+	if valueLen(v)+n > valueCap(v) {
+		valueGrow(v, n)
+	}
+}
+
+// OverflowFloat reports whether x cannot be represented by v's type.
+func (v Value) OverflowFloat(x float64) bool {
+	switch v.Kind() {
+	case Float32:
+		if x < 0 {
+			x = -x
+		}
+		return 3.40282346638528859811704183484516925440e+38 < x && x <= 1.79769313486231570814527423731704356798070e+308
+	case Float64:
+		return false
+	}
+	panic(&ValueError{"reflect.Value.OverflowFloat", v.Kind()})
 }
 
 // Clear clears a map's entries or zeroes a slice's elements.
