@@ -1034,6 +1034,26 @@ static int valueSetLen(Fiber *f, Slot *a) {
     return NATIVE_OK;
 }
 
+/* A byte slice is its own header; an (addressable) byte array becomes a
+ * slice over it (csp keeps one slot per byte either way). */
+static int valueBytes(Fiber *f, Slot *a) {
+    RV v = rv_arg(a[0]);
+    if (v.t->kind == K_SLICE) {
+        a[0] = *v.mem;
+        return NATIVE_OK;
+    }
+    Slice *s = gc_alloc(sizeof(Slice));
+    s->data = v.mem;
+    s->len = s->cap = v.t->len;
+    a[0].p = s;
+    return NATIVE_OK;
+}
+
+static int valueSetBytes(Fiber *f, Slot *a) {
+    rv_arg(a[0]).mem->p = a[1].p;
+    return NATIVE_OK;
+}
+
 /* valueGrow(v, n): room for n more elements, grown as append grows. */
 static int valueGrow(Fiber *f, Slot *a) {
     RV v = rv_arg(a[0]);
@@ -1415,7 +1435,8 @@ const NativeEntry reflect_natives[] = {
     N(valueNew), N(valueZero), N(valueMakeSlice), N(valueMakeMap),
     N(valueMakeChan), N(valueAppend), N(valueClose), N(doSelect),
     N(deepEqual), N(valueConvert), N(valuePointer), N(valueEqual),
-    N(valueSetLen), N(valueClear), N(valueGrow), N(typeArrayOf), N(typeChanOf),
+    N(valueSetLen), N(valueClear), N(valueGrow),
+    N(valueBytes), N(valueSetBytes), N(typeArrayOf), N(typeChanOf),
     N(typeFuncOf), N(makeFunc),
     {NULL, NULL},
 };

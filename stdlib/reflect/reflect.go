@@ -602,6 +602,8 @@ func valuePointer(v Value) uintptr
 func valueEqual(v, u Value) bool
 func valueSetLen(v Value, n int, isCap bool)
 func valueClear(v Value)
+func valueBytes(v Value) []byte
+func valueSetBytes(v Value, x []byte)
 func valueGrow(v Value, n int)
 func valueClose(v Value)
 
@@ -834,6 +836,9 @@ func (v Value) Addr() Value {
 // assignTo returns x as a value of type t for method's stores (an
 // interface type takes any value that implements it).
 func (x Value) assignTo(method string, t *rtype) Value {
+	if x.typ == nil {
+		panic(&ValueError{method, Invalid})
+	}
 	if !typeAssignable(x.typ, t) {
 		panic(method + ": value of type " + x.typ.String() + " is not assignable to type " + t.String())
 	}
@@ -925,6 +930,10 @@ func (v Value) OverflowUint(x uint64) bool {
 
 func (v Value) MapIndex(key Value) Value {
 	v.mustBe("MapIndex", Map)
+	if key.typ == nil {
+		var p *Value // Go's MapIndex dereferences the zero Value's type
+		_ = *p
+	}
 	return valueMapIndex(v, key.assignTo("reflect.Value.MapIndex", typeKey(v.typ)))
 }
 
@@ -937,6 +946,9 @@ func (v Value) SetMapIndex(key, elem Value) {
 	v.mustBe("SetMapIndex", Map)
 	if v.flag&flagRO != 0 {
 		panic("reflect: reflect.Value.SetMapIndex using value obtained using unexported field")
+	}
+	if key.typ == nil {
+		panic(&ValueError{"reflect.Value.SetMapIndex", Invalid})
 	}
 	key = key.assignTo("reflect.Value.SetMapIndex", typeKey(v.typ))
 	if elem.IsValid() {
@@ -1133,6 +1145,9 @@ func (v Value) Send(x Value) {
 	if typeChanDir(v.typ)&SendDir == 0 {
 		panic("reflect: send on recv-only channel")
 	}
+	if x.typ == nil {
+		panic(&ValueError{"reflect.Value.Send", Invalid})
+	}
 	x = x.assignTo("reflect.Value.Send", typeElem(v.typ))
 	doSelect([]SelectCase{{SelectSend, v, x}}, &selectState{})
 }
@@ -1156,6 +1171,10 @@ func (v Value) Close() {
 // Convert returns the value v converted to type t, as a Go conversion
 // T(v) would.
 func (v Value) Convert(t Type) Value {
+	if v.typ == nil {
+		var p *Value // Go's Convert dereferences the zero Value's type
+		_ = *p
+	}
 	if !v.CanConvert(t) {
 		panic("reflect.Value.Convert: value of type " + v.typ.String() + " cannot be converted to type " + t.String())
 	}
@@ -1307,6 +1326,37 @@ func (v Value) SetCap(n int) {
 	valueSetLen(v, n, true)
 }
 
+// Bytes returns v's underlying value: a slice of bytes, or an
+// addressable array of bytes.
+func (v Value) Bytes() []byte {
+	switch v.Kind() {
+	case Slice:
+		if typeKind(typeElem(v.typ)) != Uint8 {
+			panic("reflect.Value.Bytes of non-byte slice")
+		}
+		return valueBytes(v)
+	case Array:
+		if typeKind(typeElem(v.typ)) != Uint8 {
+			panic("reflect.Value.Bytes of non-byte array")
+		}
+		if v.flag&flagAddr == 0 {
+			panic("reflect.Value.Bytes of unaddressable byte array")
+		}
+		return valueBytes(v)
+	}
+	panic(&ValueError{"reflect.Value.Bytes", v.Kind()})
+}
+
+// SetBytes sets v's underlying value (a slice of bytes) to x.
+func (v Value) SetBytes(x []byte) {
+	v.mustBeAssignable("SetBytes")
+	v.mustBe("SetBytes", Slice)
+	if typeKind(typeElem(v.typ)) != Uint8 {
+		panic("reflect.Value.SetBytes of non-byte slice")
+	}
+	valueSetBytes(v, x)
+}
+
 // Grow increases the capacity of the slice v, if necessary, to
 // guarantee room for another n elements (growing as append does).
 func (v Value) Grow(n int) {
@@ -1366,6 +1416,9 @@ func (v Value) TrySend(x Value) bool {
 	v.mustBe("TrySend", Chan)
 	if typeChanDir(v.typ)&SendDir == 0 {
 		panic("reflect: send on recv-only channel")
+	}
+	if x.typ == nil {
+		panic(&ValueError{"reflect.Value.Send", Invalid})
 	}
 	x = x.assignTo("reflect.Value.Send", typeElem(v.typ))
 	chosen, _, _ := doSelect([]SelectCase{{SelectSend, v, x}, {Dir: SelectDefault}}, &selectState{})
@@ -1523,6 +1576,9 @@ func Append(s Value, x ...Value) Value {
 	s.mustBe("Append", Slice)
 	elem := typeElem(s.typ)
 	for i := range x {
+		if x[i].typ == nil {
+			panic(&ValueError{"reflect.Value.Set", Invalid})
+		}
 		x[i] = x[i].assignTo("reflect.Append", elem)
 	}
 	return valueAppend(s, x)
