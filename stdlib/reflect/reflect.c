@@ -131,7 +131,7 @@ static void store_conv(Type *dt, Slot *dst, RV x) {
 /* x in dt's memory representation, read-only (map keys). */
 static Slot *conv_mem(Type *dt, RV x) {
     if (dt->kind == K_INTERFACE && x.t->kind != K_INTERFACE)
-        return cell((Slot){.p = rt_iface(x.t, rt_load(x.t, x.mem))});
+        return cell((Slot){.p = rt_iface(x.t, load(x))});
     return x.mem;
 }
 
