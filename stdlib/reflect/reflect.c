@@ -483,6 +483,25 @@ static int typeFuncOf(Fiber *f, Slot *a) {
     return NATIVE_OK;
 }
 
+/* typeStructOf(names, pkgs, types, tags, embedded): reflect.go checked
+ * the fields; the runtime interns the struct type. */
+static int typeStructOf(Fiber *f, Slot *a) {
+    const Slice *names = a[0].p, *pkgs = a[1].p, *types = a[2].p,
+                *tags = a[3].p, *emb = a[4].p;
+    int n = (int)slice_len(names);
+    Field *fs = gc_alloc((size_t)(n + 1) * sizeof(Field));
+    for (int i = 0; i < n; i++) {
+        const Str *pkg = pkgs->data[i].p, *tag = tags->data[i].p;
+        fs[i].name = str_cstr(names->data[i].p);
+        fs[i].type = types->data[i].p;
+        fs[i].pkg = pkg ? str_cstr(pkg) : NULL;
+        fs[i].tag = tag ? str_intern(str_cstr(tag)) : NULL;
+        fs[i].embedded = emb->data[i].i != 0;
+    }
+    a[0].p = type_struct(fs, n);
+    return NATIVE_OK;
+}
+
 static int typeOf(Fiber *f, Slot *a) {
     Iface *x = a[0].p;
     a[0].p = x ? x->type : NULL;
@@ -1437,6 +1456,6 @@ const NativeEntry reflect_natives[] = {
     N(deepEqual), N(valueConvert), N(valuePointer), N(valueEqual),
     N(valueSetLen), N(valueClear), N(valueGrow),
     N(valueBytes), N(valueSetBytes), N(typeArrayOf), N(typeChanOf),
-    N(typeFuncOf), N(makeFunc),
+    N(typeFuncOf), N(typeStructOf), N(makeFunc),
     {NULL, NULL},
 };

@@ -10,7 +10,7 @@
 // reflect.c read and write through it. This file holds the API, the
 // argument checks and Go's panic messages; the natives trust it.
 //
-// Not here: UnsafePointer, StructOf, Seq/Seq2 (no range-over-func yet).
+// Not here: UnsafePointer, Seq/Seq2 (no range-over-func yet).
 package reflect
 
 import "strconv"
@@ -259,6 +259,7 @@ func typeMapOf(k, v *rtype) *rtype
 func typeArrayOf(n int, t *rtype) *rtype
 func typeChanOf(dir ChanDir, t *rtype) *rtype
 func typeFuncOf(in, out []*rtype, variadic bool) *rtype
+func typeStructOf(names, pkgs []string, types []*rtype, tags []string, embedded []bool) *rtype
 
 // toType turns a nil *rtype into a nil Type.
 func toType(t *rtype) Type {
@@ -1471,6 +1472,50 @@ func FuncOf(in, out []Type, variadic bool) Type {
 		outs[i] = t.(*rtype)
 	}
 	return toType(typeFuncOf(ins, outs, variadic))
+}
+
+// StructOf returns the struct type containing fields (their Offset and
+// Index are ignored, as Go computes them).
+func StructOf(fields []StructField) Type {
+	n := len(fields)
+	names, pkgs, tags := make([]string, n), make([]string, n), make([]string, n)
+	types, embedded := make([]*rtype, n), make([]bool, n)
+	seen := map[string]bool{}
+	for i, f := range fields {
+		if f.Name == "" {
+			panic("reflect.StructOf: field " + strconv.Itoa(i) + " has no name")
+		}
+		if !validFieldName(f.Name) {
+			panic("reflect.StructOf: field " + strconv.Itoa(i) + " has invalid name")
+		}
+		if f.Type == nil {
+			panic("reflect.StructOf: field " + strconv.Itoa(i) + " has no type")
+		}
+		if f.Anonymous && f.PkgPath != "" {
+			panic("reflect.StructOf: field \"" + f.Name + "\" is anonymous but has PkgPath set")
+		}
+		if c := f.Name[0]; !(c >= 'A' && c <= 'Z') && f.PkgPath == "" {
+			panic("reflect.StructOf: field \"" + f.Name + "\" is unexported but missing PkgPath")
+		}
+		if seen[f.Name] {
+			panic("reflect.StructOf: duplicate field " + f.Name)
+		}
+		seen[f.Name] = true
+		names[i], pkgs[i], tags[i] = f.Name, f.PkgPath, string(f.Tag)
+		types[i], embedded[i] = f.Type.(*rtype), f.Anonymous
+	}
+	return toType(typeStructOf(names, pkgs, types, tags, embedded))
+}
+
+// validFieldName: a letter or '_', then letters, digits and '_'.
+func validFieldName(name string) bool {
+	for i, c := range name {
+		letter := c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
+		if !letter && (i == 0 || c < '0' || c > '9') {
+			return false
+		}
+	}
+	return len(name) > 0
 }
 
 // TypeFor returns the Type that represents the type argument T.
