@@ -155,16 +155,20 @@ Closure *vm_static_closure(Proto *p) {
     return p->self;
 }
 
-/* Runs a native with its own argument buffer (so a nested vm_call cannot
- * overwrite the arguments); results are copied to res. */
-static int run_native(Fiber *f, Proto *p, const Slot *args, int nargs,
-                      Slot *res, int nres) {
+/* Runs native p of closure cl (NULL for a plain function) with its own
+ * argument buffer (so a nested vm_call cannot overwrite the arguments);
+ * results are copied to res. The closure sits just below the arguments,
+ * where a CALL leaves it (a native made at run time, reflect.MakeFunc's,
+ * finds its state there). */
+static int run_native(Fiber *f, Closure *cl, Proto *p, const Slot *args,
+                      int nargs, Slot *res, int nres) {
     int n = nargs > p->nresults ? nargs : p->nresults;
-    Slot *buf = gc_alloc((size_t)(n + 1) * sizeof(Slot));
-    memcpy(buf, args, (size_t)nargs * sizeof(Slot));
-    int st = p->native(f, buf);
+    Slot *buf = gc_alloc((size_t)(n + 2) * sizeof(Slot));
+    buf[0].p = cl;
+    memcpy(buf + 1, args, (size_t)nargs * sizeof(Slot));
+    int st = p->native(f, buf + 1);
     if (res && st == NATIVE_OK)
-        memcpy(res, buf, (size_t)nres * sizeof(Slot));
+        memcpy(res, buf + 1, (size_t)nres * sizeof(Slot));
     return st;
 }
 
@@ -313,10 +317,17 @@ void vm_go_detached(Worker *w, CProgram *prog, Closure *cl) {
 
 int vm_call(Fiber *f, Proto *fn, Slot *args, int nargs, Slot *res, int nres) {
     if (fn->native)
-        return run_native(f, fn, args, nargs, res, nres);
+        return run_native(f, NULL, fn, args, nargs, res, nres);
+    return vm_call_closure(f, vm_static_closure(fn), args, nargs, res, nres);
+}
+
+int vm_call_closure(Fiber *f, Closure *cl, Slot *args, int nargs, Slot *res,
+                    int nres) {
+    Proto *fn = cl->proto;
+    if (fn->native)
+        return run_native(f, cl, fn, args, nargs, res, nres);
     if (f->native_depth >= VM_MAX_NATIVE_DEPTH)
         panic_stack_overflow(f);
-    Closure *cl = vm_static_closure(fn);
     int64_t base = fiber_push_call(f, cl, fn, args, nargs, FR_BOUNDARY);
     f->native_depth++;
     int st;

@@ -100,6 +100,11 @@ Iface *rt_error_new(Str *msg);
  * NATIVE_PANIC). A callee that blocks parks the goroutine with its thread:
  * the thread hands its P to another M meanwhile (sched_park_nested). */
 int vm_call(Fiber *f, Proto *fn, Slot *args, int nargs, Slot *res, int nres);
+/* The same for a function value (a closure: its upvalues are used). A
+ * native called through a closure finds it just below its arguments,
+ * a[-1].p, as a CALL instruction leaves it (and vm_call_closure too). */
+int vm_call_closure(Fiber *f, Closure *cl, Slot *args, int nargs, Slot *res,
+                    int nres);
 /* After vm_call returned NATIVE_PANIC: stops that panic as recover() would
  * and returns its value (NULL for panic(nil)), so a native can report it
  * instead (fmt prints "%!v(PANIC=String method: ...)" as Go does). */
@@ -155,6 +160,7 @@ int64_t slice_grow_cap(int64_t oldcap, int64_t needed, int64_t elem_bytes);
  * interface 16, structs with Go's alignment): the element size growslice
  * rounds with. Not the size in slots. */
 int64_t rt_go_sizeof(Type *t);
+int64_t rt_go_alignof(Type *t);   /* Go's unsafe.Alignof on amd64 */
 
 /* ---- type-directed value operations (value.c) ------------------------------ */
 static inline Slot *rt_mem(const Type *t, Slot *reg) {

@@ -24,8 +24,6 @@
 
 /* ---- Go sizes -------------------------------------------------------------- */
 
-static int64_t go_alignof(Type *t);
-
 static int64_t round_up(int64_t n, int64_t a) { return (n + a - 1) / a * a; }
 
 /* Go's unsafe.Sizeof for the types of the subset on amd64. */
@@ -47,14 +45,14 @@ int64_t rt_go_sizeof(Type *t) {
         int64_t off = 0;
         for (int i = 0; i < t->nfields; i++) {
             Type *ft = t->fields[i].type;
-            off = round_up(off, go_alignof(ft)) + rt_go_sizeof(ft);
+            off = round_up(off, rt_go_alignof(ft)) + rt_go_sizeof(ft);
         }
         /* Go pads a struct ending in a zero-size field so &last stays
          * inside the object. */
         if (t->nfields > 0 && off > 0 &&
             rt_go_sizeof(t->fields[t->nfields - 1].type) == 0)
             off++;
-        return round_up(off, go_alignof(t));
+        return round_up(off, rt_go_alignof(t));
     }
     default: /* int, uint, uintptr, int64, uint64, float64, pointers, maps,
                 chans, funcs */
@@ -62,14 +60,14 @@ int64_t rt_go_sizeof(Type *t) {
     }
 }
 
-static int64_t go_alignof(Type *t) {
+int64_t rt_go_alignof(Type *t) {
     switch (t->kind) {
     case K_ARRAY:
-        return go_alignof(t->elem);
+        return rt_go_alignof(t->elem);
     case K_STRUCT: {
         int64_t a = 1;
         for (int i = 0; i < t->nfields; i++) {
-            int64_t fa = go_alignof(t->fields[i].type);
+            int64_t fa = rt_go_alignof(t->fields[i].type);
             if (fa > a)
                 a = fa;
         }

@@ -69,6 +69,12 @@ int sync_pool_put(Fiber *f, Slot *a);
 
 /* ---- helpers shared between packages (and usable by fmt) ------------------- */
 
+/* reflect.c: when t is reflect.Value, the type (NULL: the zero Value),
+ * memory and read-only flag (reached through an unexported
+ * field) of the value held by the Value at mem; false for any other t. */
+bool reflect_value_parts(Type *t, const Slot *mem, Type **vt, Slot **vmem,
+                         bool *ro);
+
 /* unicode.c: Unicode classes. Latin-1 is exact; beyond it the tables cover
  * the common scripts (see unicode.c for the list). */
 bool uni_is_letter(int32_t r);

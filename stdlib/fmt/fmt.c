@@ -1187,6 +1187,20 @@ static void print_arg(Printer *p, Iface *a, int verb) {
         fmt_pointer(p, t, mem, 'p');
         return;
     }
+    Type *vt;
+    Slot *vmem;
+    bool ro;
+    if (reflect_value_parts(t, mem, &vt, &vmem, &ro)) {
+        /* Go's printArg: a reflect.Value prints the value it holds */
+        if (!vt) {
+            pad_str(p, "<invalid reflect.Value>");
+            return;
+        }
+        if (!ro && handle_methods(p, &verb, vt, vmem))
+            return;
+        print_value(p, vt, vmem, verb, 0, ro);
+        return;
+    }
     if (t == bytes_type()) {
         const Slice *s = mem->p;
         fmt_bytes(p, s ? s->data : NULL, slice_len(s), s == NULL, verb, "[]byte",
