@@ -850,32 +850,6 @@ static void native_entry(ffi_cif *cif, void *ret, void **args, void *ud) {
 
 /* ---- callbacks ------------------------------------------------------------------ */
 
-/* Runs closure cl on f by a nested run, as vm_call does for a Proto. */
-static int call_closure(Fiber *f, Closure *cl, Slot *args, int nargs,
-                        Slot *res, int nres) {
-    if (cl->proto->native)
-        return vm_call(f, cl->proto, args, nargs, res, nres);
-    if (f->native_depth >= VM_MAX_NATIVE_DEPTH)
-        panic_stack_overflow(f);
-    int64_t base = fiber_push_call(f, cl, cl->proto, args, nargs, FR_BOUNDARY);
-    f->native_depth++;
-    int64_t saved = f->w->budget;
-    f->w->budget = INT64_MAX;
-    int st;
-    while ((st = vm_execute(f->w, f)) == VM_YIELD || st == VM_PARK) {
-        if (st == VM_PARK)
-            sched_park_nested(f->w, &f->sched);
-        f->w->budget = INT64_MAX;
-    }
-    f->w->budget = saved;
-    f->native_depth--;
-    if (st != VM_DONE)
-        return NATIVE_PANIC;
-    if (nres)
-        memcpy(res, f->stack + base - 1, (size_t)nres * sizeof(Slot));
-    return NATIVE_OK;
-}
-
 static bool on_chain(const Call *c) {
     for (const Call *k = tls_call; k; k = k->prev)
         if (k == c)
@@ -930,8 +904,8 @@ static void cb_entry(ffi_cif *cif, void *ret, void **args, void *ud) {
         }
     }
     Slot res = {0};
-    int st = call_closure(f, x->cl, sa, cb->nargs, &res,
-                          cb->ret.kind != A_VOID);
+    int st = vm_call_closure(f, x->cl, sa, cb->nargs, &res,
+                             cb->ret.kind != A_VOID);
     for (int i = 0; i < cb->nargs; i++) {
         const FfiArg *a = &cb->args[i];
         void *cp = a->kind == A_PTR ? *(void **)args[i] : NULL;

@@ -247,10 +247,16 @@ void vm_go_detached(Worker *w, CProgram *prog, Closure *cl) {
 int vm_call(Fiber *f, Proto *fn, Slot *args, int nargs, Slot *res, int nres) {
     if (fn->native)
         return run_native(f, fn, args, nargs, res, nres);
+    return vm_call_closure(f, vm_static_closure(fn), args, nargs, res, nres);
+}
+
+int vm_call_closure(Fiber *f, Closure *cl, Slot *args, int nargs, Slot *res,
+                    int nres) {
+    if (cl->proto->native)
+        return run_native(f, cl->proto, args, nargs, res, nres);
     if (f->native_depth >= VM_MAX_NATIVE_DEPTH)
         panic_stack_overflow(f);
-    Closure *cl = vm_static_closure(fn);
-    int64_t base = fiber_push_call(f, cl, fn, args, nargs, FR_BOUNDARY);
+    int64_t base = fiber_push_call(f, cl, cl->proto, args, nargs, FR_BOUNDARY);
     f->native_depth++;
     int st;
     /* A nested run is not preempted: the native below it holds this
@@ -272,7 +278,6 @@ int vm_call(Fiber *f, Proto *fn, Slot *args, int nargs, Slot *res, int nres) {
         memcpy(res, f->stack + base - 1, (size_t)nres * sizeof(Slot));
     return NATIVE_OK;
 }
-
 
 /* The panic vm_call returned NATIVE_PANIC for is the newest on f (the
  * unwind stopped at the call's boundary frame); popping it is what

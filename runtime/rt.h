@@ -100,6 +100,10 @@ Iface *rt_error_new(Str *msg);
  * NATIVE_PANIC). A callee that blocks parks the goroutine with its thread:
  * the thread hands its P to another M meanwhile (sched_park_nested). */
 int vm_call(Fiber *f, Proto *fn, Slot *args, int nargs, Slot *res, int nres);
+/* vm_call of a closure value (its captures included): a func value held by
+ * a native, e.g. a C callback's Go function (ffi.c). */
+int vm_call_closure(Fiber *f, Closure *cl, Slot *args, int nargs, Slot *res,
+                    int nres);
 /* After vm_call returned NATIVE_PANIC: stops that panic as recover() would
  * and returns its value (NULL for panic(nil)), so a native can report it
  * instead (fmt prints "%!v(PANIC=String method: ...)" as Go does). */
