@@ -1,7 +1,14 @@
 /*
- * compile_expr.c — expressions: values into registers (cexpr/cvalue),
- * storable locations (lv_*), conditional jumps (cjump), calls, builtins,
- * conversions and composite literals. Register and boxing conventions are
+ * compile_expr.c — expressions proper: the cexpr dispatch, values of a
+ * given type (cvalue), constants, identifiers, storable locations (lv_*,
+ * walk_path), arithmetic, comparisons and conditional jumps (cjump),
+ * unary operators, selectors, indexing, slicing and type assertions, and
+ * the evaluation-order pass (comp_hoist).
+ *
+ * cexpr(fs, e, dst) is the one entry point: it handles constants and
+ * hoisted operands, then dispatches on e->kind; calls and builtins go to
+ * compile_call.c, conversions and literals to compile_lit.c, and those
+ * come back here for their operands. Register and boxing conventions are
  * described in compile_int.h.
  */
 #include <string.h>
@@ -9,30 +16,8 @@
 #include "compile_int.h"
 #include "../runtime/cstack.h"
 
-static Expr *unparen(Expr *e) {
-    while (e && e->kind == E_PAREN)
-        e = e->u.paren.x;
-    return e;
-}
-
-static int target(FuncState *fs, int dst) { return dst >= 0 ? dst : alloc_reg(fs); }
-
-static int to_dst(FuncState *fs, int r, int dst) {
-    if (dst < 0 || dst == r)
-        return r;
-    emit(fs, OP_MOVE, dst, r, 0);
-    return dst;
-}
-
-static bool is_signed_int(Type *t) {
-    return t->kind >= K_INT && t->kind <= K_INT64;
-}
-static bool is_int(Type *t) { return t->kind >= K_INT && t->kind <= K_UINTPTR; }
-static bool is_float(Type *t) { return t->kind == K_FLOAT32 || t->kind == K_FLOAT64; }
-static bool is_sized(Type *t) { return is_int(t) && type_int_bits(t->kind) < 64; }
-
 /* Default type of a constant (for constants typed as interfaces). */
-static Type *const_type(Expr *e) {
+Type *comp_const_type(Expr *e) {
     Type *t = e->type;
     if (t && t->kind != K_INTERFACE && !type_is_untyped(t))
         return t;
@@ -112,7 +97,7 @@ void emit_copy_box(FuncState *fs, int dst, int src, Type *t) {
 }
 
 bool expr_is_fresh(Expr *e) {
-    e = unparen(e);
+    e = ast_unparen(e);
     switch (e->kind) {
     case E_COMPOSITE: case E_TYPEASSERT: case E_FUNCLIT: return true;
     case E_CALL:
@@ -174,7 +159,7 @@ static int hoisted_find(FuncState *fs, Expr *e) {
 
 /* The register e was evaluated into, taking it out of the table; -1 when
  * e was not hoisted. */
-static int hoisted_take(FuncState *fs, Expr *e) {
+int comp_hoisted_take(FuncState *fs, Expr *e) {
     int i = hoisted_find(fs, e);
     if (i < 0)
         return -1;
@@ -276,8 +261,8 @@ static void load_complex(FuncState *fs, int d, ConstVal cv, bool c64) {
     fs->freereg = save > d ? save : d + 1;
 }
 
-static int load_const(FuncState *fs, Expr *e, Type *t, int dst) {
-    int d = target(fs, dst);
+int comp_load_const(FuncState *fs, Expr *e, Type *t, int dst) {
+    int d = comp_target(fs, dst);
     ConstVal cv = e->cv;
     if (cv.kind == CV_COMPLEX && !type_is_complex(t)) {
         long double re = cv.u.c.re;      /* 2+0i given a real type */
@@ -321,12 +306,12 @@ static int cident(FuncState *fs, Expr *e, int dst) {
     if (!o) {
         comp_error(fs, e->pos, "internal error: unresolved identifier %s",
                    e->u.ident.name);
-        return target(fs, dst);
+        return comp_target(fs, dst);
     }
     switch (o->kind) {
     case OBJ_VAR:
         if (o->is_global) {
-            int d = target(fs, dst);
+            int d = comp_target(fs, dst);
             emit(fs, OP_GETG, d, 0, o->reg);
             if (comp_global_in_cell(fs->C, o))
                 emit(fs, OP_LOAD, d, d, 0);
@@ -334,27 +319,27 @@ static int cident(FuncState *fs, Expr *e, int dst) {
         }
         if (o->comp == fs) {
             if (!var_in_cell(o))
-                return to_dst(fs, o->reg, dst);
-            int d = target(fs, dst);
+                return comp_to_dst(fs, o->reg, dst);
+            int d = comp_target(fs, dst);
             emit(fs, OP_CELLGET, d, o->reg, 0);
             return d;
         } else {
             int up = find_upval(fs, o);
-            int d = target(fs, dst);
+            int d = comp_target(fs, dst);
             emit(fs, type_is_boxed(o->type) || var_by_value(o) ? OP_UPREF : OP_GETUP,
                  d, up, 0);
             return d;
         }
     case OBJ_FUNC: {
-        int d = target(fs, dst);
+        int d = comp_target(fs, dst);
         Proto *p = func_proto(fs->C, o);
         emit(fs, OP_LOADK, d, 0, k_ptr(fs, vm_static_closure(p), KT_CLOSURE));
         return d;
     }
     case OBJ_CONST:
-        return load_const(fs, e, const_type(e), dst);
+        return comp_load_const(fs, e, comp_const_type(e), dst);
     default: {
-        int d = target(fs, dst);
+        int d = comp_target(fs, dst);
         emit(fs, OP_LOADI, d, 0, 0);   /* nil */
         return d;
     }
@@ -386,15 +371,6 @@ static int stable_reg(FuncState *fs, int r, bool stable) {
     int t = alloc_reg(fs);
     emit(fs, OP_MOVE, t, r, 0);
     return t;
-}
-
-static Object *expr_obj(Expr *e) {
-    e = unparen(e);
-    if (e->kind == E_IDENT)
-        return e->u.ident.obj;
-    if (e->kind == E_SELECTOR && e->u.sel.kind == SEL_PKG)
-        return e->u.sel.sel->u.ident.obj;
-    return NULL;
 }
 
 static void lv_var(FuncState *fs, Object *o, LValue *lv) {
@@ -466,7 +442,7 @@ void walk_path(FuncState *fs, Expr *x, int *path, int npath, Loc *loc,
 }
 
 /* R[reg].p + off as a single pointer register. */
-static int loc_ptr(FuncState *fs, int reg, int off) {
+int comp_loc_ptr(FuncState *fs, int reg, int off) {
     if (off == 0)
         return reg;
     int r = alloc_reg(fs);
@@ -529,7 +505,7 @@ static void index_loc(FuncState *fs, Expr *e, LValue *lv, bool stable) {
             emit(fs, OP_NILCHK, loc.reg, 0, 0);
         return;
     }
-    int base = loc_ptr(fs, loc.reg, loc.off);
+    int base = comp_loc_ptr(fs, loc.reg, loc.off);
     int i = cexpr(fs, ix, -1);
     lv->reg = alloc_reg(fs);
     lv->off = 0;
@@ -539,7 +515,7 @@ static void index_loc(FuncState *fs, Expr *e, LValue *lv, bool stable) {
 
 void lv_compile(FuncState *fs, Expr *e, LValue *lv, bool stable) {
     memset(lv, 0, sizeof *lv);
-    e = unparen(e);
+    e = ast_unparen(e);
     lv->type = e->type;
     switch (e->kind) {
     case E_IDENT:
@@ -590,11 +566,11 @@ void lv_store(FuncState *fs, LValue *lv, int src) {
     case LV_MEM:
         if (type_is_boxed(lv->type)) {
             if (lv->type->size)
-                emit(fs, OP_COPYN, loc_ptr(fs, lv->reg, lv->off), src, lv->type->size);
+                emit(fs, OP_COPYN, comp_loc_ptr(fs, lv->reg, lv->off), src, lv->type->size);
             else
                 emit(fs, OP_NILCHK, lv->reg, 0, 0);
         } else if (lv->off > 0xffff) {
-            emit(fs, OP_STORE, loc_ptr(fs, lv->reg, lv->off), 0, src);
+            emit(fs, OP_STORE, comp_loc_ptr(fs, lv->reg, lv->off), 0, src);
         } else {
             emit(fs, OP_STORE, lv->reg, lv->off, src);
         }
@@ -606,10 +582,10 @@ void lv_store(FuncState *fs, LValue *lv, int src) {
 
 int lv_load(FuncState *fs, LValue *lv, int dst) {
     switch (lv->kind) {
-    case LV_REG: return to_dst(fs, lv->reg, dst);
+    case LV_REG: return comp_to_dst(fs, lv->reg, dst);
     default: break;
     }
-    int d = target(fs, dst);
+    int d = comp_target(fs, dst);
     switch (lv->kind) {
     case LV_CELL: emit(fs, OP_CELLGET, d, lv->reg, 0); break;
     case LV_UP: emit(fs, OP_GETUP, d, lv->off, 0); break;
@@ -626,7 +602,7 @@ int lv_load(FuncState *fs, LValue *lv, int dst) {
 }
 
 void addr_of(FuncState *fs, LValue *lv, int dst) {
-    int d = target(fs, dst);
+    int d = comp_target(fs, dst);
     switch (lv->kind) {
     case LV_CELL: emit(fs, OP_MOVE, d, lv->reg, 0); break;
     case LV_UP: emit(fs, OP_UPREF, d, lv->off, 0); break;
@@ -644,86 +620,28 @@ void addr_of(FuncState *fs, LValue *lv, int dst) {
     }
 }
 
-/* ---- conversions -------------------------------------------------------------------- */
-
-static bool needs_norm(Type *from, Type *to) {
-    int tb = type_int_bits(to->kind), fb = type_int_bits(from->kind);
-    if (tb >= 64)
-        return false;
-    bool fs_ = is_signed_int(from), ts = is_signed_int(to);
-    if (fs_ == ts && tb >= fb)
-        return false;
-    if (!fs_ && ts && tb > fb)
-        return false;
-    return true;
-}
-
-/* Emits the conversion of R[r] (type from) into R[d] (type to). */
-static void emit_convert(FuncState *fs, int d, int r, Type *from, Type *to) {
-    if (to->kind == K_INTERFACE) {
-        if (from->kind == K_INTERFACE || from->kind == K_UNTYPED_NIL)
-            to_dst(fs, r, d);
-        else
-            emit(fs, OP_IFACE, d, r, k_dyntype(fs, from));
-        return;
-    }
-    if (is_int(to) && is_int(from)) {
-        if (needs_norm(from, to)) emit(fs, OP_NORM, d, r, to->kind);
-        else to_dst(fs, r, d);
-    } else if (is_float(to) && is_int(from)) {
-        emit(fs, type_is_unsigned(from) ? OP_U2F : OP_I2F, d, r, 0);
-        if (to->kind == K_FLOAT32) emit(fs, OP_F32, d, d, 0);
-    } else if (is_int(to) && is_float(from)) {
-        emit(fs, OP_F2I, d, r, to->kind);
-    } else if (is_float(to) && is_float(from)) {
-        if (to->kind == K_FLOAT32 && from->kind != K_FLOAT32) emit(fs, OP_F32, d, r, 0);
-        else to_dst(fs, r, d);
-    } else if (to->kind == K_STRING && is_int(from)) {
-        emit(fs, OP_RUNE2S, d, r, 0);
-    } else if (to->kind == K_SLICE && from->kind == K_STRING) {
-        emit(fs, to->elem->kind == K_INT32 ? OP_S2R : OP_S2B, d, r, 0);
-    } else if (to->kind == K_STRING && from->kind == K_SLICE) {
-        emit(fs, from->elem->kind == K_INT32 ? OP_R2S : OP_B2S, d, r, 0);
-    } else if (to->kind == K_COMPLEX64 && from->kind == K_COMPLEX128) {
-        emit(fs, OP_C64, d, r, 0);
-    } else if (from->kind == K_SLICE &&
-               (to->kind == K_ARRAY || to->kind == K_POINTER)) {
-        bool ptr = to->kind == K_POINTER;
-        emit(fs, OP_S2A, d, r, k_ptr(fs, ptr ? to->elem : to, KT_TYPE));
-        emit_extra(fs, ptr, 0, 0);
-    } else {
-        to_dst(fs, r, d);
-    }
-}
-
-void convert_reg(FuncState *fs, int reg, Type *from, Type *to) {
-    if (from == to || !from || !to)
-        return;
-    if (to->kind == K_INTERFACE && from->kind != K_INTERFACE &&
-        from->kind != K_UNTYPED_NIL && from->kind != K_TUPLE)
-        emit(fs, OP_IFACE, reg, reg, k_dyntype(fs, from));
-}
+/* ---- values of a given type ------------------------------------------------------- */
 
 int cvalue(FuncState *fs, Expr *e, Type *to, int dst, bool owned) {
     Type *from = e->type;
     if (e->cv.kind != CV_NONE) {
-        Type *ct = const_type(e);
+        Type *ct = comp_const_type(e);
         if (to && to->kind == K_INTERFACE) {
             int save = fs->freereg;
-            int r = load_const(fs, e, ct, -1);
+            int r = comp_load_const(fs, e, ct, -1);
             fs->freereg = save;
-            int d = target(fs, dst);
+            int d = comp_target(fs, dst);
             emit(fs, OP_IFACE, d, r, k_dyntype(fs, ct));
             return d;
         }
-        return load_const(fs, e, to && !type_is_untyped(to) ? to : ct, dst);
+        return comp_load_const(fs, e, to && !type_is_untyped(to) ? to : ct, dst);
     }
     if (to && to->kind == K_INTERFACE && from && from->kind != K_INTERFACE &&
         from->kind != K_UNTYPED_NIL) {
         int save = fs->freereg;
         int r = cexpr(fs, e, -1);
         fs->freereg = save;
-        int d = target(fs, dst);
+        int d = comp_target(fs, dst);
         emit(fs, OP_IFACE, d, r, k_dyntype(fs, from));
         return d;
     }
@@ -731,35 +649,11 @@ int cvalue(FuncState *fs, Expr *e, Type *to, int dst, bool owned) {
         int save = fs->freereg;
         int r = cexpr(fs, e, -1);
         fs->freereg = save;
-        int d = target(fs, dst);
+        int d = comp_target(fs, dst);
         emit_copy_box(fs, d, r, from);
         return d;
     }
     return cexpr(fs, e, dst);
-}
-
-static int cconv(FuncState *fs, Expr *e, int dst) {
-    Type *to = e->type;
-    Expr *x = e->u.call.args[0];
-    if (e->cv.kind != CV_NONE)
-        return load_const(fs, e, const_type(e), dst);
-    if (to->kind == K_INTERFACE)
-        return cvalue(fs, x, to, dst, false);
-    if (x->cv.kind != CV_NONE && !is_int(x->type) && !is_float(x->type)) {
-        /* e.g. []byte("const") */
-        int save = fs->freereg;
-        int r = load_const(fs, x, const_type(x), -1);
-        fs->freereg = save;
-        int d = target(fs, dst);
-        emit_convert(fs, d, r, const_type(x), to);
-        return d;
-    }
-    int save = fs->freereg;
-    int r = cexpr(fs, x, -1);
-    fs->freereg = save;
-    int d = target(fs, dst);
-    emit_convert(fs, d, r, x->cv.kind != CV_NONE ? const_type(x) : x->type, to);
-    return d;
 }
 
 /* ---- arithmetic ---------------------------------------------------------------------- */
@@ -783,7 +677,7 @@ int cbinop(FuncState *fs, TokKind op, Type *t, int d, int x, int y, Expr *ye) {
             emit(fs, OP_C64, d, d, 0);
         return d;
     }
-    if (is_float(t)) {
+    if (comp_is_float(t)) {
         unsigned o = op == T_ADD ? OP_ADDF : op == T_SUB ? OP_SUBF
                    : op == T_MUL ? OP_MULF : OP_DIVF;
         emit(fs, o, d, x, y);
@@ -826,13 +720,13 @@ int cbinop(FuncState *fs, TokKind op, Type *t, int d, int x, int y, Expr *ye) {
         }
         emit(fs, o, d, x, y);
     }
-    if (norm && is_sized(t))
+    if (norm && comp_is_sized(t))
         emit(fs, OP_NORM, d, d, t->kind);
     return d;
 }
 
 static bool imm_op(TokKind op, Type *t, Expr *ye, int64_t *v) {
-    if (!is_int(t))
+    if (!comp_is_int(t))
         return false;
     switch (op) {
     case T_ADD: case T_SUB: case T_MUL: case T_AND:
@@ -869,7 +763,7 @@ static int cexpr_arith(FuncState *fs, TokKind op, Type *t, Expr *x, Expr *y,
     int yr = imm_op(op, t, y, &v) ? -1 : cexpr(fs, y, -1);
     yr = clamp_count(fs, op, yr, y);
     fs->freereg = save;
-    int d = target(fs, dst);
+    int d = comp_target(fs, dst);
     return cbinop(fs, op, t, d, xr, yr, y);
 }
 
@@ -878,7 +772,7 @@ static int cexpr_arith(FuncState *fs, TokKind op, Type *t, Expr *x, Expr *y,
 typedef enum CmpClass { CC_INT, CC_UINT, CC_FLOAT, CC_STR, CC_IFACE, CC_VALUE } CmpClass;
 
 static CmpClass cmp_class(Type *t) {
-    if (is_float(t)) return CC_FLOAT;
+    if (comp_is_float(t)) return CC_FLOAT;
     if (t->kind == K_STRING) return CC_STR;
     if (t->kind == K_INTERFACE) return CC_IFACE;
     if (type_is_boxed(t)) return CC_VALUE;
@@ -921,7 +815,7 @@ static Type *cmp_type(Expr *x, Expr *y, bool *cx, bool *cy) {
 }
 
 static bool is_nil(Expr *e) {
-    e = unparen(e);
+    e = ast_unparen(e);
     return (e->kind == E_IDENT && e->u.ident.obj && e->u.ident.obj->kind == OBJ_NIL) ||
            (e->type && e->type->kind == K_UNTYPED_NIL);
 }
@@ -944,7 +838,7 @@ static int ccompare(FuncState *fs, Expr *e, int dst) {
     int xr = operand(fs, x, t, cx);
     int yr = operand(fs, y, t, cy);
     fs->freereg = save;
-    int d = target(fs, dst);
+    int d = comp_target(fs, dst);
     CmpClass cc = (is_nil(x) || is_nil(y)) && t->kind != K_INTERFACE ? CC_INT : cmp_class(t);
     if (is_nil(x) || is_nil(y))
         cc = t->kind == K_INTERFACE ? CC_INT : cc;  /* nil interface: pointer */
@@ -970,7 +864,7 @@ static int ccompare(FuncState *fs, Expr *e, int dst) {
 
 static int clogical(FuncState *fs, Expr *e, int dst) {
     JumpList jl = {0};
-    int d = target(fs, dst);
+    int d = comp_target(fs, dst);
     cjump(fs, e, false, &jl);
     emit(fs, OP_LOADI, d, 0, 1);
     int skip = emit_jump(fs, OP_JMP, 0, 0);
@@ -980,8 +874,15 @@ static int clogical(FuncState *fs, Expr *e, int dst) {
     return d;
 }
 
+/* Adds to jl a jump taken when condition e is `when`; falls through
+ * otherwise. Cases: a constant (an unconditional jump or nothing); !x
+ * (flips when); && and || (short circuit, with a local skip list); an
+ * integer comparison (a fused JxxI immediate, JxxK constant or Jxx
+ * register form, the operands mirrored or the test negated as needed); a
+ * float comparison (JNLTF/JNLEF keep NaN false); anything else as a
+ * value tested with JT/JF. */
 void cjump(FuncState *fs, Expr *e, bool when, JumpList *jl) {
-    e = unparen(e);
+    e = ast_unparen(e);
     if (e->cv.kind == CV_BOOL) {
         if (e->cv.u.b == when)
             jl_add(jl, emit_jump(fs, OP_JMP, 0, 0));
@@ -1080,47 +981,16 @@ void cjump(FuncState *fs, Expr *e, bool when, JumpList *jl) {
 
 /* ---- unary ------------------------------------------------------------------------------ */
 
-static int ccomposite(FuncState *fs, Expr *e, int dst);
-
-/* &T{...}: a struct or array literal's box is already the pointer; a slice
- * or map literal is a register value, so it is stored in a fresh cell. */
-static int ccomposite_addr(FuncState *fs, Expr *e, int dst) {
-    Type *t = e->type->kind == K_POINTER ? e->type->elem : e->type;
-    if (type_is_boxed(t))
-        return ccomposite(fs, e, dst);
-    int save = fs->freereg;
-    int d = target(fs, dst);
-    int v = alloc_reg(fs);
-    ccomposite(fs, e, v);
-    emit(fs, OP_NEWCELL, d, v, 0);
-    fs->freereg = save > d ? save : d + 1;
-    return d;
-}
-
-/* new(expr) (Go 1.26): an owned copy of the value is the new variable for
- * boxed types; any other value goes into a fresh 1-slot cell. */
-static int cnew_value(FuncState *fs, Expr *x, int dst) {
-    if (type_is_boxed(x->type))
-        return cvalue(fs, x, x->type, dst, true);
-    int save = fs->freereg;
-    int d = target(fs, dst);
-    int v = alloc_reg(fs);
-    cvalue(fs, x, x->type, v, false);
-    emit(fs, OP_NEWCELL, d, v, 0);
-    fs->freereg = save > d ? save : d + 1;
-    return d;
-}
-
 static int cunary(FuncState *fs, Expr *e, int dst) {
     TokKind op = e->u.unary.op;
     Expr *x = e->u.unary.x;
     if (op == T_AND) {
-        Expr *ux = unparen(x);
+        Expr *ux = ast_unparen(x);
         if (ux->kind == E_COMPOSITE)
-            return ccomposite_addr(fs, ux, dst);
+            return comp_composite_addr(fs, ux, dst);
         LValue lv;
         lv_compile(fs, ux, &lv, false);
-        int d = target(fs, dst);
+        int d = comp_target(fs, dst);
         addr_of(fs, &lv, d);
         return d;
     }
@@ -1128,139 +998,42 @@ static int cunary(FuncState *fs, Expr *e, int dst) {
         int save = fs->freereg;
         int r = cexpr(fs, x, -1);
         fs->freereg = save;
-        int d = target(fs, dst);
+        int d = comp_target(fs, dst);
         emit(fs, OP_RECV, d, r, 0);
         return d;
     }
     int save = fs->freereg;
     int r = cexpr(fs, x, -1);
     fs->freereg = save;
-    int d = target(fs, dst);
+    int d = comp_target(fs, dst);
     Type *t = e->type;
     switch (op) {
     case T_SUB:
         if (type_is_complex(t)) emit(fs, OP_NEGC, d, r, 0);
-        else if (is_float(t)) emit(fs, OP_NEGF, d, r, 0);
+        else if (comp_is_float(t)) emit(fs, OP_NEGF, d, r, 0);
         else {
             emit(fs, OP_NEG, d, r, 0);
-            if (is_sized(t)) emit(fs, OP_NORM, d, d, t->kind);
+            if (comp_is_sized(t)) emit(fs, OP_NORM, d, d, t->kind);
         }
         break;
     case T_XOR:
         emit(fs, OP_BNOT, d, r, 0);
-        if (is_sized(t) && type_is_unsigned(t)) emit(fs, OP_NORM, d, d, t->kind);
+        if (comp_is_sized(t) && type_is_unsigned(t)) emit(fs, OP_NORM, d, d, t->kind);
         break;
     case T_NOT: emit(fs, OP_NOT, d, r, 0); break;
-    default: to_dst(fs, r, d); break;
+    default: comp_to_dst(fs, r, d); break;
     }
     return d;
 }
 
-/* ---- selectors, index, slice ------------------------------------------------------------ */
-
-/* Receiver for a call of method sel (SEL_METHOD) into R[dst]. */
-/* If the code since pc start ends "OP t, ...; MOVE dst, t" with t a
- * temporary (>= save) and OP one that only writes R[A], write dst directly
- * and drop the MOVE (a captured receiver: UPREF t; MOVE dst, t). The pair
- * was emitted back to back by the caller, so no jump targets the MOVE. */
-static void retarget_move(FuncState *fs, int start, int save, int dst) {
-    int n = fs->ncode;
-    if (n - 2 < start)
-        return;
-    Instr mv = fs->code[n - 1], ld = fs->code[n - 2];
-    unsigned op = INS_OP(ld);
-    if (INS_OP(mv) != OP_MOVE || (int)INS_A(mv) != dst || INS_B(mv) != INS_A(ld) ||
-        (int)INS_A(ld) < save || (int)INS_A(ld) == dst)
-        return;
-    if (op != OP_UPREF && op != OP_GETUP && op != OP_GETG)
-        return;
-    fs->code[n - 2] = ins_make(op, dst, INS_B(ld), INS_C(ld));
-    fs->ncode--;
-}
-
-static void crecv(FuncState *fs, Expr *sel, int dst) {
-    Expr *x = sel->u.sel.x;
-    Object *m = sel->u.sel.method;
-    bool want_ptr = m->recv && m->recv->kind == K_POINTER;
-    int save = fs->freereg;
-    if (sel->u.sel.npath == 0) {
-        Type *xt = x->type;
-        if (want_ptr) {
-            if (xt->kind == K_POINTER) {
-                cexpr(fs, x, dst);
-            } else {
-                LValue lv;
-                Expr *ux = unparen(x);
-                if (ux->kind == E_COMPOSITE || x->mode != M_VAR) {
-                    cvalue(fs, x, xt, dst, true);
-                    if (!type_is_boxed(xt)) {
-                        int c = alloc_reg(fs);
-                        emit(fs, OP_NEWCELL, c, dst, 0);
-                        emit(fs, OP_MOVE, dst, c, 0);
-                    }
-                } else {
-                    int start = here(fs);
-                    lv_compile(fs, x, &lv, false);
-                    addr_of(fs, &lv, dst);
-                    retarget_move(fs, start, save, dst);
-                }
-            }
-        } else if (xt->kind == K_POINTER) {
-            int p = cexpr(fs, x, -1);
-            if (type_is_boxed(xt->elem)) emit(fs, OP_BOXCOPY, dst, p, xt->elem->size);
-            else emit(fs, OP_LOAD, dst, p, 0);
-        } else {
-            cvalue(fs, x, xt, dst, true);
-        }
-        fs->freereg = save;
-        return;
-    }
-    Loc loc;
-    walk_path(fs, x, sel->u.sel.path, sel->u.sel.npath, &loc, false);
-    Type *have = loc.t;
-    if (have->kind == K_POINTER) {
-        int p = loc.reg;
-        if (loc.is_addr) {
-            p = alloc_reg(fs);
-            emit(fs, OP_LOAD, p, loc.reg, loc.off);
-        }
-        if (want_ptr) emit(fs, OP_MOVE, dst, p, 0);
-        else if (type_is_boxed(have->elem)) emit(fs, OP_BOXCOPY, dst, p, have->elem->size);
-        else emit(fs, OP_LOAD, dst, p, 0);
-    } else if (want_ptr) {
-        emit(fs, OP_ADDR, dst, loc.reg, loc.off);
-    } else if (type_is_boxed(have)) {
-        int p = loc_ptr(fs, loc.reg, loc.off);
-        emit(fs, OP_BOXCOPY, dst, p, have->size);
-    } else {
-        emit(fs, OP_LOAD, dst, loc.reg, loc.off);
-    }
-    fs->freereg = save;
-}
-
-/* The interface operand of sel (SEL_IFACE) into R[dst]; returns its type. */
-static Type *ciface_operand(FuncState *fs, Expr *sel, int dst) {
-    int save = fs->freereg;
-    Expr *x = sel->u.sel.x;
-    if (sel->u.sel.npath == 0) {
-        cexpr(fs, x, dst);
-        fs->freereg = save;
-        return x->type;
-    }
-    Loc loc;
-    walk_path(fs, x, sel->u.sel.path, sel->u.sel.npath, &loc, false);
-    if (loc.is_addr) emit(fs, OP_LOAD, dst, loc.reg, loc.off);
-    else emit(fs, OP_MOVE, dst, loc.reg, 0);
-    fs->freereg = save;
-    return loc.t;
-}
+/* ---- selectors, index, slice, assertions ----------------------------------------------- */
 
 static int cselector(FuncState *fs, Expr *e, int dst) {
     switch (e->u.sel.kind) {
     case SEL_PKG: {
         Expr *id = e->u.sel.sel;
         if (e->cv.kind != CV_NONE)
-            return load_const(fs, e, const_type(e), dst);
+            return comp_load_const(fs, e, comp_const_type(e), dst);
         id->type = id->type ? id->type : e->type;
         return cident(fs, id, dst);
     }
@@ -1269,7 +1042,7 @@ static int cselector(FuncState *fs, Expr *e, int dst) {
         Loc loc;
         walk_path(fs, e->u.sel.x, e->u.sel.path, e->u.sel.npath, &loc, false);
         fs->freereg = save;
-        int d = target(fs, dst);
+        int d = comp_target(fs, dst);
         if (!loc.is_addr)
             comp_error(fs, e->pos, "internal error: field of a non-struct");
         else if (loc.off > 0xffffff)
@@ -1281,19 +1054,19 @@ static int cselector(FuncState *fs, Expr *e, int dst) {
         Object *m = e->u.sel.method;
         int save = fs->freereg;
         int r = alloc_reg(fs);
-        crecv(fs, e, r);
+        comp_recv(fs, e, r);
         fs->freereg = save;
-        int d = target(fs, dst);
+        int d = comp_target(fs, dst);
         emit(fs, OP_BIND, d, r, k_ptr(fs, thunk_bound(fs->C, m), KT_PROTO));
         return d;
     }
     case SEL_IFACE: {
         int save = fs->freereg;
         int r = alloc_reg(fs);
-        Type *it = ciface_operand(fs, e, r);
+        Type *it = comp_iface_operand(fs, e, r);
         emit(fs, OP_NILCHK, r, 0, 0);
         fs->freereg = save;
-        int d = target(fs, dst);
+        int d = comp_target(fs, dst);
         Proto *th = thunk_iface_bound(fs->C, it, e->u.sel.iface_index);
         emit(fs, OP_BIND, d, r, k_ptr(fs, th, KT_PROTO));
         return d;
@@ -1313,13 +1086,13 @@ static int cselector(FuncState *fs, Expr *e, int dst) {
         } else {
             p = thunk_method(fs->C, rt, e->u.sel.path, e->u.sel.npath, m);
         }
-        int d = target(fs, dst);
+        int d = comp_target(fs, dst);
         emit(fs, OP_LOADK, d, 0, k_ptr(fs, vm_static_closure(p), KT_CLOSURE));
         return d;
     }
     default:
         comp_error(fs, e->pos, "internal error: unresolved selector");
-        return target(fs, dst);
+        return comp_target(fs, dst);
     }
 }
 
@@ -1331,7 +1104,7 @@ static int cindex(FuncState *fs, Expr *e, int dst) {
         int s = cexpr(fs, x, -1);
         int i = cexpr(fs, e->u.index.index, -1);
         fs->freereg = save;
-        int d = target(fs, dst);
+        int d = comp_target(fs, dst);
         emit(fs, OP_STRIDX, d, s, i);
         return d;
     }
@@ -1339,7 +1112,7 @@ static int cindex(FuncState *fs, Expr *e, int dst) {
         int m = cexpr(fs, x, -1);
         int k = cvalue(fs, e->u.index.index, xt->key, -1, false);
         fs->freereg = save;
-        int d = target(fs, dst);
+        int d = comp_target(fs, dst);
         emit(fs, OP_MAPGET, d, m, k);
         emit_extra(fs, 0, 0, k_ptr(fs, xt, KT_TYPE));
         return d;
@@ -1348,14 +1121,14 @@ static int cindex(FuncState *fs, Expr *e, int dst) {
         int s = cexpr(fs, x, -1);
         int i = cexpr(fs, e->u.index.index, -1);
         fs->freereg = save;
-        int d = target(fs, dst);
+        int d = comp_target(fs, dst);
         emit(fs, OP_SGET, d, s, i);
         return d;
     }
     LValue lv;
     index_loc(fs, e, &lv, false);
     fs->freereg = save;
-    int d = target(fs, dst);
+    int d = comp_target(fs, dst);
     emit_load_mem(fs, d, lv.reg, lv.off, e->type);
     return d;
 }
@@ -1380,7 +1153,7 @@ static int cslice(FuncState *fs, Expr *e, int dst) {
         } else {
             LValue lv;
             lv_compile(fs, x, &lv, false);
-            src = loc_ptr(fs, lv.reg, lv.off);
+            src = comp_loc_ptr(fs, lv.reg, lv.off);
         }
     }
     int lo = alloc_regs(fs, 3);
@@ -1394,7 +1167,7 @@ static int cslice(FuncState *fs, Expr *e, int dst) {
         mode |= 2;
     }
     fs->freereg = save;
-    int d = target(fs, dst);
+    int d = comp_target(fs, dst);
     if (xt->kind == K_STRING) {
         emit(fs, OP_SUBSTR, d, src, lo);
     } else {
@@ -1411,14 +1184,14 @@ static int cassert(FuncState *fs, Expr *e, int dst) {
     int save = fs->freereg;
     int r = cexpr(fs, e->u.assert.x, -1);
     fs->freereg = save;
-    int d = target(fs, dst);
+    int d = comp_target(fs, dst);
     emit(fs, OP_ASSERT, d, r, k_ptr(fs, e->type, KT_TYPE));
     emit_extra(fs, 0, 0, k_ptr(fs, e->u.assert.x->type, KT_TYPE));
     return d;
 }
 
 void ccommaok(FuncState *fs, Expr *e, int dst) {
-    e = unparen(e);
+    e = ast_unparen(e);
     int save = fs->freereg;
     if (e->kind == E_INDEX) {
         Type *mt = e->u.index.x->type;
@@ -1436,647 +1209,6 @@ void ccommaok(FuncState *fs, Expr *e, int dst) {
         comp_error(fs, e->pos, "internal error: unexpected comma-ok form");
     }
     fs->freereg = save;
-}
-
-/* ---- calls ---------------------------------------------------------------------------------- */
-
-static int cbuiltin(FuncState *fs, Expr *e, int dst);
-
-static Type *param_type(Type *sig, int i, bool spread) {
-    if (sig->variadic && !spread && i >= sig->nparams - 1)
-        return sig->params[sig->nparams - 1]->elem;
-    return i < sig->nparams ? sig->params[i] : NULL;
-}
-
-/* Arguments of call e for signature sig into registers from freereg. */
-static void cargs(FuncState *fs, Expr *e, Type *sig) {
-    int nargs = e->u.call.nargs;
-    Expr **args = e->u.call.args;
-    bool spread = e->u.call.has_ellipsis;
-    int np = sig->nparams;
-    bool pack = sig->variadic && !spread;
-    if (nargs == 1 && args[0]->type && args[0]->type->kind == K_TUPLE) {
-        Type *tt = args[0]->type;
-        int first = fs->freereg;
-        int b = ccall(fs, args[0], tt->nparams);
-        (void)first;
-        for (int i = 0; i < tt->nparams; i++)
-            convert_reg(fs, b + i, tt->params[i], param_type(sig, i, spread));
-        if (pack) {
-            int v = b + np - 1, k = tt->nparams - (np - 1);
-            if (k <= 0) {
-                emit(fs, OP_LOADI, v, 0, 0);
-            } else {
-                emit(fs, OP_MKSLICE, v, v, k);
-                emit_extra(fs, 0, 0, k_ptr(fs, sig->params[np - 1]->elem, KT_TYPE));
-            }
-        }
-        fs->freereg = b + np;
-        if (fs->freereg > fs->maxregs) fs->maxregs = fs->freereg;
-        return;
-    }
-    int nfixed = pack ? np - 1 : np;
-    for (int i = 0; i < nfixed && i < nargs; i++) {
-        int r = alloc_reg(fs);
-        cvalue(fs, args[i], sig->params[i], r, true);
-        fs->freereg = r + 1;
-    }
-    if (!pack)
-        return;
-    int v = alloc_reg(fs);
-    int extra = nargs - nfixed;
-    if (extra <= 0) {
-        emit(fs, OP_LOADI, v, 0, 0);
-        return;
-    }
-    Type *elem = sig->params[np - 1]->elem;
-    for (int j = 0; j < extra; j++) {
-        int r = alloc_reg(fs);
-        cvalue(fs, args[nfixed + j], elem, r, false);
-        fs->freereg = r + 1;
-    }
-    emit(fs, OP_MKSLICE, v, v + 1, extra);
-    emit_extra(fs, 0, 0, k_ptr(fs, elem, KT_TYPE));
-    fs->freereg = v + 1;
-}
-
-static void reserve(FuncState *fs, int upto) {
-    if (upto > fs->maxregs)
-        fs->maxregs = upto;
-}
-
-static Object *static_func(Expr *fn) {
-    Object *o = expr_obj(fn);
-    return o && o->kind == OBJ_FUNC ? o : NULL;
-}
-
-/* The fused call op (CALLKR, CALLKU) when a method call's receiver code was
- * one MOVE or UPREF into R[base+1] and nothing followed it (no arguments),
- * else 0: the call does the move, saving a dispatch per call (mu.Lock() in
- * a loop). One instruction emitted means no jump inside the receiver code
- * can target the call. */
-static unsigned fuse_recv_op(FuncState *fs, int recv_pc, int base) {
-    if (recv_pc < 0 || fs->ncode != recv_pc + 1)
-        return 0;
-    Instr mv = fs->code[recv_pc];
-    if ((int)INS_A(mv) != base + 1)
-        return 0;
-    return INS_OP(mv) == OP_MOVE ? OP_CALLKR : INS_OP(mv) == OP_UPREF ? OP_CALLKU : 0;
-}
-
-/* The fused call op of native method p whose receiver comes from a register
- * (MOVE) or an upvalue (UPREF). */
-static unsigned native_call_op(const Proto *p, bool upref) {
-    if (p->fast_kind)
-        return upref ? OP_CALLNFU : OP_CALLNF;
-    return upref ? OP_CALLNU : OP_CALLNR;
-}
-
-int ccall(FuncState *fs, Expr *e, int nwant) {
-    Expr *fn = unparen(e->u.call.fun);
-    if (fs->nhoisted) {
-        int r = hoisted_take(fs, e);
-        if (r >= 0) {
-            int b = alloc_reg(fs);
-            emit(fs, OP_MOVE, b, r, 0);
-            return b;
-        }
-    }
-    if (e->u.call.kind != CALL_CONV)
-        comp_hoist(fs, e->u.call.args, e->u.call.nargs, false);
-    if (e->u.call.kind == CALL_CONV) {
-        int b = fs->freereg;
-        cconv(fs, e, alloc_reg(fs));
-        return b;
-    }
-    if (e->u.call.kind == CALL_BUILTIN) {
-        int b = alloc_reg(fs);
-        cbuiltin(fs, e, b);
-        fs->freereg = b + (nwant > 0 ? nwant : 0);
-        return b;
-    }
-    int base = alloc_reg(fs);
-    Type *sig = fn->type;
-    Object *sf = static_func(fn);
-    unsigned op, fop;
-    int kidx = 0, cache = 0, recv_pc = -1;
-    if (fn->kind == E_SELECTOR && fn->u.sel.kind == SEL_METHOD) {
-        Object *m = fn->u.sel.method;
-        int r = alloc_reg(fs);
-        recv_pc = here(fs);
-        crecv(fs, fn, r);
-        op = OP_CALLK;
-        kidx = k_ptr(fs, func_proto(fs->C, m), KT_PROTO);
-        sig = m->type;
-    } else if (fn->kind == E_SELECTOR && fn->u.sel.kind == SEL_IFACE) {
-        int r = alloc_reg(fs);
-        Type *it = ciface_operand(fs, fn, r);
-        op = OP_CALLI;
-        kidx = k_ptr(fs, (void *)it->methods[fn->u.sel.iface_index].name, KT_NAME);
-        cache = fs->nicache++;
-    } else if (sf) {
-        op = OP_CALLK;
-        kidx = k_ptr(fs, func_proto(fs->C, sf), KT_PROTO);
-    } else {
-        cexpr(fs, fn, base);
-        op = OP_CALL;
-    }
-    if (!sig || sig->kind != K_FUNC) {
-        comp_error(fs, e->pos, "internal error: call of non-function");
-        return base;
-    }
-    cargs(fs, e, sig);
-    set_line(fs, e->pos);
-    /* A native callee known here gets the VM's frameless fast path. */
-    bool native = op == OP_CALLK && ((Proto *)fs->k[kidx].p)->native;
-    if (op == OP_CALLI) emit(fs, OP_CALLI, base, kidx, cache);
-    else if ((fop = fuse_recv_op(fs, recv_pc, base)) != 0) {
-        Instr mv = fs->code[--fs->ncode];
-        if (native)
-            fop = native_call_op(fs->k[kidx].p, fop == OP_CALLKU);
-        emit(fs, fop, base, INS_B(mv), kidx);
-    } else if (native && ((Proto *)fs->k[kidx].p)->fast_kind) {
-        emit(fs, OP_CALLNF, base, base + 1, kidx);
-    } else if (op == OP_CALLK) emit(fs, native ? OP_CALLN : OP_CALLK, base, 0, kidx);
-    else emit(fs, OP_CALL, base, 0, 0);
-    reserve(fs, base + sig->nresults + 1);
-    if (native && ((Proto *)fs->k[kidx].p)->fast_kind)
-        reserve(fs, base + 3);   /* a NativeFast rest's a[1] */
-    fs->freereg = base + (nwant > 0 ? nwant : 0);
-    return base;
-}
-
-/* A wrapper function running builtin call e on parameters (for defer). */
-static Proto *builtin_wrapper(FuncState *fs, Expr *e) {
-    int n = e->u.call.nargs;
-    FuncInfo *info = gc_alloc(sizeof *info);
-    Type **pt = gc_alloc((n + 1) * sizeof(Type *));
-    Object **po = gc_alloc((n + 1) * sizeof(Object *));
-    Expr **args = gc_alloc((n + 1) * sizeof(Expr *));
-    for (int i = 0; i < n; i++) {
-        Expr *a = e->u.call.args[i];
-        Type *t = a->cv.kind != CV_NONE ? const_type(a) : a->type;
-        if (a->mode == M_TYPE) {
-            args[i] = a;
-            pt[i] = NULL;
-            continue;
-        }
-        pt[i] = t;
-        Object *o = gc_alloc(sizeof *o);
-        o->kind = OBJ_VAR;
-        o->name = "~a";
-        o->type = t;
-        o->owner = info;
-        po[i] = o;
-        Expr *id = ast_expr(E_IDENT, a->pos);
-        id->u.ident.name = "~a";
-        id->u.ident.obj = o;
-        id->type = t;
-        id->mode = M_VAR;
-        args[i] = id;
-    }
-    int np = 0;
-    Object **params = gc_alloc((n + 1) * sizeof(Object *));
-    Type **ptypes = gc_alloc((n + 1) * sizeof(Type *));
-    for (int i = 0; i < n; i++)
-        if (pt[i]) {
-            params[np] = po[i];
-            ptypes[np++] = pt[i];
-        }
-    info->sig = type_func(ptypes, np, NULL, 0, false);
-    info->params = params;
-    info->nparams = np;
-    info->name = fs->proto->name;
-    Expr *call = ast_expr(E_CALL, e->pos);
-    call->u.call = e->u.call;
-    call->u.call.args = args;
-    call->type = e->type;
-    Stmt *st = ast_stmt(S_EXPR, e->pos);
-    st->u.expr.x = call;
-    char name[256];
-    snprintf(name, sizeof name, "%s.deferwrap", fs->proto->name);
-    info->name = gc_strdup(name);
-    return comp_function(fs->C, fs, info, st, false, NULL, e->pos);
-}
-
-int cdefer_call(FuncState *fs, Expr *e, int *basep) {
-    Expr *fn = unparen(e->u.call.fun);
-    int base = alloc_reg(fs);
-    *basep = base;
-    Type *sig = fn->type;
-    if (e->u.call.kind == CALL_BUILTIN || e->u.call.kind == CALL_CONV) {
-        if (e->u.call.kind == CALL_BUILTIN && e->u.call.builtin == BI_RECOVER) {
-            /* recover() called by the panic machinery itself is not called
-             * directly by a deferred function: it never stops a panic. */
-            fs->freereg = base;
-            return -1;
-        }
-        Proto *w = builtin_wrapper(fs, e);
-        int nargs = 0;
-        for (int i = 0; i < e->u.call.nargs; i++) {
-            Expr *a = e->u.call.args[i];
-            if (a->mode == M_TYPE)
-                continue;
-            int r = alloc_reg(fs);
-            cvalue(fs, a, a->cv.kind != CV_NONE ? const_type(a) : a->type, r, true);
-            fs->freereg = r + 1;
-            nargs++;
-        }
-        if (w->ncaps) emit(fs, OP_CLOSURE, base, 0, k_ptr(fs, w, KT_PROTO));
-        else emit(fs, OP_LOADK, base, 0, k_ptr(fs, vm_static_closure(w), KT_CLOSURE));
-        return nargs;
-    }
-    Object *sf = static_func(fn);
-    if (fn->kind == E_SELECTOR && fn->u.sel.kind == SEL_METHOD) {
-        Object *m = fn->u.sel.method;
-        emit(fs, OP_LOADK, base, 0,
-             k_ptr(fs, vm_static_closure(func_proto(fs->C, m)), KT_CLOSURE));
-        int r = alloc_reg(fs);
-        crecv(fs, fn, r);
-        sig = m->type;
-        cargs(fs, e, sig);
-        return fs->freereg - base - 1;
-    }
-    if (fn->kind == E_SELECTOR && fn->u.sel.kind == SEL_IFACE) {
-        int r = alloc_reg(fs);
-        Type *it = ciface_operand(fs, fn, r);
-        emit(fs, OP_NILCHK, r, 0, 0);
-        Proto *th = thunk_iface_bound(fs->C, it, fn->u.sel.iface_index);
-        emit(fs, OP_BIND, base, r, k_ptr(fs, th, KT_PROTO));
-        fs->freereg = base + 1;
-    } else if (sf) {
-        emit(fs, OP_LOADK, base, 0,
-             k_ptr(fs, vm_static_closure(func_proto(fs->C, sf)), KT_CLOSURE));
-    } else {
-        cexpr(fs, fn, base);
-    }
-    cargs(fs, e, sig);
-    return fs->freereg - base - 1;
-}
-
-/* ---- builtins --------------------------------------------------------------------------------- */
-
-/* Each builtin helper gets the call e, its arguments and the destination
- * (dst < 0: any register); temporaries are released by the caller. */
-
-static int bi_len(FuncState *fs, Expr *e, Expr **args, int dst) {
-    Type *t = args[0]->type;
-    if (t->kind == K_POINTER)
-        t = t->elem;
-    int d;
-    if (t->kind == K_ARRAY) {
-        if (e->cv.kind == CV_NONE) {     /* not constant: calls/receives run */
-            int save = fs->freereg;
-            cexpr(fs, args[0], -1);
-            fs->freereg = save;
-        }
-        d = target(fs, dst);
-        load_int(fs, d, t->len);
-        return d;
-    }
-    int save = fs->freereg;
-    if (t->kind == K_CHAN) {
-        int r = cexpr(fs, args[0], -1);
-        fs->freereg = save;
-        d = target(fs, dst);
-        emit(fs, e->u.call.builtin == BI_CAP ? OP_CAPCH : OP_LENCH, d, r, 0);
-        return d;
-    }
-    int r = cexpr(fs, args[0], -1);
-    fs->freereg = save;
-    d = target(fs, dst);
-    unsigned op = t->kind == K_STRING ? OP_LENS : t->kind == K_MAP ? OP_LENMAP
-                : e->u.call.builtin == BI_CAP ? OP_CAP : OP_LEN;
-    emit(fs, op, d, r, 0);
-    return d;
-}
-
-static int bi_append(FuncState *fs, Expr *e, Expr **args, int n, int dst) {
-    Type *elem = e->type->elem;
-    int save = fs->freereg;
-    int s = cexpr(fs, args[0], -1);
-    if (e->u.call.has_ellipsis && n == 2) {
-        int r = cexpr(fs, args[1], -1);
-        fs->freereg = save;
-        int d = target(fs, dst);
-        emit(fs, OP_APPENDSL, d, s, r);
-        bool str = args[1]->type->kind == K_STRING || args[1]->cv.kind == CV_STRING;
-        emit_extra(fs, str, 0, k_ptr(fs, elem, KT_TYPE));
-        return d;
-    }
-    if (n == 1) {
-        fs->freereg = save;
-        return to_dst(fs, s, target(fs, dst));
-    }
-    int first = fs->freereg;
-    for (int i = 1; i < n; i++) {
-        int r = alloc_reg(fs);
-        cvalue(fs, args[i], elem, r, false);
-        fs->freereg = r + 1;
-    }
-    fs->freereg = save;
-    int d = target(fs, dst);
-    reserve(fs, first + n);
-    emit(fs, OP_APPEND, d, s, first);
-    emit_extra(fs, 0, n - 1, k_ptr(fs, elem, KT_TYPE));
-    return d;
-}
-
-static int bi_make(FuncState *fs, Expr *e, Expr **args, int n, int dst) {
-    Type *t = args[0]->type;
-    int save = fs->freereg;
-    if (t->kind == K_SLICE) {
-        int l = cexpr(fs, args[1], -1);
-        int c = n > 2 ? cexpr(fs, args[2], -1) : l;
-        fs->freereg = save;
-        int d = target(fs, dst);
-        emit(fs, OP_MAKESLICE, d, l, c);
-        emit_extra(fs, 0, 0, k_ptr(fs, t->elem, KT_TYPE));
-        return d;
-    }
-    /* map: a size hint; chan: a buffer size; 0 when absent */
-    int h;
-    if (n > 1) {
-        h = cexpr(fs, args[1], -1);
-    } else {
-        h = alloc_reg(fs);
-        emit(fs, OP_LOADI, h, 0, 0);
-    }
-    fs->freereg = save;
-    int d = target(fs, dst);
-    if (t->kind == K_MAP)
-        emit(fs, OP_MAKEMAP, d, h, k_ptr(fs, t, KT_TYPE));
-    else
-        emit(fs, OP_MAKECHAN, d, h, k_ptr(fs, t->elem, KT_TYPE));
-    return d;
-}
-
-static void bi_print(FuncState *fs, Expr *e, Expr **args, int n) {
-    bool ln = e->u.call.builtin == BI_PRINTLN;
-    int save = fs->freereg;
-    for (int i = 0; i < n; i++) {
-        Type *t = args[i]->cv.kind != CV_NONE ? const_type(args[i]) : args[i]->type;
-        int r = cvalue(fs, args[i], t, -1, false);
-        unsigned flags = (ln && i > 0 ? 1 : 0) | (ln && i == n - 1 ? 2 : 0);
-        emit(fs, OP_PRINT, r, k_ptr(fs, t, KT_TYPE), flags);
-        fs->freereg = save;
-    }
-    if (ln && n == 0) {
-        int r = alloc_reg(fs);
-        emit(fs, OP_LOADI, r, 0, 0);    /* "" then the newline */
-        emit(fs, OP_PRINT, r, k_ptr(fs, type_basic(K_STRING), KT_TYPE), 2);
-        fs->freereg = save;
-    }
-}
-
-static int bi_minmax(FuncState *fs, Expr *e, Expr **args, int n, int dst) {
-    Type *t = e->type;
-    unsigned mode = is_float(t) ? 4 : t->kind == K_STRING ? 6
-                  : type_is_unsigned(t) ? 2 : 0;
-    mode += e->u.call.builtin == BI_MAX;
-    int save = fs->freereg;
-    int acc = alloc_reg(fs);
-    cvalue(fs, args[0], t, acc, false);
-    for (int i = 1; i < n; i++) {
-        int r = cvalue(fs, args[i], t, -1, false);
-        emit(fs, OP_MINMAX, acc, r, mode);
-        fs->freereg = acc + 1;
-    }
-    fs->freereg = save;
-    return to_dst(fs, acc, target(fs, dst));
-}
-
-static int cbuiltin(FuncState *fs, Expr *e, int dst) {
-    Expr **args = e->u.call.args;
-    int n = e->u.call.nargs;
-    int save = fs->freereg;
-    if (e->cv.kind != CV_NONE)
-        return load_const(fs, e, const_type(e), dst);
-    switch (e->u.call.builtin) {
-    case BI_LEN: case BI_CAP: return bi_len(fs, e, args, dst);
-    case BI_APPEND: return bi_append(fs, e, args, n, dst);
-    case BI_MAKE: return bi_make(fs, e, args, n, dst);
-    case BI_MIN: case BI_MAX: return bi_minmax(fs, e, args, n, dst);
-    case BI_PRINT: case BI_PRINTLN:
-        bi_print(fs, e, args, n);
-        return target(fs, dst);
-    case BI_COPY: {
-        int a = cexpr(fs, args[0], -1);
-        int b = cexpr(fs, args[1], -1);
-        fs->freereg = save;
-        int d = target(fs, dst);
-        emit(fs, OP_COPY, d, a, b);
-        emit_extra(fs, args[1]->type->kind == K_STRING, 0,
-                   args[0]->type->elem->size);
-        return d;
-    }
-    case BI_DELETE: {
-        int m = cexpr(fs, args[0], -1);
-        int k = cvalue(fs, args[1], args[0]->type->key, -1, false);
-        emit(fs, OP_MAPDEL, m, k, 0);
-        fs->freereg = save;
-        return target(fs, dst);
-    }
-    case BI_NEW: {
-        Type *t = args[0]->type;
-        if (args[0]->mode != M_TYPE)
-            return cnew_value(fs, args[0], dst);
-        int d = target(fs, dst);
-        emit(fs, OP_BOXNEW, d, 0, t->size ? t->size : 1);
-        return d;
-    }
-    case BI_PANIC: {
-        int r = cvalue(fs, args[0], type_any(), -1, false);
-        emit(fs, OP_PANIC, r, 0, 0);
-        fs->freereg = save;
-        return target(fs, dst);
-    }
-    case BI_RECOVER: {
-        int d = target(fs, dst);
-        emit(fs, OP_RECOVER, d, 0, 0);
-        return d;
-    }
-    case BI_COMPLEX: {
-        int re = cvalue(fs, args[0], args[0]->type, -1, false);
-        int im = cvalue(fs, args[1], args[1]->type, -1, false);
-        fs->freereg = save;
-        int d = target(fs, dst);
-        emit(fs, OP_CPLX, d, re, im);
-        return d;
-    }
-    case BI_REAL: case BI_IMAG: {
-        int r = cexpr(fs, args[0], -1);
-        fs->freereg = save;
-        int d = target(fs, dst);
-        emit(fs, OP_CPART, d, r, e->u.call.builtin == BI_IMAG);
-        return d;
-    }
-    case BI_CLEAR: {
-        Type *t = args[0]->type;
-        int r = cexpr(fs, args[0], -1);
-        if (t->kind == K_MAP) emit(fs, OP_MAPCLEAR, r, 0, 0);
-        else emit(fs, OP_CLEARS, r, 0, t->elem->size);
-        fs->freereg = save;
-        return target(fs, dst);
-    }
-    case BI_CLOSE: {
-        int r = cexpr(fs, args[0], -1);
-        emit(fs, OP_CLOSE, r, 0, 0);
-        fs->freereg = save;
-        return target(fs, dst);
-    }
-    default:
-        comp_error(fs, e->pos, "internal error: unknown builtin");
-        return target(fs, dst);
-    }
-}
-
-/* ---- composite literals and function literals ---------------------------------------------- */
-
-static int field_index(Type *st, Expr *key) {
-    const char *name = key->kind == E_IDENT ? key->u.ident.name : NULL;
-    for (int i = 0; name && i < st->nfields; i++)
-        if (strcmp(st->fields[i].name, name) == 0)
-            return i;
-    return -1;
-}
-
-/* Stores element value expression v (type t) at R[box].p + off. */
-static void store_elem(FuncState *fs, int box, int off, Type *t, Expr *v) {
-    int save = fs->freereg;
-    int r = cvalue(fs, v, t, -1, false);
-    LValue lv = {.kind = LV_MEM, .type = t, .reg = box, .off = off};
-    lv_store(fs, &lv, r);
-    fs->freereg = save;
-}
-
-static int64_t elt_index(Expr *key, int64_t next) {
-    if (key && key->cv.kind == CV_INT)
-        return (int64_t)key->cv.u.i;
-    return next;
-}
-
-static int ccomposite(FuncState *fs, Expr *e, int dst) {
-    Type *t = e->type;
-    if (t->kind == K_POINTER)
-        t = t->elem;                 /* elided &T in a nested literal */
-    int n = e->u.composite.nelts;
-    Expr **elts = e->u.composite.elts;
-    comp_hoist(fs, elts, n, false);
-    int d = target(fs, dst);
-    switch (t->kind) {
-    case K_STRUCT:
-        emit(fs, OP_BOXNEW, d, 0, t->size);
-        for (int i = 0; i < n; i++) {
-            Expr *v = elts[i];
-            int fi = i;
-            if (v->kind == E_KEYVALUE) {
-                fi = field_index(t, v->u.kv.key);
-                v = v->u.kv.value;
-            }
-            if (fi < 0 || fi >= t->nfields)
-                continue;
-            store_elem(fs, d, t->fields[fi].offset, t->fields[fi].type, v);
-        }
-        return d;
-    case K_ARRAY: {
-        emit(fs, OP_BOXNEW, d, 0, t->size);
-        int64_t idx = 0;
-        for (int i = 0; i < n; i++, idx++) {
-            Expr *v = elts[i];
-            if (v->kind == E_KEYVALUE) {
-                idx = elt_index(v->u.kv.key, idx);
-                v = v->u.kv.value;
-            }
-            store_elem(fs, d, (int)(idx * t->elem->size), t->elem, v);
-        }
-        return d;
-    }
-    case K_SLICE: {
-        Type *et = t->elem;
-        bool keyed = false;
-        int64_t len = 0, idx = 0;
-        for (int i = 0; i < n; i++, idx++) {
-            if (elts[i]->kind == E_KEYVALUE) {
-                keyed = true;
-                idx = elt_index(elts[i]->u.kv.key, idx);
-            }
-            if (idx + 1 > len) len = idx + 1;
-        }
-        if (!keyed && n > 0 && n <= 64) {
-            int save = fs->freereg;
-            int first = fs->freereg;
-            for (int i = 0; i < n; i++) {
-                int r = alloc_reg(fs);
-                cvalue(fs, elts[i], et, r, false);
-                fs->freereg = r + 1;
-            }
-            fs->freereg = save;
-            reserve(fs, first + n);
-            emit(fs, OP_MKSLICE, d, first, n);
-            emit_extra(fs, 0, 0, k_ptr(fs, et, KT_TYPE));
-            return d;
-        }
-        int save = fs->freereg;
-        int lr = alloc_reg(fs);
-        load_int(fs, lr, len);
-        emit(fs, OP_MAKESLICE, d, lr, lr);
-        emit_extra(fs, 0, 0, k_ptr(fs, et, KT_TYPE));
-        idx = 0;
-        for (int i = 0; i < n; i++, idx++) {
-            Expr *v = elts[i];
-            if (v->kind == E_KEYVALUE) {
-                idx = elt_index(v->u.kv.key, idx);
-                v = v->u.kv.value;
-            }
-            int ir = alloc_reg(fs);
-            load_int(fs, ir, idx);
-            if (!type_is_boxed(et)) {
-                int r = cvalue(fs, v, et, -1, false);
-                emit(fs, OP_SSET, d, ir, r);
-            } else {
-                int p = alloc_reg(fs);
-                emit(fs, OP_SADDR, p, d, ir);
-                emit_extra(fs, 0, 0, et->size);
-                store_elem(fs, p, 0, et, v);
-            }
-            fs->freereg = save + 1;
-        }
-        fs->freereg = save;
-        return d;
-    }
-    case K_MAP: {
-        int save = fs->freereg;
-        int h = alloc_reg(fs);
-        load_int(fs, h, n);
-        emit(fs, OP_MAKEMAP, d, h, k_ptr(fs, t, KT_TYPE));
-        for (int i = 0; i < n; i++) {
-            Expr *kv = elts[i];
-            if (kv->kind != E_KEYVALUE)
-                continue;
-            fs->freereg = save;
-            int k = cvalue(fs, kv->u.kv.key, t->key, -1, false);
-            int v = cvalue(fs, kv->u.kv.value, t->elem, -1, false);
-            emit(fs, OP_MAPSET, d, k, v);
-        }
-        fs->freereg = save;
-        return d;
-    }
-    default:
-        comp_error(fs, e->pos, "invalid composite literal type %s", type_string(t));
-        return d;
-    }
-}
-
-static int cfunclit(FuncState *fs, Expr *e, int dst) {
-    FuncInfo *info = e->u.funclit.info;
-    Proto *p = comp_function(fs->C, fs, info, e->u.funclit.body, false, NULL, e->pos);
-    int d = target(fs, dst);
-    if (p->ncaps == 0)
-        emit(fs, OP_LOADK, d, 0, k_ptr(fs, vm_static_closure(p), KT_CLOSURE));
-    else
-        emit(fs, OP_CLOSURE, d, 0, k_ptr(fs, p, KT_PROTO));
-    return d;
 }
 
 /* ---- dispatch -------------------------------------------------------------------------------- */
@@ -2102,16 +1234,16 @@ int cexpr(FuncState *fs, Expr *e, int dst) {
         if (!fs->C->too_deep)
             comp_error(fs, e->pos, "exceeded max nesting depth");
         fs->C->too_deep = true;
-        return target(fs, dst);
+        return comp_target(fs, dst);
     }
     if (e->cv.kind != CV_NONE && e->mode != M_TYPE)
-        return load_const(fs, e, const_type(e), dst);
+        return comp_load_const(fs, e, comp_const_type(e), dst);
     if (fs->nhoisted) {
-        int r = hoisted_take(fs, e);
+        int r = comp_hoisted_take(fs, e);
         if (r >= 0)
-            return to_dst(fs, r, dst);
+            return comp_to_dst(fs, r, dst);
     }
-    if (dst >= 0 && dst < fs->nactive && !writes_dst_last(unparen(e))) {
+    if (dst >= 0 && dst < fs->nactive && !writes_dst_last(ast_unparen(e))) {
         int save = fs->freereg;
         int r = cexpr(fs, e, -1);
         emit(fs, OP_MOVE, dst, r, 0);
@@ -2129,10 +1261,10 @@ int cexpr(FuncState *fs, Expr *e, int dst) {
         int save = fs->freereg;
         int p = cexpr(fs, e->u.star.x, -1);
         fs->freereg = save;
-        int d = target(fs, dst);
+        int d = comp_target(fs, dst);
         if (type_is_boxed(e->type)) {
             emit(fs, OP_NILCHK, p, 0, 0);
-            to_dst(fs, p, d);
+            comp_to_dst(fs, p, d);
         } else {
             emit(fs, OP_LOAD, d, p, 0);
         }
@@ -2149,9 +1281,9 @@ int cexpr(FuncState *fs, Expr *e, int dst) {
     }
     case E_CALL: {
         if (e->u.call.kind == CALL_CONV)
-            return cconv(fs, e, dst);
+            return comp_conv(fs, e, dst);
         if (e->u.call.kind == CALL_BUILTIN)
-            return cbuiltin(fs, e, dst);
+            return comp_builtin(fs, e, dst);
         int b = ccall(fs, e, 1);
         if (dst >= 0 && dst != b) {
             emit(fs, OP_MOVE, dst, b, 0);
@@ -2161,10 +1293,10 @@ int cexpr(FuncState *fs, Expr *e, int dst) {
         return b;
     }
     case E_COMPOSITE:
-        return e->type->kind == K_POINTER ? ccomposite_addr(fs, e, dst) : ccomposite(fs, e, dst);
-    case E_FUNCLIT: return cfunclit(fs, e, dst);
+        return e->type->kind == K_POINTER ? comp_composite_addr(fs, e, dst) : comp_composite(fs, e, dst);
+    case E_FUNCLIT: return comp_funclit(fs, e, dst);
     default:
         comp_error(fs, e->pos, "unsupported expression");
-        return target(fs, dst);
+        return comp_target(fs, dst);
     }
 }

@@ -1,7 +1,9 @@
 /*
  * compile_int.h — state shared by the compiler's files (not a public API):
  * compile.c (program, functions, method tables, thunks, emission helpers),
- * compile_expr.c (expressions), compile_stmt.c (statements).
+ * compile_expr.c (expressions), compile_call.c (calls, defer/go operands,
+ * builtins), compile_lit.c (conversions, composite and function literals),
+ * compile_stmt.c (statements).
  *
  * REGISTER ALLOCATION is a stack discipline, as in Lua: locals occupy
  * registers in declaration order ([0, nactive)), temporaries live above
@@ -176,7 +178,43 @@ Proto *thunk_bound(Comp *C, Object *m);
 Proto *thunk_iface_bound(Comp *C, Type *iface, int index);
 void comp_named_type(Comp *C, Type *t);
 
+/* ---- small helpers shared by the expression files ------------------------ */
+
+/* dst itself, or a fresh temporary when dst < 0 (any register). */
+static inline int comp_target(FuncState *fs, int dst) {
+    return dst >= 0 ? dst : alloc_reg(fs);
+}
+/* The value in R[r] delivered as cexpr delivers it: r itself when dst < 0
+ * (or dst == r), else moved into R[dst]. */
+static inline int comp_to_dst(FuncState *fs, int r, int dst) {
+    if (dst < 0 || dst == r)
+        return r;
+    emit(fs, OP_MOVE, dst, r, 0);
+    return dst;
+}
+/* Registers up to (not including) upto are used by an instruction that
+ * reads or writes a run of them (a call frame, MKSLICE, APPEND). */
+static inline void comp_reserve(FuncState *fs, int upto) {
+    if (upto > fs->maxregs)
+        fs->maxregs = upto;
+}
+/* Typed kinds only (untyped constants never reach these tests). */
+static inline bool comp_is_signed_int(Type *t) {
+    return t->kind >= K_INT && t->kind <= K_INT64;
+}
+static inline bool comp_is_int(Type *t) {
+    return t->kind >= K_INT && t->kind <= K_UINTPTR;
+}
+static inline bool comp_is_float(Type *t) {
+    return t->kind == K_FLOAT32 || t->kind == K_FLOAT64;
+}
+/* An integer narrower than a register: results are NORMalized. */
+static inline bool comp_is_sized(Type *t) {
+    return comp_is_int(t) && type_int_bits(t->kind) < 64;
+}
+
 /* ---- compile_expr.c ---------------------------------------------------------- */
+/* Compiles e; the value ends in R[dst], or any register when dst < 0. */
 int cexpr(FuncState *fs, Expr *e, int dst);
 /* e converted to type `to` (interface boxing) and, when owned, an owned
  * copy for boxed types. */
@@ -186,37 +224,83 @@ int cvalue(FuncState *fs, Expr *e, Type *to, int dst, bool owned);
  * rest when a plain operand would otherwise be read before one of them
  * (lhs_first: operands evaluated before the list, e.g. a[i] = f()). */
 void comp_hoist(FuncState *fs, Expr **list, int n, bool lhs_first);
-/* Converts the value in reg (of type from) to type to in place. */
-void convert_reg(FuncState *fs, int reg, Type *from, Type *to);
+/* The register comp_hoist evaluated e into, taken out of the table; -1
+ * when e was not hoisted. */
+int comp_hoisted_take(FuncState *fs, Expr *e);
+/* The type constant e is loaded as: its own, or its default type when it
+ * is untyped or typed as an interface. */
+Type *comp_const_type(Expr *e);
+/* Loads constant e as a value of type t into R[dst] (dst < 0: a temp). */
+int comp_load_const(FuncState *fs, Expr *e, Type *t, int dst);
+/* R[reg].p + off as one pointer register (reg itself when off is 0). */
+int comp_loc_ptr(FuncState *fs, int reg, int off);
+/* Jumps to jl when condition e evaluates to `when`; falls through else. */
 void cjump(FuncState *fs, Expr *e, bool when, JumpList *jl);
+/* The location e denotes (stable: its registers survive later code). */
 void lv_compile(FuncState *fs, Expr *e, LValue *lv, bool stable);
+/* Stores R[src] into lv (boxed types: the slots are copied). */
 void lv_store(FuncState *fs, LValue *lv, int src);
+/* Loads lv's value into R[dst] (dst < 0: any register). */
 int lv_load(FuncState *fs, LValue *lv, int dst);
-/* Compiles a call; results in consecutive registers from the returned base;
- * nwant results are kept allocated. */
-int ccall(FuncState *fs, Expr *e, int nwant);
-/* Prepares a deferred call: closure in base, args after; returns nargs. */
-int cdefer_call(FuncState *fs, Expr *call, int *base);
+/* R[dst] = R[x] op R[y], or op with immediate y when y < 0 (ye the
+ * constant operand); narrow results normalized. */
 int cbinop(FuncState *fs, TokKind op, Type *t, int dst, int x, int y,
            Expr *ye);
 /* R[d] = R[xr] op y, with an immediate form when y is a small constant. */
 int carith(FuncState *fs, TokKind op, Type *t, int d, int xr, Expr *y);
+/* Whether e always yields a new value (a literal, a call result, a map
+ * read, ...), so a consumer need not copy it to own it. */
 bool expr_is_fresh(Expr *e);
+/* Whether local o lives in a heap cell (captured or address taken). */
 bool var_in_cell(Object *o);
+/* Whether captured local o is copied into closures (never reassigned). */
 bool var_by_value(Object *o);
 /* Declares local o in register r (value already there): cells, owned. */
 void declare_local(FuncState *fs, Object *o, int r);
+/* The upvalue index of o in fs, adding it (and its parents') if new. */
 int find_upval(FuncState *fs, Object *o);
+/* R[dst] = an owned copy of the box in R[src]. */
 void emit_copy_box(FuncState *fs, int dst, int src, Type *t);
+/* R[dst] = the zero value of t (a new box for boxed types). */
 void emit_zero(FuncState *fs, int dst, Type *t);
 /* Comma-ok forms: v, ok := m[k] / x.(T); results at dst, dst+1. */
 void ccommaok(FuncState *fs, Expr *e, int dst);
 /* Is op a comparison? */
 bool is_compare_op(TokKind op);
+/* Follows the embedded fields path[0..npath) from x into loc. */
 void walk_path(FuncState *fs, Expr *x, int *path, int npath, Loc *loc,
                bool stable);
+/* R[dst] = the address of lv. */
 void addr_of(FuncState *fs, LValue *lv, int dst);
+/* The operand word (EXTRA) of AADDR/SLICE on array type at. */
 void emit_array_extra(FuncState *fs, unsigned a, Type *at);
+
+/* ---- compile_call.c ---------------------------------------------------------- */
+/* Compiles a call; results in consecutive registers from the returned base;
+ * nwant results are kept allocated. */
+int ccall(FuncState *fs, Expr *e, int nwant);
+/* Prepares a deferred call: closure in base, args after; returns nargs. */
+int cdefer_call(FuncState *fs, Expr *call, int *base);
+/* The receiver of method selector sel (SEL_METHOD) into R[dst], as the
+ * method takes it: a pointer, or an owned copy of the value. */
+void comp_recv(FuncState *fs, Expr *sel, int dst);
+/* The interface operand of sel (SEL_IFACE) into R[dst]; returns its type. */
+Type *comp_iface_operand(FuncState *fs, Expr *sel, int dst);
+/* Builtin call e into R[dst] (dst < 0: any register). */
+int comp_builtin(FuncState *fs, Expr *e, int dst);
+
+/* ---- compile_lit.c ----------------------------------------------------------- */
+/* Converts the value in reg (of type from) to type to in place. */
+void convert_reg(FuncState *fs, int reg, Type *from, Type *to);
+/* Conversion call T(x) into R[dst] (dst < 0: any register). */
+int comp_conv(FuncState *fs, Expr *e, int dst);
+/* Composite literal e into R[dst] as a fresh value. */
+int comp_composite(FuncState *fs, Expr *e, int dst);
+/* &T{...} (or an elided &T in a nested literal): a pointer to a fresh
+ * literal into R[dst]. */
+int comp_composite_addr(FuncState *fs, Expr *e, int dst);
+/* Function literal e: its closure into R[dst]. */
+int comp_funclit(FuncState *fs, Expr *e, int dst);
 
 /* ---- compile_stmt.c ---------------------------------------------------------- */
 void cstmt(FuncState *fs, Stmt *s);

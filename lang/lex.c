@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "../runtime/gc.h"
+#include "../runtime/rt.h"
 
 const char *const tok_names[T_NTOKENS] = {
 #define X(name, str) str,
@@ -66,58 +67,20 @@ static bool is_hex(int c) {
 }
 static int lower(int c) { return c | 0x20; }
 
-/* Decodes one UTF-8 sequence at p. Returns the rune (0xFFFD when invalid)
- * and stores its byte length in *n (1 for invalid bytes). */
-static int32_t utf8_decode(const char *p, int *n) {
-    const unsigned char *s = (const unsigned char *)p;
-    unsigned c = s[0];
-    if (c < 0x80) { *n = 1; return (int32_t)c; }
-    int len; uint32_t r, min;
-    if ((c & 0xE0) == 0xC0) { len = 2; r = c & 0x1F; min = 0x80; }
-    else if ((c & 0xF0) == 0xE0) { len = 3; r = c & 0x0F; min = 0x800; }
-    else if ((c & 0xF8) == 0xF0) { len = 4; r = c & 0x07; min = 0x10000; }
-    else { *n = 1; return 0xFFFD; }
-    for (int i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80) { *n = 1; return 0xFFFD; }
-        r = (r << 6) | (s[i] & 0x3F);
-    }
-    if (r < min || r > 0x10FFFF || (r >= 0xD800 && r < 0xE000)) {
-        *n = 1;
-        return 0xFFFD;
-    }
-    *n = len;
-    return (int32_t)r;
+/* Decodes one UTF-8 sequence at p with runtime/str.c's decoder (Go's
+ * utf8.DecodeRune): the rune, 0xFFFD and *n = 1 when invalid. Offering 4
+ * bytes is safe: the source is NUL-terminated and the decoder stops at the
+ * first byte that does not continue the sequence. */
+static int32_t decode_at(const char *p, int *n) {
+    return utf8_decode(p, 4, n);
 }
 
 /* True when the bytes at p form a valid encoding of U+FFFD itself (so a
  * decoded 0xFFFD of length 3 is not an encoding error). */
 static bool utf8_valid_at(const char *p) {
     int n;
-    int32_t r = utf8_decode(p, &n);
+    int32_t r = decode_at(p, &n);
     return !(r == 0xFFFD && n == 1);
-}
-
-/* Encodes rune r as UTF-8 into buf (at least 4 bytes); returns the length. */
-static int utf8_encode(char *buf, int32_t r) {
-    uint32_t c = (uint32_t)r;
-    if (c > 0x10FFFF || (c >= 0xD800 && c < 0xE000)) c = 0xFFFD;
-    if (c < 0x80) { buf[0] = (char)c; return 1; }
-    if (c < 0x800) {
-        buf[0] = (char)(0xC0 | (c >> 6));
-        buf[1] = (char)(0x80 | (c & 0x3F));
-        return 2;
-    }
-    if (c < 0x10000) {
-        buf[0] = (char)(0xE0 | (c >> 12));
-        buf[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-        buf[2] = (char)(0x80 | (c & 0x3F));
-        return 3;
-    }
-    buf[0] = (char)(0xF0 | (c >> 18));
-    buf[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-    buf[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-    buf[3] = (char)(0x80 | (c & 0x3F));
-    return 4;
 }
 
 /* Unicode letters without a Unicode database: every rune >= 0x80 counts as a
@@ -197,7 +160,7 @@ static void comment_char(Lexer *lx) {
         return;
     }
     int n;
-    utf8_decode(lx->p, &n);
+    decode_at(lx->p, &n);
     if (!utf8_valid_at(lx->p)) {
         bad_utf8(lx, lx->p);
         n = 1;
@@ -257,7 +220,7 @@ static int ident_char(Lexer *lx, const char *p) {
     if (c < 0x80)
         return (c == '_' || (lower(c) >= 'a' && lower(c) <= 'z') || is_decimal(c)) ? 1 : 0;
     int n;
-    int32_t r = utf8_decode(p, &n);
+    int32_t r = decode_at(p, &n);
     if (!utf8_valid_at(p)) {
         bad_utf8(lx, p);
     } else if (!unicode_letter(r)) {
@@ -465,7 +428,7 @@ static bool scan_escape(Lexer *lx, char quote, uint32_t *val, bool *is_byte) {
             if (ch >= 0x80) {
                 int len;
                 char u[5];
-                int k = utf8_encode(u, utf8_decode(lx->p, &len));
+                int k = utf8_encode(u, decode_at(lx->p, &len));
                 u[k] = 0;
                 snprintf(q, sizeof q, "'%s'", u);
             } else {
@@ -495,7 +458,7 @@ static bool scan_escape(Lexer *lx, char quote, uint32_t *val, bool *is_byte) {
  * invalid UTF-8. Returns the rune. */
 static int32_t copy_char(Lexer *lx, Buf *b) {
     int n;
-    int32_t r = utf8_decode(lx->p, &n);
+    int32_t r = decode_at(lx->p, &n);
     if (r == 0xFFFD && n == 1 && (unsigned char)*lx->p >= 0x80)
         bad_utf8(lx, lx->p);
     buf_put(b, lx->p, n);
@@ -721,7 +684,7 @@ static bool skip_space(Lexer *lx, Token *semi) {
  * one (see ident_char). */
 static bool starts_non_ident(const char *p) {
     int n;
-    return utf8_decode(p, &n) == 0xFEFF;
+    return decode_at(p, &n) == 0xFEFF;
 }
 
 /* Scans one non-blank token starting at lx->p into t. Returns false when
@@ -744,7 +707,7 @@ static bool scan_token(Lexer *lx, Token *t) {
     TokKind k = scan_op(lx);
     if (k != T_ILLEGAL) { t->kind = k; return true; }
     int n;
-    int32_t r = utf8_decode(lx->p, &n);
+    int32_t r = decode_at(lx->p, &n);
     if (r == 0xFFFD && n == 1 && c >= 0x80) {
         bad_utf8(lx, lx->p);
     } else if (r == 0xFEFF) {

@@ -227,16 +227,6 @@ static bool enter(Parser *p) {
 
 static void leave(Parser *p) { p->depth--; }
 
-/* Concatenates strings into a GC heap string. */
-static const char *cat(const char *a, const char *b, const char *c) {
-    size_t la = strlen(a), lb = strlen(b), lc = strlen(c);
-    char *o = gc_alloc_atomic(la + lb + lc + 1);
-    memcpy(o, a, la);
-    memcpy(o + la, b, lb);
-    memcpy(o + la + lb, c, lc + 1);
-    return o;
-}
-
 /* ---- node helpers --------------------------------------------------------------- */
 
 static Expr *bad_expr(Parser *p) { return ast_expr(E_BAD, ppos(p)); }
@@ -1165,7 +1155,8 @@ static Expr *p_func_type(Parser *p, const char *context, bool *has_tparams,
     if (got(p, T_LBRACK)) {
         if (has_tparams) *has_tparams = true;
         if (context && context[0])
-            syntax_error_at(p, t->pos, cat(context, " must have no type parameters", ""));
+            syntax_error_at(p, t->pos,
+                            gc_strcat3(context, " must have no type parameters", ""));
         if (p->tok.kind == T_RBRACK) {
             syntax_error(p, "empty type parameter list");
             next(p);
@@ -1532,7 +1523,7 @@ static Stmt *p_simple_stmt(Parser *p, Vec *lhs, TokKind keyword) {
 
 static const char *list_string(Expr *const *xs, int n) {
     const char *s = "";
-    for (int i = 0; i < n; i++) s = cat(s, i ? ", " : "", ast_expr_string(xs[i]));
+    for (int i = 0; i < n; i++) s = gc_strcat3(s, i ? ", " : "", ast_expr_string(xs[i]));
     return s;
 }
 
@@ -1540,13 +1531,14 @@ static const char *list_string(Expr *const *xs, int n) {
 static const char *stmt_string(const Stmt *s) {
     switch (s->kind) {
     case S_INCDEC:
-        return cat(ast_expr_string(s->u.incdec.x), tok_names[s->u.incdec.op], "");
+        return gc_strcat3(ast_expr_string(s->u.incdec.x), tok_names[s->u.incdec.op], "");
     case S_SEND:
-        return cat(ast_expr_string(s->u.send.ch), " <- ", ast_expr_string(s->u.send.value));
+        return gc_strcat3(ast_expr_string(s->u.send.ch), " <- ",
+                          ast_expr_string(s->u.send.value));
     case S_ASSIGN:
-        return cat(list_string(s->u.assign.lhs, s->u.assign.nlhs),
-                   cat(" ", tok_names[s->u.assign.op], " "),
-                   list_string(s->u.assign.rhs, s->u.assign.nrhs));
+        return gc_strcat3(list_string(s->u.assign.lhs, s->u.assign.nlhs),
+                          gc_strcat3(" ", tok_names[s->u.assign.op], " "),
+                          list_string(s->u.assign.rhs, s->u.assign.nrhs));
     default:
         return "statement";
     }

@@ -103,15 +103,6 @@ static void buf_init(Buf *b) {
     buf_putn(b, "", 0);
 }
 
-static char *cat3(const char *a, const char *b, const char *c) {
-    size_t la = strlen(a), lb = strlen(b), lc = strlen(c);
-    char *s = gc_alloc_atomic(la + lb + lc + 1);
-    memcpy(s, a, la);
-    memcpy(s + la, b, lb);
-    memcpy(s + la + lb, c, lc + 1);
-    return s;
-}
-
 /* ---- the session ----------------------------------------------------------- */
 
 typedef struct RDecl {
@@ -322,7 +313,7 @@ static const char *decl_key(Decl *d) {
             if (t && t->kind == E_STAR)
                 t = t->u.star.x;
             const char *tn = ident_name(t);
-            return cat3(tn ? tn : "?", ".", name ? name : "?");
+            return gc_strcat3(tn ? tn : "?", ".", name ? name : "?");
         }
         return name;
     }
@@ -486,7 +477,7 @@ static char *header(const char *body) {
     buf_init(&b);
     buf_puts(&b, "package main; import (");
     for (int i = 0; i < nused; i++)
-        buf_puts(&b, cat3("\"", used[i], "\"; "));
+        buf_puts(&b, gc_strcat3("\"", used[i], "\"; "));
     buf_puts(&b, ")\n");
     return b.s;
 }
@@ -531,7 +522,7 @@ static char *gen_program(Repl *r, Item *items, int n, const char **vars,
             buf_puts(&g->b, "\n");
         }
     for (int i = 0; i < nvars; i++)
-        buf_puts(&g->b, cat3("var ", vars[i], cat3(" ", vtypes[i], "\n")));
+        buf_puts(&g->b, gc_strcat3("var ", vars[i], gc_strcat3(" ", vtypes[i], "\n")));
     for (int i = 0; i < n; i++)
         if (items[i].kind == IT_DECL || (!vars && items[i].pkg_var))
             gen_item(g, items[i].text, items[i].line);
@@ -540,7 +531,7 @@ static char *gen_program(Repl *r, Item *items, int n, const char **vars,
         if (body[i])
             gen_item(g, body[i], items[i].line);
     buf_puts(&g->b, "}\n");
-    return cat3(header(g->b.s), g->b.s, "");
+    return gc_strcat3(header(g->b.s), g->b.s, "");
 }
 
 /* Moves error positions inside the input's items back to the input. */
@@ -610,12 +601,12 @@ static char *unpadded(const char *s) {
 /* The echo of an expression: on its own lines so that error columns stay
  * those of the input (gen_item keeps the first line out of the segment). */
 static char *println_of(const char *text) {
-    return cat3(ECHO_OPEN, text, ")");
+    return gc_strcat3(ECHO_OPEN, text, ")");
 }
 
 /* The same on one line, for the history that :write saves. */
 static char *println_line(const char *text) {
-    return cat3("fmt.Println(", unpadded(text), ")");
+    return gc_strcat3("fmt.Println(", unpadded(text), ")");
 }
 
 /* Phase A text of item i: echo items wrapped, calls wrapped when `wrap`. */
@@ -673,7 +664,7 @@ static char *var_to_assign(Item *it, Vars *v) {
     Buf b;
     buf_init(&b);
     for (int j = 0; j < vs->nnames; j++)
-        buf_puts(&b, cat3(j ? ", " : "", ident_name(vs->names[j]), ""));
+        buf_puts(&b, gc_strcat3(j ? ", " : "", ident_name(vs->names[j]), ""));
     if (vs->nvalues == 0) {
         const char *t = NULL;
         for (int i = 0; i < v->n; i++)
@@ -681,7 +672,7 @@ static char *var_to_assign(Item *it, Vars *v) {
                 t = v->types[i];
         if (!t || vs->nnames != 1)
             return NULL;
-        buf_puts(&b, cat3(" = *new(", t, ")"));
+        buf_puts(&b, gc_strcat3(" = *new(", t, ")"));
         return b.s;
     }
     Lexer lx;
@@ -1090,8 +1081,8 @@ static void eval_items(Repl *r, Item *items, int n) {
         return;
     /* Commit the declarations, then run. */
     for (int i = 0; i < v.n; i++)
-        decl_add(r, v.names[i], cat3("var ", v.names[i], cat3(" ", v.types[i], "")),
-                 true);
+        decl_add(r, v.names[i],
+                 gc_strcat3("var ", v.names[i], gc_strcat3(" ", v.types[i], "")), true);
     for (int i = 0; i < n; i++)
         if (items[i].kind == IT_DECL && items[i].name)
             decl_add(r, items[i].name, unpadded(items[i].text), false);
@@ -1134,7 +1125,8 @@ static int split_var_groups(Item **itemsp, int n) {
                                       : (size_t)(end - it->text);
             char *spec = gc_strdup(it->text + a);
             spec[b - a] = 0;
-            Item sub = {.text = cat3("var ", spec, ""), .line = it->line + vs->pos.line - 1};
+            Item sub = {.text = gc_strcat3("var ", spec, ""),
+                        .line = it->line + vs->pos.line - 1};
             if (!item_classify(&sub))
                 return n; /* cannot happen: the group parsed */
             out[nout++] = sub;
@@ -1192,7 +1184,7 @@ void repl_write_program(Repl *r, FILE *out) {
     Buf b;
     buf_init(&b);
     for (int i = 0; i < r->ndecls; i++)
-        buf_puts(&b, cat3(r->decls[i].text, "\n", ""));
+        buf_puts(&b, gc_strcat3(r->decls[i].text, "\n", ""));
     buf_puts(&b, "\nfunc main() {\n");
     for (int i = 0; i < r->nstmts; i++)
         for (const char *c = r->stmts[i]; ; c++) { /* indented one level */
@@ -1238,7 +1230,7 @@ static Stmt *checked_stmt(Repl *r, const char *text, bool print) {
 /* expr as a constant declaration's object (NULL if not constant): its own
  * type, untyped included, and its exact value. */
 static Object *const_of(Repl *r, const char *expr) {
-    Stmt *st = checked_stmt(r, cat3("const typeOf = (", expr, ")"), false);
+    Stmt *st = checked_stmt(r, gc_strcat3("const typeOf = (", expr, ")"), false);
     if (!st || st->kind != S_DECL)
         return NULL;
     ValueSpec *vs = &st->u.decl.decl->u.vars.specs[0];
@@ -1251,7 +1243,7 @@ static void cmd_type(Repl *r, const char *expr) {
     Object *o = const_of(r, expr);
     Type *t = o ? o->type : NULL;
     if (!t) {
-        Stmt *st = checked_stmt(r, cat3("_ = (", expr, ")"), true);
+        Stmt *st = checked_stmt(r, gc_strcat3("_ = (", expr, ")"), true);
         t = st && st->kind == S_ASSIGN ? st->u.assign.rhs[0]->type : NULL;
     }
     if (t)
@@ -1282,7 +1274,7 @@ static void cmd_disasm(Repl *r, const char *name) {
     CProgram *cp = NULL;
     if (!build(r, src, &g, true, &cp) || !cp)
         return;
-    char *full = cat3("main.", name, "");
+    char *full = gc_strcat3("main.", name, "");
     for (int i = 0; i < cp->nprotos; i++)
         if (cp->protos[i]->name && strcmp(cp->protos[i]->name, full) == 0) {
             disasm_proto(cp->protos[i], stdout);
@@ -1417,7 +1409,7 @@ static bool eval_command(Repl *r, const char *line) {
         if (n < 1 || n > 1024)
             fprintf(stderr, "csp: invalid value \"%s\" for :procs\n", arg);
         else if (r->live)
-            eval_code(r, cat3("_ = runtime.GOMAXPROCS(", arg, ")"));
+            eval_code(r, gc_strcat3("_ = runtime.GOMAXPROCS(", arg, ")"));
         else
             r->procs = n;
     } else if (strcmp(cmd, "race") == 0 &&
@@ -1493,7 +1485,7 @@ static const char *method_name(Decl *d) {
     if (t->kind == E_STAR)
         t = ast_unparen(t->u.star.x);
     const char *tn = ident_name(t), *m = ident_name(d->u.func.name);
-    return tn && m ? cat3(tn, ".", m) : NULL;
+    return tn && m ? gc_strcat3(tn, ".", m) : NULL;
 }
 
 /* Calls fn for every top-level name of f, methods as "T.M". */
@@ -1599,7 +1591,7 @@ static void doc_one(const char *name, Decl *d, int line, void *arg) {
         while (*sig == ' ' || *sig == '\t')
             sig++;
         if (strncmp(sig, "const ", 6) && strncmp(sig, "var ", 4))
-            sig = cat3(d->kind == D_CONST ? "const " : "var ", sig, "");
+            sig = gc_strcat3(d->kind == D_CONST ? "const " : "var ", sig, "");
     }
     bool method = q->name && strcmp(q->name, name) != 0;
     printf("%s%s\n", method ? "\n" : "", sig);
@@ -1658,7 +1650,7 @@ static void cand_add(const char *name) {
 
 static void member_cand(const char *name, Decl *d, int line, void *arg) {
     if (name && name[0] >= 'A' && name[0] <= 'Z')
-        cand_add(cat3(arg, ".", name));
+        cand_add(gc_strcat3(arg, ".", name));
 }
 
 static void collect_cands(const char *text) {
@@ -1687,7 +1679,7 @@ static void collect_cands(const char *text) {
         cand_add(kw[i]);
     for (const LibSource *l = lib_sources; l->path; l++)
         if (std_path(last_elem(l->path), strlen(last_elem(l->path))) == l->path)
-            cand_add(cat3(last_elem(l->path), ".", ""));
+            cand_add(gc_strcat3(last_elem(l->path), ".", ""));
     for (int i = 0; completing && i < completing->ndecls; i++)
         if (!strchr(completing->decls[i].name, '.'))
             cand_add(completing->decls[i].name);
@@ -1718,7 +1710,7 @@ static char **complete(const char *text, int start, int end) {
 
 static char *history_path(void) {
     const char *home = getenv("HOME");
-    return home ? cat3(home, "/.csp_history", "") : NULL;
+    return home ? gc_strcat3(home, "/.csp_history", "") : NULL;
 }
 
 /* Reads one line from a pipe or file (without its newline); NULL at the

@@ -351,7 +351,6 @@ int vm_call_closure(Fiber *f, Closure *cl, Slot *args, int nargs, Slot *res,
     return NATIVE_OK;
 }
 
-
 /* The panic vm_call returned NATIVE_PANIC for is the newest on f (the
  * unwind stopped at the call's boundary frame); popping it is what
  * recover() would do there. */

@@ -257,3 +257,12 @@ char *gc_strndup(const char *s, size_t n) {
 }
 
 char *gc_strdup(const char *s) { return gc_strndup(s, strlen(s)); }
+
+char *gc_strcat3(const char *a, const char *b, const char *c) {
+    size_t la = strlen(a), lb = strlen(b), lc = strlen(c);
+    char *s = gc_alloc_atomic(la + lb + lc + 1);
+    memcpy(s, a, la);
+    memcpy(s + la, b, lb);
+    memcpy(s + la + lb, c, lc + 1);
+    return s;
+}

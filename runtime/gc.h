@@ -24,6 +24,9 @@ void *gc_alloc_atomic(size_t n);
 void *gc_realloc(void *p, size_t n);
 char *gc_strdup(const char *s);
 char *gc_strndup(const char *s, size_t n);
+/* a, b and c joined into a new NUL-terminated string (the compiler's and
+ * the REPL's messages and generated source). */
+char *gc_strcat3(const char *a, const char *b, const char *c);
 void gc_init(void);
 
 /* runtime.ReadMemStats: libgc's heap counters and csp's record of the

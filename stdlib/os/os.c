@@ -223,11 +223,6 @@ static int n_sysHostname(Fiber *f, Slot *a) {
     return NATIVE_OK;
 }
 
-static int n_Getpid(Fiber *f, Slot *a) {
-    a[0].i = getpid();
-    return NATIVE_OK;
-}
-
 /* As Go (os.epipecheck): a write to a closed pipe on standard output or
  * error ends the program by SIGPIPE even when the parent ignores it, so
  * `prog | head -1` stops quietly with status 141 instead of looping on
@@ -820,42 +815,11 @@ static int n_sysRandom(Fiber *f, Slot *a) {
     return NATIVE_OK;
 }
 
-static int n_Getppid(Fiber *f, Slot *a) {
-    a[0].i = getppid();
-    return NATIVE_OK;
-}
-
-static int n_Getuid(Fiber *f, Slot *a) {
-    a[0].i = getuid();
-    return NATIVE_OK;
-}
-
-static int n_Geteuid(Fiber *f, Slot *a) {
-    a[0].i = geteuid();
-    return NATIVE_OK;
-}
-
-static int n_Getgid(Fiber *f, Slot *a) {
-    a[0].i = getgid();
-    return NATIVE_OK;
-}
-
-static int n_Getegid(Fiber *f, Slot *a) {
-    a[0].i = getegid();
-    return NATIVE_OK;
-}
-
-static int n_Getpagesize(Fiber *f, Slot *a) {
-    a[0].i = sysconf(_SC_PAGESIZE);
-    return NATIVE_OK;
-}
-
 const NativeEntry os_natives[] = {
     {"os.runtimeArgs", n_runtimeArgs},
     {"os.Exit", n_Exit},
     {"os.Getenv", n_Getenv},
     {"os.LookupEnv", n_LookupEnv},
-    {"os.Getpid", n_Getpid},
     {"os.sysSetenv", n_sysSetenv},
     {"os.sysUnsetenv", n_sysUnsetenv},
     {"os.Environ", n_Environ},
@@ -896,11 +860,5 @@ const NativeEntry os_natives[] = {
     {"os.sysWait", n_sysWait},
     {"os.simulated", n_simulated},
     {"os.sysReadable", n_sysReadable},
-    {"os.Getppid", n_Getppid},
-    {"os.Getuid", n_Getuid},
-    {"os.Geteuid", n_Geteuid},
-    {"os.Getgid", n_Getgid},
-    {"os.Getegid", n_Getegid},
-    {"os.Getpagesize", n_Getpagesize},
     {NULL, NULL},
 };

@@ -28,7 +28,7 @@ func Getenv(key string) string
 // LookupEnv returns the value of the environment variable key and whether it is set.
 func LookupEnv(key string) (string, bool)
 // Getpid returns the interpreter process's id.
-func Getpid() int
+func Getpid() int { return syscall.Getpid() }
 
 // Environ returns a copy of the environment as "key=value" strings.
 func Environ() []string
@@ -309,22 +309,22 @@ func sysRandom() uint32
 func sysExecutable() (string, int)
 
 // Getppid returns the parent process's id.
-func Getppid() int
+func Getppid() int { return syscall.Getppid() }
 
 // Getuid returns the caller's user id.
-func Getuid() int
+func Getuid() int { return syscall.Getuid() }
 
 // Geteuid returns the caller's effective user id.
-func Geteuid() int
+func Geteuid() int { return syscall.Geteuid() }
 
 // Getgid returns the caller's group id.
-func Getgid() int
+func Getgid() int { return syscall.Getgid() }
 
 // Getegid returns the caller's effective group id.
-func Getegid() int
+func Getegid() int { return syscall.Getegid() }
 
 // Getpagesize returns the system's memory page size.
-func Getpagesize() int
+func Getpagesize() int { return syscall.Getpagesize() }
 
 // syscallMode turns a FileMode into open(2)/chmod(2)'s mode bits.
 func syscallMode(m FileMode) uint32 {

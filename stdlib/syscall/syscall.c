@@ -1,6 +1,7 @@
 /*
  * syscall.c — natives of package syscall (stdlib/syscall/syscall.go):
- * errno texts, kill(2) and the process ids. Nothing here blocks.
+ * errno texts, kill(2), the process and user ids and the page size (os
+ * calls these too). Nothing here blocks.
  */
 #include <errno.h>
 #include <signal.h>
@@ -45,8 +46,23 @@ static int n_Getuid(Fiber *f, Slot *a) {
     return NATIVE_OK;
 }
 
+static int n_Geteuid(Fiber *f, Slot *a) {
+    a[0].i = geteuid();
+    return NATIVE_OK;
+}
+
 static int n_Getgid(Fiber *f, Slot *a) {
     a[0].i = getgid();
+    return NATIVE_OK;
+}
+
+static int n_Getegid(Fiber *f, Slot *a) {
+    a[0].i = getegid();
+    return NATIVE_OK;
+}
+
+static int n_Getpagesize(Fiber *f, Slot *a) {
+    a[0].i = sysconf(_SC_PAGESIZE);
     return NATIVE_OK;
 }
 
@@ -56,6 +72,9 @@ const NativeEntry syscall_natives[] = {
     {"syscall.Getpid", n_Getpid},
     {"syscall.Getppid", n_Getppid},
     {"syscall.Getuid", n_Getuid},
+    {"syscall.Geteuid", n_Geteuid},
     {"syscall.Getgid", n_Getgid},
+    {"syscall.Getegid", n_Getegid},
+    {"syscall.Getpagesize", n_Getpagesize},
     {NULL, NULL},
 };

@@ -180,8 +180,17 @@ func Getppid() int
 // Getuid returns the user id.
 func Getuid() int
 
+// Geteuid returns the effective user id.
+func Geteuid() int
+
 // Getgid returns the group id.
 func Getgid() int
+
+// Getegid returns the effective group id.
+func Getegid() int
+
+// Getpagesize returns the system's memory page size.
+func Getpagesize() int
 
 // A WaitStatus is a child process's status as wait(2) reports it.
 type WaitStatus uint32

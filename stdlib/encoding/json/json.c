@@ -2030,27 +2030,40 @@ static bool fold_eq(const char *a, int64_t an, const char *b, int64_t bn) {
     return i == an && j == bn;
 }
 
-static void dec_array(Dec *D, Type *t, Slot *mem) {
-    Type *vt = t;
+/* The start of an array or object (what) at D->i, for a value of type *t
+ * at *mem: follows pointers (indirect) and decodes the whole value itself
+ * when it goes to an UnmarshalJSON method (given the raw text), to an
+ * UnmarshalText one (a type error: only strings go there) or to an empty
+ * interface. Returns false when it did; else *t and *mem are the
+ * container to fill. */
+static bool dec_container(Dec *D, Type **t, Slot **mem, const char *what) {
+    Type *vt = *t;
     Proto *fn;
     void *recv;
     Type *mt;
     int64_t start = D->i;
-    IndKind k = indirect(D, &t, &mem, false, &fn, &recv, &mt);
+    IndKind k = indirect(D, t, mem, false, &fn, &recv, &mt);
     if (k == IND_JSON) {
         skip(D);
         call_unmarshal(D, fn, recv, D->d + start, D->i - start);
-        return;
+        return false;
     }
     if (k == IND_TEXT) {
-        save_type_error(D, "array", vt, start + 1);
+        save_type_error(D, what, vt, start + 1);
         skip(D);
-        return;
+        return false;
     }
-    if (t->kind == K_INTERFACE && t->nmethods == 0) {
-        mem->p = value_interface(D);
-        return;
+    if ((*t)->kind == K_INTERFACE && (*t)->nmethods == 0) {
+        (*mem)->p = value_interface(D);
+        return false;
     }
+    return true;
+}
+
+static void dec_array(Dec *D, Type *t, Slot *mem) {
+    int64_t start = D->i;
+    if (!dec_container(D, &t, &mem, "array"))
+        return;
     if (t->kind != K_ARRAY && t->kind != K_SLICE) {
         save_type_error(D, "array", t, start + 1);
         skip(D);
@@ -2114,26 +2127,9 @@ static void dec_array(Dec *D, Type *t, Slot *mem) {
 }
 
 static void dec_object(Dec *D, Type *t, Slot *mem) {
-    Type *vt = t;
-    Proto *fn;
-    void *recv;
-    Type *mt;
     int64_t start = D->i;
-    IndKind k = indirect(D, &t, &mem, false, &fn, &recv, &mt);
-    if (k == IND_JSON) {
-        skip(D);
-        call_unmarshal(D, fn, recv, D->d + start, D->i - start);
+    if (!dec_container(D, &t, &mem, "object"))
         return;
-    }
-    if (k == IND_TEXT) {
-        save_type_error(D, "object", vt, start + 1);
-        skip(D);
-        return;
-    }
-    if (t->kind == K_INTERFACE && t->nmethods == 0) {
-        mem->p = value_interface(D);
-        return;
-    }
     JFields *fs = NULL;
     Map *m = NULL;
     if (t->kind == K_MAP) {
