@@ -13,7 +13,10 @@
 // Not here: UnsafePointer, Seq/Seq2 (no range-over-func yet).
 package reflect
 
-import "strconv"
+import (
+	"iter"
+	"strconv"
+)
 
 // rtype is opaque: a *rtype is a runtime type descriptor (never
 // dereferenced by csp code).
@@ -1734,4 +1737,133 @@ func Select(cases []SelectCase) (chosen int, recv Value, recvOK bool) {
 		sel[i] = c
 	}
 	return doSelect(sel, &selectState{})
+}
+
+// ---- iterators (Go 1.23) -----------------------------------------------------
+
+// yieldsTo reports whether v is a func that takes one yield func of n
+// parameters returning bool, and returns nothing: what Seq (n = 1) and
+// Seq2 (n = 2) range over by calling it.
+func yieldsTo(v Value, n int) bool {
+	if v.Kind() != Func {
+		return false
+	}
+	t := v.Type()
+	if t.NumIn() != 1 || t.NumOut() != 0 || t.IsVariadic() {
+		return false
+	}
+	y := t.In(0)
+	return y.Kind() == Func && y.NumIn() == n && y.NumOut() == 1 &&
+		!y.IsVariadic() && y.Out(0).Kind() == Bool
+}
+
+// Seq returns the values `for x := range v` would give, as Values: the
+// integers below v for an integer kind (of v's type), the indices of an
+// array, slice or pointer to array, the byte offsets of a string's runes,
+// a map's keys, a channel's values until it is closed, or what an
+// iterator function yields.
+func (v Value) Seq() iter.Seq[Value] {
+	if yieldsTo(v, 1) {
+		return func(yield func(Value) bool) {
+			v.Call([]Value{MakeFunc(v.Type().In(0), func(in []Value) []Value {
+				return []Value{ValueOf(yield(in[0]))}
+			})})
+		}
+	}
+	k := v.Kind()
+	switch {
+	case k >= Int && k <= Int64:
+		n, t := v.Int(), v.Type()
+		return func(yield func(Value) bool) {
+			for i := int64(0); i < n; i++ {
+				if !yield(ValueOf(i).Convert(t)) {
+					return
+				}
+			}
+		}
+	case k >= Uint && k <= Uintptr:
+		n, t := v.Uint(), v.Type()
+		return func(yield func(Value) bool) {
+			for i := uint64(0); i < n; i++ {
+				if !yield(ValueOf(i).Convert(t)) {
+					return
+				}
+			}
+		}
+	case k == Pointer && v.Elem().Kind() == Array, k == Array, k == Slice:
+		return func(yield func(Value) bool) {
+			for i := range Indirect(v).Len() {
+				if !yield(ValueOf(i)) {
+					return
+				}
+			}
+		}
+	case k == String:
+		return func(yield func(Value) bool) {
+			for i := range v.String() {
+				if !yield(ValueOf(i)) {
+					return
+				}
+			}
+		}
+	case k == Map:
+		return func(yield func(Value) bool) {
+			for it := v.MapRange(); it.Next(); {
+				if !yield(it.Key()) {
+					return
+				}
+			}
+		}
+	case k == Chan:
+		return func(yield func(Value) bool) {
+			for {
+				x, ok := v.Recv()
+				if !ok || !yield(x) {
+					return
+				}
+			}
+		}
+	}
+	panic("reflect: " + v.Type().String() + " cannot produce iter.Seq[Value]")
+}
+
+// Seq2 returns the pairs `for k, x := range v` would give: index and
+// element of an array, slice or pointer to array, byte offset and rune of
+// a string, key and value of a map, or what an iterator function yields.
+func (v Value) Seq2() iter.Seq2[Value, Value] {
+	if yieldsTo(v, 2) {
+		return func(yield func(Value, Value) bool) {
+			v.Call([]Value{MakeFunc(v.Type().In(0), func(in []Value) []Value {
+				return []Value{ValueOf(yield(in[0], in[1]))}
+			})})
+		}
+	}
+	switch k := v.Kind(); {
+	case k == Pointer && v.Elem().Kind() == Array, k == Array, k == Slice:
+		return func(yield func(Value, Value) bool) {
+			a := Indirect(v)
+			for i := range a.Len() {
+				if !yield(ValueOf(i), a.Index(i)) {
+					return
+				}
+			}
+		}
+	case k == String:
+		return func(yield func(Value, Value) bool) {
+			for i, r := range v.String() {
+				if !yield(ValueOf(i), ValueOf(r)) {
+					return
+				}
+			}
+		}
+	case k == Map:
+		return func(yield func(Value, Value) bool) {
+			for it := v.MapRange(); it.Next(); {
+				if !yield(it.Key(), it.Value()) {
+					return
+				}
+			}
+		}
+	}
+	panic("reflect: " + v.Type().String() + " cannot produce iter.Seq2[Value, Value]")
 }
