@@ -10,6 +10,7 @@ import (
 	"io"
 	"io/fs"
 	"sort"
+	"sync/atomic"
 	"syscall"
 	"time"
 )
@@ -1225,7 +1226,9 @@ var (
 type Process struct {
 	// Pid is the process id.
 	Pid  int
-	done bool // waited for: its pid may be reused
+	// waited for: its pid may be reused. Atomic, as Go's process state:
+	// CommandContext's goroutine may Signal while Wait sets it.
+	done atomic.Bool
 }
 
 // FindProcess returns the process pid; on Unix it always succeeds.
@@ -1242,7 +1245,7 @@ func (p *Process) Signal(sig Signal) error {
 	if p.Pid == 0 {
 		return errors.New("os: process not initialized")
 	}
-	if p.done {
+	if p.done.Load() {
 		return ErrProcessDone
 	}
 	s, ok := sig.(syscall.Signal)
@@ -1322,7 +1325,7 @@ func (p *Process) Wait() (*ProcessState, error) {
 	if p.Pid == -1 {
 		return nil, syscall.EINVAL
 	}
-	if p.done {
+	if p.done.Load() {
 		return nil, NewSyscallError("wait", syscall.ECHILD)
 	}
 	// Under -seed / csp explore every goroutine shares one thread, which
@@ -1336,7 +1339,7 @@ func (p *Process) Wait() (*ProcessState, error) {
 	if e != 0 {
 		return nil, NewSyscallError("wait", Errno(e))
 	}
-	p.done = true
+	p.done.Store(true)
 	return &ProcessState{pid: p.Pid, status: syscall.WaitStatus(status)}, nil
 }
 

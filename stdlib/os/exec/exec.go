@@ -17,6 +17,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 )
 
@@ -458,18 +459,18 @@ func (c *Cmd) CombinedOutput() ([]byte, error) {
 	return b.Bytes(), err
 }
 
-// closeOnce makes a second Close of the stdin pipe harmless.
+// closeOnce makes a second Close of the stdin pipe harmless. The user's
+// Close and Wait's may run in different goroutines ordered only through
+// the child process (EOF on its stdin ends its stdout), which is no
+// happens-before edge: a sync.Once, as in Go (-race found the plain flag).
 type closeOnce struct {
 	*os.File
-	closed bool
-	err    error
+	once sync.Once
+	err  error
 }
 
 func (c *closeOnce) Close() error {
-	if !c.closed {
-		c.closed = true
-		c.err = c.File.Close()
-	}
+	c.once.Do(func() { c.err = c.File.Close() })
 	return c.err
 }
 
