@@ -15,7 +15,7 @@ ifeq ($(CI),true)
 WARN   += -Werror
 endif
 OPT_release := -O2 -g
-OPT_asan    := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -DCSP_TEST_BUILD
+OPT_asan    := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -DCSP_TEST_BUILD
 OPT_tsan    := -O1 -g -fsanitize=thread -DCSP_TEST_BUILD
 OPT_debug   := -O0 -g -DCSP_TEST_BUILD
 # the VM's plain-switch dispatch (cppcheck reads this configuration)

@@ -50,6 +50,12 @@ typedef struct RV {
 
 /* ---- helpers ------------------------------------------------------------------ */
 
+/* memcpy of n slots; n may be 0 with a NULL source (an empty value). */
+static void slots_copy(Slot *dst, const Slot *src, int64_t n) {
+    if (n > 0)
+        memcpy(dst, src, (size_t)n * sizeof(Slot));
+}
+
 static RV rv_at(const Slot *s) {
     RV v = {NULL, NULL, 0};
     if (s) {
@@ -363,7 +369,8 @@ static int typeMethod(Fiber *f, Slot *a) {
     Type *sig = method_sig(t, m);
     Type **params = gc_alloc((size_t)(sig->nparams + 1) * sizeof(Type *));
     params[0] = t;
-    memcpy(params + 1, sig->params, (size_t)sig->nparams * sizeof(Type *));
+    if (sig->nparams > 0) /* params may be NULL then */
+        memcpy(params + 1, sig->params, (size_t)sig->nparams * sizeof(Type *));
     Type *mt = type_func(params, sig->nparams + 1, sig->results, sig->nresults,
                          sig->variadic);
     a[0].p = S(m->name);
@@ -744,7 +751,7 @@ static int valueMapIndex(Fiber *f, Slot *a) {
         return NATIVE_OK;
     }
     Slot *copy = new_mem(v.t->elem);
-    memcpy(copy, val, (size_t)v.t->elem->size * sizeof(Slot));
+    slots_copy(copy, val, v.t->elem->size);
     a[0] = rv_box(v.t->elem, copy, v.flag & F_RO);
     return NATIVE_OK;
 }
@@ -761,7 +768,7 @@ static int valueMapKeys(Fiber *f, Slot *a) {
         map_iter_init(m, &it, rt_rand64());
         while (i < n && map_iter_next(&it, &k, &val)) {
             Slot *copy = new_mem(kt);
-            memcpy(copy, k, (size_t)kt->size * sizeof(Slot));
+            slots_copy(copy, k, kt->size);
             rv_put(out->data + i++ * VALUE_SLOTS, kt, copy, v.flag & F_RO);
         }
     }
@@ -811,7 +818,7 @@ static int valueMethod(Fiber *f, Slot *a) {
     }
     /* the receiver is evaluated now, as a method value's is */
     Slot *copy = new_mem(rt);
-    memcpy(copy, recv, (size_t)rt->size * sizeof(Slot));
+    slots_copy(copy, recv, rt->size);
     bound[1].p = copy;
     bound[2].p = rt;
     a[0] = rv_box(sig, bound, F_METHOD | (v.flag & F_RO));
@@ -852,7 +859,7 @@ static int method_stub(Fiber *f, Slot *a) {
     int n = cl->proto->nparams;
     Slot *args = gc_alloc((size_t)(n + 2) * sizeof(Slot));
     args[0] = rt_load(cl->up[2].p, cl->up[1].p);
-    memcpy(args + 1, a, (size_t)n * sizeof(Slot));
+    slots_copy(args + 1, a, n);
     return vm_call(f, m, args, n + 1, a, cl->proto->nresults);
 }
 
@@ -1012,7 +1019,7 @@ static int valueConvert(Fiber *f, Slot *a) {
         mem->p = s->elem->kind == K_UINT8 ? str_from_bytes(sl) : str_from_runes(sl);
     } else if (s->kind == K_SLICE && t->kind == K_ARRAY) {
         if (sl)
-            memcpy(mem, sl->data, (size_t)t->size * sizeof(Slot));
+            slots_copy(mem, sl->data, t->size);
     } else if (s->kind == K_SLICE && t->kind == K_POINTER) {
         /* a pointer to an array is the address of its first slot */
         mem->p = !sl ? NULL : sl->data ? sl->data : new_mem(t->elem);
