@@ -546,9 +546,7 @@ void panic_unlock(void) {
     lock_release(&fatal_lock);
 }
 
-/* Source line of frame fr; top: fr->pc is the next instruction to run
- * (a parked or preempted fiber), else a return address. */
-static int frame_line(const Frame *fr, bool top) {
+int panic_frame_line(const Frame *fr, bool top) {
     Proto *pr = fr->proto;
     if (!pr->lines || !pr->ncode)
         return pr->line;
@@ -601,7 +599,7 @@ static void print_frames(FILE *out, Fiber *f, bool in_native) {
             continue;
         fprintf(out, "%s(%s)\n\t%s:%d +0x0\n", fr->proto->name,
                 fr->proto->nparams > 0 ? "..." : "", fr->proto->file,
-                frame_line(fr, i == n - 1 && !in_native));
+                panic_frame_line(fr, i == n - 1 && !in_native));
     }
     print_created_by(out, f);
 }

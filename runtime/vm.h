@@ -408,6 +408,10 @@ int panic_goexit(Fiber *f);
 int panic_plain(Fiber *f, const char *msg);
 /* Prints the panic chain and the traceback as Go does (stderr). */
 void panic_print(Fiber *f);
+/* Source line of frame fr; top: fr->pc is the next instruction to run
+ * (a parked or preempted fiber), else a return address (callers' frames,
+ * log's and testing's file:line). */
+int panic_frame_line(const Frame *fr, bool top);
 /* Go's `fatal error: stack overflow` for fiber f; exits 2. */
 _Noreturn void panic_stack_overflow(Fiber *f);
 int panic_index(Fiber *f, int64_t i, int64_t len);

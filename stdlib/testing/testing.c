@@ -33,13 +33,8 @@ static int n_frameAt(Fiber *f, Slot *a) {
             continue;
         if (skip-- > 0)
             continue;
-        long pc = fr->pc ? fr->pc - pr->code - 1 : 0;
-        if (pc < 0)
-            pc = 0;
-        if (pc >= pr->ncode)
-            pc = pr->ncode - 1;
         a[0].p = str_from_cstr(pr->file ? pr->file : "???");
-        a[1].i = pr->lines && pr->ncode > 0 ? pr->lines[pc] : pr->line;
+        a[1].i = panic_frame_line(fr, false);
         a[2].p = str_from_cstr(pr->name ? pr->name : "?");
         a[3].i = 1;
         return NATIVE_OK;

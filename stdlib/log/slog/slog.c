@@ -25,15 +25,10 @@ static int n_caller(Fiber *f, Slot *a) {
     }
     const Frame *fr = &f->frames[i];
     const Proto *pr = fr->proto;
-    long pc = fr->pc ? fr->pc - pr->code - 1 : 0;
-    if (pc < 0)
-        pc = 0;
-    if (pc >= pr->ncode)
-        pc = pr->ncode - 1;
     a[0].i = i;
     a[1].p = pr->name ? str_from_cstr(pr->name) : NULL;
     a[2].p = str_from_cstr(pr->file ? pr->file : "???");
-    a[3].i = pr->lines && pr->ncode ? pr->lines[pc] : pr->line;
+    a[3].i = panic_frame_line(fr, false);
     return NATIVE_OK;
 }
 
