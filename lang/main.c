@@ -52,7 +52,9 @@ enum { EXIT_COMPILE = 1, EXIT_USAGE = 2 };
  * when it cannot be read). */
 static CProgram *build(const char *path, Loader *L, bool sched_points) {
     bool unreadable;
+    gc_hold(true);
     CProgram *cp = load_build(path, L, sched_points, &unreadable);
+    gc_hold(false);
     if (unreadable)
         exit(EXIT_USAGE);
     return cp;

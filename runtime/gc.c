@@ -172,6 +172,13 @@ int64_t gc_set_percent(int64_t p) {
     return old;
 }
 
+void gc_hold(bool on) {
+    if (on)
+        GC_disable();
+    else
+        GC_enable();
+}
+
 /* GOGC in the environment, as Go reads it at start: "off" or a number.
  * (Unused by the TSan build, which never collects.) */
 __attribute__((unused)) static void percent_from_env(void) {
