@@ -193,20 +193,25 @@ static bool skip_block_comment(Lexer *lx) {
 
 /* ---- identifiers and keywords ------------------------------------------------ */
 
-static const struct { const char *s; TokKind k; } keywords[] = {
-    {"break", T_BREAK}, {"case", T_CASE}, {"chan", T_CHAN}, {"const", T_CONST},
-    {"continue", T_CONTINUE}, {"default", T_DEFAULT}, {"defer", T_DEFER},
-    {"else", T_ELSE}, {"fallthrough", T_FALLTHROUGH}, {"for", T_FOR},
-    {"func", T_FUNC}, {"go", T_GO}, {"goto", T_GOTO}, {"if", T_IF},
-    {"import", T_IMPORT}, {"interface", T_INTERFACE}, {"map", T_MAP},
-    {"package", T_PACKAGE}, {"range", T_RANGE}, {"return", T_RETURN},
-    {"select", T_SELECT}, {"struct", T_STRUCT}, {"switch", T_SWITCH},
-    {"type", T_TYPE}, {"var", T_VAR},
+/* KW: the length beside each keyword, so the scan for one (every identifier
+ * goes through it) compares lengths and first bytes before calling memcmp. */
+#define KW(s, k) {s, sizeof s - 1, k}
+static const struct { const char *s; int n; TokKind k; } keywords[] = {
+    KW("break", T_BREAK), KW("case", T_CASE), KW("chan", T_CHAN),
+    KW("const", T_CONST), KW("continue", T_CONTINUE), KW("default", T_DEFAULT),
+    KW("defer", T_DEFER), KW("else", T_ELSE), KW("fallthrough", T_FALLTHROUGH),
+    KW("for", T_FOR), KW("func", T_FUNC), KW("go", T_GO), KW("goto", T_GOTO),
+    KW("if", T_IF), KW("import", T_IMPORT), KW("interface", T_INTERFACE),
+    KW("map", T_MAP), KW("package", T_PACKAGE), KW("range", T_RANGE),
+    KW("return", T_RETURN), KW("select", T_SELECT), KW("struct", T_STRUCT),
+    KW("switch", T_SWITCH), KW("type", T_TYPE), KW("var", T_VAR),
 };
+#undef KW
 
 static TokKind keyword_kind(const char *s, int n) {
     for (size_t i = 0; i < sizeof keywords / sizeof keywords[0]; i++)
-        if ((int)strlen(keywords[i].s) == n && memcmp(keywords[i].s, s, n) == 0)
+        if (keywords[i].n == n && keywords[i].s[0] == s[0] &&
+            memcmp(keywords[i].s, s, n) == 0)
             return keywords[i].k;
     return T_IDENT;
 }
