@@ -96,7 +96,7 @@ test: $(BIN) $(O)/unit_tests $(O)/fuzz_replay
 # `make test` on a busy machine (no flaky tests): two CPU hogs spin and a
 # second `make test` runs beside each of LOADED_RUNS runs (tests/loaded.sh).
 LOADED_RUNS ?= 3
-test-loaded: $(BIN) $(O)/unit_tests
+test-loaded: $(BIN) $(O)/unit_tests $(O)/fuzz_replay
 	sh tests/loaded.sh $(LOADED_RUNS) $(BIN) $(O)/unit_tests
 
 unit: $(O)/unit_tests
