@@ -68,7 +68,9 @@ typedef enum ObjKind {
 typedef enum Builtin {
     BI_NONE, BI_APPEND, BI_CAP, BI_CLEAR, BI_CLOSE, BI_COPY, BI_DELETE, BI_LEN,
     BI_MAKE, BI_MAX, BI_MIN, BI_NEW, BI_PANIC, BI_PRINT, BI_PRINTLN,
-    BI_RECOVER, BI_COMPLEX, BI_REAL, BI_IMAG, BI_NBUILTINS
+    BI_RECOVER, BI_COMPLEX, BI_REAL, BI_IMAG,
+    BI_SIZEOF, BI_ALIGNOF, BI_OFFSETOF,   /* package unsafe's (universe.c) */
+    BI_NBUILTINS
 } Builtin;
 
 struct Object {

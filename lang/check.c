@@ -722,13 +722,13 @@ static void declare_broken_import(Checker *C, Scope *file, ImportSpec *is, const
 static void collect_import(Checker *C, Scope *file, ImportSpec *is) {
     const char *path = is->path ? is->path : "";
     Pos pos = is->pos;
-    if (strcmp(path, "unsafe") == 0 || strcmp(path, "C") == 0) {
-        chk_error(C, pos, "%s", path[0] == 'C' ? "cgo is not supported by csp"
-                                               : "package unsafe is not supported by csp");
+    if (strcmp(path, "C") == 0) {
+        chk_error(C, pos, "cgo is not supported by csp");
         declare_broken_import(C, file, is, path);
         return;
     }
-    Package *p = C->prog->load ? C->prog->load(C->prog->load_ctx, path) : NULL;
+    Package *p = strcmp(path, "unsafe") == 0 ? chk_unsafe()
+               : C->prog->load ? C->prog->load(C->prog->load_ctx, path) : NULL;
     if (!p) {
         chk_error(C, pos, "package %s is not in std", path);
         declare_broken_import(C, file, is, path);

@@ -316,6 +316,9 @@ static const struct { const char *name; int nargs; bool variadic; bool stmt; } b
     [BI_PRINT] = {"print", 0, true, true}, [BI_PRINTLN] = {"println", 0, true, true},
     [BI_RECOVER] = {"recover", 0, false, true}, [BI_COMPLEX] = {"complex", 2, false, false},
     [BI_REAL] = {"real", 1, false, false}, [BI_IMAG] = {"imag", 1, false, false},
+    [BI_SIZEOF] = {"unsafe.Sizeof", 1, false, false},
+    [BI_ALIGNOF] = {"unsafe.Alignof", 1, false, false},
+    [BI_OFFSETOF] = {"unsafe.Offsetof", 1, false, false},
 };
 
 /* Does e contain a call or a receive (len/cap of arrays are then not
@@ -762,6 +765,56 @@ static void bi_real_imag(Checker *C, Expr *e, Expr *x, Builtin b) {
     e->type = res;
 }
 
+/* unsafe.Sizeof(x), Alignof(x), Offsetof(x.f): uintptr constants, Go's
+ * amd64 layout (runtime/type.c). Offsetof adds the offsets along the
+ * selector's path of embedded fields, which must not pass a pointer. */
+static void bi_unsafe(Checker *C, Expr *e, Builtin b, Expr *x) {
+    chk_expr(C, x);
+    if (x->mode == M_INVALID) {
+        chk_invalid(e);
+        return;
+    }
+    if (x->type->kind == K_UNTYPED_NIL) {
+        chk_error(C, chk_start(x), "use of untyped nil in argument to %s", builtins[b].name);
+        chk_invalid(e);
+        return;
+    }
+    Type *t = chk_default_type(x->type);
+    int64_t v;
+    if (b == BI_SIZEOF) {
+        v = type_gosize(t);
+    } else if (b == BI_ALIGNOF) {
+        v = type_goalign(t);
+    } else {
+        Expr *s = ast_unparen(x);
+        if (s->kind != E_SELECTOR || s->u.sel.kind != SEL_FIELD) {
+            chk_error(C, chk_start(x), "invalid argument: %s is %s", ast_expr_string(x),
+                      s->kind == E_SELECTOR && s->u.sel.kind == SEL_METHOD
+                          ? "a method value" : "not a selector expression");
+            chk_invalid(e);
+            return;
+        }
+        Type *st = s->u.sel.x->type;
+        if (st->kind == K_POINTER)
+            st = st->elem;
+        Type *base = st;
+        v = 0;
+        for (int i = 0; i < s->u.sel.npath; i++) {
+            if (i > 0 && st->kind == K_POINTER) {
+                chk_error(C, chk_start(x), "invalid argument: field %s is embedded via a pointer in %s",
+                          chk_ident(s->u.sel.sel), chk_tstr(C, base));
+                chk_invalid(e);
+                return;
+            }
+            v += type_gooffset(st, s->u.sel.path[i]);
+            st = st->fields[s->u.sel.path[i]].type;
+        }
+    }
+    e->mode = M_CONST;
+    e->type = type_basic(K_UINTPTR);
+    e->cv = cv_make_int(v);
+}
+
 static void builtin_call(Checker *C, Expr *e, Builtin b) {
     e->u.call.kind = CALL_BUILTIN;
     e->u.call.builtin = b;
@@ -802,6 +855,7 @@ static void builtin_call(Checker *C, Expr *e, Builtin b) {
     case BI_MIN: case BI_MAX: bi_minmax(C, e, args, n, b); break;
     case BI_COMPLEX: bi_complex(C, e, args[0], args[1]); break;
     case BI_REAL: case BI_IMAG: bi_real_imag(C, e, args[0], b); break;
+    case BI_SIZEOF: case BI_ALIGNOF: case BI_OFFSETOF: bi_unsafe(C, e, b, args[0]); break;
     default: bi_simple(C, e, b, args, n); break;
     }
     if (e->mode == M_NOVALUE) e->type = type_tuple(NULL, 0);
@@ -836,7 +890,10 @@ void chk_call(Checker *C, Expr *e, bool allow_tuple) {
         return;
     }
     if (fun->mode == M_BUILTIN) {
-        Object *o = ast_unparen(fun)->kind == E_IDENT ? ast_unparen(fun)->u.ident.obj : NULL;
+        Expr *f = ast_unparen(fun);
+        if (f->kind == E_SELECTOR)   /* unsafe.Sizeof */
+            f = f->u.sel.sel;
+        Object *o = f->kind == E_IDENT ? f->u.ident.obj : NULL;
         builtin_call(C, e, o ? o->builtin : BI_NONE);
         return;
     }

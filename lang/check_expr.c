@@ -916,6 +916,11 @@ static void package_member(Checker *C, Expr *e, Object *pkgobj) {
         chk_invalid(e);
         return;
     }
+    if (o->kind == OBJ_BAD) {   /* unsafe.Pointer and co (universe.c) */
+        chk_error(C, chk_start(e), "%s is not supported by csp", ast_expr_string(e));
+        chk_invalid(e);
+        return;
+    }
     ident_object(C, e->u.sel.sel, o);
     e->mode = e->u.sel.sel->mode;
     e->type = e->u.sel.sel->type;

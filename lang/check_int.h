@@ -151,6 +151,8 @@ void chk_named_underlying(Checker *C, Type *named, Object *obj, Expr *texpr);
 /* ---- universe.c ---- */
 Scope *chk_universe(void);
 Object *chk_universe_iota(void);
+/* The package unsafe (its Sizeof, Alignof, Offsetof). */
+Package *chk_unsafe(void);
 
 /* ---- check_type.c ---- */
 Type *chk_invalid_type(void);     /* the type of erroneous operands */

@@ -208,6 +208,10 @@ static Type *qualified_type(Checker *C, Expr *e, bool need_complete) {
         else chk_error(C, e->u.sel.sel->pos, "undefined: %s", ast_expr_string(e));
         return chk_invalid_type();
     }
+    if (o->kind == OBJ_BAD) {   /* unsafe.Pointer (universe.c) */
+        chk_error(C, chk_start(e), "%s is not supported by csp", ast_expr_string(e));
+        return chk_invalid_type();
+    }
     e->u.sel.sel->u.ident.obj = o;
     e->u.sel.method = NULL;
     return type_from_object(C, e, o, need_complete);

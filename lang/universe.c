@@ -68,6 +68,40 @@ static void build(void) {
     add(OBJ_NIL, "nil", type_basic(K_UNTYPED_NIL));
 }
 
+/* Package unsafe: csp keeps values in its own slot layout, not Go's bytes,
+ * so only the functions that describe Go's layout exist (Sizeof, Alignof,
+ * Offsetof: constants from runtime/type.c's amd64 sizes, as gc gives).
+ * Pointer and the pointer-arithmetic functions are known by name only, so
+ * a program using them is told they are missing (package_member). */
+static Package *unsafe_pkg;
+static pthread_once_t unsafe_once = PTHREAD_ONCE_INIT;
+
+static void build_unsafe(void) {
+    static const struct { const char *name; Builtin b; } fns[] = {
+        {"Sizeof", BI_SIZEOF}, {"Alignof", BI_ALIGNOF}, {"Offsetof", BI_OFFSETOF},
+        {"Pointer", BI_NONE}, {"Add", BI_NONE}, {"Slice", BI_NONE},
+        {"SliceData", BI_NONE}, {"String", BI_NONE}, {"StringData", BI_NONE},
+    };
+    Package *p = gc_alloc(sizeof *p);
+    p->path = p->name = str_intern("unsafe");
+    p->checked = true;
+    p->scope = chk_scope_new(NULL);
+    for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++) {
+        Object *o = gc_alloc(sizeof *o);
+        o->kind = fns[i].b ? OBJ_BUILTIN : OBJ_BAD;
+        o->name = str_intern(fns[i].name);
+        o->builtin = fns[i].b;
+        o->used = true;
+        chk_scope_add(p->scope, o);
+    }
+    unsafe_pkg = p;
+}
+
+Package *chk_unsafe(void) {
+    pthread_once(&unsafe_once, build_unsafe);
+    return unsafe_pkg;
+}
+
 Scope *chk_universe(void) {
     pthread_once(&universe_once, build);
     return universe;

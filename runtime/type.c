@@ -676,6 +676,19 @@ static int64_t go_add(int64_t a, int64_t b) {
     return a > TYPE_GO_MAX_WIDTH - b ? TYPE_GO_MAX_WIDTH : a + b;
 }
 
+int64_t type_goalign(const Type *t) { return go_align(t); }
+
+int64_t type_gooffset(const Type *t, int field) {
+    int64_t off = 0;
+    for (int i = 0; i <= field && i < t->nfields; i++) {
+        int64_t a = go_align(t->fields[i].type);
+        off = go_add(off, (a - off % a) % a);
+        if (i < field)
+            off = go_add(off, type_gosize(t->fields[i].type));
+    }
+    return off;
+}
+
 static int64_t go_struct_size(const Type *t) {
     int64_t off = 0, last = -1;
     for (int i = 0; i < t->nfields; i++) {

@@ -185,6 +185,10 @@ static inline bool type_is_untyped(const Type *t) {
  * TYPE_GO_MAX_WIDTH. The checker compares it with TYPE_GO_MAX_WIDTH; the
  * runtime uses it where Go's limits are in bytes (makeslice, makechan). */
 int64_t type_gosize(const Type *t);
+/* Go's alignment of t, and the byte offset of struct t's field i (amd64;
+ * unsafe.Alignof and Offsetof). */
+int64_t type_goalign(const Type *t);
+int64_t type_gooffset(const Type *t, int field);
 
 /* Whether a value of t holds a pointer the collector must see (strings,
  * slices, maps, ... and aggregates of them); false for numbers and bools. */

@@ -241,8 +241,8 @@ END_TEST
 
 START_TEST(unsupported_features) {
     expect_error(PRELUDE "func main() {\n goto L }\n", "label L not defined");
-    expect_error(PRELUDE "import \"unsafe\"\nfunc main() {}\n",
-                 "package unsafe is not supported by csp");
+    expect_error(PRELUDE "import \"unsafe\"\nfunc main() { var p unsafe.Pointer; _ = p }\n",
+                 "unsafe.Pointer is not supported by csp");
     expect_error(PRELUDE "func main() { var c complex128; _ = c < c }\n",
                  "operator < not defined on complex128");
     expect_error(PRELUDE "func f()\nfunc main() {}\n", "missing function body");
