@@ -75,6 +75,10 @@ func matchString(pat, s string) (matched bool, errmsg string)
 // raceErrors is the number of data races -race has reported (0 without it).
 func raceErrors() int
 
+// allocCounts is what the program has allocated so far: objects, and their
+// bytes (runtime/gc.c counts them).
+func allocCounts() (objects, bytes uint64)
+
 // ---- flags (registered on flag.CommandLine by MainStart, as Go's Init)
 
 var (
@@ -1263,11 +1267,17 @@ type B struct {
 	parallelism int                // RunParallel: goroutines per P
 	prevN       int                // the previous round's b.N and time,
 	prevTime    time.Duration      // for RunParallel's batch size
+	showAllocs  bool               // ReportAllocs: B/op and allocs/op
+	startAllocs uint64             // allocCounts when the timer started
+	startBytes  uint64
+	netAllocs   uint64 // allocated while the timer ran
+	netBytes    uint64
 }
 
 // StartTimer starts timing (benchmarks start with the timer on).
 func (b *B) StartTimer() {
 	if !b.timerOn {
+		b.startAllocs, b.startBytes = allocCounts()
 		b.timerAt = time.Now()
 		b.timerOn = true
 	}
@@ -1278,20 +1288,28 @@ func (b *B) StopTimer() {
 	if b.timerOn {
 		b.elapsed += time.Since(b.timerAt)
 		b.timerOn = false
+		n, by := allocCounts()
+		b.netAllocs += n - b.startAllocs
+		b.netBytes += by - b.startBytes
 	}
 }
 
 // ResetTimer zeroes the elapsed time (the timer keeps its state).
 func (b *B) ResetTimer() {
 	if b.timerOn {
+		b.startAllocs, b.startBytes = allocCounts()
 		b.timerAt = time.Now()
 	}
 	b.elapsed = 0
+	b.netAllocs, b.netBytes = 0, 0
 }
 
-// ReportAllocs asks for allocation counts; csp does not measure them, so
-// the result line shows time only.
-func (b *B) ReportAllocs() {}
+// ReportAllocs adds the bytes and objects allocated per iteration to the
+// result line (B/op, allocs/op), as -benchmem does for every benchmark.
+// They count what the program asked of the collector while the timer ran,
+// csp's own objects included: a csp value's layout is not Go's, so the
+// figures are csp's, not what Go would print for the same code.
+func (b *B) ReportAllocs() { b.showAllocs = true }
 
 // SetBytes records the bytes one iteration processes: the result line
 // adds MB/s.
@@ -1432,6 +1450,7 @@ func (b *B) runN(n int) {
 	b.loopN = 0
 	b.loopDone = false
 	b.elapsed = 0
+	b.netAllocs, b.netBytes = 0, 0
 	b.timerOn = false
 	b.finished = false
 	done := make(chan bool)
@@ -1521,7 +1540,11 @@ func (b *B) process() {
 		fmt.Printf("--- FAIL: %s\n%s", name, string(b.output))
 		return
 	}
-	fmt.Println(b.result())
+	line := b.result()
+	if flagBenchmem || b.showAllocs {
+		line += "\t" + b.res().MemString()
+	}
+	fmt.Println(line)
 	if len(b.output) > 0 {
 		fmt.Printf("--- BENCH: %s\n%s", name, string(b.output))
 	}
@@ -1654,15 +1677,62 @@ func runBenchmarks(benchmarks []InternalBenchmark, chatty *chattyPrinter) bool {
 	return ok
 }
 
-// BenchmarkResult is what one benchmark measured. csp does not count
-// allocations: MemAllocs and MemBytes stay 0.
+// BenchmarkResult is what one benchmark measured.
 type BenchmarkResult struct {
 	N         int                // iterations
 	T         time.Duration      // their total time
 	Bytes     int64              // SetBytes: bytes per iteration
-	MemAllocs uint64             // not measured by csp
-	MemBytes  uint64             // not measured by csp
+	MemAllocs uint64             // objects allocated while timed
+	MemBytes  uint64             // their bytes
 	Extra     map[string]float64 // ReportMetric's metrics
+}
+
+// res is b's result so far.
+func (b *B) res() BenchmarkResult {
+	return BenchmarkResult{N: b.N, T: b.elapsed, Bytes: b.bytes, MemAllocs: b.netAllocs,
+		MemBytes: b.netBytes, Extra: b.extra}
+}
+
+// AllocsPerOp is the objects allocated per iteration (or the reported
+// "allocs/op" metric).
+func (r BenchmarkResult) AllocsPerOp() int64 {
+	if v, ok := r.Extra["allocs/op"]; ok {
+		return int64(v)
+	}
+	if r.N <= 0 {
+		return 0
+	}
+	return int64(r.MemAllocs) / int64(r.N)
+}
+
+// AllocedBytesPerOp is the bytes allocated per iteration (or the reported
+// "B/op" metric).
+func (r BenchmarkResult) AllocedBytesPerOp() int64 {
+	if v, ok := r.Extra["B/op"]; ok {
+		return int64(v)
+	}
+	if r.N <= 0 {
+		return 0
+	}
+	return int64(r.MemBytes) / int64(r.N)
+}
+
+// MemString is the memory columns: "      64 B/op	       1 allocs/op".
+func (r BenchmarkResult) MemString() string {
+	return fmt.Sprintf("%8d B/op\t%8d allocs/op", r.AllocedBytesPerOp(), r.AllocsPerOp())
+}
+
+// AllocsPerRun is the average number of objects f allocates per call,
+// over runs calls after one to warm up, with GOMAXPROCS 1 meanwhile.
+func AllocsPerRun(runs int, f func()) (avg float64) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	f()
+	before, _ := allocCounts()
+	for i := 0; i < runs; i++ {
+		f()
+	}
+	after, _ := allocCounts()
+	return float64((after - before) / uint64(runs))
 }
 
 // NsPerOp is the time of one iteration in nanoseconds (or the reported
@@ -1699,7 +1769,7 @@ func Benchmark(f func(b *B)) BenchmarkResult {
 	if !b.loopDone {
 		b.launch()
 	}
-	return BenchmarkResult{N: b.N, T: b.elapsed, Bytes: b.bytes, Extra: b.extra}
+	return b.res()
 }
 
 // ---- fuzz tests
