@@ -4,8 +4,9 @@
 // testing package (behaviour, output format and flag names are Go's; the
 // code is csp's own). `csp test FILE_test.csp` (lang/testmain.c) adds a
 // generated file to the package whose entry function calls MainStart with
-// the file's tests, benchmarks and examples, then m.Run (or the file's
-// TestMain), and exits with its code.
+// the file's tests, benchmarks, fuzz tests and examples, then m.Run (or
+// the file's TestMain), and exits with its code. Fuzz tests: see "fuzz
+// tests" below.
 //
 // The model, as Go's:
 //   - every test runs in its own goroutine (tRunner); the root T runs the
