@@ -16,7 +16,7 @@
  * The child parses the files (one package: `csp test stack.csp
  * stack_test.csp`), then generates one more file of the package (Go's
  * _testmain.go, here in memory) whose entry function ENTRY builds the
- * tables of the _test files' Test, Benchmark and Example functions, calls
+ * tables of the _test files' Test, Benchmark, Fuzz and Example functions, calls
  * testing.MainStart and m.Run (or the file's TestMain), and exits with
  * the result. The program starts in ENTRY rather than main
  * (Program.entry), so a test file may have its own main or none, and any
@@ -71,8 +71,11 @@ typedef struct Opts {
     bool stream;        /* -v, -bench or -list: output as it comes (go
                            test's streamOutput and testShowPass), else
                            only for a failure */
-    bool bench;         /* -bench: go test copies the output straight
-                           through, so it names a failing exit status */
+    bool bench;         /* -bench or -fuzz: go test copies the output
+                           straight through, so it names a failing exit
+                           status */
+    bool fuzz;          /* -fuzz: the child learns the file list too
+                           (-test.fuzzfiles), for its "To re-run:" line */
     int procs;
     char **args;        /* the child's os.Args[1:]: -test.*, then what
                            follows -args */
@@ -109,7 +112,10 @@ static void add_arg(Opts *o, const char *name, const char *val) {
     char *s = grow(NULL, n);
     snprintf(s, n, "-test.%s=%s", name, val);
     push_arg(o, s);
-    o->nowned++; /* -args comes last: add_arg's are a prefix */
+    /* add_arg's are a prefix (before what -args gave): move s there */
+    memmove(o->args + o->nowned + 1, o->args + o->nowned,
+            (o->nargs - 1 - o->nowned) * sizeof *o->args);
+    o->args[o->nowned++] = s;
 }
 
 static void free_opts(Opts *o) {
@@ -123,6 +129,7 @@ static void usage_exit(const char *msg, const char *arg) {
     fprintf(stderr, "csp test: %s%s\n"
             "usage: csp test [-v] [-run RE] [-skip RE] [-bench RE] [-benchtime D|Nx]\n"
             "                [-count N] [-failfast] [-short] [-timeout D] [-list RE]\n"
+            "                [-fuzz RE] [-fuzztime D|Nx] [-fuzzminimizetime D|Nx]\n"
             "                [-race] [-procs N] [-leaks=on|off|fail]\n"
             "                [FILE.csp...] FILE_test.csp [-args ARGS...]\n", msg, arg);
     exit(2);
@@ -130,7 +137,8 @@ static void usage_exit(const char *msg, const char *arg) {
 
 /* Flags with a value; the rest are booleans. */
 static const char *const valued[] = {"run", "skip", "bench", "benchtime", "count",
-                                     "timeout", "procs", "cpu", "list", NULL};
+                                     "timeout", "procs", "cpu", "list", "fuzz",
+                                     "fuzztime", "fuzzminimizetime", NULL};
 
 static bool is_valued(const char *name) {
     for (int i = 0; valued[i]; i++)
@@ -188,10 +196,13 @@ static void parse_flags(Opts *o, int argc, char **argv) {
             add_arg(o, "v", o->verbose ? "true" : "false");
         } else if (is_valued(name)) {
             add_arg(o, name, val);
-            if ((strcmp(name, "bench") == 0 || strcmp(name, "list") == 0) && *val)
+            bool shown = strcmp(name, "bench") == 0 || strcmp(name, "fuzz") == 0;
+            if ((shown || strcmp(name, "list") == 0) && *val)
                 o->stream = true; /* go test shows these outputs */
-            if (strcmp(name, "bench") == 0)
+            if (shown)
                 o->bench = *val != 0;
+            if (strcmp(name, "fuzz") == 0)
+                o->fuzz = *val != 0;
         }
         else if (strcmp(name, "failfast") == 0 || strcmp(name, "short") == 0 ||
                  strcmp(name, "benchmem") == 0)
@@ -202,6 +213,17 @@ static void parse_flags(Opts *o, int argc, char **argv) {
     if (!o->nfiles)
         usage_exit("no test file", "");
     o->stream |= o->verbose;
+    if (o->fuzz) { /* the command a failing input's report suggests */
+        size_t n = 1; /* malloc'd: the collector does not exist yet */
+        for (int i = 0; i < o->nfiles; i++)
+            n += strlen(o->files[i]) + 1;
+        char *files = grow(NULL, n);
+        files[0] = 0;
+        for (int i = 0; i < o->nfiles; i++)
+            strcat(strcat(files, i ? " " : ""), o->files[i]);
+        add_arg(o, "fuzzfiles", files);
+        free(files);
+    }
 }
 
 /* ---- the generated file ------------------------------------------------------ */
@@ -304,9 +326,9 @@ static bool is_test_file(const char *path) {
            (n > 8 && strcmp(path + n - 8, "_test.go") == 0);
 }
 
-/* Adds the Test, Benchmark and Example functions of f to the tables. */
+/* Adds the Test, Benchmark, Fuzz and Example functions of f to the tables. */
 static void collect(const SrcFile *f, StrBuf *tests, StrBuf *benches,
-                    StrBuf *examples, bool *has_testmain) {
+                    StrBuf *fuzzes, StrBuf *examples, bool *has_testmain) {
     for (int i = 0; i < f->ndecls; i++) {
         const Decl *d = f->decls[i];
         if (d->kind != D_FUNC || d->u.func.recv || d->u.func.tparams || !d->u.func.body)
@@ -318,6 +340,8 @@ static void collect(const SrcFile *f, StrBuf *tests, StrBuf *benches,
             sb_printf(tests, "\t\t{\"%s\", %s},\n", name, name);
         else if (is_test_name(name, "Benchmark"))
             sb_printf(benches, "\t\t{\"%s\", %s},\n", name, name);
+        else if (is_test_name(name, "Fuzz"))
+            sb_printf(fuzzes, "\t\t{\"%s\", %s},\n", name, name);
         else if (is_test_name(name, "Example")) {
             StrBuf out;
             sb_init(&out);
@@ -335,16 +359,17 @@ static void collect(const SrcFile *f, StrBuf *tests, StrBuf *benches,
  * tables of the _test files' functions (of every file when none is a
  * _test file), and the entry function. */
 static void gen_main(SrcFile *const *files, int n, StrBuf *b) {
-    StrBuf tests, benches, examples;
+    StrBuf tests, benches, fuzzes, examples;
     sb_init(&tests);
     sb_init(&benches);
+    sb_init(&fuzzes);
     sb_init(&examples);
     bool has_testmain = false, any_test_file = false;
     for (int i = 0; i < n; i++)
         any_test_file |= is_test_file(files[i]->path);
     for (int i = 0; i < n; i++)
         if (!any_test_file || is_test_file(files[i]->path))
-            collect(files[i], &tests, &benches, &examples, &has_testmain);
+            collect(files[i], &tests, &benches, &fuzzes, &examples, &has_testmain);
     const SrcFile *f = files[0];
     sb_printf(b, "package %s\n\nimport (\n\t_csptest_os \"os\"\n"
                  "\t_csptest_testing \"testing\"\n)\n\nfunc " ENTRY "() {\n"
@@ -353,6 +378,8 @@ static void gen_main(SrcFile *const *files, int n, StrBuf *b) {
     sb_write(b, tests.data ? tests.data : "", tests.len);
     sb_puts(b, "\t}, []_csptest_testing.InternalBenchmark{\n");
     sb_write(b, benches.data ? benches.data : "", benches.len);
+    sb_puts(b, "\t}, []_csptest_testing.InternalFuzzTarget{\n");
+    sb_write(b, fuzzes.data ? fuzzes.data : "", fuzzes.len);
     sb_puts(b, "\t}, []_csptest_testing.InternalExample{\n");
     sb_write(b, examples.data ? examples.data : "", examples.len);
     sb_puts(b, "\t})\n");
@@ -449,8 +476,10 @@ static _Noreturn void child(Opts *o, int pipe_fd, int time_fd) {
  * seconds); returns go test's exit status. */
 static int report(const Opts *o, int status, const char *buf, size_t n, double secs) {
     int code = WIFEXITED(status) ? WEXITSTATUS(status) : 2;
+    /* go test's closing FAIL line, not printed under -fuzz (one package) */
+    const char *last = o->fuzz ? "" : "FAIL\n";
     if (code == BUILD_FAILED) { /* the child printed the errors */
-        printf("FAIL\t" PKG " [build failed]\nFAIL\n");
+        printf("FAIL\t" PKG " [build failed]\n%s", last);
         return 1;
     }
     if (!o->stream && code != 0)
@@ -465,7 +494,7 @@ static int report(const Opts *o, int status, const char *buf, size_t n, double s
     } else if (code != 0 && o->bench) /* go test: its output went past it */
         printf("exit status %d\n", code);
     if (code != 0) {
-        printf("FAIL\t" PKG "\t%.3fs\nFAIL\n", secs);
+        printf("FAIL\t" PKG "\t%.3fs\n%s", secs, last);
         return 1;
     }
     static const char none[] = "testing: warning: no tests to run";

@@ -15,6 +15,18 @@
  * pause) into Go's 256-entry ring of pauses. The callback runs with libgc's
  * lock held; readers take no lock, so every field is an atomic.
  *
+ * ALLOCATION COUNT (MemStats.Mallocs, testing's allocs/op and B/op): libgc
+ * counts no objects, and its byte count moves by whole free lists (a
+ * thread's free list is refilled at once), so each thread counts the
+ * objects it allocates and the bytes asked for in a thread-local counter: one increment on the allocation path, no
+ * shared cache line (a global atomic would bounce between the Ms of an
+ * allocating program). The first allocation of a thread links its counter
+ * into a list (under cnt_lock) and a pthread key's destructor, when the
+ * thread exits, folds the count into cnt_exited and unlinks it; a reader
+ * sums the list under the lock. Each counter has one writer, its thread;
+ * the reader's loads are relaxed atomics (a count a few allocations
+ * behind is fine). callgrind, tests/bench/fib.csp: +0.01% instructions.
+ *
  * GC PERCENT (debug.SetGCPercent): Go's GOGC. libgc's equivalent knob is the
  * free-space divisor (collect when about heap/divisor bytes were allocated
  * since the last collection); its default, 3, stands for GOGC=100, and
@@ -87,6 +99,71 @@ static void gc_init_no_retry(void) {
 
 /* ---- statistics ---------------------------------------------------------- */
 
+typedef struct Counter {
+    _Atomic uint64_t n;   /* objects allocated: written by its thread only */
+    _Atomic uint64_t bytes; /* their sizes as asked for: idem */
+    struct Counter *next; /* protected by cnt_lock */
+    bool linked;          /* owner thread only */
+} Counter;
+static _Thread_local Counter counter;
+static pthread_mutex_t cnt_lock = PTHREAD_MUTEX_INITIALIZER;
+static Counter *cnt_list;            /* protected by cnt_lock */
+static uint64_t cnt_exited, cnt_exited_bytes; /* protected by cnt_lock */
+static pthread_key_t cnt_key;
+static pthread_once_t cnt_once = PTHREAD_ONCE_INIT;
+
+/* The key's destructor, as a thread exits: its count stays in the total. */
+static void counter_exit(void *arg) {
+    Counter *c = arg;
+    pthread_mutex_lock(&cnt_lock);
+    cnt_exited += atomic_load_explicit(&c->n, memory_order_relaxed);
+    cnt_exited_bytes += atomic_load_explicit(&c->bytes, memory_order_relaxed);
+    for (Counter **pp = &cnt_list; *pp; pp = &(*pp)->next)
+        if (*pp == c) {
+            *pp = c->next;
+            break;
+        }
+    pthread_mutex_unlock(&cnt_lock);
+}
+
+static void counter_key(void) { pthread_key_create(&cnt_key, counter_exit); }
+
+/* A thread's first allocation: its counter joins the list. */
+static __attribute__((noinline)) void counter_link(void) {
+    pthread_once(&cnt_once, counter_key);
+    pthread_mutex_lock(&cnt_lock);
+    counter.next = cnt_list;
+    cnt_list = &counter;
+    pthread_mutex_unlock(&cnt_lock);
+    counter.linked = true;
+    pthread_setspecific(cnt_key, &counter);
+}
+
+/* One more object from this thread (its only writer: no read-modify-write
+ * instruction needed). */
+static inline void count_alloc(size_t size) {
+    if (__builtin_expect(!counter.linked, 0))
+        counter_link();
+    atomic_store_explicit(&counter.n,
+                          atomic_load_explicit(&counter.n, memory_order_relaxed) + 1,
+                          memory_order_relaxed);
+    atomic_store_explicit(&counter.bytes,
+                          atomic_load_explicit(&counter.bytes, memory_order_relaxed) + size,
+                          memory_order_relaxed);
+}
+
+void gc_alloc_counts(uint64_t *objects, uint64_t *bytes) {
+    pthread_mutex_lock(&cnt_lock);
+    uint64_t n = cnt_exited, b = cnt_exited_bytes;
+    for (Counter *c = cnt_list; c; c = c->next) {
+        n += atomic_load_explicit(&c->n, memory_order_relaxed);
+        b += atomic_load_explicit(&c->bytes, memory_order_relaxed);
+    }
+    pthread_mutex_unlock(&cnt_lock);
+    *objects = n;
+    *bytes = b;
+}
+
 enum { NPAUSE = 256 };                  /* Go's MemStats.PauseNs ring */
 static struct {
     _Atomic uint64_t ncollect;         /* collections finished */
@@ -129,6 +206,8 @@ void gc_stats(GcStats *s) {
     s->unmapped = ps.unmapped_bytes;
     s->total = ps.allocd_bytes_before_gc + ps.bytes_allocd_since_gc;
     s->os_bytes = ps.obtained_from_os_bytes == (GC_word)-1 ? 0 : ps.obtained_from_os_bytes;
+    uint64_t bytes;
+    gc_alloc_counts(&s->mallocs, &bytes);
     s->ncollect = atomic_load(&st.ncollect);
     s->nforced = atomic_load(&st.nforced);
     s->pause_total = atomic_load(&st.pause_total);
@@ -228,6 +307,7 @@ void gc_init(void) {
  * history of the dead object that had it (race.c). */
 void *gc_alloc(size_t n) {
     stress();
+    count_alloc(n);
     void *p = GC_MALLOC(n ? n : 1);
     if (!p)
         oom(n);
@@ -238,6 +318,7 @@ void *gc_alloc(size_t n) {
 
 void *gc_alloc_atomic(size_t n) {
     stress();
+    count_alloc(n);
     void *p = GC_MALLOC_ATOMIC(n ? n : 1);
     if (!p)
         oom(n);
@@ -251,8 +332,11 @@ void *gc_realloc(void *p, size_t n) {
     void *q = GC_REALLOC(p, n ? n : 1);
     if (!q)
         oom(n);
-    if (RACE_ON() && q != p)
-        race_alloc(q, n);
+    if (q != p) {
+        count_alloc(n);
+        if (RACE_ON())
+            race_alloc(q, n);
+    }
     return q;
 }
 

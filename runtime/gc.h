@@ -35,11 +35,15 @@ typedef struct GcStats {
     uint64_t heap_size, free_bytes, unmapped; /* bytes */
     uint64_t total;                           /* bytes allocated ever */
     uint64_t os_bytes;                        /* obtained from the OS */
+    uint64_t mallocs;                         /* objects allocated ever */
     uint64_t ncollect, nforced;               /* collections, runtime.GC's */
     uint64_t pause_total, last_end;           /* ns; Unix ns */
     double cpu_fraction;                      /* pauses / time since start */
 } GcStats;
 void gc_stats(GcStats *s);
+/* Objects allocated so far by every thread, and their bytes as asked for
+ * (gc.c, ALLOCATION COUNT). Any thread. */
+void gc_alloc_counts(uint64_t *objects, uint64_t *bytes);
 /* Entry i of the ring of the last 256 pauses (ns) and their end times
  * (Unix ns): collection n is at (n-1) % 256. */
 void gc_pause(int i, uint64_t *pause, uint64_t *end);

@@ -8,7 +8,10 @@
 # line, in tests/gotest/), given before NAME_test.csp as `go test a.go
 # b_test.go` takes them.
 # A test whose output Go cannot match byte for byte (a -race report's
-# stacks) has NAME.grep instead: lines that must each appear in it.
+# stacks, -fuzz's random inputs) has NAME.grep instead: lines that must
+# each appear in it. A test with a NAME.scratch (empty) runs in a scratch
+# copy of its files, for -fuzz writes testdata/fuzz/FuzzX/HASH there; each
+# such file is appended to the output as `corpus PATH:` and its lines.
 # The exercises handed out as tests, examples/NAME_test.csp with an
 # examples/NAME.out, run the same way.
 #
@@ -30,10 +33,21 @@ run_one() {
     [ -f "$base.files" ] && more=$(cat "$base.files")
     want_rc=0
     [ -f "$base.rc" ] && want_rc=$(tr -d ' \n' < "$base.rc")
+    dir=$(dirname "$f")
+    if [ -f "$base.scratch" ]; then
+        dir=$TMP/$id.d
+        mkdir -p "$dir" && cp "$f" "$dir/"
+        for m in $more; do cp "$(dirname "$f")/$m" "$dir/"; done
+    fi
     # shellcheck disable=SC2086
-    (cd "$(dirname "$f")" && GOMAXPROCS=2 timeout -k 10 120 "$CSP" test $args $more "$name.csp") \
+    (cd "$dir" && GOMAXPROCS=2 timeout -k 10 120 "$CSP" test $args $more "$name.csp") \
         < /dev/null > "$TMP/$id.raw" 2>&1
     rc=$?
+    if [ -f "$base.scratch" ]; then
+        for c in "$dir"/testdata/fuzz/*/*; do
+            [ -f "$c" ] && { echo "corpus ${c#"$dir"/}:"; cat "$c"; }
+        done >> "$TMP/$id.raw"
+    fi
     gotest_normalize < "$TMP/$id.raw" > "$TMP/$id.out"
     if [ -f "$base.grep" ]; then
         while IFS= read -r line; do

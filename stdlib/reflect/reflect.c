@@ -1030,11 +1030,27 @@ static int valueConvert(Fiber *f, Slot *a) {
     return NATIVE_OK;
 }
 
+/* valuePointer(v Value) uintptr: what Value.Pointer reports — a slice's
+ * or string's data, a func's code (its Proto: every closure of one
+ * function literal has the same, as Go's code pointer), else the pointer
+ * itself (pointer, map, channel). 0 for nil. */
 static int valuePointer(Fiber *f, Slot *a) {
     RV v = rv_arg(a[0]);
-    const Slice *s = v.mem->p;
-    a[0].u = (uint64_t)(uintptr_t)(v.t->kind == K_SLICE ? (s ? s->data : NULL)
-                                                         : v.mem->p);
+    const void *p = v.mem->p;
+    switch (v.t->kind) {
+    case K_SLICE:
+        p = p ? ((const Slice *)p)->data : NULL;
+        break;
+    case K_STRING:
+        p = p ? ((const Str *)p)->data : NULL;
+        break;
+    case K_FUNC:
+        p = p ? (const void *)((const Closure *)p)->proto : NULL;
+        break;
+    default:
+        break;
+    }
+    a[0].u = (uint64_t)(uintptr_t)p;
     return NATIVE_OK;
 }
 

@@ -10,7 +10,10 @@
 // reflect.c read and write through it. This file holds the API, the
 // argument checks and Go's panic messages; the natives trust it.
 //
-// Not here: UnsafePointer, Seq/Seq2 (no range-over-func yet).
+// Not here: Value.UnsafePointer, Value.SetPointer and values of Kind
+// UnsafePointer: csp has no package unsafe, so no unsafe.Pointer type to
+// return or hold (Pointer and UnsafeAddr give the same addresses as
+// uintptrs).
 package reflect
 
 import (
@@ -1206,18 +1209,25 @@ func (v Value) CanConvert(t Type) bool {
 	return true
 }
 
-// Pointer returns v's value as a uintptr: the address a pointer, map,
-// channel or slice refers to, or the function's identity.
+// Pointer returns v's value as a uintptr: the address a pointer, map or
+// channel refers to, a slice's first element, a string's bytes (0 for
+// nil), or a function's code: the closures of one function share it, and
+// so do all method values (Method, MethodByName), as in Go.
 func (v Value) Pointer() uintptr {
 	switch v.Kind() {
-	case Pointer, Chan, Map, UnsafePointer, Func, Slice:
+	case Pointer, Chan, Map, UnsafePointer, Func, Slice, String:
 		if v.flag&flagMethod != 0 {
-			return 0
+			return valuePointer(methodValueCode)
 		}
 		return valuePointer(v)
 	}
 	panic(&ValueError{"reflect.Value.Pointer", v.Kind()})
 }
+
+// methodValueCode is the code all method values report from Pointer.
+var methodValueCode = ValueOf(methodValueCall)
+
+func methodValueCall() {}
 
 // SetZero sets v to the zero value of its type.
 func (v Value) SetZero() {

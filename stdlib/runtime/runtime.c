@@ -264,7 +264,8 @@ static int n_Breakpoint(Fiber *f, Slot *a) {
 /* ---- memory ---------------------------------------------------------------------- */
 
 /* heapStats() (heapSize, freeBytes, unmapped, total, osBytes, numGC,
- * numForced, pauseTotal, lastGC uint64, cpuFraction float64) */
+ * numForced, pauseTotal, lastGC uint64, cpuFraction float64, mallocs
+ * uint64) */
 static int n_heapStats(Fiber *f, Slot *a) {
     GcStats s;
     gc_stats(&s);
@@ -278,6 +279,7 @@ static int n_heapStats(Fiber *f, Slot *a) {
     a[7].u = s.pause_total;
     a[8].u = s.last_end;
     a[9].f = s.cpu_fraction;
+    a[10].u = s.mallocs;
     fin_drain(f);
     return NATIVE_OK;
 }

@@ -164,9 +164,10 @@ var MemProfileRate int = 0
 // MemStats reports on the memory allocator, as ReadMemStats fills it.
 //
 // csp's collector is libgc (Boehm's): the heap figures are its counters.
-// Objects are not counted one by one: Mallocs, Frees and HeapObjects are
-// the byte counts divided by an average object size, so they grow and
-// shrink with the heap and keep HeapObjects == Mallocs - Frees. Figures
+// Mallocs counts the objects allocated (runtime/gc.c counts them); libgc
+// does not count live objects, so HeapObjects is the live bytes divided by
+// an average object size (at most Mallocs) and Frees is Mallocs -
+// HeapObjects. Figures
 // Go keeps for its own structures (stacks, spans, caches) are 0: csp's
 // goroutine stacks are ordinary heap memory.
 type MemStats struct {
@@ -204,17 +205,17 @@ type MemStats struct {
 }
 
 // heapStats returns libgc's counters (runtime.c).
-func heapStats() (heapSize, freeBytes, unmapped, total, osBytes, numGC, numForced, pauseTotal, lastGC uint64, cpuFraction float64)
+func heapStats() (heapSize, freeBytes, unmapped, total, osBytes, numGC, numForced, pauseTotal, lastGC uint64, cpuFraction float64, mallocs uint64)
 
 // pauses returns collection i's pause (ns) and the Unix ns time it ended.
 func pauses(i int) (pause, end uint64)
 
-// The average object size (bytes) MemStats' object counts assume.
+// The average object size (bytes) MemStats.HeapObjects assumes.
 const avgObject = 32
 
 // ReadMemStats fills m with the allocator's statistics now.
 func ReadMemStats(m *MemStats) {
-	heapSize, free, unmapped, total, osBytes, numGC, forced, pauseTotal, lastGC, frac := heapStats()
+	heapSize, free, unmapped, total, osBytes, numGC, forced, pauseTotal, lastGC, frac, mallocs := heapStats()
 	inuse := heapSize - free
 	*m = MemStats{}
 	m.HeapSys = heapSize
@@ -231,8 +232,8 @@ func ReadMemStats(m *MemStats) {
 	if m.Sys < heapSize {
 		m.Sys = heapSize
 	}
-	m.Mallocs = m.TotalAlloc / avgObject
-	m.HeapObjects = m.HeapAlloc / avgObject
+	m.Mallocs = mallocs
+	m.HeapObjects = min(m.HeapAlloc/avgObject, m.Mallocs)
 	m.Frees = m.Mallocs - m.HeapObjects
 	m.NextGC = heapSize - unmapped
 	m.LastGC = lastGC

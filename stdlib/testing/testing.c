@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "runtime/gc.h"
 #include "runtime/race.h"
 #include "runtime/vm.h"
 #include "stdlib/lib.h"
@@ -84,6 +85,16 @@ static int n_captureStop(Fiber *f, Slot *a) {
     return NATIVE_OK;
 }
 
+/* allocCounts() (objects, bytes uint64): what the program has allocated
+ * so far (runtime/gc.c's counts), for B/op and allocs/op. */
+static int n_allocCounts(Fiber *f, Slot *a) {
+    uint64_t n, b;
+    gc_alloc_counts(&n, &b);
+    a[0].u = n;
+    a[1].u = b;
+    return NATIVE_OK;
+}
+
 /* raceErrors() int: the data races -race has reported so far (0 without
  * -race); tRunner fails a test during which the count grew, as Go's. */
 static int n_raceErrors(Fiber *f, Slot *a) {
@@ -99,5 +110,6 @@ const NativeEntry testing_natives[] = {
     {"testing.captureStop", n_captureStop},
     {"testing.matchString", testing_match},
     {"testing.raceErrors", n_raceErrors},
+    {"testing.allocCounts", n_allocCounts},
     {NULL, NULL},
 };

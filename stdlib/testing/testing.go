@@ -4,8 +4,9 @@
 // testing package (behaviour, output format and flag names are Go's; the
 // code is csp's own). `csp test FILE_test.csp` (lang/testmain.c) adds a
 // generated file to the package whose entry function calls MainStart with
-// the file's tests, benchmarks and examples, then m.Run (or the file's
-// TestMain), and exits with its code.
+// the file's tests, benchmarks, fuzz tests and examples, then m.Run (or
+// the file's TestMain), and exits with its code. Fuzz tests: see "fuzz
+// tests" below.
 //
 // The model, as Go's:
 //   - every test runs in its own goroutine (tRunner); the root T runs the
@@ -34,17 +35,26 @@ package testing
 
 import (
 	"context"
+	"crypto/sha256"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"math"
+	"math/rand"
 	"os"
+	"path/filepath"
+	"reflect"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 )
 
 // ---- natives (stdlib/testing/testing.c, match.c)
@@ -66,6 +76,10 @@ func matchString(pat, s string) (matched bool, errmsg string)
 // raceErrors is the number of data races -race has reported (0 without it).
 func raceErrors() int
 
+// allocCounts is what the program has allocated so far: objects, and their
+// bytes (runtime/gc.c counts them).
+func allocCounts() (objects, bytes uint64)
+
 // ---- flags (registered on flag.CommandLine by MainStart, as Go's Init)
 
 var (
@@ -81,6 +95,10 @@ var (
 	flagBenchmem  bool
 	flagList      string
 	flagCPU       string
+	flagFuzz      string // -fuzz: the fuzz test to fuzz
+	flagFuzztime  string // -fuzztime: D or Nx, "" for no limit
+	flagFuzzmin   string // -fuzzminimizetime
+	flagFuzzfiles string // the files csp test ran: the re-run command's
 	cpuList       []int // -cpu: the GOMAXPROCS values to run under
 	registered    bool
 )
@@ -103,6 +121,10 @@ func Init() {
 	flag.BoolVar(&flagBenchmem, "test.benchmem", false, "print memory allocations for benchmarks")
 	flag.StringVar(&flagCPU, "test.cpu", "", "comma-separated `list` of cpu counts to run each test with")
 	flag.StringVar(&flagList, "test.list", "", "list tests, examples, and benchmarks matching `regexp` then exit")
+	flag.StringVar(&flagFuzz, "test.fuzz", "", "run the fuzz test matching `regexp`")
+	flag.StringVar(&flagFuzztime, "test.fuzztime", "", "time to spend fuzzing; default is to run indefinitely")
+	flag.StringVar(&flagFuzzmin, "test.fuzzminimizetime", "60s", "time to spend minimizing a value after finding a failing input")
+	flag.StringVar(&flagFuzzfiles, "test.fuzzfiles", "", "the package's files (for use only by csp test)")
 }
 
 // Verbose reports whether -v (test.v) was given.
@@ -882,53 +904,53 @@ func tRunner(t *T, fn func(t *T)) {
 	t.mu.Unlock()
 }
 
-// checkRaces fails t when -race reported races while it ran that its
+// checkRaces fails the test when -race reported races while it ran that its
 // subtests did not already account for (Go's wording and position), and
 // passes the count up to the parent.
-func (t *T) checkRaces(before int) {
+func (c *common) checkRaces(before int) {
 	n := raceErrors() - before
-	t.mu.Lock()
-	own := n - t.races
-	t.mu.Unlock()
+	c.mu.Lock()
+	own := n - c.races
+	c.mu.Unlock()
 	if own > 0 {
-		t.Fail()
-		t.logRaw("testing.go:1712: race detected during execution of test\n")
+		c.Fail()
+		c.logRaw("testing.go:1712: race detected during execution of test\n")
 	}
-	if p := t.parent; p != nil && n > 0 {
+	if p := c.parent; p != nil && n > 0 {
 		p.mu.Lock()
 		p.races += n
 		p.mu.Unlock()
 	}
 }
 
-// doPanic reports t and its parents as failed, then panics again with err
+// doPanic reports the test and its parents as failed, then panics again with err
 // (the process dies with Go's report: `panic: V [recovered, repanicked]`).
-func (t *T) doPanic(err any) {
-	t.Fail()
-	t.runCleanup()
-	for c := &t.common; c.parent != nil; c = c.parent {
-		c.mu.Lock()
-		c.duration += time.Since(c.start)
-		d := c.duration
-		c.mu.Unlock()
-		c.flushToParent("--- FAIL: %s (%s)\n", c.name, fmtDuration(d))
+func (c *common) doPanic(err any) {
+	c.Fail()
+	c.runCleanup()
+	for p := c; p.parent != nil; p = p.parent {
+		p.mu.Lock()
+		p.duration += time.Since(p.start)
+		d := p.duration
+		p.mu.Unlock()
+		p.flushToParent("--- FAIL: %s (%s)\n", p.name, fmtDuration(d))
 	}
 	panic(err)
 }
 
-// report writes t's `--- FAIL`/`--- PASS`/`--- SKIP` line and its output.
-func (t *T) report() {
-	if t.parent == nil {
+// report writes the test's `--- FAIL`/`--- PASS`/`--- SKIP` line and its output.
+func (c *common) report() {
+	if c.parent == nil {
 		return
 	}
-	d := fmtDuration(t.duration)
-	if t.Failed() {
-		t.flushToParent("--- FAIL: %s (%s)\n", t.name, d)
-	} else if t.chatty != nil {
-		if t.Skipped() {
-			t.flushToParent("--- SKIP: %s (%s)\n", t.name, d)
+	d := fmtDuration(c.duration)
+	if c.Failed() {
+		c.flushToParent("--- FAIL: %s (%s)\n", c.name, d)
+	} else if c.chatty != nil {
+		if c.Skipped() {
+			c.flushToParent("--- SKIP: %s (%s)\n", c.name, d)
 		} else {
-			t.flushToParent("--- PASS: %s (%s)\n", t.name, d)
+			c.flushToParent("--- PASS: %s (%s)\n", c.name, d)
 		}
 	}
 }
@@ -959,15 +981,16 @@ type InternalExample struct {
 type M struct {
 	tests      []InternalTest
 	benchmarks []InternalBenchmark
+	fuzzes     []InternalFuzzTarget
 	examples   []InternalExample
 	exitCode   int
 }
 
 // MainStart makes the M that the generated main runs (Go's signature
-// without the deps and fuzz targets).
-func MainStart(tests []InternalTest, benchmarks []InternalBenchmark, examples []InternalExample) *M {
+// without the deps).
+func MainStart(tests []InternalTest, benchmarks []InternalBenchmark, fuzzTargets []InternalFuzzTarget, examples []InternalExample) *M {
 	Init()
-	return &M{tests: tests, benchmarks: benchmarks, examples: examples}
+	return &M{tests: tests, benchmarks: benchmarks, fuzzes: fuzzTargets, examples: examples}
 }
 
 // MainExitCode is the code the last m.Run returned: the generated main
@@ -1005,14 +1028,28 @@ func (m *M) Run() int {
 			ran = ran || tran
 		}
 	}
+	for _, procs := range cpuList { // then the fuzz tests' seed corpora, as Go's
+		runtime.GOMAXPROCS(procs)
+		for i := 0; i < flagCount && (ok || !flagFailfast); i++ {
+			fok, fran := runFuzzTests(m.fuzzes, chatty)
+			ok = ok && fok
+			ran = ran || fran
+			if !fran {
+				break
+			}
+		}
+	}
 	eran, eok := runExamples(m.examples, chatty)
 	ok = ok && eok
 	ran = ran || eran
-	if !ran && flagBench == "" {
+	if !ran && flagBench == "" && flagFuzz == "" {
 		fmt.Fprintln(os.Stderr, "testing: warning: no tests to run")
 	}
 	if ok && flagBench != "" {
 		ok = runBenchmarks(m.benchmarks, chatty)
+	}
+	if ok {
+		ok = runFuzzing(m.fuzzes)
 	}
 	if !ok {
 		fmt.Print("FAIL\n")
@@ -1051,7 +1088,8 @@ func parseCPUList() {
 	}
 }
 
-// list prints the names -list selects: tests, benchmarks, examples.
+// list prints the names -list selects: tests, benchmarks, fuzz tests,
+// examples.
 func (m *M) list() {
 	if _, msg := matchString(flagList, ""); msg != "" {
 		fmt.Fprintf(os.Stderr, "testing: invalid regexp in -test.list (%q): %s\n", flagList, msg)
@@ -1063,6 +1101,9 @@ func (m *M) list() {
 	}
 	for _, b := range m.benchmarks {
 		names = append(names, b.Name)
+	}
+	for _, f := range m.fuzzes {
+		names = append(names, f.Name)
 	}
 	for _, e := range m.examples {
 		names = append(names, e.Name)
@@ -1227,11 +1268,17 @@ type B struct {
 	parallelism int                // RunParallel: goroutines per P
 	prevN       int                // the previous round's b.N and time,
 	prevTime    time.Duration      // for RunParallel's batch size
+	showAllocs  bool               // ReportAllocs: B/op and allocs/op
+	startAllocs uint64             // allocCounts when the timer started
+	startBytes  uint64
+	netAllocs   uint64 // allocated while the timer ran
+	netBytes    uint64
 }
 
 // StartTimer starts timing (benchmarks start with the timer on).
 func (b *B) StartTimer() {
 	if !b.timerOn {
+		b.startAllocs, b.startBytes = allocCounts()
 		b.timerAt = time.Now()
 		b.timerOn = true
 	}
@@ -1242,20 +1289,28 @@ func (b *B) StopTimer() {
 	if b.timerOn {
 		b.elapsed += time.Since(b.timerAt)
 		b.timerOn = false
+		n, by := allocCounts()
+		b.netAllocs += n - b.startAllocs
+		b.netBytes += by - b.startBytes
 	}
 }
 
 // ResetTimer zeroes the elapsed time (the timer keeps its state).
 func (b *B) ResetTimer() {
 	if b.timerOn {
+		b.startAllocs, b.startBytes = allocCounts()
 		b.timerAt = time.Now()
 	}
 	b.elapsed = 0
+	b.netAllocs, b.netBytes = 0, 0
 }
 
-// ReportAllocs asks for allocation counts; csp does not measure them, so
-// the result line shows time only.
-func (b *B) ReportAllocs() {}
+// ReportAllocs adds the bytes and objects allocated per iteration to the
+// result line (B/op, allocs/op), as -benchmem does for every benchmark.
+// They count what the program asked of the collector while the timer ran,
+// csp's own objects included: a csp value's layout is not Go's, so the
+// figures are csp's, not what Go would print for the same code.
+func (b *B) ReportAllocs() { b.showAllocs = true }
 
 // SetBytes records the bytes one iteration processes: the result line
 // adds MB/s.
@@ -1396,6 +1451,7 @@ func (b *B) runN(n int) {
 	b.loopN = 0
 	b.loopDone = false
 	b.elapsed = 0
+	b.netAllocs, b.netBytes = 0, 0
 	b.timerOn = false
 	b.finished = false
 	done := make(chan bool)
@@ -1485,7 +1541,11 @@ func (b *B) process() {
 		fmt.Printf("--- FAIL: %s\n%s", name, string(b.output))
 		return
 	}
-	fmt.Println(b.result())
+	line := b.result()
+	if flagBenchmem || b.showAllocs {
+		line += "\t" + b.res().MemString()
+	}
+	fmt.Println(line)
 	if len(b.output) > 0 {
 		fmt.Printf("--- BENCH: %s\n%s", name, string(b.output))
 	}
@@ -1618,15 +1678,62 @@ func runBenchmarks(benchmarks []InternalBenchmark, chatty *chattyPrinter) bool {
 	return ok
 }
 
-// BenchmarkResult is what one benchmark measured. csp does not count
-// allocations: MemAllocs and MemBytes stay 0.
+// BenchmarkResult is what one benchmark measured.
 type BenchmarkResult struct {
 	N         int                // iterations
 	T         time.Duration      // their total time
 	Bytes     int64              // SetBytes: bytes per iteration
-	MemAllocs uint64             // not measured by csp
-	MemBytes  uint64             // not measured by csp
+	MemAllocs uint64             // objects allocated while timed
+	MemBytes  uint64             // their bytes
 	Extra     map[string]float64 // ReportMetric's metrics
+}
+
+// res is b's result so far.
+func (b *B) res() BenchmarkResult {
+	return BenchmarkResult{N: b.N, T: b.elapsed, Bytes: b.bytes, MemAllocs: b.netAllocs,
+		MemBytes: b.netBytes, Extra: b.extra}
+}
+
+// AllocsPerOp is the objects allocated per iteration (or the reported
+// "allocs/op" metric).
+func (r BenchmarkResult) AllocsPerOp() int64 {
+	if v, ok := r.Extra["allocs/op"]; ok {
+		return int64(v)
+	}
+	if r.N <= 0 {
+		return 0
+	}
+	return int64(r.MemAllocs) / int64(r.N)
+}
+
+// AllocedBytesPerOp is the bytes allocated per iteration (or the reported
+// "B/op" metric).
+func (r BenchmarkResult) AllocedBytesPerOp() int64 {
+	if v, ok := r.Extra["B/op"]; ok {
+		return int64(v)
+	}
+	if r.N <= 0 {
+		return 0
+	}
+	return int64(r.MemBytes) / int64(r.N)
+}
+
+// MemString is the memory columns: "      64 B/op	       1 allocs/op".
+func (r BenchmarkResult) MemString() string {
+	return fmt.Sprintf("%8d B/op\t%8d allocs/op", r.AllocedBytesPerOp(), r.AllocsPerOp())
+}
+
+// AllocsPerRun is the average number of objects f allocates per call,
+// over runs calls after one to warm up, with GOMAXPROCS 1 meanwhile.
+func AllocsPerRun(runs int, f func()) (avg float64) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	f()
+	before, _ := allocCounts()
+	for i := 0; i < runs; i++ {
+		f()
+	}
+	after, _ := allocCounts()
+	return float64((after - before) / uint64(runs))
 }
 
 // NsPerOp is the time of one iteration in nanoseconds (or the reported
@@ -1663,7 +1770,999 @@ func Benchmark(f func(b *B)) BenchmarkResult {
 	if !b.loopDone {
 		b.launch()
 	}
-	return BenchmarkResult{N: b.N, T: b.elapsed, Bytes: b.bytes, Extra: b.extra}
+	return b.res()
+}
+
+// ---- fuzz tests
+//
+// Without -fuzz, a FuzzX runs its seed corpus (the F.Add values, then the
+// files of testdata/fuzz/FuzzX in Go's "go test fuzz v1" format) as
+// subtests FuzzX/seed#0, FuzzX/FILE, as Go's. With -fuzz, the one fuzz test
+// it selects runs its seed corpus, then random mutations of it in
+// -parallel (GOMAXPROCS) goroutines until -fuzztime runs out or an input
+// fails; a failing input is minimized (Go's steps for strings and byte
+// slices), written to testdata/fuzz/FuzzX/HASH and reported with the
+// command that re-runs it. Go's fuzzing engine runs worker processes and
+// steers its mutations by coverage; csp's runs in the test's own process
+// (a panicking input is recovered and reported as a failure) and, having
+// no coverage counters, mutates blindly, so its progress lines are Go's
+// for a platform without coverage ("testing seed corpus", "execs").
+
+// InternalFuzzTarget is one Fuzz function (filled in by csp test).
+type InternalFuzzTarget struct {
+	Name string
+	Fn   func(f *F)
+}
+
+// F is the state of one fuzz test: F.Add seeds, F.Fuzz runs the target.
+type F struct {
+	common
+	run        *runContext
+	corpus     []corpusEntry
+	inFuzzFn   bool // the target runs: F methods but Name and Failed panic
+	fuzzCalled bool
+	fuzzing    bool // -fuzz selected this fuzz test
+}
+
+// corpusEntry is one input: its name (seed#N or the corpus file's) and
+// one value per argument of the target.
+type corpusEntry struct {
+	name   string
+	values []any
+}
+
+// fuzzTypes are the argument types a fuzz target may take.
+var fuzzTypes = map[reflect.Type]bool{
+	reflect.TypeFor[[]byte](): true, reflect.TypeFor[string](): true,
+	reflect.TypeFor[bool](): true, reflect.TypeFor[byte](): true,
+	reflect.TypeFor[rune](): true, reflect.TypeFor[float32](): true,
+	reflect.TypeFor[float64](): true, reflect.TypeFor[int](): true,
+	reflect.TypeFor[int8](): true, reflect.TypeFor[int16](): true,
+	reflect.TypeFor[int32](): true, reflect.TypeFor[int64](): true,
+	reflect.TypeFor[uint](): true, reflect.TypeFor[uint8](): true,
+	reflect.TypeFor[uint16](): true, reflect.TypeFor[uint32](): true,
+	reflect.TypeFor[uint64](): true,
+}
+
+// Helper marks the calling function as a test helper.
+func (f *F) Helper() {
+	if f.inFuzzFn {
+		panic("testing: f.Helper was called inside the fuzz target, use t.Helper instead")
+	}
+	if _, _, fn, ok := frameAt(1); ok {
+		f.mu.Lock()
+		if f.helpers == nil {
+			f.helpers = map[string]bool{}
+		}
+		f.helpers[fn] = true
+		f.mu.Unlock()
+	}
+}
+
+// Fail marks the fuzz test failed; the target must use t.Fail instead.
+func (f *F) Fail() {
+	if f.inFuzzFn {
+		panic("testing: f.Fail was called inside the fuzz target, use t.Fail instead")
+	}
+	f.common.Fail()
+}
+
+// Skipped reports whether the fuzz test was skipped.
+func (f *F) Skipped() bool {
+	if f.inFuzzFn {
+		panic("testing: f.Skipped was called inside the fuzz target, use t.Skipped instead")
+	}
+	return f.common.Skipped()
+}
+
+// Add adds one input to the seed corpus: a value for each argument of the
+// target after the *T.
+func (f *F) Add(args ...any) {
+	for _, a := range args {
+		if t := reflect.TypeOf(a); !fuzzTypes[t] {
+			panic(fmt.Sprintf("testing: unsupported type to Add %v", t))
+		}
+	}
+	f.corpus = append(f.corpus, corpusEntry{name: fmt.Sprintf("seed#%d", len(f.corpus)),
+		values: append([]any(nil), args...)})
+}
+
+// Fuzz runs the target ff, a func(*testing.T, args...), on the seed
+// corpus (or, under -fuzz, on mutations of it).
+func (f *F) Fuzz(ff any) {
+	if f.fuzzCalled {
+		panic("testing: F.Fuzz called more than once")
+	}
+	f.fuzzCalled = true
+	if f.Failed() {
+		return
+	}
+	fn := reflect.ValueOf(ff)
+	ft := fn.Type()
+	if ft.Kind() != reflect.Func {
+		panic("testing: F.Fuzz must receive a function")
+	}
+	if ft.NumIn() < 2 || ft.In(0) != reflect.TypeFor[*T]() {
+		panic("testing: fuzz target must receive at least two arguments, where the first argument is a *T")
+	}
+	if ft.NumOut() != 0 {
+		panic("testing: fuzz target must not return a value")
+	}
+	var types []reflect.Type
+	for i := 1; i < ft.NumIn(); i++ {
+		t := ft.In(i)
+		if !fuzzTypes[t] {
+			panic(fmt.Sprintf("testing: unsupported type for fuzzing %v", t))
+		}
+		types = append(types, t)
+	}
+	for _, e := range f.corpus {
+		if err := checkCorpus(e.values, types); err != nil {
+			f.Fatal(err)
+		}
+	}
+	files, err := readCorpus(filepath.Join("testdata/fuzz", f.name), types)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.corpus = append(f.corpus, files...)
+	if f.fuzzing {
+		f.fuzz(fn, types)
+		return
+	}
+	for _, e := range f.corpus {
+		if flagFailfast && f.run.failures() > 0 {
+			return
+		}
+		name := f.name + "/" + e.name
+		if _, ok := f.run.match.fullName(nil, name); ok {
+			f.runSeed(fn, e, name)
+		}
+	}
+}
+
+// runSeed runs the target on e as the subtest name, as T.Run would.
+func (f *F) runSeed(fn reflect.Value, e corpusEntry, name string) {
+	t := &T{common: common{name: name, parent: &f.common, level: f.level + 1,
+		chatty: f.chatty, barrier: make(chan bool), signal: make(chan bool, 1)},
+		run: f.run}
+	if t.chatty != nil {
+		t.chatty.updatef(name, "=== RUN   %s\n", name)
+	}
+	f.inFuzzFn = true
+	go tRunner(t, func(t *T) { fn.Call(fuzzArgs(t, e.values)) })
+	<-t.signal
+	f.inFuzzFn = false
+}
+
+func fuzzArgs(t *T, values []any) []reflect.Value {
+	args := []reflect.Value{reflect.ValueOf(t)}
+	for _, v := range values {
+		args = append(args, reflect.ValueOf(v))
+	}
+	return args
+}
+
+// fRunner runs a fuzz test in its own goroutine as tRunner runs a test:
+// however fn ends, it waits for parallel seeds, runs the cleanups, reports
+// and signals.
+func fRunner(f *F, fn func(*F)) {
+	f.start = time.Now()
+	races := raceErrors()
+	setRunning(f.name, true)
+	defer func() {
+		err := recover()
+		setRunning(f.name, false)
+		f.checkRaces(races)
+		f.mu.Lock()
+		finished, skipped, failed := f.finished, f.skipped, f.failed
+		f.mu.Unlock()
+		if err == nil && !finished && !skipped && !failed {
+			err = fmt.Errorf("test executed panic(nil) or runtime.Goexit")
+		}
+		if err == nil && !f.fuzzCalled && !skipped && !failed {
+			f.logRaw("fuzz.go:666: returned without calling F.Fuzz, F.Fail, or F.Skip\n")
+			f.common.Fail()
+		}
+		if err != nil {
+			f.doPanic(err)
+		}
+		f.mu.Lock()
+		f.duration += time.Since(f.start)
+		subs := f.sub
+		f.mu.Unlock()
+		if len(subs) > 0 {
+			close(f.barrier)
+			for _, s := range subs {
+				<-s.signal
+			}
+		}
+		if r := f.runCleanup(); r != nil {
+			f.doPanic(r)
+		}
+		if f.Failed() {
+			f.run.mu.Lock()
+			f.run.numFailed++
+			f.run.mu.Unlock()
+		}
+		f.report()
+		f.mu.Lock()
+		f.done = true
+		f.mu.Unlock()
+		f.signal <- true
+	}()
+	fn(f)
+	f.mu.Lock()
+	f.finished = true
+	f.mu.Unlock()
+}
+
+// newF makes the F of target name under root.
+func newF(name string, root *common, rc *runContext) *F {
+	return &F{common: common{name: name, parent: root, level: root.level + 1,
+		chatty: root.chatty, barrier: make(chan bool), signal: make(chan bool, 1)},
+		run: rc}
+}
+
+// runFuzzTests runs the seed corpora of the fuzz tests -run selects (all
+// but the one -fuzz fuzzes later).
+func runFuzzTests(targets []InternalFuzzTarget, chatty *chattyPrinter) (ok, ran bool) {
+	ok = true
+	if len(targets) == 0 {
+		return ok, ran
+	}
+	rc := &runContext{match: newMatcher(flagRun, "-test.run", flagSkip)}
+	var fm *matcher
+	if flagFuzz != "" {
+		fm = newMatcher(flagFuzz, "-test.fuzz", flagSkip)
+	}
+	root := &common{chatty: chatty}
+	for _, ft := range targets {
+		if flagFailfast && rc.failures() > 0 {
+			break
+		}
+		name, matched := rc.match.fullName(nil, ft.Name)
+		if !matched {
+			continue
+		}
+		if fm != nil {
+			if _, fuzzed := fm.fullName(nil, ft.Name); fuzzed {
+				continue // its seeds run when it is fuzzed
+			}
+		}
+		f := newF(name, root, rc)
+		if chatty != nil {
+			chatty.updatef(name, "=== RUN   %s\n", name)
+		}
+		go fRunner(f, ft.Fn)
+		<-f.signal
+		ok = ok && !f.Failed()
+		ran = true
+	}
+	return ok, ran
+}
+
+// runFuzzing fuzzes the one fuzz test -fuzz selects (true without -fuzz).
+func runFuzzing(targets []InternalFuzzTarget) bool {
+	if len(targets) == 0 || flagFuzz == "" {
+		return true
+	}
+	m := newMatcher(flagFuzz, "-test.fuzz", flagSkip)
+	var matched []string
+	var target InternalFuzzTarget
+	for _, ft := range targets {
+		if name, ok := m.fullName(nil, ft.Name); ok {
+			matched = append(matched, name)
+			target = ft
+		}
+	}
+	if len(matched) == 0 {
+		fmt.Fprintln(os.Stderr, "testing: warning: no fuzz tests to fuzz")
+		return true
+	}
+	if len(matched) > 1 {
+		fmt.Fprintf(os.Stderr, "testing: will not fuzz, -fuzz matches more than one fuzz test: %v\n", matched)
+		return false
+	}
+	root := &common{}
+	if flagV {
+		root.chatty = &chattyPrinter{}
+	}
+	f := newF(matched[0], root, &runContext{match: m})
+	f.fuzzing = true
+	if f.chatty != nil {
+		f.chatty.updatef(f.name, "=== RUN   %s\n", f.name)
+	}
+	go fRunner(f, target.Fn)
+	<-f.signal
+	if f.chatty != nil {
+		f.chatty.updatef("", "=== NAME  %s\n", "")
+	}
+	return !f.Failed()
+}
+
+// parseCountOrDuration reads -fuzztime and -fuzzminimizetime: Nx or a
+// duration ("" is no limit); an invalid one ends the program as Go's flag
+// parsing would.
+func parseCountOrDuration(name, s string, zeroOK bool) (time.Duration, int64) {
+	if s == "" {
+		return 0, 0
+	}
+	if strings.HasSuffix(s, "x") {
+		n, err := strconv.ParseInt(s[:len(s)-1], 10, 64)
+		if err == nil && n >= 0 && (zeroOK || n > 0) {
+			return 0, n
+		}
+		fmt.Fprintf(os.Stderr, "invalid value %q for flag -test.%s: invalid count\n", s, name)
+		os.Exit(2)
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil || d < 0 || (!zeroOK && d == 0) {
+		fmt.Fprintf(os.Stderr, "invalid value %q for flag -test.%s: invalid duration\n", s, name)
+		os.Exit(2)
+	}
+	return d, 0
+}
+
+// fuzzer is the state of one -fuzz run.
+type fuzzer struct {
+	f       *F
+	fn      reflect.Value
+	types   []reflect.Type
+	corpus  []corpusEntry
+	start   time.Time
+	execs   atomic.Int64 // inputs run so far
+	claimed atomic.Int64 // inputs handed out (the -fuzztime Nx limit)
+	stop    atomic.Bool
+	mu      sync.Mutex
+	crash   []any // the first failing input, and its report
+	msg     string
+}
+
+func (z *fuzzer) logf(format string, args ...any) {
+	el := time.Since(z.start).Round(time.Second)
+	fmt.Printf("fuzz: elapsed: %s, "+format, append([]any{el}, args...)...)
+}
+
+// fuzz is F.Fuzz under -fuzz: the seed corpus, then mutations.
+func (f *F) fuzz(fn reflect.Value, types []reflect.Type) {
+	z := &fuzzer{f: f, fn: fn, types: types, corpus: f.corpus, start: time.Now()}
+	d, limit := parseCountOrDuration("fuzztime", flagFuzztime, false)
+	if len(z.corpus) == 0 {
+		fmt.Printf("warning: starting with empty corpus\n")
+		var zero []any
+		for _, t := range types {
+			zero = append(zero, reflect.Zero(t).Interface())
+		}
+		sum := sha256.Sum256(marshalCorpus(zero))
+		z.corpus = []corpusEntry{{name: fmt.Sprintf("%x", sum[:4]), values: zero}}
+	}
+	z.logf("testing seed corpus: 0/%d completed\n", len(z.corpus))
+	for i, e := range z.corpus {
+		if ok, msg := z.exec(e.values); !ok {
+			fmt.Printf("failure while testing seed corpus entry: %s/%s\n", f.name, e.name)
+			z.logf("testing seed corpus: %d/%d completed\n", i, len(z.corpus))
+			f.fuzzFailed(msg, "")
+			return
+		}
+	}
+	workers := runtime.GOMAXPROCS(0)
+	if limit > 0 && int64(workers) > limit {
+		workers = int(limit)
+	}
+	z.logf("testing seed corpus: %d/%d completed, now fuzzing with %d workers\n",
+		len(z.corpus), len(z.corpus), workers)
+	var deadline time.Time
+	if d > 0 {
+		deadline = z.start.Add(d)
+	}
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(seed int64) {
+			defer wg.Done()
+			z.work(rand.New(rand.NewSource(seed)), limit, deadline)
+		}(time.Now().UnixNano() + int64(w))
+	}
+	done := make(chan bool)
+	go func() {
+		wg.Wait()
+		close(done)
+	}()
+	ticker := time.NewTicker(3 * time.Second)
+	last, lastAt := int64(0), time.Now()
+	stats := func() {
+		n := z.execs.Load()
+		z.logf("execs: %d (%.0f/sec)\n", n, float64(n-last)/time.Since(lastAt).Seconds())
+		last, lastAt = n, time.Now()
+	}
+	for running := true; running; {
+		select {
+		case <-done:
+			running = false
+		case <-ticker.C:
+			stats()
+		}
+	}
+	ticker.Stop()
+	if z.crash == nil {
+		stats()
+		return
+	}
+	if z.minimizable() {
+		fmt.Printf("fuzz: minimizing %d-byte failing input file\n", len(marshalCorpus(z.crash)))
+		z.minimize()
+		z.logf("minimizing\n")
+	} else {
+		stats()
+	}
+	data := marshalCorpus(z.crash)
+	sum := sha256.Sum256(data)
+	dir := filepath.Join("testdata/fuzz", f.name)
+	path := filepath.Join(dir, fmt.Sprintf("%x", sum)[:16])
+	err := os.MkdirAll(dir, 0777)
+	if err == nil {
+		err = os.WriteFile(path, data, 0666)
+	}
+	if err != nil {
+		f.fuzzFailed(z.msg+"\n"+err.Error(), "")
+		return
+	}
+	f.fuzzFailed(z.msg, path)
+}
+
+// work runs mutated inputs until the limit, the deadline or a failure.
+// Mutations pile up on one input for a while, then start again from a
+// corpus entry.
+func (z *fuzzer) work(r *rand.Rand, limit int64, deadline time.Time) {
+	var cur []any
+	for !z.stop.Load() {
+		if limit > 0 && z.claimed.Add(1) > limit {
+			return
+		}
+		if !deadline.IsZero() && time.Now().After(deadline) {
+			return
+		}
+		if cur == nil || r.Intn(16) == 0 {
+			cur = copyValues(z.corpus[r.Intn(len(z.corpus))].values)
+		}
+		for n := 1 + r.Intn(3); n > 0; n-- {
+			i := r.Intn(len(cur))
+			cur[i] = mutate(cur[i], r)
+		}
+		in := copyValues(cur) // the target may keep or change its arguments
+		ok, msg := z.exec(in)
+		z.execs.Add(1)
+		if !ok {
+			z.mu.Lock()
+			if z.crash == nil {
+				z.crash, z.msg = copyValues(cur), msg
+				z.stop.Store(true)
+			}
+			z.mu.Unlock()
+			return
+		}
+	}
+}
+
+// exec runs the target once on values, in its own goroutine as a test of
+// the fuzz test's name; it reports whether the input passed and, if not,
+// the test's report (its --- FAIL line and log). A panic is recovered and
+// reported with its stack, as Go's worker reports it.
+func (z *fuzzer) exec(values []any) (ok bool, report string) {
+	f := z.f
+	shadow := &common{name: f.name, level: 1, barrier: make(chan bool)}
+	close(shadow.barrier) // t.Parallel has no effect while fuzzing
+	t := &T{common: common{name: f.name, parent: shadow, level: 2,
+		barrier: make(chan bool), signal: make(chan bool, 1)},
+		run: &runContext{match: newMatcher("", "-test.fuzz", "")}}
+	go tRunner(t, func(t *T) {
+		defer func() {
+			if r := recover(); r != nil {
+				s := fmt.Sprintf("panic: %v\n%s", r, debug.Stack())
+				s = strings.ReplaceAll(strings.TrimSuffix(s, "\n"), "\n", "\n"+indent)
+				t.logRaw("testing.go:1927: " + s + "\n")
+				t.Fail()
+			}
+		}()
+		z.fn.Call(fuzzArgs(t, values))
+	})
+	<-t.signal
+	if t.parallel { // Parallel signalled early: wait for the end
+		<-t.signal
+	}
+	if !t.Failed() {
+		return true, ""
+	}
+	shadow.mu.Lock()
+	out := string(shadow.output)
+	shadow.mu.Unlock()
+	lines := strings.SplitAfter(out, "\n") // one level less: f indents it
+	for i, l := range lines {
+		lines[i] = strings.TrimPrefix(l, indent)
+	}
+	return false, strings.Join(lines, "")
+}
+
+// fuzzFailed records the failing input's report in f's output, and where
+// the input was written (path, "" for a seed corpus entry).
+func (f *F) fuzzFailed(msg, path string) {
+	f.common.Fail()
+	s := msg + "\n"
+	if path != "" {
+		files := ""
+		if flagFuzzfiles != "" {
+			files = " " + flagFuzzfiles
+		}
+		s += fmt.Sprintf("Failing input written to %s\nTo re-run:\ncsp test -run=%s/%s%s\n",
+			path, f.name, filepath.Base(path), files)
+	}
+	f.mu.Lock()
+	f.output = append(f.output, indentLines(s)...)
+	f.mu.Unlock()
+}
+
+func (z *fuzzer) minimizable() bool {
+	for _, v := range z.crash {
+		switch v.(type) {
+		case []byte, string:
+			return true
+		}
+	}
+	return false
+}
+
+// minimize shrinks the string and []byte values of the failing input
+// while it keeps failing, within -fuzzminimizetime: cut the tail, drop
+// single bytes, drop runs, then make bytes printable (Go's steps).
+func (z *fuzzer) minimize() {
+	d, limit := parseCountOrDuration("fuzzminimizetime", flagFuzzmin, true)
+	start, tries := time.Now(), int64(0)
+	stop := func() bool {
+		tries++
+		return (limit > 0 && tries > limit) || (d > 0 && time.Since(start) > d) ||
+			(limit == 0 && d == 0)
+	}
+	for i, v := range z.crash {
+		var b []byte
+		switch x := v.(type) {
+		case []byte:
+			b = append([]byte(nil), x...)
+		case string:
+			b = []byte(x)
+		default:
+			continue
+		}
+		try := func(cand []byte) bool {
+			vals := copyValues(z.crash)
+			if _, isStr := v.(string); isStr {
+				vals[i] = string(cand)
+			} else {
+				vals[i] = append([]byte(nil), cand...)
+			}
+			ok, msg := z.exec(vals)
+			if !ok {
+				z.crash, z.msg = vals, msg
+			}
+			return !ok
+		}
+		minimizeBytes(b, try, stop)
+	}
+}
+
+// minimizeBytes: try(candidate) reports whether the smaller candidate
+// still fails (and then keeps it).
+func minimizeBytes(v []byte, try func([]byte) bool, stop func() bool) {
+	for n := 1024; n > 0; n /= 2 { // cut the tail
+		for len(v) > n {
+			if stop() || !try(v[:len(v)-n]) {
+				break
+			}
+			v = v[:len(v)-n]
+		}
+	}
+	for i := 0; i < len(v)-1; i++ { // drop one byte
+		if stop() {
+			return
+		}
+		cand := append(append([]byte(nil), v[:i]...), v[i+1:]...)
+		if try(cand) {
+			v = cand
+			i--
+		}
+	}
+	for i := 0; i < len(v)-1; i++ { // drop v[i:j]
+		for j := len(v); j > i+1; j-- {
+			if stop() {
+				return
+			}
+			cand := append(append([]byte(nil), v[:i]...), v[j:]...)
+			if try(cand) {
+				v = cand
+				j = len(v)
+			}
+		}
+	}
+	const printable = "012789ABCXYZabcxyz !\"#$%&'()*+,."
+	for i := range v { // a printable byte instead
+		for k := 0; k < len(printable); k++ {
+			if stop() {
+				return
+			}
+			if v[i] == printable[k] {
+				break
+			}
+			cand := append([]byte(nil), v...)
+			cand[i] = printable[k]
+			if try(cand) {
+				v = cand
+				break
+			}
+		}
+	}
+}
+
+func copyValues(vals []any) []any {
+	out := make([]any, len(vals))
+	for i, v := range vals {
+		if b, ok := v.([]byte); ok {
+			v = append([]byte(nil), b...)
+		}
+		out[i] = v
+	}
+	return out
+}
+
+// maxFuzzLen bounds a mutated string or []byte.
+const maxFuzzLen = 1 << 16
+
+// mutate returns v changed at random, of the same type.
+func mutate(v any, r *rand.Rand) any {
+	switch x := v.(type) {
+	case []byte:
+		return mutateBytes(x, r)
+	case string:
+		return string(mutateBytes([]byte(x), r))
+	case bool:
+		return !x
+	case int:
+		return int(mutateInt(int64(x), r))
+	case int8:
+		return int8(mutateInt(int64(x), r))
+	case int16:
+		return int16(mutateInt(int64(x), r))
+	case int32:
+		return int32(mutateInt(int64(x), r))
+	case int64:
+		return mutateInt(x, r)
+	case uint:
+		return uint(mutateInt(int64(x), r))
+	case uint8:
+		return uint8(mutateInt(int64(x), r))
+	case uint16:
+		return uint16(mutateInt(int64(x), r))
+	case uint32:
+		return uint32(mutateInt(int64(x), r))
+	case uint64:
+		return uint64(mutateInt(int64(x), r))
+	case float32:
+		return float32(mutateFloat(float64(x), r))
+	case float64:
+		return mutateFloat(x, r)
+	}
+	return v
+}
+
+// mutateInt: a small step, a flipped bit, or an interesting value (the
+// caller's conversion wraps it to the type).
+func mutateInt(x int64, r *rand.Rand) int64 {
+	switch r.Intn(4) {
+	case 0:
+		return x + int64(1+r.Intn(16))
+	case 1:
+		return x - int64(1+r.Intn(16))
+	case 2:
+		return x ^ int64(1)<<uint(r.Intn(64))
+	}
+	interesting := []int64{0, 1, -1, 127, -128, 255, 32767, -32768, 65535,
+		1<<31 - 1, -1 << 31, 1<<32 - 1, 1<<63 - 1, -1 << 63}
+	return interesting[r.Intn(len(interesting))]
+}
+
+func mutateFloat(x float64, r *rand.Rand) float64 {
+	switch r.Intn(6) {
+	case 0:
+		return x + float64(r.Intn(16))
+	case 1:
+		return x - float64(r.Intn(16))
+	case 2:
+		return x * float64(1+r.Intn(16))
+	case 3:
+		return x / float64(1+r.Intn(16))
+	case 4:
+		return -x
+	}
+	return math.Float64frombits(math.Float64bits(x) ^ 1<<uint(r.Intn(64)))
+}
+
+// mutateBytes changes b (a copy) by one of: insert, append or set random
+// bytes, delete or duplicate a run, flip a bit, swap two bytes, step a
+// byte, or set an interesting byte.
+func mutateBytes(b []byte, r *rand.Rand) []byte {
+	b = append([]byte(nil), b...)
+	op := r.Intn(10)
+	if len(b) == 0 || len(b) >= maxFuzzLen {
+		op = 0 // grow an empty input; shrink a full one
+		if len(b) > 0 {
+			op = 2
+		}
+	}
+	switch op {
+	case 0, 1: // insert random bytes
+		if len(b) >= maxFuzzLen {
+			return b
+		}
+		i := r.Intn(len(b) + 1)
+		ins := make([]byte, 1+r.Intn(4))
+		for k := range ins {
+			ins[k] = byte(r.Intn(256))
+		}
+		return append(b[:i], append(ins, b[i:]...)...)
+	case 2: // delete a run
+		i := r.Intn(len(b))
+		j := i + 1 + r.Intn(len(b)-i)
+		return append(b[:i], b[j:]...)
+	case 3: // duplicate a run
+		i := r.Intn(len(b))
+		j := i + 1 + r.Intn(min(len(b)-i, 16))
+		at := r.Intn(len(b) + 1)
+		dup := append([]byte(nil), b[i:j]...)
+		return append(b[:at], append(dup, b[at:]...)...)
+	case 4:
+		b[r.Intn(len(b))] ^= 1 << uint(r.Intn(8))
+	case 5:
+		i, j := r.Intn(len(b)), r.Intn(len(b))
+		b[i], b[j] = b[j], b[i]
+	case 6:
+		i := r.Intn(len(b))
+		b[i] += byte(r.Intn(7)) - 3
+	case 7:
+		interesting := []byte{0, 1, 0x7f, 0x80, 0xff, ' ', '0', 'a', '\n'}
+		b[r.Intn(len(b))] = interesting[r.Intn(len(interesting))]
+	default: // set random bytes
+		for n := 1 + r.Intn(2); n > 0; n-- {
+			b[r.Intn(len(b))] = byte(r.Intn(256))
+		}
+	}
+	return b
+}
+
+// ---- the corpus file format: "go test fuzz v1", then a line per value
+// (string("..."), []byte("..."), int(-1), rune('x'), math.Float64frombits(0x...)...)
+
+const corpusHeader = "go test fuzz v1"
+
+// marshalCorpus writes values in the corpus file format (Go's spelling:
+// byte and rune values as quoted characters, unusual NaNs as bits).
+func marshalCorpus(vals []any) []byte {
+	var b strings.Builder
+	b.WriteString(corpusHeader + "\n")
+	for _, v := range vals {
+		switch x := v.(type) {
+		case float32:
+			if x != x && math.Float32bits(x) != math.Float32bits(float32(math.NaN())) {
+				fmt.Fprintf(&b, "math.Float32frombits(0x%x)\n", math.Float32bits(x))
+				continue
+			}
+			fmt.Fprintf(&b, "%T(%v)\n", x, x)
+		case float64:
+			if x != x && math.Float64bits(x) != math.Float64bits(math.NaN()) {
+				fmt.Fprintf(&b, "math.Float64frombits(0x%x)\n", math.Float64bits(x))
+				continue
+			}
+			fmt.Fprintf(&b, "%T(%v)\n", x, x)
+		case string:
+			fmt.Fprintf(&b, "string(%q)\n", x)
+		case int32:
+			if utf8.ValidRune(x) {
+				fmt.Fprintf(&b, "rune(%q)\n", x)
+			} else {
+				fmt.Fprintf(&b, "int32(%v)\n", x)
+			}
+		case uint8:
+			fmt.Fprintf(&b, "byte(%q)\n", x)
+		case []byte:
+			fmt.Fprintf(&b, "[]byte(%q)\n", x)
+		default:
+			fmt.Fprintf(&b, "%T(%v)\n", x, x)
+		}
+	}
+	return []byte(b.String())
+}
+
+// unmarshalCorpus reads a corpus file's values.
+func unmarshalCorpus(data []byte) ([]any, error) {
+	if len(data) == 0 {
+		return nil, fmt.Errorf("cannot unmarshal empty string")
+	}
+	lines := strings.Split(string(data), "\n")
+	if len(lines) < 2 {
+		return nil, fmt.Errorf("must include version and at least one value")
+	}
+	if v := strings.TrimSuffix(lines[0], "\r"); v != corpusHeader {
+		return nil, fmt.Errorf("unknown encoding version: %s", v)
+	}
+	var vals []any
+	for _, line := range lines[1:] {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		v, err := parseCorpusValue(line)
+		if err != nil {
+			return nil, fmt.Errorf("malformed line %q: %v", line, err)
+		}
+		vals = append(vals, v)
+	}
+	return vals, nil
+}
+
+// parseCorpusValue reads one TYPE(LITERAL) line.
+func parseCorpusValue(line string) (any, error) {
+	open := strings.Index(line, "(")
+	if open < 0 || !strings.HasSuffix(line, ")") {
+		return nil, fmt.Errorf("expected call expression")
+	}
+	typ, arg := line[:open], strings.TrimSpace(line[open+1:len(line)-1])
+	quoted := len(arg) > 0 && (arg[0] == '"' || arg[0] == '`')
+	switch typ {
+	case "[]byte", "string":
+		if !quoted {
+			return nil, fmt.Errorf("string literal required for type %s", typ)
+		}
+		s, err := strconv.Unquote(arg)
+		if err != nil {
+			return nil, err
+		}
+		if typ == "string" {
+			return s, nil
+		}
+		return []byte(s), nil
+	case "bool":
+		switch arg {
+		case "true":
+			return true, nil
+		case "false":
+			return false, nil
+		}
+		return nil, fmt.Errorf("true or false required for type bool")
+	case "byte", "rune":
+		if len(arg) >= 2 && arg[0] == '\'' && arg[len(arg)-1] == '\'' {
+			c, _, tail, err := strconv.UnquoteChar(arg[1:len(arg)-1], '\'')
+			if err != nil || tail != "" {
+				return nil, fmt.Errorf("invalid character literal %s", arg)
+			}
+			if typ == "rune" {
+				return c, nil
+			}
+			if c >= 256 {
+				return nil, fmt.Errorf("can only encode single byte to a byte type")
+			}
+			return byte(c), nil
+		}
+		if typ == "rune" {
+			return parseCorpusInt(arg, "int32")
+		}
+		return parseCorpusInt(arg, "uint8")
+	case "int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64":
+		return parseCorpusInt(arg, typ)
+	case "float32", "float64":
+		bits := 64
+		if typ == "float32" {
+			bits = 32
+		}
+		x, err := strconv.ParseFloat(arg, bits)
+		if err != nil {
+			return nil, err
+		}
+		if bits == 32 {
+			return float32(x), nil
+		}
+		return x, nil
+	case "math.Float32frombits":
+		n, err := strconv.ParseUint(arg, 0, 32)
+		return math.Float32frombits(uint32(n)), err
+	case "math.Float64frombits":
+		n, err := strconv.ParseUint(arg, 0, 64)
+		return math.Float64frombits(n), err
+	}
+	return nil, fmt.Errorf("expected []byte or primitive type")
+}
+
+func parseCorpusInt(arg, typ string) (any, error) {
+	if strings.HasPrefix(typ, "u") {
+		bits := map[string]int{"uint": 64, "uint8": 8, "uint16": 16, "uint32": 32, "uint64": 64}[typ]
+		n, err := strconv.ParseUint(arg, 0, bits)
+		switch typ {
+		case "uint":
+			return uint(n), err
+		case "uint8":
+			return uint8(n), err
+		case "uint16":
+			return uint16(n), err
+		case "uint32":
+			return uint32(n), err
+		}
+		return n, err
+	}
+	bits := map[string]int{"int": 64, "int8": 8, "int16": 16, "int32": 32, "int64": 64}[typ]
+	n, err := strconv.ParseInt(arg, 0, bits)
+	switch typ {
+	case "int":
+		return int(n), err
+	case "int8":
+		return int8(n), err
+	case "int16":
+		return int16(n), err
+	case "int32":
+		return int32(n), err
+	}
+	return n, err
+}
+
+// checkCorpus reports whether vals fit the target's argument types.
+func checkCorpus(vals []any, types []reflect.Type) error {
+	if len(vals) != len(types) {
+		return fmt.Errorf("wrong number of values in corpus entry: %d, want %d", len(vals), len(types))
+	}
+	valsT := make([]reflect.Type, len(vals))
+	for i, v := range vals {
+		valsT[i] = reflect.TypeOf(v)
+	}
+	for i := range types {
+		if valsT[i] != types[i] {
+			return fmt.Errorf("mismatched types in corpus entry: %v, want %v", valsT, types)
+		}
+	}
+	return nil
+}
+
+// readCorpus reads the corpus files of dir (none when it does not exist);
+// a malformed file is an error naming it, after the others were read.
+func readCorpus(dir string, types []reflect.Type) ([]corpusEntry, error) {
+	files, err := os.ReadDir(dir)
+	if os.IsNotExist(err) {
+		return nil, nil
+	} else if err != nil {
+		return nil, fmt.Errorf("reading seed corpus from testdata: %v", err)
+	}
+	var corpus []corpusEntry
+	var errs []string
+	for _, file := range files {
+		if file.IsDir() {
+			continue
+		}
+		name := filepath.Join(dir, file.Name())
+		data, err := os.ReadFile(name)
+		if err != nil {
+			return nil, fmt.Errorf("failed to read corpus file: %v", err)
+		}
+		vals, err := unmarshalCorpus(data)
+		if err != nil {
+			err = fmt.Errorf("unmarshal: %v", err)
+		} else {
+			err = checkCorpus(vals, types)
+		}
+		if err != nil {
+			errs = append(errs, fmt.Sprintf("%q: %v", name, err))
+			continue
+		}
+		corpus = append(corpus, corpusEntry{name: file.Name(), values: vals})
+	}
+	if len(errs) > 0 {
+		return corpus, errors.New(strings.Join(errs, "\n"))
+	}
+	return corpus, nil
 }
 
 // CoverMode is the -covermode setting: "" (csp has no coverage).

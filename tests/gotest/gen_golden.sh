@@ -9,7 +9,8 @@
 # [./FILE.go...] ./NAME_test.go` with GOMAXPROCS=2 (benchmark names carry
 # it). Writes NAME.out: the output, normalised by normalize.sh, with
 # `NAME_test.go:` spelt `NAME_test.csp:` (csp names the files it ran);
-# NAME.rc when the exit status is not 0.
+# NAME.rc when the exit status is not 0. tests/gotest/testdata (the fuzz
+# tests' seed corpora) is copied too, as the package's testdata.
 [ $# -ge 1 ] || { echo "usage: $0 NAME_test.csp..." >&2; exit 2; }
 dir=$(dirname "$0")
 . "$dir/../go_find.sh"
@@ -18,6 +19,7 @@ go_find || exit 2
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/csp_gotest.XXXXXX") || exit 2
 trap 'rm -rf "$TMP"' EXIT INT TERM
 printf 'module prog\n\ngo %s\n' "$("$GO" env GOVERSION | sed 's/^go//')" > "$TMP/go.mod"
+[ -d "$dir/testdata" ] && cp -r "$dir/testdata" "$TMP/"
 for f in "$@"; do
     name=$(basename "$f" .csp)   # NAME_test
     base=${f%_test.csp}

@@ -7,14 +7,19 @@
 #   - a panic's goroutine tracebacks (Go's frames and addresses, csp's
 #     frames; Go dumps every goroutine after -timeout): from the first
 #     `goroutine N [...]:` up to the next `FAIL`/`ok` line, one line;
+#   - -fuzz's progress lines: `fuzz: elapsed: 3s,` -> `fuzz: elapsed: Xs,`;
 #   - benchmark results: the time per op (`1052 ns/op`) and the cpu line;
-#     the iteration count stays (the goldens use -benchtime Nx).
+#     the iteration count stays (the goldens use -benchtime Nx); B/op and
+#     allocs/op when not 0 (a csp value's layout is not Go's; 0 must be 0).
 gotest_normalize() {
     sed -E \
         -e 's/\([0-9]+\.[0-9]+s\)/(X.XXs)/g' \
         -e 's/^(ok  |FAIL)\t(command-line-arguments)\t[0-9]+\.[0-9]+s/\1\t\2\tX.XXXs/' \
         -e 's/\t *[0-9.]+ ns\/op/\tT ns\/op/' \
-        -e 's/^cpu: .*/cpu: CPU/' |
+        -e 's/^cpu: .*/cpu: CPU/' \
+        -e 's/\t *[1-9][0-9]* B\/op/\tN B\/op/' \
+        -e 's/\t *[1-9][0-9]* allocs\/op/\tN allocs\/op/' \
+        -e 's/^fuzz: elapsed: [0-9hms]+,/fuzz: elapsed: Xs,/' |
     awk '
         /^goroutine [0-9]+ \[/ { if (!skip) print "goroutine N [...]:"; skip = 1; next }
         skip && /^(FAIL|ok)/ { skip = 0 }
