@@ -11,9 +11,9 @@
 // argument checks and Go's panic messages; the natives trust it.
 //
 // Not here: Value.UnsafePointer, Value.SetPointer and values of Kind
-// UnsafePointer: csp has no package unsafe, so no unsafe.Pointer type to
-// return or hold (Pointer and UnsafeAddr give the same addresses as
-// uintptrs).
+// UnsafePointer: csp's package unsafe has no Pointer type (values are
+// slots, not Go's bytes), so there is none to return or hold (Pointer and
+// UnsafeAddr give the same addresses as uintptrs).
 package reflect
 
 import (
