@@ -37,6 +37,11 @@
  * INVARIANTS (ASSERT, test builds; runtime/debug.h): the first link has no
  * prev and the last no next; a link being unlinked is pointed at by its
  * neighbours (or by the head, at an end).
+ *
+ * REJECTED: the mask stored in the head (a word more per channel queue and
+ * a load on every queue operation, where the call site knows it anyway);
+ * disguising the links between records too (no root leads to them, and
+ * channels would pay a XOR on every step).
  */
 #ifndef CSP_LIST_H
 #define CSP_LIST_H
