@@ -143,41 +143,26 @@ static int64_t qcount(Chan *c) {
     return atomic_load_explicit(&c->qcount, memory_order_relaxed);
 }
 
-static void enqueue(WaitQ *q, Sudog *sg) {
+/* The wait queues (list.h): plain links, c->lock held. */
+#define SUDOG(e) LIST_ENTRY(e, Sudog, link)
+
+static void enqueue(List *q, Sudog *sg) {
     ASSERT(!sg->inq, "sudog enqueued twice");
-    ASSERT(!q->last || q->last->next == NULL, "wait queue tail has a next");
-    sg->next = NULL;
-    sg->prev = q->last;
-    if (q->last)
-        q->last->next = sg;
-    else
-        q->first = sg;
-    q->last = sg;
+    list_push_back(q, &sg->link, LIST_PLAIN);
     sg->inq = q;
 }
 
 static void unlink_sg(Sudog *sg) {
-    WaitQ *q = sg->inq;
-    ASSERT(q, "sudog unlinked from no queue");
-    ASSERT(sg->prev ? sg->prev->next == sg : q->first == sg,
-           "wait queue links broken");
-    if (sg->prev)
-        sg->prev->next = sg->next;
-    else
-        q->first = sg->next;
-    if (sg->next)
-        sg->next->prev = sg->prev;
-    else
-        q->last = sg->prev;
-    sg->next = sg->prev = NULL;
+    ASSERT(sg->inq, "sudog unlinked from no queue");
+    list_unlink(sg->inq, &sg->link, LIST_PLAIN);
     sg->inq = NULL;
 }
 
 /* First waiter that can still be woken: a select sudog whose goroutine was
  * already won by another case is dropped. */
-static Sudog *dequeue(WaitQ *q) {
+static Sudog *dequeue(List *q) {
     for (;;) {
-        Sudog *sg = q->first;
+        Sudog *sg = SUDOG(list_first(q, LIST_PLAIN));
         if (!sg)
             return NULL;
         unlink_sg(sg);
@@ -282,7 +267,7 @@ static int park_forever(GSched *g, WaitReason r) {
 }
 
 /* c->lock held: queue g on q and park (the commit releases c->lock). */
-static int block_on(GSched *g, Chan *c, WaitQ *q, Slot *elem, WaitReason r) {
+static int block_on(GSched *g, Chan *c, List *q, Slot *elem, WaitReason r) {
     Sudog *sg = acquire_sudog(g);
     sg->g = g;
     sg->c = c;
@@ -376,27 +361,25 @@ int chan_close(Worker *w, Chan *c) {
     c->closed = true;
     if (RACE_ON())
         race_chan_close(c);
-    /* Collect every waiter (linked through next, now free), wake after
-     * unlocking. */
-    Sudog *list = NULL, *sg;
+    /* Collect every waiter (its link is free once dequeued; the last one
+     * dequeued first, as they are readied), wake after unlocking. */
+    List woken = {0};
+    Sudog *sg;
     while ((sg = dequeue(&c->recvq))) {
         if (RACE_ON())
             race_chan_close_wake(c, sg->g);
         zero_elem(c, sg->elem);
         complete(sg, false);
-        sg->next = list;
-        list = sg;
+        list_push_front(&woken, &sg->link, LIST_PLAIN);
     }
     while ((sg = dequeue(&c->sendq))) {
         complete(sg, false);
-        sg->next = list;
-        list = sg;
+        list_push_front(&woken, &sg->link, LIST_PLAIN);
     }
     lock_release(&c->lock);
-    while (list) {
-        sg = list;
-        list = sg->next; /* read before the goroutine may reuse sg */
-        sched_ready(w, sg->g, false);
+    for (ListLink *e = list_take_all(&woken, LIST_PLAIN), *next; e; e = next) {
+        next = e->next; /* read before the goroutine may reuse its sudog */
+        sched_ready(w, SUDOG(e)->g, false);
     }
     return CHAN_OK;
 }

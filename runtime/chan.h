@@ -25,21 +25,19 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "list.h"
 #include "sched.h"
 #include "value.h"
 
 typedef struct Sudog Sudog;
 
-/* FIFO of goroutines waiting on one side of a channel. */
-typedef struct WaitQ {
-    Sudog *first, *last;
-} WaitQ;
-
-/* A goroutine waiting in one channel's queue (Go's sudog). */
+/* A goroutine waiting in one channel's queue (Go's sudog). The queues are
+ * FIFO Lists (list.h) of LIST_PLAIN links: a queued sudog is kept alive by
+ * its channel. */
 struct Sudog {
+    ListLink link;        /* queue links, first member: c->lock */
     GSched *g;
-    Sudog *next, *prev;   /* WaitQ links: c->lock */
-    WaitQ *inq;           /* the queue holding it, NULL if none: c->lock */
+    List *inq;            /* the queue holding it, NULL if none: c->lock */
     Chan *c;
     Slot *elem;           /* send: source; receive: destination (or NULL) */
     int casei;            /* select: index of the case; -1 for a single op */
@@ -58,7 +56,7 @@ struct Chan {
     int64_t sendx, recvx;     /* ring indexes: c->lock */
     Slot *buf;                /* dataqsiz * elemsize slots: immutable pointer */
     Type *elem;               /* element type: immutable (may be NULL in tests) */
-    WaitQ recvq, sendq;       /* c->lock */
+    List recvq, sendq;        /* of Sudog, LIST_PLAIN: c->lock */
     void *timer;              /* time.Timer/Ticker channels: the timer record
                                  feeding it (stdlib/time/time.c), so the timer
                                  stays alive while the channel is reachable

@@ -15,7 +15,9 @@
  *            and nmspinning never exceeds the Ms spinning plus the wake-ups
  *            in flight (the spin shadow, see sched.c SPINNING);
  *   chan.c   buffer count within 0..cap, sudogs on a wait queue belong to
- *            a WAITING G and are linked both ways;
+ *            a WAITING G;
+ *   list.h   waiter lists (channel queues, sync wait lists) are linked
+ *            both ways;
  *   timer.c  the heap order after every push and pop;
  *   lockrank.c  the global lock order, on every acquire.
  */

@@ -161,6 +161,10 @@ int64_t slice_grow_cap(int64_t oldcap, int64_t needed, int64_t elem_bytes);
  * rounds with. Not the size in slots. */
 int64_t rt_go_sizeof(Type *t);
 int64_t rt_go_alignof(Type *t);   /* Go's unsafe.Alignof on amd64 */
+/* Go's unsafe.Offsetof of struct t's field i on amd64 (reflect's
+ * StructField.Offset); i == t->nfields: the end of the last field, before
+ * the struct's trailing padding. */
+int64_t rt_go_offsetof(Type *t, int i);
 
 /* ---- type-directed value operations (value.c) ------------------------------ */
 static inline Slot *rt_mem(const Type *t, Slot *reg) {
@@ -175,6 +179,13 @@ void rt_store(Type *t, Slot *mem, Slot r);
  * interface value is returned unchanged — converting interface to interface
  * keeps the dynamic type). */
 Iface *rt_iface(Type *t, Slot r);
+/* The dynamic value of the non-nil interface x, in memory representation
+ * (zeroed memory for a boxed payload that was never set: rt_iface never
+ * makes one, but a torn or foreign Iface must not send a reader to NULL). */
+const Slot *rt_iface_mem(Iface *x);
+/* Whether == is defined on values of t (Go's comparable; an interface
+ * type is, its dynamic values are checked by rt_equal). */
+bool rt_comparable(const Type *t);
 /* Equality by type. Sets *bad to the offending dynamic type when comparing
  * interfaces whose dynamic type is not comparable (the caller panics with
  * "runtime error: comparing uncomparable type T"). */

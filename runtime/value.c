@@ -42,11 +42,7 @@ int64_t rt_go_sizeof(Type *t) {
     case K_ARRAY:
         return t->len * rt_go_sizeof(t->elem);
     case K_STRUCT: {
-        int64_t off = 0;
-        for (int i = 0; i < t->nfields; i++) {
-            Type *ft = t->fields[i].type;
-            off = round_up(off, rt_go_alignof(ft)) + rt_go_sizeof(ft);
-        }
+        int64_t off = rt_go_offsetof(t, t->nfields);
         /* Go pads a struct ending in a zero-size field so &last stays
          * inside the object. */
         if (t->nfields > 0 && off > 0 &&
@@ -82,6 +78,18 @@ int64_t rt_go_alignof(Type *t) {
         return s > 8 ? 8 : s;
     }
     }
+}
+
+int64_t rt_go_offsetof(Type *t, int i) {
+    int64_t off = 0;
+    for (int k = 0; k < t->nfields; k++) {
+        Type *ft = t->fields[k].type;
+        off = round_up(off, rt_go_alignof(ft));
+        if (k == i)
+            return off;
+        off += rt_go_sizeof(ft);
+    }
+    return off;
 }
 
 /* ---- slices ------------------------------------------------------------------ */
@@ -205,17 +213,23 @@ Iface *rt_iface(Type *t, Slot r) {
     return x;
 }
 
+const Slot *rt_iface_mem(Iface *x) {
+    if (type_is_boxed(x->type) && !x->val.p)
+        return gc_alloc((x->type->size ? x->type->size : 1) * sizeof(Slot));
+    return rt_mem(x->type, &x->val);
+}
+
 /* ---- equality ---------------------------------------------------------------------- */
 
-static bool comparable(const Type *t) {
+bool rt_comparable(const Type *t) {
     switch (t->kind) {
     case K_SLICE: case K_MAP: case K_FUNC:
         return false;
     case K_ARRAY:
-        return comparable(t->elem);
+        return rt_comparable(t->elem);
     case K_STRUCT:
         for (int i = 0; i < t->nfields; i++)
-            if (!comparable(t->fields[i].type))
+            if (!rt_comparable(t->fields[i].type))
                 return false;
         return true;
     default:
@@ -231,7 +245,7 @@ bool rt_iface_equal(const Iface *a, const Iface *b, Type **bad) {
     if (!a || !b || a->type != b->type)
         return false;
     Type *t = a->type;
-    if (!comparable(t)) {
+    if (!rt_comparable(t)) {
         *bad = t;
         return false;
     }
@@ -321,7 +335,7 @@ uint64_t rt_hash(Type *t, const Slot *mem, uint64_t seed, Type **bad) {
         const Iface *x = mem->p;
         if (!x)
             return hash_word(0, seed);
-        if (!comparable(x->type)) {
+        if (!rt_comparable(x->type)) {
             *bad = x->type;
             return 0;
         }

@@ -79,14 +79,6 @@ static void print_value(Printer *p, Type *t, const Slot *mem, int verb,
                         int depth, bool ro);
 static void print_arg(Printer *p, Iface *a, int verb);
 
-/* The payload of a non-nil interface in memory representation. A boxed
- * payload is never NULL when built by rt_iface; be safe anyway. */
-static const Slot *iface_mem(Iface *x) {
-    if (type_is_boxed(x->type) && !x->val.p)
-        return gc_alloc((x->type->size ? x->type->size : 1) * sizeof(Slot));
-    return rt_mem(x->type, &x->val);
-}
-
 /* ---- interned method names ------------------------------------------------- */
 
 static const char *name_error, *name_string, *name_gostring;
@@ -1117,7 +1109,7 @@ static void print_value(Printer *p, Type *t, const Slot *mem, int verb,
     case K_INTERFACE: {
         Iface *x = mem->p;
         if (x) {
-            print_value(p, x->type, iface_mem(x), verb, depth + 1, ro);
+            print_value(p, x->type, rt_iface_mem(x), verb, depth + 1, ro);
         } else if (p->fl.sharpV) {
             puts_(p, type_string(t));
             puts_(p, "(nil)");
@@ -1175,7 +1167,7 @@ static void print_arg(Printer *p, Iface *a, int verb) {
         return;
     }
     Type *t = a->type;
-    const Slot *mem = iface_mem(a);
+    const Slot *mem = rt_iface_mem(a);
     p->cur_t = t;
     p->cur_mem = mem;
     if (verb == 'T') {

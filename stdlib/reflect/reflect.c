@@ -102,12 +102,6 @@ static Slice *values_slice(int64_t n) {
     return s;
 }
 
-static const Slot *iface_mem(Iface *x) {
-    if (type_is_boxed(x->type) && !x->val.p)
-        return new_mem(x->type);
-    return rt_mem(x->type, &x->val);
-}
-
 static Closure *method_closure(RV v);
 
 /* x's register (a copy of a boxed value; a method value's closure). */
@@ -234,18 +228,6 @@ static int typeNumField(Fiber *f, Slot *a) {
     return NATIVE_OK;
 }
 
-/* Go's byte offset of field i (amd64 layout, as rt_go_sizeof). */
-static int64_t field_offset(Type *t, int i) {
-    int64_t off = 0;
-    for (int k = 0;; k++) {
-        int64_t al = rt_go_alignof(t->fields[k].type);
-        off = (off + al - 1) / al * al;
-        if (k == i)
-            return off;
-        off += rt_go_sizeof(t->fields[k].type);
-    }
-}
-
 /* (name, pkgpath, type, tag, offset, embedded) of field i. */
 static int typeField(Fiber *f, Slot *a) {
     Type *t = a[0].p;
@@ -255,7 +237,7 @@ static int typeField(Fiber *f, Slot *a) {
     a[1].p = S(fd->pkg);
     a[2].p = fd->type;
     a[3].p = S(fd->tag);
-    a[4].i = field_offset(t, i);
+    a[4].i = rt_go_offsetof(t, i);
     a[5].i = fd->embedded;
     return NATIVE_OK;
 }
@@ -291,24 +273,8 @@ static int typeChanDir(Fiber *f, Slot *a) {
     return NATIVE_OK;
 }
 
-static bool comparable(const Type *t) {
-    switch (t->kind) {
-    case K_SLICE: case K_MAP: case K_FUNC:
-        return false;
-    case K_ARRAY:
-        return comparable(t->elem);
-    case K_STRUCT:
-        for (int i = 0; i < t->nfields; i++)
-            if (!comparable(t->fields[i].type))
-                return false;
-        return true;
-    default:
-        return true;
-    }
-}
-
 static int typeComparable(Fiber *f, Slot *a) {
-    a[0].i = comparable(a[0].p);
+    a[0].i = rt_comparable(a[0].p);
     return NATIVE_OK;
 }
 
@@ -519,7 +485,7 @@ static int typeOf(Fiber *f, Slot *a) {
 
 static int valueOf(Fiber *f, Slot *a) {
     Iface *x = a[0].p;
-    a[0] = x ? rv_box(x->type, (Slot *)iface_mem(x), 0) : rv_box(NULL, NULL, 0);
+    a[0] = x ? rv_box(x->type, (Slot *)rt_iface_mem(x), 0) : rv_box(NULL, NULL, 0);
     return NATIVE_OK;
 }
 
@@ -624,7 +590,7 @@ static int valueElem(Fiber *f, Slot *a) {
         a[0] = p ? rv_box(v.t->elem, p, F_ADDR | ro) : rv_box(NULL, NULL, 0);
     } else {
         Iface *x = v.mem->p;
-        a[0] = x ? rv_box(x->type, (Slot *)iface_mem(x), ro)
+        a[0] = x ? rv_box(x->type, (Slot *)rt_iface_mem(x), ro)
                  : rv_box(NULL, NULL, 0);
     }
     return NATIVE_OK;
@@ -809,7 +775,7 @@ static int valueMethod(Fiber *f, Slot *a) {
         const Method *im = &v.t->methods[i];
         sig = im->sig;
         rt = x->type;
-        recv = iface_mem(x);
+        recv = rt_iface_mem(x);
         bound[0].p = type_find_method(rt, im->name);
     } else {
         const RMethod *m = exported_method(v.t, i);
@@ -1397,7 +1363,7 @@ static bool expand(Work *w, Visited *seen, Pair p) {
             return x == y;
         if (x->type != y->type)
             return false;
-        push(w, x->type, iface_mem(x), iface_mem(y));
+        push(w, x->type, rt_iface_mem(x), rt_iface_mem(y));
         return true;
     }
     case K_POINTER:
@@ -1413,14 +1379,10 @@ static bool expand(Work *w, Visited *seen, Pair p) {
         return !a->p || expand_map(w, t, a->p, b->p);
     case K_FUNC:
         return !a->p && !b->p;
-    case K_FLOAT32: case K_FLOAT64:
-        return a->f == b->f;
-    case K_COMPLEX64: case K_COMPLEX128:
-        return a[0].f == b[0].f && a[1].f == b[1].f;
-    case K_STRING:
-        return str_equal(a->p, b->p);
-    default: /* bools, integers, channels */
-        return a->u == b->u;
+    default: { /* numbers, strings, bools, channels: == (never *bad) */
+        Type *bad = NULL;
+        return rt_equal(t, a, b, &bad);
+    }
     }
 }
 
@@ -1441,7 +1403,7 @@ static int deepEqual(Fiber *f, Slot *a) {
         return NATIVE_OK;
     }
     a[0].i = x->type == y->type &&
-             deep_equal(x->type, iface_mem(x), iface_mem(y));
+             deep_equal(x->type, rt_iface_mem(x), rt_iface_mem(y));
     return NATIVE_OK;
 }
 

@@ -57,8 +57,9 @@
  *
  * LEAKS: the table must not keep alive what waits in it (runtime/leak.c,
  * SYNC WAITS), or no goroutine blocked on a sync object could ever be
- * found leaked: a WaitList holds its word and its first and last waiters
- * as disguised pointers. A waiter is kept by its goroutine (g->param), and
+ * found leaked: a WaitList holds its word disguised (HIDE) and its waiters
+ * in a LIST_HIDDEN list (runtime/list.h), whose head is disguised too. A
+ * waiter is kept by its goroutine (g->param), and
  * a leaked goroutine's stack keeps the object it waits on, so the word of
  * a list can never be reused by a new object while the list exists.
  *
@@ -71,6 +72,7 @@
 
 #include "runtime/gc.h"
 #include "runtime/leak.h"
+#include "runtime/list.h"
 #include "runtime/race.h"
 #include "runtime/sched.h"
 #include "runtime/vm.h"
@@ -113,24 +115,27 @@ enum { STAGE_ONE = 0, STAGE_WRITER_MUTEX = 1, STAGE_WRITER_READERS = 2 };
 
 typedef struct SyncWaiter SyncWaiter;
 struct SyncWaiter {
+    ListLink link;           /* WaitList links, first member: bucket lock */
     uint32_t tag;            /* SYNC_WAITER_TAG: catches a foreign g->param */
     int stage;               /* see above: owner */
     GSched *g;               /* immutable */
-    SyncWaiter *next, *prev; /* WaitList links: bucket lock */
     int64_t since;           /* first queued (Mutex starvation): owner */
     int64_t ticket;          /* Cond: immutable while queued */
     bool granted;            /* set by the waker before readying: see top */
 };
 
-/* head, tail and addr are disguised (HIDE): see LEAKS at the top. */
+/* addr and the waiters are disguised: see LEAKS at the top. */
 typedef struct WaitList {
-    GC_hidden_pointer addr;  /* the word waited on: bucket lock */
-    GC_hidden_pointer head, tail; /* SyncWaiter: bucket lock */
+    GC_hidden_pointer addr;  /* the word waited on (HIDE): bucket lock */
+    List waiters;            /* of SyncWaiter, LIST_HIDDEN: bucket lock */
     struct WaitList *next;   /* bucket chain or free list: bucket lock */
 } WaitList;
 
 #define HIDE(p) GC_HIDE_POINTER(p)
-#define WAITER(h) ((SyncWaiter *)((h) ? GC_REVEAL_POINTER(h) : NULL))
+/* LIST_HIDDEN is libgc's disguise (list.h). */
+_Static_assert(GC_HIDE_POINTER(0) == LIST_HIDDEN, "libgc hides pointers by ~p");
+
+#define WAITER(e) LIST_ENTRY(e, SyncWaiter, link)
 
 /* One cache line each, so waiters on different buckets do not contend. */
 typedef struct __attribute__((aligned(64))) Bucket {
@@ -173,7 +178,7 @@ static Bucket *bucket_of(Slot *addr) {
     return &semtab[(h * 0x9e3779b97f4a7c15ull >> 32) % SYNC_BUCKETS];
 }
 
-static WaitList *list_find(Bucket *b, Slot *addr, bool create) {
+static WaitList *waitlist_find(Bucket *b, Slot *addr, bool create) {
     for (WaitList *l = b->lists; l; l = l->next)
         if (l->addr == HIDE(addr))
             return l;
@@ -185,7 +190,7 @@ static WaitList *list_find(Bucket *b, Slot *addr, bool create) {
     else
         l = sched_alloc(sizeof *l);
     l->addr = HIDE(addr);
-    l->head = l->tail = 0;
+    l->waiters = (List){0};
     l->next = b->lists;
     b->lists = l;
     return l;
@@ -193,7 +198,7 @@ static WaitList *list_find(Bucket *b, Slot *addr, bool create) {
 
 /* An empty list leaves the chain (and forgets its address, so it does not
  * keep the object alive). */
-static void list_retire(Bucket *b, WaitList *l) {
+static void waitlist_retire(Bucket *b, WaitList *l) {
     WaitList **pp = &b->lists;
     while (*pp != l)
         pp = &(*pp)->next;
@@ -203,55 +208,44 @@ static void list_retire(Bucket *b, WaitList *l) {
     b->spare = l;
 }
 
-static void list_push(WaitList *l, SyncWaiter *w, bool front) {
-    w->prev = w->next = NULL;
-    if (!l->head) {
-        l->head = l->tail = HIDE(w);
-    } else if (front) {
-        w->next = WAITER(l->head);
-        w->next->prev = w;
-        l->head = HIDE(w);
-    } else {
-        w->prev = WAITER(l->tail);
-        w->prev->next = w;
-        l->tail = HIDE(w);
-    }
+static SyncWaiter *first_waiter(WaitList *l) {
+    return l ? WAITER(list_first(&l->waiters, LIST_HIDDEN)) : NULL;
 }
 
-static void list_unlink(Bucket *b, WaitList *l, SyncWaiter *w) {
-    if (w->prev)
-        w->prev->next = w->next;
+/* The waiter after w in its list or in a chain from pop_all, or NULL. */
+static SyncWaiter *next_waiter(SyncWaiter *w) { return WAITER(w->link.next); }
+
+static void waiter_push(WaitList *l, SyncWaiter *w, bool front) {
+    if (front)
+        list_push_front(&l->waiters, &w->link, LIST_HIDDEN);
     else
-        l->head = w->next ? HIDE(w->next) : 0;
-    if (w->next)
-        w->next->prev = w->prev;
-    else
-        l->tail = w->prev ? HIDE(w->prev) : 0;
-    w->next = w->prev = NULL;
-    if (!l->head)
-        list_retire(b, l);
+        list_push_back(&l->waiters, &w->link, LIST_HIDDEN);
+}
+
+static void waiter_unlink(Bucket *b, WaitList *l, SyncWaiter *w) {
+    list_unlink(&l->waiters, &w->link, LIST_HIDDEN);
+    if (list_empty(&l->waiters))
+        waitlist_retire(b, l);
 }
 
 /* Dequeues the first waiter on addr, or NULL. */
 static SyncWaiter *pop_first(Bucket *b, Slot *addr) {
-    WaitList *l = list_find(b, addr, false);
-    if (!l || !l->head)
-        return NULL;
-    SyncWaiter *w = WAITER(l->head);
-    list_unlink(b, l, w);
+    WaitList *l = waitlist_find(b, addr, false);
+    SyncWaiter *w = first_waiter(l);
+    if (w)
+        waiter_unlink(b, l, w);
     return w;
 }
 
-/* Dequeues every waiter on addr, granted, as a chain linked by `next`. */
+/* Dequeues every waiter on addr, granted, as a chain (next_waiter). */
 static SyncWaiter *pop_all(Bucket *b, Slot *addr) {
-    WaitList *l = list_find(b, addr, false);
+    WaitList *l = waitlist_find(b, addr, false);
     if (!l)
         return NULL;
-    SyncWaiter *all = WAITER(l->head);
-    for (SyncWaiter *w = all; w; w = w->next)
+    SyncWaiter *all = WAITER(list_take_all(&l->waiters, LIST_HIDDEN));
+    for (SyncWaiter *w = all; w; w = next_waiter(w))
         w->granted = true;
-    l->head = l->tail = 0;
-    list_retire(b, l);
+    waitlist_retire(b, l);
     return all;
 }
 
@@ -267,7 +261,7 @@ static int park_on(Fiber *f, Bucket *b, Slot *addr, SyncWaiter *w,
                    bool front, WaitReason why) {
     GSched *g = FIBER_G(f);
     w->granted = false;
-    list_push(list_find(b, addr, true), w, front);
+    waiter_push(waitlist_find(b, addr, true), w, front);
     g->param = w;
     leak_sync_wait(g, addr);
     sched_park(g, bucket_commit, b, why);
@@ -300,7 +294,7 @@ static SyncWaiter *resumed(Fiber *f) {
  * readying: a readied goroutine owns its record again. */
 static void ready_chain(Fiber *f, SyncWaiter *w) {
     while (w) {
-        SyncWaiter *next = w->next;
+        SyncWaiter *next = next_waiter(w);
         sched_ready(f->w, w->g, true);
         w = next;
     }
@@ -420,12 +414,12 @@ static void mutex_unlock_queued(Fiber *f, Slot *m) {
                 break;
             continue;
         }
-        WaitList *l = list_find(b, m, false);
-        if (!l || !l->head) {
+        WaitList *l = waitlist_find(b, m, false);
+        SyncWaiter *w = first_waiter(l);
+        if (!w) {
             lock_release(&b->lock);
             rt_fatal("sync: mutex waiter count out of step with its queue");
         }
-        SyncWaiter *w = WAITER(l->head);
         bool starving = sched_nanotime() - w->since > MUTEX_STARVE_NS;
         int64_t ns = s - MUTEX_WAITER;
         if (!starving)
@@ -433,7 +427,7 @@ static void mutex_unlock_queued(Fiber *f, Slot *m) {
         if (!cas(m, s, ns))
             continue;
         w->granted = starving;
-        list_unlink(b, l, w);
+        waiter_unlink(b, l, w);
         lock_release(&b->lock);
         sched_ready(f->w, w->g, true);
         return;
@@ -633,7 +627,7 @@ static int n_WaitGroup_Add(Fiber *f, Slot *a) {
     lock_acquire(&b->lock);
     SyncWaiter *all = pop_all(b, wg);
     int64_t n = 0;
-    for (SyncWaiter *w = all; w; w = w->next)
+    for (SyncWaiter *w = all; w; w = next_waiter(w))
         n++;
     add(&wg[WG_WAITERS], -n);
     lock_release(&b->lock);
@@ -716,15 +710,15 @@ static int n_Cond_Signal(Fiber *f, Slot *a) {
     SyncWaiter *found = NULL;
     if (t != ld(&c[COND_WAIT])) {
         st(&c[COND_NOTIFY], t + 1);
-        WaitList *l = list_find(b, key, false);
-        for (SyncWaiter *w = l ? WAITER(l->head) : NULL; w; w = w->next)
+        WaitList *l = waitlist_find(b, key, false);
+        for (SyncWaiter *w = first_waiter(l); w; w = next_waiter(w))
             if (w->ticket == t) {
                 found = w;
                 break;
             }
         if (found) {
             found->granted = true;
-            list_unlink(b, l, found);
+            waiter_unlink(b, l, found);
         }
     }
     lock_release(&b->lock);

@@ -881,27 +881,45 @@ func zoneNameLen(value string) (int, bool) {
 	return 0, false
 }
 
-// fracNanos reads the fraction value[:n] (its separator included) as
-// nanoseconds; digits past the ninth are dropped.
-func fracNanos(value string, n int) (int, string, bool) {
-	if value[0] != '.' && value[0] != ',' {
-		return 0, "", false
+// startsFrac reports whether value starts with a fraction of a second: a
+// '.' or ',' and a digit.
+func startsFrac(value string) bool {
+	return len(value) >= 2 && (value[0] == '.' || value[0] == ',') && isDigitAt(value, 1)
+}
+
+// fracLen is the length of the fraction value starts with (startsFrac),
+// its separator and all its digits.
+func fracLen(value string) int {
+	n := 2
+	for isDigitAt(value, n) {
+		n++
+	}
+	return n
+}
+
+// readFrac reads the fraction value[:n] (its separator included) into
+// p.nsec; digits past the ninth are dropped. It returns what parseElem
+// does: the rest of value, a range error's subject, ok.
+func (p *parsed) readFrac(value string, n int) (string, string, bool) {
+	frac, rest := value[:n], value[n:]
+	if frac[0] != '.' && frac[0] != ',' {
+		return rest, "", false
 	}
 	if n > 10 {
-		value = value[:10]
-		n = 10
+		frac, n = frac[:10], 10
 	}
-	ns, ok := atoiAll(value[1:n])
+	ns, ok := atoiAll(frac[1:n])
 	if !ok {
-		return 0, "", false
+		return rest, "", false
 	}
 	if ns < 0 {
-		return 0, "fractional second", true
+		return rest, "fractional second", true
 	}
 	for i := n; i < 10; i++ {
 		ns *= 10
 	}
-	return ns, "", true
+	p.nsec = ns
+	return rest, "", true
 }
 
 func isLeap(year int) bool {
@@ -1072,21 +1090,12 @@ func parseElem(p *parsed, std, width int, rest, value string) (string, string, b
 			return value, "second", true
 		}
 		// a fraction in the value that the layout does not ask for
-		if len(value) >= 2 && (value[0] == '.' || value[0] == ',') && isDigitAt(value, 1) {
+		if startsFrac(value) {
 			_, _, next, _ := nextStd(rest)
 			if next == stdFracSecond0 || next == stdFracSecond9 {
 				break
 			}
-			n = 2
-			for n < len(value) && isDigitAt(value, n) {
-				n++
-			}
-			var rangeErr string
-			p.nsec, rangeErr, ok = fracNanos(value, n)
-			value = value[n:]
-			if rangeErr != "" {
-				return value, rangeErr, ok
-			}
+			return p.readFrac(value, fracLen(value))
 		}
 	case stdPM, stdpm:
 		if len(value) < 2 {
@@ -1124,31 +1133,16 @@ func parseElem(p *parsed, std, width int, rest, value string) (string, string, b
 		p.zoneName, value = value[:n], value[n:]
 	case stdFracSecond0:
 		// exactly as many digits as the layout has
-		n = 1 + width
-		if len(value) < n {
+		if len(value) < 1+width {
 			return value, "", false
 		}
-		var rangeErr string
-		p.nsec, rangeErr, ok = fracNanos(value, n)
-		value = value[n:]
-		if rangeErr != "" {
-			return value, rangeErr, ok
-		}
+		return p.readFrac(value, 1+width)
 	case stdFracSecond9:
-		if len(value) < 2 || value[0] != '.' && value[0] != ',' || !isDigitAt(value, 1) {
+		if !startsFrac(value) {
 			break // no fraction: allowed
 		}
 		// any number of digits, even more than the layout shows
-		n = 1
-		for isDigitAt(value, n) {
-			n++
-		}
-		var rangeErr string
-		p.nsec, rangeErr, ok = fracNanos(value, n)
-		value = value[n:]
-		if rangeErr != "" {
-			return value, rangeErr, ok
-		}
+		return p.readFrac(value, fracLen(value))
 	}
 	return value, "", ok
 }

@@ -48,7 +48,7 @@ static int main_step(Worker *w, TG *t) {
         for (;;) {
             int64_t n = 0;
             lock_acquire(&ch->lock);
-            for (Sudog *s = ch->recvq.first; s; s = s->next)
+            for (ListLink *e = list_first(&ch->recvq, LIST_PLAIN); e; e = e->next)
                 n++;
             lock_release(&ch->lock);
             if (n == ngs)

@@ -446,10 +446,10 @@ static void select_wake(int action, int procs) {
     ck_assert_int_eq(tg_main(procs, tg_new(sel_main_step, 0)), SCHED_EXIT_OK);
     ck_assert_int_eq(atomic_load(&tg_failures), 0);
     /* the losing sudog was removed from the other channel */
-    ck_assert_ptr_null(sel_c1->recvq.first);
-    ck_assert_ptr_null(sel_c1->sendq.first);
-    ck_assert_ptr_null(sel_c2->recvq.first);
-    ck_assert_ptr_null(sel_c2->sendq.first);
+    ck_assert(list_empty(&sel_c1->recvq));
+    ck_assert(list_empty(&sel_c1->sendq));
+    ck_assert(list_empty(&sel_c2->recvq));
+    ck_assert(list_empty(&sel_c2->sendq));
 }
 
 START_TEST(select_woken_by_send) {

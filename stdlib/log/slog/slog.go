@@ -14,11 +14,15 @@
 //     Handler. Arguments become attributes pairwise: a string key takes the
 //     next argument as its value, an Attr stands alone, anything else (or a
 //     trailing key) becomes "!BADKEY".
-//   - commonHandler does the work of both TextHandler and JSONHandler: the
-//     attributes given to With are formatted once into preformatted bytes,
-//     groups from WithGroup are opened lazily (only when an attribute lands
-//     in them, so an empty group leaves no trace), and ReplaceAttr sees every
-//     non-group attribute with the list of groups it sits in.
+//   - commonHandler does the work of both TextHandler and JSONHandler (its
+//     Handler methods are theirs, promoted): the attributes given to With
+//     are formatted once into preformatted bytes, groups from WithGroup are
+//     opened lazily (only when an attribute lands in them, so an empty group
+//     leaves no trace), and ReplaceAttr sees every non-group attribute with
+//     the list of groups it sits in. A format (textFormat, jsonFormat) holds
+//     all that differs between the two: separators, quoting, how a value,
+//     a time and a source are written, and whether groups nest as objects
+//     or prefix keys.
 //   - The default Logger writes through package log's standard logger as
 //     "LEVEL msg k=v", so log's prefix and flags apply; SetDefault with
 //     another handler turns the redirection around (package log's output
@@ -724,10 +728,47 @@ const (
 	SourceKey  = "source"
 )
 
+// A format is what sets JSON apart from text; the walk over a record's
+// groups, attributes and ReplaceAttr (commonHandler, handleState) is one.
+type format struct {
+	json    bool   // groups nest as objects {...}; in text they prefix keys "g."
+	attrSep string // between two attributes
+	keySep  string // between a key and its value
+	// appendString writes a string (a value, or a key), quoted as needed.
+	appendString func(buf []byte, str string) []byte
+	appendValue  func(s *handleState, v Value) error // any kind but a group
+	appendTime   func(s *handleState, t time.Time)   // the built-in time
+	source       func(src *Source) Value             // the "source" value
+	wrap         func(h *commonHandler) Handler      // the exported type around h
+}
+
+var textFormat = &format{
+	attrSep:      " ",
+	keySep:       "=",
+	appendString: appendTextString,
+	appendValue:  appendTextValue,
+	appendTime:   appendTextTime,
+	source: func(src *Source) Value {
+		return StringValue(fmt.Sprintf("%s:%d", src.File, src.Line))
+	},
+	wrap: func(h *commonHandler) Handler { return &TextHandler{h} },
+}
+
+var jsonFormat = &format{
+	json:         true,
+	attrSep:      ",",
+	keySep:       ":",
+	appendString: appendJSONString,
+	appendValue:  appendJSONValue,
+	appendTime:   appendJSONTime,
+	source:       func(src *Source) Value { return src.group() },
+	wrap:         func(h *commonHandler) Handler { return &JSONHandler{h} },
+}
+
 // commonHandler formats records as text or JSON. Clones made by With and
 // WithGroup share mu and w, so lines from all of them never interleave.
 type commonHandler struct {
-	json        bool
+	format      *format
 	opts        HandlerOptions
 	pre         []byte   // attributes from WithAttrs, already formatted
 	groupPrefix string   // text: "g1.g2." for the groups open in pre
@@ -744,19 +785,43 @@ func (h *commonHandler) clone() *commonHandler {
 	return &c
 }
 
-func (h *commonHandler) enabled(l Level) bool {
+func newCommonHandler(f *format, w io.Writer, opts *HandlerOptions) *commonHandler {
+	if opts == nil {
+		opts = &HandlerOptions{}
+	}
+	return &commonHandler{format: f, w: w, opts: *opts, mu: &sync.Mutex{}}
+}
+
+// The Handler methods of TextHandler and JSONHandler.
+
+// Enabled reports whether level is at least the handler's minimum.
+func (h *commonHandler) Enabled(_ context.Context, level Level) bool {
 	min := LevelInfo
 	if h.opts.Level != nil {
 		min = h.opts.Level.Level()
 	}
-	return l >= min
+	return level >= min
 }
 
-func (h *commonHandler) attrSep() string {
-	if h.json {
-		return ","
+// WithAttrs returns a handler of the same type that writes attrs in every
+// record.
+func (h *commonHandler) WithAttrs(attrs []Attr) Handler {
+	return h.format.wrap(h.withAttrs(attrs))
+}
+
+// WithGroup returns a handler of the same type whose later attributes go in
+// group name (text: keyed name.key; JSON: a nested object called name).
+func (h *commonHandler) WithGroup(name string) Handler {
+	return h.format.wrap(h.withGroup(name))
+}
+
+// sepAfterPre is the separator before an attribute that follows pre: none
+// right after a JSON object that pre opened.
+func (h *commonHandler) sepAfterPre() string {
+	if h.format.json && h.pre[len(h.pre)-1] == '{' {
+		return ""
 	}
-	return " "
+	return h.format.attrSep
 }
 
 func (h *commonHandler) withAttrs(as []Attr) *commonHandler {
@@ -766,11 +831,8 @@ func (h *commonHandler) withAttrs(as []Attr) *commonHandler {
 	h2 := h.clone()
 	s := h2.newState(&h2.pre, "")
 	s.prefix = append(s.prefix, h.groupPrefix...)
-	if n := len(h2.pre); n > 0 {
-		s.sep = h.attrSep()
-		if h2.json && h2.pre[n-1] == '{' {
-			s.sep = ""
-		}
+	if len(h2.pre) > 0 {
+		s.sep = h2.sepAfterPre()
 	}
 	pos := len(h2.pre)
 	s.openGroups()
@@ -790,10 +852,11 @@ func (h *commonHandler) withGroup(name string) *commonHandler {
 	return h2
 }
 
-func (h *commonHandler) handle(r Record) error {
+// Handle writes one line for r.
+func (h *commonHandler) Handle(_ context.Context, r Record) error {
 	var buf []byte
 	s := h.newState(&buf, "")
-	if h.json {
+	if h.format.json {
 		buf = append(buf, '{')
 	}
 	// ReplaceAttr sees the built-ins outside every group.
@@ -803,7 +866,7 @@ func (h *commonHandler) handle(r Record) error {
 	if !r.Time.IsZero() {
 		if rep == nil {
 			s.appendKey(TimeKey)
-			s.appendTime(r.Time)
+			h.format.appendTime(s, r.Time)
 		} else {
 			s.appendAttr(Time(TimeKey, r.Time))
 		}
@@ -860,10 +923,7 @@ func (s *handleState) appendNonBuiltIns(r Record) {
 	if pre := s.h.pre; len(pre) > 0 {
 		s.write(s.sep)
 		*s.buf = append(*s.buf, pre...)
-		s.sep = s.h.attrSep()
-		if s.h.json && pre[len(pre)-1] == '{' {
-			s.sep = ""
-		}
+		s.sep = s.h.sepAfterPre()
 	}
 	open := s.h.nOpenGroups
 	if r.NumAttrs() > 0 {
@@ -884,7 +944,7 @@ func (s *handleState) appendNonBuiltIns(r Record) {
 			open = s.h.nOpenGroups
 		}
 	}
-	if s.h.json {
+	if s.h.format.json {
 		for i := 0; i < open; i++ {
 			s.write("}")
 		}
@@ -900,7 +960,7 @@ func (s *handleState) openGroups() {
 }
 
 func (s *handleState) openGroup(name string) {
-	if s.h.json {
+	if s.h.format.json {
 		s.appendKey(name)
 		s.write("{")
 		s.sep = ""
@@ -914,12 +974,12 @@ func (s *handleState) openGroup(name string) {
 }
 
 func (s *handleState) closeGroup(name string) {
-	if s.h.json {
+	if s.h.format.json {
 		s.write("}")
 	} else {
 		s.prefix = s.prefix[:len(s.prefix)-len(name)-1]
 	}
-	s.sep = s.h.attrSep()
+	s.sep = s.h.format.attrSep
 	if s.groups != nil {
 		*s.groups = (*s.groups)[:len(*s.groups)-1]
 	}
@@ -955,11 +1015,7 @@ func (s *handleState) appendAttr(a Attr) bool {
 			if src.isEmpty() {
 				return false
 			}
-			if s.h.json {
-				a.Value = src.group()
-			} else {
-				a.Value = StringValue(fmt.Sprintf("%s:%d", src.File, src.Line))
-			}
+			a.Value = s.h.format.source(src)
 		}
 	}
 	if a.Value.kind != KindGroup {
@@ -992,39 +1048,19 @@ func (s *handleState) appendError(err error) {
 
 func (s *handleState) appendKey(key string) {
 	s.write(s.sep)
-	if len(s.prefix) > 0 {
-		full := string(s.prefix) + key
-		switch {
-		case s.h.json:
-			s.write(`"`)
-			*s.buf = appendEscapedJSONString(*s.buf, full)
-			s.write(`"`)
-		case !needsQuoting(string(s.prefix)) && !needsQuoting(key):
-			s.write(full)
-		default:
-			*s.buf = strconv.AppendQuote(*s.buf, full)
-		}
+	full := string(s.prefix) + key
+	if len(s.prefix) > 0 && !s.h.format.json && (needsQuoting(string(s.prefix)) || needsQuoting(key)) {
+		// text quotes the whole key, even for an empty key: "g."
+		*s.buf = strconv.AppendQuote(*s.buf, full)
 	} else {
-		s.appendString(key)
+		s.appendString(full)
 	}
-	if s.h.json {
-		s.write(":")
-	} else {
-		s.write("=")
-	}
-	s.sep = s.h.attrSep()
+	s.write(s.h.format.keySep)
+	s.sep = s.h.format.attrSep
 }
 
 func (s *handleState) appendString(str string) {
-	if s.h.json {
-		s.write(`"`)
-		*s.buf = appendEscapedJSONString(*s.buf, str)
-		s.write(`"`)
-	} else if needsQuoting(str) {
-		*s.buf = strconv.AppendQuote(*s.buf, str)
-	} else {
-		s.write(str)
-	}
+	*s.buf = s.h.format.appendString(*s.buf, str)
 }
 
 // appendValue writes a value; a panic while formatting it (a String
@@ -1039,29 +1075,9 @@ func (s *handleState) appendValue(v Value) {
 			s.appendString(fmt.Sprintf("!PANIC: %v", r))
 		}
 	}()
-	var err error
-	if s.h.json {
-		err = appendJSONValue(s, v)
-	} else {
-		err = appendTextValue(s, v)
-	}
-	if err != nil {
+	if err := s.h.format.appendValue(s, v); err != nil {
 		s.appendError(err)
 	}
-}
-
-func (s *handleState) appendTime(t time.Time) {
-	if s.h.json {
-		if y := t.Year(); y < 0 || y >= 10000 {
-			s.appendError(errors.New("time.Time year outside of range [0,9999]"))
-		}
-		s.write(`"`)
-		s.write(t.Format(time.RFC3339Nano))
-		s.write(`"`)
-		return
-	}
-	// RFC 3339 with exactly three fractional digits (truncated).
-	s.write(t.Truncate(time.Millisecond).Format("2006-01-02T15:04:05.000Z07:00"))
 }
 
 // DiscardHandler drops every record (Enabled is false).
@@ -1134,34 +1150,28 @@ type TextHandler struct {
 
 // NewTextHandler returns a TextHandler writing to w (opts nil: the defaults).
 func NewTextHandler(w io.Writer, opts *HandlerOptions) *TextHandler {
-	if opts == nil {
-		opts = &HandlerOptions{}
+	return &TextHandler{newCommonHandler(textFormat, w, opts)}
+}
+
+func appendTextString(buf []byte, str string) []byte {
+	if needsQuoting(str) {
+		return strconv.AppendQuote(buf, str)
 	}
-	return &TextHandler{&commonHandler{json: false, w: w, opts: *opts, mu: &sync.Mutex{}}}
+	return append(buf, str...)
 }
 
-// Enabled reports whether level is at least the handler's minimum.
-func (h *TextHandler) Enabled(_ context.Context, level Level) bool { return h.enabled(level) }
-
-// WithAttrs returns a handler that writes attrs in every record.
-func (h *TextHandler) WithAttrs(attrs []Attr) Handler {
-	return &TextHandler{h.commonHandler.withAttrs(attrs)}
+// appendTextTime writes RFC 3339 with exactly three fractional digits
+// (truncated).
+func appendTextTime(s *handleState, t time.Time) {
+	s.write(t.Truncate(time.Millisecond).Format("2006-01-02T15:04:05.000Z07:00"))
 }
-
-// WithGroup returns a handler whose later attributes are keyed name.key.
-func (h *TextHandler) WithGroup(name string) Handler {
-	return &TextHandler{h.commonHandler.withGroup(name)}
-}
-
-// Handle writes one line for r.
-func (h *TextHandler) Handle(_ context.Context, r Record) error { return h.handle(r) }
 
 func appendTextValue(s *handleState, v Value) error {
 	switch v.kind {
 	case KindString:
 		s.appendString(v.str)
 	case KindTime:
-		s.appendTime(v.time())
+		appendTextTime(s, v.time())
 	case KindAny:
 		if tm, ok := v.any.(encoding.TextMarshaler); ok {
 			data, err := tm.MarshalText()
@@ -1215,27 +1225,23 @@ type JSONHandler struct {
 
 // NewJSONHandler returns a JSONHandler writing to w (opts nil: the defaults).
 func NewJSONHandler(w io.Writer, opts *HandlerOptions) *JSONHandler {
-	if opts == nil {
-		opts = &HandlerOptions{}
+	return &JSONHandler{newCommonHandler(jsonFormat, w, opts)}
+}
+
+func appendJSONString(buf []byte, str string) []byte {
+	buf = append(buf, '"')
+	buf = appendEscapedJSONString(buf, str)
+	return append(buf, '"')
+}
+
+func appendJSONTime(s *handleState, t time.Time) {
+	if y := t.Year(); y < 0 || y >= 10000 {
+		s.appendError(errors.New("time.Time year outside of range [0,9999]"))
 	}
-	return &JSONHandler{&commonHandler{json: true, w: w, opts: *opts, mu: &sync.Mutex{}}}
+	s.write(`"`)
+	s.write(t.Format(time.RFC3339Nano))
+	s.write(`"`)
 }
-
-// Enabled reports whether level is at least the handler's minimum.
-func (h *JSONHandler) Enabled(_ context.Context, level Level) bool { return h.enabled(level) }
-
-// WithAttrs returns a handler that writes attrs in every record.
-func (h *JSONHandler) WithAttrs(attrs []Attr) Handler {
-	return &JSONHandler{h.commonHandler.withAttrs(attrs)}
-}
-
-// WithGroup returns a handler whose later attributes go in a nested object called name.
-func (h *JSONHandler) WithGroup(name string) Handler {
-	return &JSONHandler{h.commonHandler.withGroup(name)}
-}
-
-// Handle writes one line for r.
-func (h *JSONHandler) Handle(_ context.Context, r Record) error { return h.handle(r) }
 
 func appendJSONValue(s *handleState, v Value) error {
 	switch v.kind {
@@ -1252,7 +1258,7 @@ func appendJSONValue(s *handleState, v Value) error {
 	case KindDuration:
 		*s.buf = strconv.AppendInt(*s.buf, int64(v.num), 10)
 	case KindTime:
-		s.appendTime(v.time())
+		appendJSONTime(s, v.time())
 	case KindAny:
 		_, isMarshaler := v.any.(json.Marshaler)
 		if err, ok := v.any.(error); ok && !isMarshaler {
@@ -1410,7 +1416,7 @@ type Logger struct {
 
 var (
 	defaultMu     sync.Mutex
-	defaultLogger = &Logger{handler: &defaultHandler{ch: &commonHandler{}}}
+	defaultLogger = &Logger{handler: &defaultHandler{ch: &commonHandler{format: textFormat}}}
 )
 
 // Default returns the default Logger (writes through package log until SetDefault replaces it).
