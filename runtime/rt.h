@@ -156,15 +156,6 @@ Slot *cplx_div(const Slot *x, const Slot *y);   /* Go's complex128div */
  * ~1.25x, rounded up to malloc size classes, so len/cap print as in Go). */
 Slice *slice_append(Type *elem, Slice *s, const Slot *vals, int64_t n);
 int64_t slice_grow_cap(int64_t oldcap, int64_t needed, int64_t elem_bytes);
-/* Go's unsafe.Sizeof(T) on amd64 (int 8, byte 1, string 16, slice 24,
- * interface 16, structs with Go's alignment): the element size growslice
- * rounds with. Not the size in slots. */
-int64_t rt_go_sizeof(Type *t);
-int64_t rt_go_alignof(Type *t);   /* Go's unsafe.Alignof on amd64 */
-/* Go's unsafe.Offsetof of struct t's field i on amd64 (reflect's
- * StructField.Offset); i == t->nfields: the end of the last field, before
- * the struct's trailing padding. */
-int64_t rt_go_offsetof(Type *t, int i);
 
 /* ---- type-directed value operations (value.c) ------------------------------ */
 static inline Slot *rt_mem(const Type *t, Slot *reg) {

@@ -697,8 +697,8 @@ static int64_t go_struct_size(const Type *t) {
         last = type_gosize(t->fields[i].type);
         off = go_add(off, last);
     }
-    if (last == 0)
-        off = go_add(off, 1);   /* gc pads a trailing zero-size field */
+    if (last == 0 && off > 0)   /* gc pads a trailing zero-size field of */
+        off = go_add(off, 1);   /* a non-empty struct (&last stays inside) */
     int64_t a = go_align(t);
     return go_add(off, (a - off % a) % a);
 }

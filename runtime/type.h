@@ -186,7 +186,8 @@ static inline bool type_is_untyped(const Type *t) {
  * runtime uses it where Go's limits are in bytes (makeslice, makechan). */
 int64_t type_gosize(const Type *t);
 /* Go's alignment of t, and the byte offset of struct t's field i (amd64;
- * unsafe.Alignof and Offsetof). */
+ * unsafe.Alignof and Offsetof, reflect's StructField.Offset); field ==
+ * t->nfields: the end of the last field, before the trailing padding. */
 int64_t type_goalign(const Type *t);
 int64_t type_gooffset(const Type *t, int field);
 

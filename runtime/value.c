@@ -8,7 +8,7 @@
  * grows by (cap + 768)/4 until it suffices, and the resulting *byte* size is
  * rounded up to Go's malloc size classes (runtime/sizeclasses.go) or to whole
  * 8 KiB pages above 32 KiB. The byte size is the element's Go size
- * (rt_go_sizeof: int 8, byte 1, string 16, ...), not its size in slots.
+ * (type_gosize: int 8, byte 1, string 16, ...), not its size in slots.
  *
  * EQUALITY AND HASHING follow the spec: structs field by field (blank fields
  * ignored), arrays element by element, strings by content, floats by value
@@ -22,75 +22,8 @@
 
 #include "rt.h"
 
-/* ---- Go sizes -------------------------------------------------------------- */
 
 static int64_t round_up(int64_t n, int64_t a) { return (n + a - 1) / a * a; }
-
-/* Go's unsafe.Sizeof for the types of the subset on amd64. */
-int64_t rt_go_sizeof(Type *t) {
-    switch (t->kind) {
-    case K_BOOL: case K_INT8: case K_UINT8:
-        return 1;
-    case K_INT16: case K_UINT16:
-        return 2;
-    case K_INT32: case K_UINT32: case K_FLOAT32:
-        return 4;
-    case K_STRING: case K_INTERFACE: case K_COMPLEX128:
-        return 16;
-    case K_SLICE:
-        return 24;
-    case K_ARRAY:
-        return t->len * rt_go_sizeof(t->elem);
-    case K_STRUCT: {
-        int64_t off = rt_go_offsetof(t, t->nfields);
-        /* Go pads a struct ending in a zero-size field so &last stays
-         * inside the object. */
-        if (t->nfields > 0 && off > 0 &&
-            rt_go_sizeof(t->fields[t->nfields - 1].type) == 0)
-            off++;
-        return round_up(off, rt_go_alignof(t));
-    }
-    default: /* int, uint, uintptr, int64, uint64, float64, pointers, maps,
-                chans, funcs */
-        return 8;
-    }
-}
-
-int64_t rt_go_alignof(Type *t) {
-    switch (t->kind) {
-    case K_ARRAY:
-        return rt_go_alignof(t->elem);
-    case K_STRUCT: {
-        int64_t a = 1;
-        for (int i = 0; i < t->nfields; i++) {
-            int64_t fa = rt_go_alignof(t->fields[i].type);
-            if (fa > a)
-                a = fa;
-        }
-        return a;
-    }
-    case K_STRING: case K_INTERFACE: case K_SLICE: case K_COMPLEX128:
-        return 8;
-    case K_COMPLEX64:
-        return 4;
-    default: {
-        int64_t s = rt_go_sizeof(t);
-        return s > 8 ? 8 : s;
-    }
-    }
-}
-
-int64_t rt_go_offsetof(Type *t, int i) {
-    int64_t off = 0;
-    for (int k = 0; k < t->nfields; k++) {
-        Type *ft = t->fields[k].type;
-        off = round_up(off, rt_go_alignof(ft));
-        if (k == i)
-            return off;
-        off += rt_go_sizeof(ft);
-    }
-    return off;
-}
 
 /* ---- slices ------------------------------------------------------------------ */
 
@@ -163,7 +96,7 @@ Slice *slice_append(Type *elem, Slice *s, const Slot *vals, int64_t n) {
         r->data = s->data;
         r->cap = cap;
     } else {
-        r->cap = slice_grow_cap(cap, len + n, rt_go_sizeof(elem));
+        r->cap = slice_grow_cap(cap, len + n, type_gosize(elem));
         r->data = backing(r->cap, elem->size);
         if (len)
             memcpy(r->data, s->data, (size_t)len * esz);

@@ -237,7 +237,7 @@ static int typeField(Fiber *f, Slot *a) {
     a[1].p = S(fd->pkg);
     a[2].p = fd->type;
     a[3].p = S(fd->tag);
-    a[4].i = rt_go_offsetof(t, i);
+    a[4].i = type_gooffset(t, i);
     a[5].i = fd->embedded;
     return NATIVE_OK;
 }
@@ -279,12 +279,12 @@ static int typeComparable(Fiber *f, Slot *a) {
 }
 
 static int typeSize(Fiber *f, Slot *a) {
-    a[0].i = rt_go_sizeof(a[0].p);
+    a[0].i = type_gosize(a[0].p);
     return NATIVE_OK;
 }
 
 static int typeAlign(Fiber *f, Slot *a) {
-    a[0].i = rt_go_alignof(a[0].p);
+    a[0].i = type_goalign(a[0].p);
     return NATIVE_OK;
 }
 

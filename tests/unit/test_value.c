@@ -146,14 +146,14 @@ START_TEST(test_grow_cap) {
 END_TEST
 
 START_TEST(test_go_sizeof) {
-    ck_assert_int_eq(rt_go_sizeof(type_basic(K_INT)), 8);
-    ck_assert_int_eq(rt_go_sizeof(type_basic(K_UINT8)), 1);
-    ck_assert_int_eq(rt_go_sizeof(type_basic(K_STRING)), 16);
-    ck_assert_int_eq(rt_go_sizeof(type_slice(type_basic(K_INT))), 24);
-    ck_assert_int_eq(rt_go_sizeof(type_any()), 16);
+    ck_assert_int_eq(type_gosize(type_basic(K_INT)), 8);
+    ck_assert_int_eq(type_gosize(type_basic(K_UINT8)), 1);
+    ck_assert_int_eq(type_gosize(type_basic(K_STRING)), 16);
+    ck_assert_int_eq(type_gosize(type_slice(type_basic(K_INT))), 24);
+    ck_assert_int_eq(type_gosize(type_any()), 16);
     Type *q[3] = {type_basic(K_UINT8), type_basic(K_INT32), type_basic(K_UINT8)};
-    ck_assert_int_eq(rt_go_sizeof(struct_of(q, 3)), 12);
-    ck_assert_int_eq(rt_go_sizeof(type_array(type_basic(K_INT16), 5)), 10);
+    ck_assert_int_eq(type_gosize(struct_of(q, 3)), 12);
+    ck_assert_int_eq(type_gosize(type_array(type_basic(K_INT16), 5)), 10);
 }
 END_TEST
 

@@ -2091,7 +2091,7 @@ static void dec_array(Dec *D, Type *t, Slot *mem) {
     } else {
         for (;;) {
             if (t->kind == K_SLICE && i >= cap) {
-                int64_t ncap = slice_grow_cap(cap, i + 1, rt_go_sizeof(et));
+                int64_t ncap = slice_grow_cap(cap, i + 1, type_gosize(et));
                 Slice *ns = slice_new(et, i, ncap);
                 if (i && es)
                     memcpy(ns->data, data, (size_t)(i * es) * sizeof(Slot));
