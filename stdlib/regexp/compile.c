@@ -990,19 +990,16 @@ static Node *parse_concat(Parser *p) {
     return cat;
 }
 
-/* The leading literal runes of nd (case-sensitive ones only): how many,
- * and the node holding them. */
-static int leading_lits(const Node *nd, const Node *const **lits) {
-    if (nd->op == N_LIT) {
-        *lits = NULL;
+/* How many literal runes (case-sensitive ones) nd begins with; lit_at
+ * gives them. */
+static int leading_lits(const Node *nd) {
+    if (nd->op == N_LIT)
         return 1;
-    }
     if (nd->op != N_CAT)
         return 0;
     int k = 0;
     while (k < nd->nsub && nd->sub[k]->op == N_LIT)
         k++;
-    *lits = (const Node *const *)nd->sub;
     return k;
 }
 
@@ -1024,8 +1021,6 @@ static Node *drop_lits(Node *nd, int k) {
     return c;
 }
 
-static Node *make_alt(Node **subs, int n);
-
 /* Go's first factoring round: adjacent branches that begin with the same
  * literal runes share them (abc|abd -> ab(?:c|d)), which gives
  * LiteralPrefix Go's answer and the search a longer prefix. The order of
@@ -1037,8 +1032,7 @@ static Node *make_alt(Node **subs, int n) {
     int start = 0, len = 0;
     for (int i = 0; i <= n; i++) {
         if (i < n && i > start) {
-            const Node *const *l;
-            int k = leading_lits(subs[i], &l), same = 0;
+            int k = leading_lits(subs[i]), same = 0;
             while (same < len && same < k && lit_at(subs[i], same) == lit_at(subs[start], same))
                 same++;
             if (same > 0) {
@@ -1062,9 +1056,8 @@ static Node *make_alt(Node **subs, int n) {
             push_sub(alt, subs[start]);
         }
         if (i < n) {
-            const Node *const *l;
             start = i;
-            len = leading_lits(subs[i], &l);
+            len = leading_lits(subs[i]);
         }
     }
     return alt->nsub == 1 ? alt->sub[0] : alt;

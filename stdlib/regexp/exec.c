@@ -305,6 +305,11 @@ static bool run(Machine *m, int64_t pos) {
 
 #define STR(i) ((Str *)a[i].p)
 
+/* A zero Regexp (never compiled) has no program: Go's nil dereference. */
+static int no_prog(Fiber *f) {
+    return rt_panic_runtime(f, "invalid memory address or nil pointer dereference");
+}
+
 /* compile(expr string, posix bool) (p *progState, names []string,
  * prefix string, complete bool, code string, errexpr string) */
 static int n_compile(Fiber *f, Slot *a) {
@@ -339,8 +344,9 @@ static int n_compile(Fiber *f, Slot *a) {
  * the leftmost match at or after pos; its len(dst) capture positions go
  * to dst. */
 static int n_exec(Fiber *f, Slot *a) {
-    (void)f;
     const Prog *pg = a[0].p;
+    if (!pg)
+        return no_prog(f);
     Str *s = STR(1);
     Slice *dst = a[4].p;
     int ncap = (int)slice_len(dst);
@@ -385,8 +391,9 @@ static Slice *ib_slice(IntBuf *b) {
  * each, flattened. An empty match right after the previous match does not
  * count; after an empty match the search moves on one rune. */
 static int n_execAll(Fiber *f, Slot *a) {
-    (void)f;
     const Prog *pg = a[0].p;
+    if (!pg)
+        return no_prog(f);
     Str *str = STR(1);
     const char *s = str_data(str);
     int64_t len = str_len(str), n = a[2].i;
@@ -425,8 +432,9 @@ static int n_execAll(Fiber *f, Slot *a) {
  * on at least one rune after each match, and an empty match right after
  * the previous one is left alone. */
 static int n_replaceAll(Fiber *f, Slot *a) {
-    (void)f;
     const Prog *pg = a[0].p;
+    if (!pg)
+        return no_prog(f);
     Str *str = STR(1);
     const char *s = str_data(str);
     int64_t len = str_len(str);
