@@ -28,6 +28,9 @@
 # timers: AfterFunc that fire, NewTimer+Stop), ctxtree (cancelling a
 # 10,000-node context tree, 20 rounds).
 #
+# A library table runs lib/*.csp (regexp) against Go building the same
+# file: csp/go > 1 means csp is slower.
+#
 # A third table runs fib, loop, mapstr, pingpong and mutex again with -race
 # (issue 13: at most 4x the time and 4x the peak memory of the same run
 # without it; aim 2x): time and peak RSS (GNU time's %M, when installed)
@@ -154,6 +157,23 @@ for src in "$DIR"/conc/*.csp; do
     [ "$tc" = fail ] && status=1
     tg=-
     [ $hasgo = 1 ] && tg=$(timed_median "$TMP/go.out" "$TMP/go_$name/prog")
+    printf '%-12s %9s %9s %9s\n' "$name" "$tc" "$(mark "$tg" "$TMP/go.out")" \
+        "$(ratio "$tc" "$tg")"
+done
+
+# Library benchmarks (lib/): a package whose work runs in C natives,
+# against Go building the same file. regexp: FindAllString(`\w+`) over
+# 1 MB of text, 10 times.
+echo
+printf '%-12s %9s %9s %9s\n' library "csp s" "go s" "csp/go"
+for src in "$DIR"/lib/*.csp; do
+    name=$(basename "${src%.csp}")
+    hasgo=0
+    go_prog "lib_$name" "$src" && hasgo=1
+    tc=$(timed_median "$TMP/csp.out" "$CSP" "$src")
+    [ "$tc" = fail ] && status=1
+    tg=-
+    [ $hasgo = 1 ] && tg=$(timed_median "$TMP/go.out" "$TMP/go_lib_$name/prog")
     printf '%-12s %9s %9s %9s\n' "$name" "$tc" "$(mark "$tg" "$TMP/go.out")" \
         "$(ratio "$tc" "$tg")"
 done
