@@ -48,14 +48,16 @@ typedef struct Pos {
 
 /* ---- constants (exact arithmetic in the checker) ------------------------ */
 typedef enum CvKind { CV_NONE = 0, CV_BOOL, CV_INT, CV_FLOAT, CV_STRING, CV_COMPLEX } CvKind;
+/* An immutable 512-bit float (an MPFR number; constant.c owns it). */
+typedef struct CvBig CvBig;
 typedef struct ConstVal {
     CvKind kind;
     union {
         bool b;
         __int128 i;          /* CV_INT: integers and runes */
-        long double f;       /* CV_FLOAT */
+        const CvBig *f;      /* CV_FLOAT */
         struct { const char *s; int64_t len; } str;  /* CV_STRING */
-        struct { long double re, im; } c;             /* CV_COMPLEX */
+        struct { const CvBig *re, *im; } c;           /* CV_COMPLEX */
     } u;
 } ConstVal;
 

@@ -739,10 +739,7 @@ static bool binary_op_ok(TokKind op, Type *t) {
 
 static bool const_is_zero(Expr *y) {
     if (y->mode != M_CONST) return false;
-    if (y->cv.kind == CV_INT) return y->cv.u.i == 0;
-    if (y->cv.kind == CV_FLOAT) return y->cv.u.f == 0;
-    if (y->cv.kind == CV_COMPLEX) return y->cv.u.c.re == 0 && y->cv.u.c.im == 0;
-    return false;
+    return cv_is_zero(y->cv);
 }
 
 static void fold_binary(Checker *C, Expr *e, Expr *x, Expr *y, TokKind op) {
@@ -1502,7 +1499,7 @@ static uint64_t key_hash(const Expr *k) {
     case CV_BOOL: return mix(h, v.u.b);
     case CV_INT: return mix(mix(h, (uint64_t)v.u.i), (uint64_t)(v.u.i >> 64));
     case CV_FLOAT: {
-        double d = (double)v.u.f;
+        double d = cv_float64(v);
         uint64_t bits;
         if (d == 0) d = 0;
         memcpy(&bits, &d, sizeof bits);
