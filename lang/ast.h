@@ -165,6 +165,8 @@ typedef enum ExprKind {
     E_BINARY,       /* x op y */
     E_KEYVALUE,     /* key: value (in composite literals) */
     E_ELLIPSIS,     /* ...T in parameter lists, [...]T array length */
+    E_TUPLEREF,     /* CHECKER: result index of a multi-value call spread
+                       into a builtin's arguments (copy(f()), println(g())) */
     /* type expressions */
     E_ARRAYTYPE,    /* [len]elem ; len NULL => slice */
     E_STRUCTTYPE,
@@ -214,6 +216,8 @@ struct Expr {
     Type *type;
     ExprMode mode;
     ConstVal cv;             /* cv.kind != CV_NONE for constants */
+    bool prechecked;         /* CHECKER: checked already; the next check
+                                keeps the result (and clears this) */
 
     union {
         struct { const char *name; Object *obj; bool is_def; } ident;
@@ -246,7 +250,13 @@ struct Expr {
             Expr *fun; Expr **args; int nargs; bool has_ellipsis; Pos rparen;
             CallKind kind;               /* CHECKER */
             Builtin builtin;             /* CHECKER: CALL_BUILTIN */
+            Expr *tuple;                 /* CHECKER: builtin(g()) with g
+                                            multi-valued: g; args are then
+                                            E_TUPLEREFs of its results */
         } call;
+        /* reg: the result's register, set by the compiler when it has
+         * evaluated call (before the builtin reads its arguments) */
+        struct { Expr *call; int index; int reg; } tref;
         struct { Expr *x; } star;
         struct { TokKind op; Expr *x; } unary;
         struct { TokKind op; Expr *x, *y; } binary;

@@ -762,9 +762,40 @@ static void bi_real_imag(Checker *C, Expr *e, Expr *x, Builtin b) {
     e->type = res;
 }
 
+/* builtin(g()) with g multi-valued: g's results become the arguments, as
+ * E_TUPLEREFs the compiler reads after evaluating g once. A single-valued
+ * g stays the argument, marked checked. */
+static void spread_builtin_args(Checker *C, Expr *e) {
+    Expr *g = e->u.call.args[0];
+    if (ast_unparen(g)->kind != E_CALL) return;
+    chk_expr_multi(C, g);
+    if (g->mode != M_VALUE || !g->type || g->type->kind != K_TUPLE) {
+        g->prechecked = true;
+        return;
+    }
+    int n = g->type->nparams;
+    Expr **refs = gc_alloc(sizeof *refs * (n + 1));
+    for (int i = 0; i < n; i++) {
+        Expr *r = gc_alloc(sizeof *r);
+        r->kind = E_TUPLEREF;
+        r->pos = g->pos;
+        r->mode = M_VALUE;
+        r->type = g->type->params[i];
+        r->u.tref.call = g;
+        r->u.tref.index = i;
+        refs[i] = r;
+    }
+    e->u.call.tuple = g;
+    e->u.call.args = refs;
+    e->u.call.nargs = n;
+}
+
 static void builtin_call(Checker *C, Expr *e, Builtin b) {
     e->u.call.kind = CALL_BUILTIN;
     e->u.call.builtin = b;
+    if (e->u.call.nargs == 1 && b != BI_MAKE && b != BI_NEW && !e->u.call.has_ellipsis &&
+        e->u.call.args[0] && !e->u.call.tuple)
+        spread_builtin_args(C, e);
     Expr **args = e->u.call.args;
     int n = e->u.call.nargs;
     e->type = type_tuple(NULL, 0);

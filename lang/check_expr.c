@@ -1624,6 +1624,11 @@ static void funclit(Checker *C, Expr *e) {
 
 void chk_raw_expr(Checker *C, Expr *e, Type *hint, bool allow_tuple) {
     if (!e) return;
+    if (e->kind == E_TUPLEREF) return;       /* typed when made */
+    if (e->prechecked) {
+        e->prechecked = false;
+        return;
+    }
     e->cv.kind = CV_NONE;
     if (chk_too_deep(C, e->pos)) {
         chk_invalid(e);

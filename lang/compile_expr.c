@@ -1294,6 +1294,7 @@ int cexpr(FuncState *fs, Expr *e, int dst) {
     case E_COMPOSITE:
         return e->type->kind == K_POINTER ? comp_composite_addr(fs, e, dst) : comp_composite(fs, e, dst);
     case E_FUNCLIT: return comp_funclit(fs, e, dst);
+    case E_TUPLEREF: return comp_to_dst(fs, e->u.tref.reg, dst);
     default:
         comp_error(fs, e->pos, "unsupported expression");
         return comp_target(fs, dst);
