@@ -90,6 +90,8 @@ struct Object {
                                 declaration: =, op=, ++, --, a := that
                                 redeclares it, range or select with = */
     bool used;               /* checker: for "declared and not used" */
+    bool is_tparam;          /* OBJ_TYPE: a type parameter bound to its
+                                argument in a generic instance */
     FuncInfo *owner;         /* function that declares it (NULL for globals) */
 
     /* OBJ_CONST */

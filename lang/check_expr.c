@@ -1299,7 +1299,11 @@ static void type_assert(Checker *C, Expr *e) {
         chk_invalid(e);
         return;
     }
-    if (T->kind != K_INTERFACE) {
+    /* x.(P) with P a type parameter is possible whatever P's argument
+     * (go/types checks the generic body, where P has no fixed type) */
+    Expr *te = ast_unparen(e->u.assert.type);
+    bool tparam = te->kind == E_IDENT && te->u.ident.obj && te->u.ident.obj->is_tparam;
+    if (T->kind != K_INTERFACE && !tparam) {
         const char *why = chk_missing_method(C, T, x->type);
         if (why) {
             chk_error(C, chk_start(e), "impossible type assertion: %s\n\t%s does not implement %s %s",

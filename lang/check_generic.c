@@ -372,6 +372,7 @@ static Scope *bind_names(Package *pkg, Scope *parent, const char **names, int n,
         o->type = args[i];
         o->pkg = pkg;
         o->used = true;
+        o->is_tparam = true;
         chk_scope_add(s, o);
     }
     return s;
