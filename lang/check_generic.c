@@ -695,7 +695,8 @@ static void infer_error(Infer *in, Pos at, const char *msg) {
 }
 
 static bool untyped_numeric(Type *t) {
-    return t->kind == K_UNTYPED_INT || t->kind == K_UNTYPED_RUNE || t->kind == K_UNTYPED_FLOAT;
+    return t->kind == K_UNTYPED_INT || t->kind == K_UNTYPED_RUNE || t->kind == K_UNTYPED_FLOAT ||
+           t->kind == K_UNTYPED_COMPLEX;
 }
 
 static void bind_untyped(Infer *in, int k, Type *a) {
