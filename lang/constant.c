@@ -54,7 +54,8 @@ static void wide_range(void) {
 static CvBig *big_new(void) {
     wide_range();
     size_t n = mpfr_custom_get_size(PREC);
-    CvBig *b = gc_alloc_atomic(sizeof *b + n);
+    CvBig *b = gc_alloc_atomic(sizeof *b + n);    /* not zeroed */
+    b->integer = false;
     mpfr_custom_init(b->limbs, PREC);
     mpfr_custom_init_set(&b->m, MPFR_ZERO_KIND, 0, PREC, b->limbs);
     return b;
