@@ -157,7 +157,8 @@ static void pslice(Sb *sb, const Expr *x) {
 static void pcall(Sb *sb, const Expr *x) {
     pexpr(sb, x->u.call.fun);
     put(sb, "(");
-    plist(sb, x->u.call.args, x->u.call.nargs);
+    if (x->u.call.tuple) pexpr(sb, x->u.call.tuple);
+    else plist(sb, x->u.call.args, x->u.call.nargs);
     if (x->u.call.has_ellipsis) put(sb, "...");
     put(sb, ")");
 }

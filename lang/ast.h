@@ -48,14 +48,16 @@ typedef struct Pos {
 
 /* ---- constants (exact arithmetic in the checker) ------------------------ */
 typedef enum CvKind { CV_NONE = 0, CV_BOOL, CV_INT, CV_FLOAT, CV_STRING, CV_COMPLEX } CvKind;
+/* An immutable 512-bit float (an MPFR number; constant.c owns it). */
+typedef struct CvBig CvBig;
 typedef struct ConstVal {
     CvKind kind;
     union {
         bool b;
         __int128 i;          /* CV_INT: integers and runes */
-        long double f;       /* CV_FLOAT */
+        const CvBig *f;      /* CV_FLOAT */
         struct { const char *s; int64_t len; } str;  /* CV_STRING */
-        struct { long double re, im; } c;             /* CV_COMPLEX */
+        struct { const CvBig *re, *im; } c;           /* CV_COMPLEX */
     } u;
 } ConstVal;
 
@@ -90,6 +92,8 @@ struct Object {
                                 declaration: =, op=, ++, --, a := that
                                 redeclares it, range or select with = */
     bool used;               /* checker: for "declared and not used" */
+    bool is_tparam;          /* OBJ_TYPE: a type parameter bound to its
+                                argument in a generic instance */
     FuncInfo *owner;         /* function that declares it (NULL for globals) */
 
     /* OBJ_CONST */
@@ -165,6 +169,8 @@ typedef enum ExprKind {
     E_BINARY,       /* x op y */
     E_KEYVALUE,     /* key: value (in composite literals) */
     E_ELLIPSIS,     /* ...T in parameter lists, [...]T array length */
+    E_TUPLEREF,     /* CHECKER: result index of a multi-value call spread
+                       into a builtin's arguments (copy(f()), println(g())) */
     /* type expressions */
     E_ARRAYTYPE,    /* [len]elem ; len NULL => slice */
     E_STRUCTTYPE,
@@ -214,6 +220,8 @@ struct Expr {
     Type *type;
     ExprMode mode;
     ConstVal cv;             /* cv.kind != CV_NONE for constants */
+    bool prechecked;         /* CHECKER: checked already; the next check
+                                keeps the result (and clears this) */
 
     union {
         struct { const char *name; Object *obj; bool is_def; } ident;
@@ -246,7 +254,13 @@ struct Expr {
             Expr *fun; Expr **args; int nargs; bool has_ellipsis; Pos rparen;
             CallKind kind;               /* CHECKER */
             Builtin builtin;             /* CHECKER: CALL_BUILTIN */
+            Expr *tuple;                 /* CHECKER: builtin(g()) with g
+                                            multi-valued: g; args are then
+                                            E_TUPLEREFs of its results */
         } call;
+        /* reg: the result's register, set by the compiler when it has
+         * evaluated call (before the builtin reads its arguments) */
+        struct { Expr *call; int index; int reg; } tref;
         struct { Expr *x; } star;
         struct { TokKind op; Expr *x; } unary;
         struct { TokKind op; Expr *x, *y; } binary;

@@ -50,6 +50,7 @@ Expr *ast_clone_expr(const Expr *e) {
     Expr *c = ast_expr(e->kind, e->pos);
     switch (e->kind) {
     case E_BAD: break;
+    case E_TUPLEREF: c->u.tref = e->u.tref; break;   /* calls clone their source form */
     case E_IDENT: c->u.ident.name = e->u.ident.name; break;
     case E_INTLIT: case E_FLOATLIT: case E_IMAGLIT: case E_CHARLIT: case E_STRINGLIT:
         c->u.lit = e->u.lit;
@@ -88,8 +89,13 @@ Expr *ast_clone_expr(const Expr *e) {
         break;
     case E_CALL:
         c->u.call.fun = ast_clone_expr(e->u.call.fun);
-        c->u.call.args = clone_exprs(e->u.call.args, e->u.call.nargs);
-        c->u.call.nargs = e->u.call.nargs;
+        if (e->u.call.tuple) {         /* the source form: builtin(g()) */
+            c->u.call.args = clone_exprs((Expr **)&e->u.call.tuple, 1);
+            c->u.call.nargs = 1;
+        } else {
+            c->u.call.args = clone_exprs(e->u.call.args, e->u.call.nargs);
+            c->u.call.nargs = e->u.call.nargs;
+        }
         c->u.call.has_ellipsis = e->u.call.has_ellipsis;
         c->u.call.rparen = e->u.call.rparen;
         break;

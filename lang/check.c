@@ -172,10 +172,21 @@ Object *chk_scope_find(Scope *s, const char *name) {
     return NULL;
 }
 
+/* A name a dot import put in the file scope marks that import used. */
+static void use_dot_import(Checker *C, Object *o) {
+    for (int i = 0; i < C->nimports; i++) {
+        Object *imp = C->imports[i];
+        if (imp->imported == o->pkg && imp->name == str_intern(".")) imp->used = true;
+    }
+}
+
 Object *chk_lookup(Checker *C, const char *name) {
     for (Scope *s = C->scope; s; s = s->parent) {
         Object *o = chk_scope_find(s, name);
-        if (o) return o;
+        if (o) {
+            if (s->is_file && o->kind != OBJ_PKG && o->pkg != C->pkg) use_dot_import(C, o);
+            return o;
+        }
     }
     return NULL;
 }
@@ -426,6 +437,7 @@ void chk_resolve(Checker *C, Object *obj) {
 /* ---- collecting ------------------------------------------------------------------ */
 
 static void collect_import(Checker *C, Scope *file, ImportSpec *is);
+static void dot_conflicts(Checker *C, Scope *file);
 
 /* init (and main in package main) may only be functions. */
 static bool reserved_name(Checker *C, Expr *id, const char *n) {
@@ -541,6 +553,7 @@ static Scope *collect_file(Checker *C, SrcFile *f, Collected *col) {
         default: break;
         }
     }
+    dot_conflicts(C, file);
     return file;
 }
 
@@ -719,6 +732,40 @@ static void declare_broken_import(Checker *C, Scope *file, ImportSpec *is, const
     if (!chk_scope_find(file, o->name)) chk_scope_add(file, o);
 }
 
+static bool exported(const char *name) { return name[0] >= 'A' && name[0] <= 'Z'; }
+
+/* import . "p": p's exported package-level names join the file scope; the
+ * import counts as used when one of them is looked up (chk_lookup). */
+static void dot_import(Checker *C, Scope *file, ImportSpec *is, Package *p) {
+    Object *o = chk_obj_new(C, OBJ_PKG, str_intern("."), is->pos, NULL);
+    o->imported = p;
+    o->used = false;
+    is->obj = o;
+    CHK_PUSH(C->imports, C->nimports, C->capimports, o);
+    Scope *ps = p->scope;
+    for (int i = 0; ps && i < ps->n; i++) {
+        Object *x = ps->objs[i];
+        if (!x || !x->name || !exported(x->name) || x->kind == OBJ_PKG) continue;
+        if (chk_scope_find(file, x->name)) {
+            chk_error(C, is->pos, "%s redeclared in this block", x->name);
+            continue;
+        }
+        chk_scope_add(file, x);
+    }
+}
+
+/* A package-level name that a dot import of this file also declares. */
+static void dot_conflicts(Checker *C, Scope *file) {
+    Scope *ps = C->pkg->scope;
+    for (int i = 0; i < ps->n; i++) {
+        Object *x = ps->objs[i];
+        Object *d = x && x->name ? chk_scope_find(file, x->name) : NULL;
+        if (!d || d->kind == OBJ_PKG || d->pkg == C->pkg || !d->pkg) continue;
+        chk_error(C, x->pos, "%s already declared through dot-import of package %s (\"%s\")",
+                  x->name, d->pkg->name, d->pkg->path);
+    }
+}
+
 static void collect_import(Checker *C, Scope *file, ImportSpec *is) {
     const char *path = is->path ? is->path : "";
     Pos pos = is->pos;
@@ -747,7 +794,7 @@ static void collect_import(Checker *C, Scope *file, ImportSpec *is) {
         given = chk_ident(is->name);
         if (strcmp(given, "_") == 0) return;
         if (strcmp(given, ".") == 0) {
-            chk_error(C, pos, "dot imports are not supported by csp");
+            dot_import(C, file, is, p);
             return;
         }
         local = given;

@@ -223,11 +223,13 @@ static ConstVal rune_string(__int128 r) {
 
 static void const_conversion(Checker *C, Expr *e, Expr *x, Type *T) {
     ConstVal out;
-    if (T->kind == K_STRING && x->cv.kind == CV_INT) {
+    /* string(1 << 100) is "\uFFFD"; an untyped argument keeps its type
+     * (go/types: integer-to-string conversions leave it untyped) */
+    if (T->kind == K_STRING && (x->cv.kind == CV_INT ||
+                                (x->cv.kind == CV_FLOAT && type_is_integer(x->type)))) {
         e->mode = M_CONST;
-        e->cv = rune_string(x->cv.u.i);
+        e->cv = rune_string(x->cv.kind == CV_INT ? x->cv.u.i : -1);
         e->type = T;
-        if (type_is_untyped(x->type)) chk_default(C, x);
         return;
     }
     CvRep rep = cv_represent(x->cv, T, &out);
@@ -238,7 +240,7 @@ static void const_conversion(Checker *C, Expr *e, Expr *x, Type *T) {
         if (type_is_untyped(x->type)) chk_set_type(C, x, T);
         return;
     }
-    if (rep == CVR_OVERFLOW && x->cv.kind == CV_INT && type_is_integer(T) &&
+    if (rep == CVR_OVERFLOW && cv_is_int(x->cv) && type_is_integer(T) &&
         (type_is_integer(x->type) || x->type->kind == K_UNTYPED_INT ||
          x->type->kind == K_UNTYPED_RUNE)) {
         chk_error(C, chk_start(x), "constant %s overflows %s", cv_string(x->cv),
@@ -726,8 +728,7 @@ static void bi_complex(Checker *C, Expr *e, Expr *x, Expr *y) {
         return;
     }
     if (is_const(x) && is_const(y)) {
-        ConstVal re = cv_to_float(x->cv), im = cv_to_float(y->cv), out;
-        ConstVal v = cv_make_complex(re.kind == CV_FLOAT ? re.u.f : 0, im.kind == CV_FLOAT ? im.u.f : 0);
+        ConstVal out, v = cv_complex(x->cv, y->cv);
         e->mode = M_CONST;
         e->cv = cv_represent(v, res, &out) == CVR_OK ? out : v;
         e->type = res;
@@ -755,9 +756,8 @@ static void bi_real_imag(Checker *C, Expr *e, Expr *x, Builtin b) {
         return;
     }
     if (is_const(x)) {
-        ConstVal c = cv_to_complex(x->cv);
         e->mode = M_CONST;
-        e->cv = cv_make_float(b == BI_REAL ? c.u.c.re : c.u.c.im);
+        e->cv = b == BI_REAL ? cv_real(x->cv) : cv_imag(x->cv);
         e->type = res;
         return;
     }
@@ -815,9 +815,40 @@ static void bi_unsafe(Checker *C, Expr *e, Builtin b, Expr *x) {
     e->cv = cv_make_int(v);
 }
 
+/* builtin(g()) with g multi-valued: g's results become the arguments, as
+ * E_TUPLEREFs the compiler reads after evaluating g once. A single-valued
+ * g stays the argument, marked checked. */
+static void spread_builtin_args(Checker *C, Expr *e) {
+    Expr *g = e->u.call.args[0];
+    if (ast_unparen(g)->kind != E_CALL) return;
+    chk_expr_multi(C, g);
+    if (g->mode != M_VALUE || !g->type || g->type->kind != K_TUPLE) {
+        g->prechecked = true;
+        return;
+    }
+    int n = g->type->nparams;
+    Expr **refs = gc_alloc(sizeof *refs * (n + 1));
+    for (int i = 0; i < n; i++) {
+        Expr *r = gc_alloc(sizeof *r);
+        r->kind = E_TUPLEREF;
+        r->pos = g->pos;
+        r->mode = M_VALUE;
+        r->type = g->type->params[i];
+        r->u.tref.call = g;
+        r->u.tref.index = i;
+        refs[i] = r;
+    }
+    e->u.call.tuple = g;
+    e->u.call.args = refs;
+    e->u.call.nargs = n;
+}
+
 static void builtin_call(Checker *C, Expr *e, Builtin b) {
     e->u.call.kind = CALL_BUILTIN;
     e->u.call.builtin = b;
+    if (e->u.call.nargs == 1 && b != BI_MAKE && b != BI_NEW && !e->u.call.has_ellipsis &&
+        e->u.call.args[0] && !e->u.call.tuple)
+        spread_builtin_args(C, e);
     Expr **args = e->u.call.args;
     int n = e->u.call.nargs;
     e->type = type_tuple(NULL, 0);

@@ -739,10 +739,7 @@ static bool binary_op_ok(TokKind op, Type *t) {
 
 static bool const_is_zero(Expr *y) {
     if (y->mode != M_CONST) return false;
-    if (y->cv.kind == CV_INT) return y->cv.u.i == 0;
-    if (y->cv.kind == CV_FLOAT) return y->cv.u.f == 0;
-    if (y->cv.kind == CV_COMPLEX) return y->cv.u.c.re == 0 && y->cv.u.c.im == 0;
-    return false;
+    return cv_is_zero(y->cv);
 }
 
 static void fold_binary(Checker *C, Expr *e, Expr *x, Expr *y, TokKind op) {
@@ -1307,7 +1304,11 @@ static void type_assert(Checker *C, Expr *e) {
         chk_invalid(e);
         return;
     }
-    if (T->kind != K_INTERFACE) {
+    /* x.(P) with P a type parameter is possible whatever P's argument
+     * (go/types checks the generic body, where P has no fixed type) */
+    Expr *te = ast_unparen(e->u.assert.type);
+    bool tparam = te->kind == E_IDENT && te->u.ident.obj && te->u.ident.obj->is_tparam;
+    if (T->kind != K_INTERFACE && !tparam) {
         const char *why = chk_missing_method(C, T, x->type);
         if (why) {
             chk_error(C, chk_start(e), "impossible type assertion: %s\n\t%s does not implement %s %s",
@@ -1507,7 +1508,7 @@ static uint64_t key_hash(const Expr *k) {
     case CV_BOOL: return mix(h, v.u.b);
     case CV_INT: return mix(mix(h, (uint64_t)v.u.i), (uint64_t)(v.u.i >> 64));
     case CV_FLOAT: {
-        double d = (double)v.u.f;
+        double d = cv_float64(v);
         uint64_t bits;
         if (d == 0) d = 0;
         memcpy(&bits, &d, sizeof bits);
@@ -1632,6 +1633,11 @@ static void funclit(Checker *C, Expr *e) {
 
 void chk_raw_expr(Checker *C, Expr *e, Type *hint, bool allow_tuple) {
     if (!e) return;
+    if (e->kind == E_TUPLEREF) return;       /* typed when made */
+    if (e->prechecked) {
+        e->prechecked = false;
+        return;
+    }
     e->cv.kind = CV_NONE;
     if (chk_too_deep(C, e->pos)) {
         chk_invalid(e);

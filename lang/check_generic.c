@@ -372,6 +372,7 @@ static Scope *bind_names(Package *pkg, Scope *parent, const char **names, int n,
         o->type = args[i];
         o->pkg = pkg;
         o->used = true;
+        o->is_tparam = true;
         chk_scope_add(s, o);
     }
     return s;
@@ -694,7 +695,8 @@ static void infer_error(Infer *in, Pos at, const char *msg) {
 }
 
 static bool untyped_numeric(Type *t) {
-    return t->kind == K_UNTYPED_INT || t->kind == K_UNTYPED_RUNE || t->kind == K_UNTYPED_FLOAT;
+    return t->kind == K_UNTYPED_INT || t->kind == K_UNTYPED_RUNE || t->kind == K_UNTYPED_FLOAT ||
+           t->kind == K_UNTYPED_COMPLEX;
 }
 
 static void bind_untyped(Infer *in, int k, Type *a) {

@@ -1387,7 +1387,9 @@ static Type *case_type(Checker *C, Expr *t, Expr *x, bool *is_nil) {
     }
     Type *T = chk_type(C, t);
     if (T->kind == K_INVALID || x->mode == M_INVALID) return T;
-    if (T->kind != K_INTERFACE) {
+    Expr *te = ast_unparen(t);    /* case P: a type parameter may be anything */
+    bool tparam = te->kind == E_IDENT && te->u.ident.obj && te->u.ident.obj->is_tparam;
+    if (T->kind != K_INTERFACE && !tparam) {
         const char *why = chk_missing_method(C, T, x->type);
         if (why)
             chk_error(C, chk_start(t), "impossible type switch case: %s\n\t%s cannot have dynamic type %s %s",

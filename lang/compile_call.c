@@ -336,6 +336,7 @@ static Proto *builtin_wrapper(FuncState *fs, Expr *e) {
     Expr *call = ast_expr(E_CALL, e->pos);
     call->u.call = e->u.call;
     call->u.call.args = args;
+    call->u.call.tuple = NULL;          /* its results are the parameters */
     call->type = e->type;
     Stmt *st = ast_stmt(S_EXPR, e->pos);
     st->u.expr.x = call;
@@ -359,7 +360,11 @@ int cdefer_call(FuncState *fs, Expr *e, int *basep) {
         }
         Proto *w = builtin_wrapper(fs, e);
         int nargs = 0;
-        for (int i = 0; i < e->u.call.nargs; i++) {
+        if (e->u.call.tuple) {          /* defer println(g()): g's results */
+            ccall(fs, e->u.call.tuple, e->u.call.nargs);
+            nargs = e->u.call.nargs;
+        }
+        for (int i = 0; i < e->u.call.nargs && !e->u.call.tuple; i++) {
             Expr *a = e->u.call.args[i];
             if (a->mode == M_TYPE)
                 continue;
@@ -556,6 +561,10 @@ int comp_builtin(FuncState *fs, Expr *e, int dst) {
     int save = fs->freereg;
     if (e->cv.kind != CV_NONE)
         return comp_load_const(fs, e, comp_const_type(e), dst);
+    if (e->u.call.tuple) {              /* builtin(g()): g's results first */
+        int b = ccall(fs, e->u.call.tuple, n);
+        for (int i = 0; i < n; i++) args[i]->u.tref.reg = b + i;
+    }
     switch (e->u.call.builtin) {
     case BI_LEN: case BI_CAP: return bi_len(fs, e, args, dst);
     case BI_APPEND: return bi_append(fs, e, args, n, dst);

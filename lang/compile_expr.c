@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "compile_int.h"
+#include "constant.h"
 #include "../runtime/cstack.h"
 
 /* Default type of a constant (for constants typed as interfaces). */
@@ -247,9 +248,7 @@ void comp_hoist(FuncState *fs, Expr **list, int n, bool lhs_first) {
 
 /* A complex constant: both parts into scratch registers, then a box. */
 static void load_complex(FuncState *fs, int d, ConstVal cv, bool c64) {
-    double re = cv.kind == CV_COMPLEX ? (double)cv.u.c.re
-              : cv.kind == CV_FLOAT ? (double)cv.u.f : (double)cv.u.i;
-    double im = cv.kind == CV_COMPLEX ? (double)cv.u.c.im : 0;
+    double re = cv_float64(cv), im = cv_imag64(cv);
     if (c64) re = (float)re, im = (float)im;
     if (re == 0) re = 0;             /* Go constants are exact: no -0 */
     if (im == 0) im = 0;
@@ -264,17 +263,14 @@ static void load_complex(FuncState *fs, int d, ConstVal cv, bool c64) {
 int comp_load_const(FuncState *fs, Expr *e, Type *t, int dst) {
     int d = comp_target(fs, dst);
     ConstVal cv = e->cv;
-    if (cv.kind == CV_COMPLEX && !type_is_complex(t)) {
-        long double re = cv.u.c.re;      /* 2+0i given a real type */
-        cv.kind = CV_FLOAT;
-        cv.u.f = re;
-    }
+    if (cv.kind == CV_COMPLEX && !type_is_complex(t))
+        cv = cv_real(cv);                /* 2+0i given a real type */
     switch (t->kind) {
     case K_COMPLEX64: case K_COMPLEX128: case K_UNTYPED_COMPLEX:
         load_complex(fs, d, cv, t->kind == K_COMPLEX64);
         break;
     case K_FLOAT32: case K_FLOAT64: case K_UNTYPED_FLOAT: {
-        double v = cv.kind == CV_FLOAT ? (double)cv.u.f : (double)cv.u.i;
+        double v = cv_float64(cv);
         if (t->kind == K_FLOAT32) v = (double)(float)v;
         if (v == 0) v = 0;           /* Go constants are exact: no -0 */
         emit(fs, OP_LOADK, d, 0, k_float(fs, v));
@@ -290,9 +286,12 @@ int comp_load_const(FuncState *fs, Expr *e, Type *t, int dst) {
         emit(fs, OP_LOADI, d, 0, cv.kind == CV_BOOL ? cv.u.b : 0);
         break;
     default: {
-        int64_t v = cv.kind == CV_FLOAT ? (int64_t)cv.u.f
-                    : cv.kind == CV_BOOL ? cv.u.b
-                                         : (int64_t)(uint64_t)cv.u.i;
+        ConstVal iv;                     /* 2.0 given an integer type */
+        if (cv.kind == CV_FLOAT &&
+            cv_represent(cv, type_basic(K_UNTYPED_INT), &iv) == CVR_OK)
+            cv = iv;
+        int64_t v = cv.kind == CV_BOOL ? cv.u.b
+                  : cv.kind == CV_INT ? (int64_t)(uint64_t)cv.u.i : 0;
         load_int(fs, d, v);
     }
     }
@@ -1295,6 +1294,7 @@ int cexpr(FuncState *fs, Expr *e, int dst) {
     case E_COMPOSITE:
         return e->type->kind == K_POINTER ? comp_composite_addr(fs, e, dst) : comp_composite(fs, e, dst);
     case E_FUNCLIT: return comp_funclit(fs, e, dst);
+    case E_TUPLEREF: return comp_to_dst(fs, e->u.tref.reg, dst);
     default:
         comp_error(fs, e->pos, "unsupported expression");
         return comp_target(fs, dst);

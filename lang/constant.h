@@ -1,11 +1,19 @@
 /*
  * constant.h — exact-enough constant arithmetic for the type checker.
  *
- * Go constants are arbitrary precision; csp keeps integers in 128 bits and
- * floats in long double (64-bit mantissa). Every integer a Go program can
- * store (|v| < 2^64) and every intermediate up to 2^127 is exact, which
- * covers `1 << 70`-style expressions; an operation that leaves that range
- * reports CVE_OVERFLOW ("constant overflow"), where Go's limit is 512 bits.
+ * Go constants are arbitrary precision. csp keeps integers in an __int128
+ * (the fast path: nearly every constant) and floats, complex parts and
+ * integers past 2^127 as MPFR numbers with go/constant's 512-bit mantissa
+ * and a practically unbounded exponent (1e646456992 / 1e646456991 is 10),
+ * rounded once per operation. Conversion to float32/float64 rounds to
+ * nearest-even from those 512 bits, so `1e23 + 1` is 1.0000000000000001e+23
+ * and max float64 + half an ulp - a little still rounds to max float64.
+ * Integrality follows go/constant's ToInt: a value within a few of its last
+ * bits of an integer is that integer (0.0005 * 1e9 is 500000).
+ *
+ * Rejected: exact rationals (go/constant's small-value form) need huge
+ * numerators for 1e1000000-style literals and a second representation;
+ * long double (the earlier form) lost exactness past 64 bits.
  *
  * Values carry no type: the checker pairs a ConstVal with the operand's
  * Type and calls cv_represent to convert and range-check it.
@@ -32,9 +40,22 @@ typedef enum CvRep {
 
 ConstVal cv_make_bool(bool b);
 ConstVal cv_make_int(__int128 i);
-ConstVal cv_make_float(long double f);
+ConstVal cv_make_float(double f);
 ConstVal cv_make_string(const char *s, int64_t len);
-ConstVal cv_make_complex(long double re, long double im);
+ConstVal cv_make_complex(double re, double im);
+/* complex(re, im) of two int/float constants. */
+ConstVal cv_complex(ConstVal re, ConstVal im);
+/* real(v) / imag(v) of a numeric constant, as CV_FLOAT. */
+ConstVal cv_real(ConstVal v);
+ConstVal cv_imag(ConstVal v);
+/* The real / imaginary part rounded to the nearest float64 (+-Inf past
+ * its range). */
+double cv_float64(ConstVal v);
+double cv_imag64(ConstVal v);
+/* An integer value: CV_INT, or an integer past 2^126 held as a float. */
+bool cv_is_int(ConstVal v);
+/* A numeric constant equal to 0. */
+bool cv_is_zero(ConstVal v);
 /* An int or float as a complex constant (a complex unchanged). */
 ConstVal cv_to_complex(ConstVal v);
 

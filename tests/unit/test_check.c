@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../../lang/check.h"
+#include "../../lang/constant.h"
 #include "../../lang/parse.h"
 #include "../../runtime/gc.h"
 
@@ -294,7 +295,7 @@ START_TEST(untyped_constants_get_final_types) {
     Expr *v = s->u.decl.decl->u.vars.specs[0].values[0];
     ck_assert_int_eq(v->type->kind, K_FLOAT64);
     ck_assert_int_eq(v->cv.kind, CV_FLOAT);
-    ck_assert(v->cv.u.f == 8.0);
+    ck_assert(cv_float64(v->cv) == 8.0);
     Expr *a = body_stmt(r->file, "main", 1)->u.decl.decl->u.vars.specs[0].values[0];
     ck_assert_int_eq(a->type->kind, K_INT32);    /* default type of a rune constant */
 }
