@@ -72,6 +72,8 @@ int values_into_regs(FuncState *fs, Expr **rhs, int nrhs, Type **types, int n) {
     fs->freereg = base + 2;
     if (types[0])
         convert_reg(fs, base, e->type, types[0]);
+    if (types[1]) /* `v, ok = m[k]` with an interface-typed ok */
+        convert_reg(fs, base + 1, type_basic(K_BOOL), types[1]);
     return base;
 }
 
@@ -1000,8 +1002,7 @@ static void comm_assign(FuncState *fs, Stmt *comm, int val, int ok) {
         int save = fs->freereg;
         LValue lv;
         lv_compile(fs, lhs, &lv, false);
-        if (i == 0)
-            convert_reg(fs, val, et, lv.type);
+        convert_reg(fs, src[i], i == 0 ? et : type_basic(K_BOOL), lv.type);
         lv_store(fs, &lv, src[i]);
         fs->freereg = save;
     }
