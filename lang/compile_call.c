@@ -577,7 +577,7 @@ int comp_builtin(FuncState *fs, Expr *e, int dst) {
     case BI_DELETE: {
         int m = cexpr(fs, args[0], -1);
         int k = cvalue(fs, args[1], args[0]->type->key, -1, false);
-        emit(fs, OP_MAPDEL, m, k, 0);
+        emit(fs, OP_MAPDEL, m, k, k_ptr(fs, args[0]->type, KT_TYPE));
         fs->freereg = save;
         return comp_target(fs, dst);
     }

@@ -212,9 +212,18 @@ static Proto *lookup_method(_Atomic(ICache *) *site, Type *t,
     return p;
 }
 
-static Iface *map_bad_key(Fiber *f, Type *bad) {
+/* An unhashable dynamic key type. A lookup or delete in a nil or empty map
+ * panics as Go's mapKeyError does ("hash of unhashable type: T", a
+ * runtime.Error without the "runtime error: " prefix); hashing the key for
+ * a real lookup or a store panics as typehash does. */
+static void map_bad_key(Fiber *f, Type *bad, Map *m, bool lookup) {
+    if (lookup && (!m || map_len(m) == 0)) {
+        char buf[512];
+        snprintf(buf, sizeof buf, "hash of unhashable type: %s", type_string(bad));
+        panic_plain(f, buf);
+        return;
+    }
     rt_panic_runtime(f, "hash of unhashable type %s", type_string(bad));
-    return NULL;
 }
 
 /* ---- channels ------------------------------------------------------------------ */
@@ -913,13 +922,13 @@ L_MAPGET2: {
     if (m) {
         SAVE_PC(); /* a map misuse fatal error names this line */
         v = map_get(m, rt_mem(mt->key, &RC), &bad);
-        if (bad) THROW(map_bad_key(f, bad));
+        if (bad) THROW(map_bad_key(f, bad, m, true));
     } else {
         /* Go hashes the key even for a nil map: an unhashable dynamic
          * type still panics. */
         if (mt->key->kind == K_INTERFACE && RC.p) {
             rt_hash(mt->key, &RC, 0, &bad);
-            if (bad) THROW(map_bad_key(f, bad));
+            if (bad) THROW(map_bad_key(f, bad, m, true));
         }
     }
     unsigned a = A;
@@ -935,7 +944,7 @@ L_MAPSET: {
     Type *mt = map_type(m);
     SAVE_PC();
     Slot *v = map_set(m, rt_mem(mt->key, &RB), &bad);
-    if (bad) THROW(map_bad_key(f, bad));
+    if (bad) THROW(map_bad_key(f, bad, m, false));
     rt_store(mt->elem, v, RC);
     DISPATCH();
 }
@@ -945,7 +954,12 @@ L_MAPDEL: {
     if (m) {
         SAVE_PC();
         map_delete(m, rt_mem(map_type(m)->key, &RB), &bad);
-        if (bad) THROW(map_bad_key(f, bad));
+        if (bad) THROW(map_bad_key(f, bad, m, true));
+    } else if (RB.p && ((Type *)K[C].p)->key->kind == K_INTERFACE) {
+        /* Go hashes the key even for a nil map: an unhashable dynamic
+         * type still panics. */
+        rt_hash(((Type *)K[C].p)->key, &RB, 0, &bad);
+        if (bad) THROW(map_bad_key(f, bad, m, true));
     }
     DISPATCH();
 }
