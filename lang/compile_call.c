@@ -351,13 +351,13 @@ int cdefer_call(FuncState *fs, Expr *e, int *basep) {
     *basep = base;
     Type *sig = fn->type;
     if (e->u.call.kind == CALL_BUILTIN || e->u.call.kind == CALL_CONV) {
-        if (e->u.call.kind == CALL_BUILTIN && e->u.call.builtin == BI_RECOVER) {
-            /* recover() called by the panic machinery itself is not called
-             * directly by a deferred function: it never stops a panic. */
-            fs->freereg = base;
-            return -1;
-        }
         Proto *w = builtin_wrapper(fs, e);
+        /* `defer recover()`: a wrapper, transparent as Go's deferwrap, so
+         * the recover counts as called by the function deferring it (it
+         * stops a panic when that function is itself a deferred call the
+         * panic runs, and never in the panicking function: vm.c RECOVER) */
+        if (e->u.call.kind == CALL_BUILTIN && e->u.call.builtin == BI_RECOVER)
+            w->wrapper = true;
         int nargs = 0;
         for (int i = 0; i < e->u.call.nargs; i++) {
             Expr *a = e->u.call.args[i];

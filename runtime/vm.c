@@ -1195,7 +1195,13 @@ L_DEFERAT:
 L_RFPANIC: THROW(panic_rangefunc(f, RA.i));
 L_RECOVER: {
     Panic *pn = f->panic;
-    if ((fr->flags & (FR_PANIC_DEFER | FR_RECOVER_OK)) && pn && !pn->recovered &&
+    /* In a wrapper (`defer recover()`, compile_call.c) the one frame Go
+     * counts is the function whose exit runs it, below: it must be a
+     * deferred call of the panic (Go's gorecover wants exactly one
+     * non-wrapper frame between it and gopanic). */
+    uint32_t rf = !fr->proto->wrapper ? fr->flags
+                  : (fr->flags & FR_DEFER) ? fr[-1].flags : 0;
+    if ((rf & (FR_PANIC_DEFER | FR_RECOVER_OK)) && pn && !pn->recovered &&
         !pn->goexit) {
         pn->recovered = true;
         RA.p = pn->value;
