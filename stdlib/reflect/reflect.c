@@ -860,7 +860,9 @@ static int method_stub(Fiber *f, Slot *a) {
     Slot *args = gc_alloc((size_t)(n + 2) * sizeof(Slot));
     args[0] = rt_load(cl->up[2].p, cl->up[1].p);
     slots_copy(args + 1, a, n);
-    return vm_call(f, m, args, n + 1, a, cl->proto->nresults);
+    /* transparent to recover() as Go's methodValueCall */
+    return vm_call_wrapped(f, cl->proto, vm_static_closure(m), args, n + 1, a,
+                           cl->proto->nresults);
 }
 
 static Closure *method_closure(RV v) {
@@ -883,7 +885,7 @@ static int make_func_stub(Fiber *f, Slot *a) {
         rv_put(in->data + i * VALUE_SLOTS, pt, mem, 0);
     }
     Slot arg = {.p = in}, res = {.p = NULL};
-    int st = vm_call_closure(f, cl->up[0].p, &arg, 1, &res, 1);
+    int st = vm_call_wrapped(f, cl->proto, cl->up[0].p, &arg, 1, &res, 1);
     if (st != NATIVE_OK)
         return st;
     const Slice *out = res.p;
