@@ -226,6 +226,10 @@ static void map_bad_key(Fiber *f, Type *bad, Map *m, bool lookup) {
     rt_panic_runtime(f, "hash of unhashable type %s", type_string(bad));
 }
 
+static void panic_growslice(Fiber *f) {
+    rt_panic_runtime(f, "growslice: len out of range");
+}
+
 /* ---- channels ------------------------------------------------------------------ */
 
 static int panic_chan(Fiber *f, int status) {
@@ -863,9 +867,14 @@ L_SLICE: {
     RA.p = r;
     DISPATCH();
 }
+/* The new length of an append overflows int (only slices of zero-size
+ * elements get that long). */
+#define APPEND_OVERFLOWS(s, n) \
+    __builtin_expect(slice_len(s) > INT64_MAX - (int64_t)(n), 0)
 L_APPEND: {
     NEXT_EXTRA;
     Type *elem = K[XC].p;
+    if (APPEND_OVERFLOWS(RB.p, XB)) THROW(panic_growslice(f));
     RA.p = slice_append(elem, RB.p, regs_to_mem(elem, &RC, XB), XB);
     DISPATCH();
 }
@@ -877,6 +886,7 @@ L_APPENDSL: {
         RA.p = slice_append(elem, RB.p, bytes_to_slots(s), str_len(s));
     } else {
         Slice *s = RC.p;
+        if (s && APPEND_OVERFLOWS(RB.p, s->len)) THROW(panic_growslice(f));
         RA.p = s ? slice_append(elem, RB.p, s->data, s->len) : RB.p;
     }
     DISPATCH();
