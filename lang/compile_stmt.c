@@ -151,10 +151,40 @@ static void cdefine(FuncState *fs, Stmt *s) {
     fs->nactive = fs->freereg = base + n;
 }
 
+/* The evaluation-order pass of an assignment (comp_hoist). gc orders the
+ * left-hand side's operands first, then the right (walk/order.go OAS,
+ * OAS2): `*f(), p = m[g()]` calls f before g. A comma-ok right-hand side
+ * is entered but not hoisted itself (it is one MAPGET2 / RECV / ASSERT2
+ * with its ok). Left-hand sides that read nothing (variables) are left
+ * out, so `x = f()` needs no extra move. */
+static void assign_hoist(FuncState *fs, Expr **lhs, int nl, Expr **rhs, int nr) {
+    if (!lhs_reads(lhs, nl)) {
+        comp_hoist(fs, rhs, nr, false);
+        return;
+    }
+    Expr **list = gc_alloc((size_t)(nl + nr + 2) * sizeof(Expr *));
+    int n = 0;
+    for (int i = 0; i < nl; i++)
+        list[n++] = lhs[i];
+    Expr *r0 = nr == 1 ? unparen(rhs[0]) : NULL;
+    if (nl == 2 && r0 && r0->kind == E_INDEX) {
+        list[n++] = r0->u.index.x;
+        list[n++] = r0->u.index.index;
+    } else if (nl == 2 && r0 && r0->kind == E_TYPEASSERT) {
+        list[n++] = r0->u.assert.x;
+    } else if (nl == 2 && r0 && r0->kind == E_UNARY && r0->u.unary.op == T_ARROW) {
+        list[n++] = r0->u.unary.x;
+    } else {
+        for (int i = 0; i < nr; i++)
+            list[n++] = rhs[i];
+    }
+    comp_hoist(fs, list, n, false);
+}
+
 static void cassign(FuncState *fs, Stmt *s) {
     int nl = s->u.assign.nlhs, nr = s->u.assign.nrhs;
     Expr **lhs = s->u.assign.lhs, **rhs = s->u.assign.rhs;
-    comp_hoist(fs, rhs, nr, lhs_reads(lhs, nl));
+    assign_hoist(fs, lhs, nl, rhs, nr);
     if (nl == 1 && nr == 1) {
         LValue lv;
         if (is_blank(lhs[0])) {
