@@ -352,13 +352,13 @@ int cdefer_call(FuncState *fs, Expr *e, int *basep) {
     *basep = base;
     Type *sig = fn->type;
     if (e->u.call.kind == CALL_BUILTIN || e->u.call.kind == CALL_CONV) {
-        if (e->u.call.kind == CALL_BUILTIN && e->u.call.builtin == BI_RECOVER) {
-            /* recover() called by the panic machinery itself is not called
-             * directly by a deferred function: it never stops a panic. */
-            fs->freereg = base;
-            return -1;
-        }
         Proto *w = builtin_wrapper(fs, e);
+        /* `defer recover()`: a wrapper, transparent as Go's deferwrap, so
+         * the recover counts as called by the function deferring it (it
+         * stops a panic when that function is itself a deferred call the
+         * panic runs, and never in the panicking function: vm.c RECOVER) */
+        if (e->u.call.kind == CALL_BUILTIN && e->u.call.builtin == BI_RECOVER)
+            w->wrapper = true;
         int nargs = 0;
         if (e->u.call.tuple) {          /* defer println(g()): g's results */
             ccall(fs, e->u.call.tuple, e->u.call.nargs);
@@ -586,7 +586,7 @@ int comp_builtin(FuncState *fs, Expr *e, int dst) {
     case BI_DELETE: {
         int m = cexpr(fs, args[0], -1);
         int k = cvalue(fs, args[1], args[0]->type->key, -1, false);
-        emit(fs, OP_MAPDEL, m, k, 0);
+        emit(fs, OP_MAPDEL, m, k, k_ptr(fs, args[0]->type, KT_TYPE));
         fs->freereg = save;
         return comp_target(fs, dst);
     }

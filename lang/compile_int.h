@@ -309,9 +309,10 @@ void emit_return_epilogue(FuncState *fs);
 /* Values of rhs (n of them, or one tuple / comma-ok producing n) into
  * consecutive registers from freereg, converted to types[i], owned. */
 int values_into_regs(FuncState *fs, Expr **rhs, int nrhs, Type **types, int n);
-/* `for k, v = range x`: stores R[src], the key (or the value), into its
- * target, converted to the target's type. */
-void range_store(FuncState *fs, Stmt *s, bool value, int src);
+/* `for k, v = range x`: stores R[ksrc] and R[vsrc] (-1: none) into their
+ * targets, converted to the targets' types, as an assignment statement
+ * would (both targets' operands are evaluated before either store). */
+void range_store(FuncState *fs, Stmt *s, int ksrc, int vsrc);
 
 /* ---- compile_range.c: range over a function ----------------------------------- */
 void comp_range_loop(FuncState *fs, Stmt *s, Stmt *label);

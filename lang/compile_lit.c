@@ -150,6 +150,14 @@ int comp_composite(FuncState *fs, Expr *e, int dst) {
             }
             if (fi < 0 || fi >= t->nfields)
                 continue;
+            const char *name = t->fields[fi].name;
+            if (name && strcmp(name, "_") == 0) {
+                /* a blank field stays zero; its value is still evaluated */
+                int save = fs->freereg;
+                cexpr(fs, v, -1);
+                fs->freereg = save;
+                continue;
+            }
             store_elem(fs, d, t->fields[fi].offset, t->fields[fi].type, v);
         }
         return d;

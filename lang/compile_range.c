@@ -287,9 +287,12 @@ void comp_range_prologue(FuncState *fs) {
     emit(fs, OP_RFPANIC, st, 0, 0);
     patch_here(fs, j);
     fs->freereg = save;
+    /* one assignment per variable, in order, as Go's rewrite does
+     * (rangefunc/rewrite.go): `for i, x[i] = range f` indexes with the new i */
     for (int i = 0; i < 2; i++)
         if (rf->params[i])
-            range_store(fs, rf->loop, i == 1, rf->params[i]->reg);
+            range_store(fs, rf->loop, i == 0 ? rf->params[0]->reg : -1,
+                        i == 1 ? rf->params[1]->reg : -1);
 }
 
 void comp_range_epilogue(FuncState *fs) {

@@ -72,6 +72,8 @@ int values_into_regs(FuncState *fs, Expr **rhs, int nrhs, Type **types, int n) {
     fs->freereg = base + 2;
     if (types[0])
         convert_reg(fs, base, e->type, types[0]);
+    if (types[1]) /* `v, ok = m[k]` with an interface-typed ok */
+        convert_reg(fs, base + 1, type_basic(K_BOOL), types[1]);
     return base;
 }
 
@@ -149,10 +151,40 @@ static void cdefine(FuncState *fs, Stmt *s) {
     fs->nactive = fs->freereg = base + n;
 }
 
+/* The evaluation-order pass of an assignment (comp_hoist). gc orders the
+ * left-hand side's operands first, then the right (walk/order.go OAS,
+ * OAS2): `*f(), p = m[g()]` calls f before g. A comma-ok right-hand side
+ * is entered but not hoisted itself (it is one MAPGET2 / RECV / ASSERT2
+ * with its ok). Left-hand sides that read nothing (variables) are left
+ * out, so `x = f()` needs no extra move. */
+static void assign_hoist(FuncState *fs, Expr **lhs, int nl, Expr **rhs, int nr) {
+    if (!lhs_reads(lhs, nl)) {
+        comp_hoist(fs, rhs, nr, false);
+        return;
+    }
+    Expr **list = gc_alloc((size_t)(nl + nr + 2) * sizeof(Expr *));
+    int n = 0;
+    for (int i = 0; i < nl; i++)
+        list[n++] = lhs[i];
+    Expr *r0 = nr == 1 ? unparen(rhs[0]) : NULL;
+    if (nl == 2 && r0 && r0->kind == E_INDEX) {
+        list[n++] = r0->u.index.x;
+        list[n++] = r0->u.index.index;
+    } else if (nl == 2 && r0 && r0->kind == E_TYPEASSERT) {
+        list[n++] = r0->u.assert.x;
+    } else if (nl == 2 && r0 && r0->kind == E_UNARY && r0->u.unary.op == T_ARROW) {
+        list[n++] = r0->u.unary.x;
+    } else {
+        for (int i = 0; i < nr; i++)
+            list[n++] = rhs[i];
+    }
+    comp_hoist(fs, list, n, false);
+}
+
 static void cassign(FuncState *fs, Stmt *s) {
     int nl = s->u.assign.nlhs, nr = s->u.assign.nrhs;
     Expr **lhs = s->u.assign.lhs, **rhs = s->u.assign.rhs;
-    comp_hoist(fs, rhs, nr, lhs_reads(lhs, nl));
+    assign_hoist(fs, lhs, nl, rhs, nr);
     if (nl == 1 && nr == 1) {
         LValue lv;
         if (is_blank(lhs[0])) {
@@ -494,36 +526,58 @@ static Type *range_src_type(Stmt *s, bool value) {
     }
 }
 
-void range_store(FuncState *fs, Stmt *s, bool value, int src) {
-    int save = fs->freereg;
-    LValue lv;
-    lv_compile(fs, value ? s->u.range.value : s->u.range.key, &lv, false);
+/* R[src] converted for the range variable lv: boxed when lv is an
+ * interface and the source is not. */
+static int range_conv(FuncState *fs, Stmt *s, bool value, LValue *lv, int src) {
     Type *from = range_src_type(s, value);
-    if (lv.type && lv.type->kind == K_INTERFACE && from->kind != K_INTERFACE) {
+    if (lv->type && lv->type->kind == K_INTERFACE && from->kind != K_INTERFACE) {
         int r = alloc_reg(fs);
         emit(fs, OP_IFACE, r, src, k_dyntype(fs, from));
-        src = r;
+        return r;
     }
-    lv_store(fs, &lv, src);
+    return src;
+}
+
+void range_store(FuncState *fs, Stmt *s, int ksrc, int vsrc) {
+    Expr *e[2] = {s->u.range.key, s->u.range.value};
+    int src[2] = {ksrc, vsrc};
+    int save = fs->freereg;
+    LValue lv[2];
+    /* as an assignment statement: both targets' operands first (`for i,
+     * x[i] = range` indexes x with the old i), then the stores in order */
+    bool both = true;
+    for (int i = 0; i < 2; i++)
+        both = both && src[i] >= 0 && e[i] && !is_blank(e[i]);
+    for (int i = 0; i < 2; i++)
+        if (src[i] >= 0 && e[i] && !is_blank(e[i]))
+            lv_compile(fs, e[i], &lv[i], both);
+    for (int i = 0; i < 2; i++)
+        if (src[i] >= 0 && e[i] && !is_blank(e[i]))
+            lv_store(fs, &lv[i], range_conv(fs, s, i == 1, &lv[i], src[i]));
     fs->freereg = save;
 }
 
-/* Assigns R[src] to the range variable e at the top of an iteration: a
- * new variable each time when the loop declares it. */
-static void range_assign(FuncState *fs, Stmt *s, Expr *e, Object *o, int src,
-                         int *reg) {
-    if (!e || is_blank(e))
-        return;
-    if (s->u.range.define) {
-        if (!o)
-            o = unparen(e)->u.ident.obj;
-        if (!o)
-            return;
-        emit(fs, OP_MOVE, *reg, src, 0);
-        declare_local(fs, o, *reg);
+/* Binds the range variables to R[ksrc] and R[vsrc] (-1: absent) at the top
+ * of an iteration: new variables each time when the loop declares them,
+ * else an assignment. */
+static void range_assign(FuncState *fs, Stmt *s, int ksrc, int vsrc, int kr,
+                         int vr) {
+    if (!s->u.range.define) {
+        range_store(fs, s, ksrc, vsrc);
         return;
     }
-    range_store(fs, s, e == s->u.range.value, src);
+    Expr *e[2] = {s->u.range.key, s->u.range.value};
+    Object *o[2] = {s->u.range.key_obj, s->u.range.value_obj};
+    int src[2] = {ksrc, vsrc}, reg[2] = {kr, vr};
+    for (int i = 0; i < 2; i++) {
+        if (src[i] < 0 || !e[i] || is_blank(e[i]))
+            continue;
+        Object *obj = o[i] ? o[i] : unparen(e[i])->u.ident.obj;
+        if (!obj)
+            continue;
+        emit(fs, OP_MOVE, reg[i], src[i], 0);
+        declare_local(fs, obj, reg[i]);
+    }
 }
 
 /* Registers for the range variables (declared by the loop). */
@@ -569,9 +623,9 @@ static void range_counted(FuncState *fs, Stmt *s, Stmt *label, Type *xt) {
     int jcond = emit_jump(fs, OP_JMP, 0, 0);
     int top = here(fs);
     int body_save = fs->nactive;
-    range_assign(fs, s, s->u.range.key, s->u.range.key_obj, hi, &kr);
+    int tmp = -1;
     if (use_val) {
-        int tmp = alloc_reg(fs);
+        tmp = alloc_reg(fs);
         Type *et = xt->elem;
         if (xt->kind == K_SLICE && !type_is_boxed(et)) {
             emit(fs, OP_SGET, tmp, hx, hi);
@@ -585,8 +639,8 @@ static void range_counted(FuncState *fs, Stmt *s, Stmt *label, Type *xt) {
             if (type_is_boxed(et)) emit(fs, OP_BOXCOPY, tmp, hp, et->size);
             else emit(fs, OP_LOAD, tmp, hp, 0);
         }
-        range_assign(fs, s, val, s->u.range.value_obj, tmp, &vr);
     }
+    range_assign(fs, s, hi, tmp, kr, vr);
     fs->freereg = fs->nactive;
     cstmt(fs, s->u.range.body);
     scope_end(fs, body_save);
@@ -615,9 +669,7 @@ static void range_cursor(FuncState *fs, Stmt *s, Stmt *label, bool is_map) {
     int jexit = is_map ? emit(fs, OP_MAPNEXT, cur, 0, 0)
                        : emit(fs, OP_STRNEXT, cur, hx, 0);
     int body_save = fs->nactive;
-    range_assign(fs, s, s->u.range.key, s->u.range.key_obj, cur + 1, &kr);
-    if (val && !is_blank(val))
-        range_assign(fs, s, val, s->u.range.value_obj, cur + 2, &vr);
+    range_assign(fs, s, cur + 1, val && !is_blank(val) ? cur + 2 : -1, kr, vr);
     fs->freereg = fs->nactive;
     cstmt(fs, s->u.range.body);
     scope_end(fs, body_save);
@@ -641,7 +693,7 @@ static void range_chan(FuncState *fs, Stmt *s, Stmt *label) {
     emit(fs, OP_RECV, hv, hx, 1);
     int jexit = emit_jump(fs, OP_JF, hv + 1, 0);
     int body_save = fs->nactive;
-    range_assign(fs, s, s->u.range.key, s->u.range.key_obj, hv, &kr);
+    range_assign(fs, s, hv, -1, kr, vr);
     fs->freereg = fs->nactive;
     cstmt(fs, s->u.range.body);
     scope_end(fs, body_save);
@@ -1000,8 +1052,7 @@ static void comm_assign(FuncState *fs, Stmt *comm, int val, int ok) {
         int save = fs->freereg;
         LValue lv;
         lv_compile(fs, lhs, &lv, false);
-        if (i == 0)
-            convert_reg(fs, val, et, lv.type);
+        convert_reg(fs, src[i], i == 0 ? et : type_basic(K_BOOL), lv.type);
         lv_store(fs, &lv, src[i]);
         fs->freereg = save;
     }

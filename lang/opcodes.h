@@ -183,7 +183,7 @@
     X(MAPGET,   "rrrx:--k", "R[A] = map R[B][R[C]] (zero if absent), map type K[x.C]") \
     X(MAPGET2,  "rrrx:--k", "R[A], R[A+1] = map R[B][R[C]], ok") \
     X(MAPSET,   "rrr",  "map R[A][R[B]] = R[C]") \
-    X(MAPDEL,   "rr-",  "delete(map R[A], R[B])") \
+    X(MAPDEL,   "rrk",  "delete(map R[A], R[B]), map type K[C]") \
     X(LENMAP,   "rr-",  "R[A] = len(map R[B])") \
     X(MAPCLEAR, "r--",  "clear(map R[A])") \
     X(MAPITER,  "rr-",  "R[A] = new iterator over map R[B]") \

@@ -321,14 +321,13 @@ int vm_call(Fiber *f, Proto *fn, Slot *args, int nargs, Slot *res, int nres) {
     return vm_call_closure(f, vm_static_closure(fn), args, nargs, res, nres);
 }
 
-int vm_call_closure(Fiber *f, Closure *cl, Slot *args, int nargs, Slot *res,
-                    int nres) {
+/* vm_call_closure of a csp function, its boundary frame flagged flags. */
+static int call_nested(Fiber *f, Closure *cl, Slot *args, int nargs, Slot *res,
+                       int nres, uint32_t flags) {
     Proto *fn = cl->proto;
-    if (fn->native)
-        return run_native(f, cl, fn, args, nargs, res, nres);
     if (f->native_depth >= VM_MAX_NATIVE_DEPTH)
         panic_stack_overflow(f);
-    int64_t base = fiber_push_call(f, cl, fn, args, nargs, FR_BOUNDARY);
+    int64_t base = fiber_push_call(f, cl, fn, args, nargs, flags);
     f->native_depth++;
     int st;
     /* A nested run is not preempted: the native below it holds this
@@ -349,6 +348,27 @@ int vm_call_closure(Fiber *f, Closure *cl, Slot *args, int nargs, Slot *res,
     if (nres)
         memcpy(res, f->stack + base - 1, (size_t)nres * sizeof(Slot));
     return NATIVE_OK;
+}
+
+int vm_call_closure(Fiber *f, Closure *cl, Slot *args, int nargs, Slot *res,
+                    int nres) {
+    if (cl->proto->native)
+        return run_native(f, cl, cl->proto, args, nargs, res, nres);
+    return call_nested(f, cl, args, nargs, res, nres, FR_BOUNDARY);
+}
+
+int vm_call_wrapped(Fiber *f, Proto *self, Closure *cl, Slot *args, int nargs,
+                    Slot *res, int nres) {
+    if (cl->proto->native)
+        return run_native(f, cl, cl->proto, args, nargs, res, nres);
+    /* self deferred: its trampoline's frame is the top one (natives have
+     * none of their own) and carries the panic's flags */
+    const Frame *top = &f->frames[f->nframes - 1];
+    Proto *t = atomic_load_explicit(&self->tramp, memory_order_acquire);
+    uint32_t flags = FR_BOUNDARY;
+    if (t && top->proto == t && (top->flags & (FR_PANIC_DEFER | FR_RECOVER_OK)))
+        flags |= FR_RECOVER_OK;
+    return call_nested(f, cl, args, nargs, res, nres, flags);
 }
 
 /* The panic vm_call returned NATIVE_PANIC for is the newest on f (the

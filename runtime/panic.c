@@ -315,9 +315,17 @@ int panic_assert(Fiber *f, Type *static_t, Type *have, Type *want,
         snprintf(buf, sizeof buf,
                  "interface conversion: %s is not %s: missing method %s",
                  type_string(have), type_string(want), missing);
-    else
-        snprintf(buf, sizeof buf, "interface conversion: %s is %s, not %s", st,
-                 type_string(have), type_string(want));
+    else {
+        const char *hs = type_string(have), *ws = type_string(want);
+        /* Go's clearer message for two types spelled alike */
+        const char *why = "";
+        if (strcmp(hs, ws) == 0)
+            why = have->pkg && want->pkg && strcmp(have->pkg, want->pkg) != 0
+                      ? " (types from different packages)"
+                      : " (types from different scopes)";
+        snprintf(buf, sizeof buf, "interface conversion: %s is %s, not %s%s", st,
+                 hs, ws, why);
+    }
     return panic_rterr(f, RT_ASSERT, buf, false);
 }
 

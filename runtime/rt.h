@@ -105,6 +105,12 @@ int vm_call(Fiber *f, Proto *fn, Slot *args, int nargs, Slot *res, int nres);
  * a[-1].p, as a CALL instruction leaves it (and vm_call_closure too). */
 int vm_call_closure(Fiber *f, Closure *cl, Slot *args, int nargs, Slot *res,
                     int nres);
+/* vm_call_closure for a native that is a transparent wrapper (reflect's
+ * method values and MakeFunc functions), self its closure's Proto: when
+ * self runs as a deferred call of a panic, recover() works in cl as if the
+ * panic had called cl directly. */
+int vm_call_wrapped(Fiber *f, Proto *self, Closure *cl, Slot *args, int nargs,
+                    Slot *res, int nres);
 /* After vm_call returned NATIVE_PANIC: stops that panic as recover() would
  * and returns its value (NULL for panic(nil)), so a native can report it
  * instead (fmt prints "%!v(PANIC=String method: ...)" as Go does). */

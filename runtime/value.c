@@ -172,10 +172,12 @@ bool rt_comparable(const Type *t) {
 
 static bool blank(const Field *f) { return f->name && strcmp(f->name, "_") == 0; }
 
+/* Equal interfaces. The same box is not enough: a NaN is unequal to itself
+ * and an uncomparable dynamic type panics even when compared with itself. */
 bool rt_iface_equal(const Iface *a, const Iface *b, Type **bad) {
-    if (a == b)
-        return true;
-    if (!a || !b || a->type != b->type)
+    if (!a || !b)
+        return a == b;
+    if (a->type != b->type)
         return false;
     Type *t = a->type;
     if (!rt_comparable(t)) {

@@ -212,9 +212,22 @@ static Proto *lookup_method(_Atomic(ICache *) *site, Type *t,
     return p;
 }
 
-static Iface *map_bad_key(Fiber *f, Type *bad) {
+/* An unhashable dynamic key type. A lookup or delete in a nil or empty map
+ * panics as Go's mapKeyError does ("hash of unhashable type: T", a
+ * runtime.Error without the "runtime error: " prefix); hashing the key for
+ * a real lookup or a store panics as typehash does. */
+static void map_bad_key(Fiber *f, Type *bad, Map *m, bool lookup) {
+    if (lookup && (!m || map_len(m) == 0)) {
+        char buf[512];
+        snprintf(buf, sizeof buf, "hash of unhashable type: %s", type_string(bad));
+        panic_plain(f, buf);
+        return;
+    }
     rt_panic_runtime(f, "hash of unhashable type %s", type_string(bad));
-    return NULL;
+}
+
+static void panic_growslice(Fiber *f) {
+    rt_panic_runtime(f, "growslice: len out of range");
 }
 
 /* ---- channels ------------------------------------------------------------------ */
@@ -854,9 +867,14 @@ L_SLICE: {
     RA.p = r;
     DISPATCH();
 }
+/* The new length of an append overflows int (only slices of zero-size
+ * elements get that long). */
+#define APPEND_OVERFLOWS(s, n) \
+    __builtin_expect(slice_len(s) > INT64_MAX - (int64_t)(n), 0)
 L_APPEND: {
     NEXT_EXTRA;
     Type *elem = K[XC].p;
+    if (APPEND_OVERFLOWS(RB.p, XB)) THROW(panic_growslice(f));
     RA.p = slice_append(elem, RB.p, regs_to_mem(elem, &RC, XB), XB);
     DISPATCH();
 }
@@ -868,6 +886,7 @@ L_APPENDSL: {
         RA.p = slice_append(elem, RB.p, bytes_to_slots(s), str_len(s));
     } else {
         Slice *s = RC.p;
+        if (s && APPEND_OVERFLOWS(RB.p, s->len)) THROW(panic_growslice(f));
         RA.p = s ? slice_append(elem, RB.p, s->data, s->len) : RB.p;
     }
     DISPATCH();
@@ -913,13 +932,13 @@ L_MAPGET2: {
     if (m) {
         SAVE_PC(); /* a map misuse fatal error names this line */
         v = map_get(m, rt_mem(mt->key, &RC), &bad);
-        if (bad) THROW(map_bad_key(f, bad));
+        if (bad) THROW(map_bad_key(f, bad, m, true));
     } else {
         /* Go hashes the key even for a nil map: an unhashable dynamic
          * type still panics. */
         if (mt->key->kind == K_INTERFACE && RC.p) {
             rt_hash(mt->key, &RC, 0, &bad);
-            if (bad) THROW(map_bad_key(f, bad));
+            if (bad) THROW(map_bad_key(f, bad, m, true));
         }
     }
     unsigned a = A;
@@ -935,7 +954,7 @@ L_MAPSET: {
     Type *mt = map_type(m);
     SAVE_PC();
     Slot *v = map_set(m, rt_mem(mt->key, &RB), &bad);
-    if (bad) THROW(map_bad_key(f, bad));
+    if (bad) THROW(map_bad_key(f, bad, m, false));
     rt_store(mt->elem, v, RC);
     DISPATCH();
 }
@@ -945,7 +964,12 @@ L_MAPDEL: {
     if (m) {
         SAVE_PC();
         map_delete(m, rt_mem(map_type(m)->key, &RB), &bad);
-        if (bad) THROW(map_bad_key(f, bad));
+        if (bad) THROW(map_bad_key(f, bad, m, true));
+    } else if (RB.p && ((Type *)K[C].p)->key->kind == K_INTERFACE) {
+        /* Go hashes the key even for a nil map: an unhashable dynamic
+         * type still panics. */
+        rt_hash(((Type *)K[C].p)->key, &RB, 0, &bad);
+        if (bad) THROW(map_bad_key(f, bad, m, true));
     }
     DISPATCH();
 }
@@ -1181,7 +1205,13 @@ L_DEFERAT:
 L_RFPANIC: THROW(panic_rangefunc(f, RA.i));
 L_RECOVER: {
     Panic *pn = f->panic;
-    if ((fr->flags & (FR_PANIC_DEFER | FR_RECOVER_OK)) && pn && !pn->recovered &&
+    /* In a wrapper (`defer recover()`, compile_call.c) the one frame Go
+     * counts is the function whose exit runs it, below: it must be a
+     * deferred call of the panic (Go's gorecover wants exactly one
+     * non-wrapper frame between it and gopanic). */
+    uint32_t rf = !fr->proto->wrapper ? fr->flags
+                  : (fr->flags & FR_DEFER) ? fr[-1].flags : 0;
+    if ((rf & (FR_PANIC_DEFER | FR_RECOVER_OK)) && pn && !pn->recovered &&
         !pn->goexit) {
         pn->recovered = true;
         RA.p = pn->value;

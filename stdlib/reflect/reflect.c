@@ -743,6 +743,42 @@ static int valueMapKeys(Fiber *f, Slot *a) {
     return NATIVE_OK;
 }
 
+/* mapIterStart(v) *mapIterState: a runtime iterator over map v (NULL for
+ * a nil map), the same walk a range statement makes. */
+static int mapIterStart(Fiber *f, Slot *a) {
+    RV v = rv_arg(a[0]);
+    Map *m = v.mem->p;
+    MapIter *it = NULL;
+    if (m) {
+        it = gc_alloc(sizeof *it);
+        map_iter_init(m, it, rt_rand64());
+    }
+    a[0].p = it;
+    return NATIVE_OK;
+}
+
+/* mapIterNext(v, it) (key, val Value, ok bool): the next live entry, copies
+ * of its key and value (a NaN key too, which no lookup finds). */
+static int mapIterNext(Fiber *f, Slot *a) {
+    RV v = rv_arg(a[0]);
+    MapIter *it = a[1].p;
+    Slot *k, *val;
+    if (!it || !map_iter_next(it, &k, &val)) {
+        a[0] = rv_box(NULL, NULL, 0);
+        a[1] = rv_box(NULL, NULL, 0);
+        a[2].i = 0;
+        return NATIVE_OK;
+    }
+    Type *kt = v.t->key, *et = v.t->elem;
+    Slot *kc = new_mem(kt), *vc = new_mem(et);
+    slots_copy(kc, k, kt->size);
+    slots_copy(vc, val, et->size);
+    a[0] = rv_box(kt, kc, v.flag & F_RO);
+    a[1] = rv_box(et, vc, v.flag & F_RO);
+    a[2].i = 1;
+    return NATIVE_OK;
+}
+
 static int valueSetMapIndex(Fiber *f, Slot *a) {
     RV v = rv_arg(a[0]), k = rv_arg(a[1]), e = rv_arg(a[2]);
     Map *m = v.mem->p;
@@ -826,7 +862,9 @@ static int method_stub(Fiber *f, Slot *a) {
     Slot *args = gc_alloc((size_t)(n + 2) * sizeof(Slot));
     args[0] = rt_load(cl->up[2].p, cl->up[1].p);
     slots_copy(args + 1, a, n);
-    return vm_call(f, m, args, n + 1, a, cl->proto->nresults);
+    /* transparent to recover() as Go's methodValueCall */
+    return vm_call_wrapped(f, cl->proto, vm_static_closure(m), args, n + 1, a,
+                           cl->proto->nresults);
 }
 
 static Closure *method_closure(RV v) {
@@ -849,7 +887,7 @@ static int make_func_stub(Fiber *f, Slot *a) {
         rv_put(in->data + i * VALUE_SLOTS, pt, mem, 0);
     }
     Slot arg = {.p = in}, res = {.p = NULL};
-    int st = vm_call_closure(f, cl->up[0].p, &arg, 1, &res, 1);
+    int st = vm_call_wrapped(f, cl->proto, cl->up[0].p, &arg, 1, &res, 1);
     if (st != NATIVE_OK)
         return st;
     const Slice *out = res.p;
@@ -1435,7 +1473,7 @@ const NativeEntry reflect_natives[] = {
     N(valueAddr), N(valueSlice), N(valueSet), N(valueSetInt),
     {"reflect.valueSetUint", valueSetInt}, N(valueSetFloat),
     N(valueSetComplex), N(valueSetString), N(valueSetBool), N(valueMapIndex),
-    N(valueMapKeys), N(valueSetMapIndex), N(valueMethod), N(valueCall),
+    N(valueMapKeys), N(mapIterStart), N(mapIterNext), N(valueSetMapIndex), N(valueMethod), N(valueCall),
     N(valueNew), N(valueZero), N(valueMakeSlice), N(valueMakeMap),
     N(valueMakeChan), N(valueAppend), N(valueClose), N(doSelect),
     N(deepEqual), N(valueConvert), N(valuePointer), N(valueEqual),

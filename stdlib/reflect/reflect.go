@@ -965,69 +965,69 @@ func (v Value) SetMapIndex(key, elem Value) {
 }
 
 // A MapIter is an iterator for ranging over a map (see Value.MapRange).
-// It walks a snapshot of the keys taken by the first Next; entries
-// deleted meanwhile are skipped.
+// It walks the map as a range statement does (the runtime's iterator):
+// entries deleted meanwhile are skipped, NaN keys are visited.
 type MapIter struct {
-	m    Value
-	keys []Value
-	i    int
-	key  Value
-	val  Value
+	m     Value
+	it    *mapIterState
+	start bool
+	done  bool
+	key   Value
+	val   Value
 }
+
+// mapIterState is the runtime's map iterator (only natives look inside).
+type mapIterState struct{}
+
+func mapIterStart(v Value) *mapIterState
+func mapIterNext(v Value, it *mapIterState) (key, val Value, ok bool)
 
 // MapRange returns a range iterator for a map.
 func (v Value) MapRange() *MapIter {
 	if v.Kind() != Map {
 		panic(&ValueError{"reflect.Value.MapRange", v.Kind()})
 	}
-	return &MapIter{m: v, i: -1}
+	return &MapIter{m: v}
 }
 
 func (it *MapIter) Next() bool {
 	if !it.m.IsValid() {
 		panic("MapIter.Next called on an iterator that does not have an associated map Value")
 	}
-	if it.i == -1 {
-		it.keys = valueMapKeys(it.m)
-	} else if it.i >= len(it.keys) {
+	if !it.start {
+		it.start = true
+		it.it = mapIterStart(it.m)
+	} else if it.done {
 		panic("MapIter.Next called on exhausted iterator")
 	}
-	for {
-		it.i++
-		if it.i >= len(it.keys) {
-			it.key, it.val = Value{}, Value{}
-			return false
-		}
-		it.key = it.keys[it.i]
-		it.val = valueMapIndex(it.m, it.key)
-		if it.val.IsValid() {
-			return true
-		}
-	}
+	var ok bool
+	it.key, it.val, ok = mapIterNext(it.m, it.it)
+	it.done = !ok
+	return ok
 }
 
 func (it *MapIter) Key() Value {
-	if it.i == -1 {
+	if !it.start {
 		panic("MapIter.Key called before Next")
 	}
-	if it.i >= len(it.keys) {
+	if it.done {
 		panic("MapIter.Key called on exhausted iterator")
 	}
 	return it.key
 }
 
 func (it *MapIter) Value() Value {
-	if it.i == -1 {
+	if !it.start {
 		panic("MapIter.Value called before Next")
 	}
-	if it.i >= len(it.keys) {
+	if it.done {
 		panic("MapIter.Value called on exhausted iterator")
 	}
 	return it.val
 }
 
 func (it *MapIter) Reset(v Value) {
-	*it = MapIter{m: v, i: -1}
+	*it = MapIter{m: v}
 }
 
 // NumMethod returns the number of exported methods in v's method set.
