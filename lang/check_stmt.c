@@ -1296,7 +1296,9 @@ static void case_values(Checker *C, Stmt *c, Expr *tag, Expr ***seenp, int *nsee
             if (!chk_convert_untyped(C, v, tag->type)) continue;
             if (!chk_comparison(C, NULL, v, tag, T_EQL, true)) continue;
         }
-        if (v->mode != M_CONST || v->cv.kind == CV_NONE) continue;
+        /* gc reports repeated numbers and strings only: `case false:` twice
+         * (constant conditions of a tagless switch) is accepted */
+        if (v->mode != M_CONST || v->cv.kind == CV_NONE || v->cv.kind == CV_BOOL) continue;
         for (int k = 0; k < *nseen; k++) {
             Expr *p = (*seenp)[k];
             if (p->type == v->type && cv_equal(p->cv, v->cv)) {
