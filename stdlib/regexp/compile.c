@@ -1101,7 +1101,8 @@ static int32_t emit(Comp *c, int op, int32_t arg) {
             fail(c->p, ERR_LARGE, 0, c->p->n);
         c->cap = c->cap ? 2 * c->cap : 64;
         RInst *ni = gc_alloc_atomic((size_t)c->cap * sizeof *ni);
-        memcpy(ni, c->inst, (size_t)c->n * sizeof *ni);
+        if (c->n)   /* no memcpy from the NULL of an empty program */
+            memcpy(ni, c->inst, (size_t)c->n * sizeof *ni);
         c->inst = ni;
     }
     c->inst[c->n] = (RInst){.op = (uint8_t)op, .arg = arg};

@@ -374,7 +374,8 @@ static void ib_put(IntBuf *b, const int64_t *v, int n) {
             rt_out_of_memory((size_t)b->cap * sizeof *nv);
         b->v = nv;
     }
-    memcpy(b->v + b->n, v, (size_t)n * sizeof *v);
+    if (n)
+        memcpy(b->v + b->n, v, (size_t)n * sizeof *v);
     b->n += n;
 }
 
