@@ -27,7 +27,8 @@
  * the reader's loads are relaxed atomics (a count a few allocations
  * behind is fine). Counting starts the first time somebody asks
  * (ReadMemStats, testing's -benchmem, AllocsPerRun): a program compares
- * two readings, and until then an allocation pays one predicted branch on
+ * two readings (the first starts from libgc's byte count over an average
+ * object size), and until then an allocation pays one predicted branch on
  * a flag, not the count (always counting cost +1.1% instructions on
  * tests/bench/mapstr.csp). A thread that sees the flag late only counts
  * less, never more.
@@ -161,8 +162,14 @@ static inline void count_alloc(size_t size) {
 }
 
 void gc_alloc_counts(uint64_t *objects, uint64_t *bytes) {
-    atomic_store(&counting, true);
     pthread_mutex_lock(&cnt_lock);
+    if (!atomic_load(&counting)) {
+        /* what came before the first reading, from libgc's byte count and
+         * an average object of 32 bytes */
+        cnt_exited_bytes = GC_get_total_bytes();
+        cnt_exited = cnt_exited_bytes / 32;
+        atomic_store(&counting, true);
+    }
     uint64_t n = cnt_exited, b = cnt_exited_bytes;
     for (Counter *c = cnt_list; c; c = c->next) {
         n += atomic_load_explicit(&c->n, memory_order_relaxed);

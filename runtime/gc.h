@@ -41,9 +41,9 @@ typedef struct GcStats {
     double cpu_fraction;                      /* pauses / time since start */
 } GcStats;
 void gc_stats(GcStats *s);
-/* Objects allocated by every thread since the first call (the first returns
- * zeros), and their bytes as asked for (gc.c, ALLOCATION COUNT). Any
- * thread. */
+/* Objects allocated by every thread, and their bytes as asked for (gc.c,
+ * ALLOCATION COUNT): counted from the first call on, estimated before it.
+ * Any thread. */
 void gc_alloc_counts(uint64_t *objects, uint64_t *bytes);
 /* Entry i of the ring of the last 256 pauses (ns) and their end times
  * (Unix ns): collection n is at (n-1) % 256. */
