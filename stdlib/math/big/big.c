@@ -47,18 +47,17 @@ static mpz_ptr dst(Slot *a, int i) {
     return s->p;
 }
 
-/* Read-only zero for Ints never written (mpz_init allocates nothing). */
-static __mpz_struct zero_mpz = {0, 0, NULL};
+/* Read-only zero for Ints never written (GMP reads a limb of a zero
+ * value, so it points at one, as mpz_init's does). */
 static mp_limb_t zero_limb;
+static __mpz_struct zero_mpz = {0, 0, &zero_limb};
 
 static mpz_srcptr src(Slot *a, int i) {
     Slot *s = a[i].p;
     if (!s)
         return NULL;
-    if (!s->p) {
-        zero_mpz._mp_d = &zero_limb;
+    if (!s->p)
         return &zero_mpz;
-    }
     return s->p;
 }
 
