@@ -4,7 +4,7 @@
 
 CC     ?= gcc
 BUILD  ?= release
-PKGS   := bdw-gc libffi libedit mpfr
+PKGS   := bdw-gc libffi libedit mpfr gmp
 O      := build/$(BUILD)
 
 WARN   := -Wall -Wextra -Wshadow -Wno-unused-parameter -Wformat=2 -Wno-format-nonliteral

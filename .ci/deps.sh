@@ -2,7 +2,7 @@
 # deps.sh — makes sure the Debian packages csp builds and tests with are
 # installed. As root it installs what is missing with apt-get; otherwise it
 # prints the exact command and fails.
-PKGS="gcc make pkg-config libgc-dev libffi-dev libmpfr-dev check libsubunit-dev libedit-dev zlib1g-dev libsqlite3-dev tzdata"
+PKGS="gcc make pkg-config libgc-dev libffi-dev libmpfr-dev libgmp-dev check libsubunit-dev libedit-dev zlib1g-dev libsqlite3-dev tzdata"
 [ -n "$CSP_EXTRA_PKGS" ] && PKGS="$PKGS $CSP_EXTRA_PKGS"
 # CI also runs static analysis (.ci/cppcheck.sh)
 [ "$CI" = true ] && PKGS="$PKGS cppcheck"

@@ -33,6 +33,17 @@
  * tests/bench/mapstr.csp). A thread that sees the flag late only counts
  * less, never more.
  *
+ * GMP AND MPFR (lang/constant.c's exact constants, math/big) allocate from
+ * the collector: gc_init installs mp_set_memory_functions once, before
+ * either is used, so a big.Int is a Go struct pointing at an mpz_t whose
+ * limbs are ordinary GC memory, with no finalizer. GMP's free becomes a
+ * no-op (nothing ever hands GC memory to free(3)); its realloc copies into
+ * a fresh block. The blocks are scanned (gc_alloc, not atomic): GMP's
+ * reentrant temporary allocator chains its blocks through a pointer in
+ * each block, which an atomic block would hide from the collector. MPFR
+ * uses the same functions; constant.c keeps its mpfr_t on the C stack (a
+ * root) and uses no MPFR constant cache (which lives in TLS, not scanned).
+ *
  * GC PERCENT (debug.SetGCPercent): Go's GOGC. libgc's equivalent knob is the
  * free-space divisor (collect when about heap/divisor bytes were allocated
  * since the last collection); its default, 3, stands for GOGC=100, and
@@ -49,6 +60,7 @@
 #include "leak.h"
 #include "race.h"
 
+#include <gmp.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -289,6 +301,14 @@ __attribute__((unused)) static void percent_from_env(void) {
     gc_set_percent(p);
 }
 
+static void *mp_alloc(size_t n) { return gc_alloc(n); }
+static void *mp_realloc(void *p, size_t old, size_t n) {
+    void *q = gc_alloc(n);
+    memcpy(q, p, old < n ? old : n);
+    return q;
+}
+static void mp_free(void *p, size_t n) { (void)p, (void)n; }
+
 void gc_init(void) {
 #if defined(__SANITIZE_THREAD__)
     /* No marker threads in that build (it never collects, below): a signal
@@ -303,6 +323,7 @@ void gc_init(void) {
     GC_set_warn_proc(gc_quiet);
     GC_set_oom_fn(oom);
     GC_allow_register_threads();
+    mp_set_memory_functions(mp_alloc, mp_realloc, mp_free);
     leak_init();
 #ifdef CSP_DEBUG
     const char *n = getenv("CSP_GCSTRESS");

@@ -18,7 +18,10 @@
  * reflect cannot Interface()). A panicking method prints Go's
  * "%!v(PANIC=String method: msg)" when the VM provides vm_take_panic (a
  * weak reference: without it the panic propagates); a nil pointer receiver
- * prints "<nil>". Formatter (Format(fmt.State, rune)) is not supported.
+ * prints "<nil>". A Formatter (Format(fmt.State, rune)) comes first, as in
+ * Go: fmt.go's callFormat, registered once by fmt's init (setFormatHook),
+ * runs it on a State holding the verb's flags, width and precision and
+ * returns what it wrote.
  *
  * FLOATS: the shortest representation that round-trips (%v, %g) is found
  * by trying 1..17 significant digits (1..9 for float32) with the C library's
@@ -81,13 +84,25 @@ static void print_arg(Printer *p, Iface *a, int verb);
 
 /* ---- interned method names ------------------------------------------------- */
 
-static const char *name_error, *name_string, *name_gostring;
+static const char *name_error, *name_string, *name_gostring, *name_format;
 static pthread_once_t names_once = PTHREAD_ONCE_INIT;
 
 static void init_names(void) {
     name_error = str_intern("Error");
     name_string = str_intern("String");
     name_gostring = str_intern("GoString");
+    name_format = str_intern("Format");
+}
+
+/* fmt.callFormat, set once by fmt's init before main runs (any thread
+ * reads it afterwards). */
+static _Atomic(Closure *) format_hook;
+
+/* setFormatHook(fn func(Formatter, rune, string, int, int, bool, bool) string) */
+static int n_setFormatHook(Fiber *f, Slot *a) {
+    (void)f;
+    format_hook = a[0].p;
+    return NATIVE_OK;
 }
 
 /* ---- small helpers ----------------------------------------------------------- */
@@ -843,6 +858,49 @@ static void call_method(Printer *p, Type *t, const Slot *mem, Proto *fn,
         pp_fmt_string(p, res[0].p, verb);
 }
 
+/* t's method Format if it has Formatter's signature (two parameters, no
+ * results: the parameter types are trusted). */
+static Proto *format_method(Type *t) {
+    Proto *fn = type_find_method(t, name_format);
+    if (!fn)
+        return NULL;
+    Type *sig = declared_sig(t, name_format);
+    if (sig && (sig->nparams != 2 || sig->nresults != 0 ||
+                sig->params[1]->kind != K_INT32))
+        return NULL;
+    return fn;
+}
+
+/* Calls the operand's Format through fmt.callFormat and prints the text. */
+static void call_format(Printer *p, Type *t, const Slot *mem, int verb) {
+    const FmtFlags *fl = &p->fl;
+    char flags[8];
+    int n = 0;
+    if (fl->minus)
+        flags[n++] = '-';
+    if (fl->plus || fl->plusV)
+        flags[n++] = '+';
+    if (fl->sharp || fl->sharpV)
+        flags[n++] = '#';
+    if (fl->space)
+        flags[n++] = ' ';
+    if (fl->zero)
+        flags[n++] = '0';
+    Slot args[7], res[1] = {{0}};
+    args[0].p = rt_iface(t, rt_load(t, mem));
+    args[1].i = verb;
+    args[2].p = str_new(flags, n);
+    args[3].i = fl->wid;
+    args[4].i = fl->prec;
+    args[5].i = fl->wid_present;
+    args[6].i = fl->prec_present;
+    if (vm_call_closure(p->f, format_hook, args, 7, res, 1) != NATIVE_OK) {
+        catch_panic(p, t, mem, verb, "Format");
+        return;
+    }
+    put(p, str_data(res[0].p), str_len(res[0].p));
+}
+
 /* Go's handleMethods for a value of (non-interface) dynamic type t. A
  * valid %w becomes %v (*verb is updated for the caller). */
 static bool handle_methods(Printer *p, int *verbp, Type *t, const Slot *mem) {
@@ -860,6 +918,10 @@ static bool handle_methods(Printer *p, int *verbp, Type *t, const Slot *mem) {
     if (!p->f || t->nrmethods == 0)
         return false;
     Proto *fn;
+    if (format_hook && format_method(t)) {
+        call_format(p, t, mem, verb);
+        return true;
+    }
     if (p->fl.sharpV) {
         if ((fn = string_method(t, name_gostring)) != NULL) {
             call_method(p, t, mem, fn, verb, "GoString");
@@ -1557,5 +1619,6 @@ const NativeEntry fmt_natives[] = {
     {"fmt.Sprint", n_sprint},
     {"fmt.Sprintln", n_sprintln},
     {"fmt.errorf", n_errorf},
+    {"fmt.setFormatHook", n_setFormatHook},
     {NULL, NULL},
 };

@@ -27,6 +27,64 @@ type GoStringer interface {
 	GoString() string
 }
 
+// State represents the printer state passed to custom formatters: it
+// gives access to the io.Writer interface plus the operand's flags,
+// width and precision.
+type State interface {
+	Write(b []byte) (n int, err error)
+	Width() (wid int, ok bool)
+	Precision() (prec int, ok bool)
+	Flag(c int) bool
+}
+
+// Formatter is implemented by any value with a Format method; the
+// implementation controls how State and rune are interpreted and may call
+// Sprint or Fprint(f) etc. to generate its output.
+type Formatter interface {
+	Format(f State, verb rune)
+}
+
+// fmtState is the State a Formatter writes to (fmt.c calls callFormat).
+type fmtState struct {
+	buf              []byte
+	flags            string
+	wid, prec        int
+	hasWid, hasPrec  bool
+}
+
+func (s *fmtState) Write(b []byte) (int, error) {
+	s.buf = append(s.buf, b...)
+	return len(b), nil
+}
+
+func (s *fmtState) WriteString(t string) (int, error) {
+	s.buf = append(s.buf, t...)
+	return len(t), nil
+}
+
+func (s *fmtState) Width() (int, bool)     { return s.wid, s.hasWid }
+func (s *fmtState) Precision() (int, bool) { return s.prec, s.hasPrec }
+
+func (s *fmtState) Flag(c int) bool {
+	for i := 0; i < len(s.flags); i++ {
+		if int(s.flags[i]) == c {
+			return true
+		}
+	}
+	return false
+}
+
+// callFormat runs f.Format for fmt.c's printer and returns what it wrote.
+func callFormat(f Formatter, verb rune, flags string, wid, prec int, hasWid, hasPrec bool) string {
+	s := &fmtState{flags: flags, wid: wid, prec: prec, hasWid: hasWid, hasPrec: hasPrec}
+	f.Format(s, verb)
+	return string(s.buf)
+}
+
+func setFormatHook(fn func(Formatter, rune, string, int, int, bool, bool) string)
+
+func init() { setFormatHook(callFormat) }
+
 // Sprintf returns its operands formatted under the control of the format string.
 func Sprintf(format string, a ...any) string
 // Sprint returns its operands formatted in their default formats.
