@@ -819,7 +819,7 @@ static void newm(P *p, bool spinning) {
 #ifdef CSP_NO_GC
     err = pthread_create(&t, NULL, mstart, m);
 #else
-    err = GC_pthread_create(&t, NULL, mstart, m);
+    err = gc_thread_create(&t, NULL, mstart, m);
 #endif
     if (err)
         sched_throw("newm: cannot create a thread");
@@ -1317,6 +1317,7 @@ static void schedule(M *m) {
             if (!m->p)
                 return;
         }
+        gc_safepoint(&m->w); /* TSan's collections (gc.c); else nothing */
         GSched *g = findrunnable(m);
         if (!g)
             return;
@@ -1518,7 +1519,7 @@ void sched_shutdown(void) {
 #ifdef CSP_NO_GC
             pthread_join(t, NULL);
 #else
-            GC_pthread_join(t, NULL);
+            gc_thread_join(t);
 #endif
             continue;
         }
@@ -1960,7 +1961,7 @@ static void sysmon_start(void) {
 #ifdef CSP_NO_GC
     int err = pthread_create(&t, NULL, sysmon_main, NULL);
 #else
-    int err = GC_pthread_create(&t, NULL, sysmon_main, NULL);
+    int err = gc_thread_create(&t, NULL, sysmon_main, NULL);
 #endif
     if (err)
         sched_throw("sysmon: cannot create a thread");
@@ -2053,7 +2054,7 @@ static void sysmon_stop(void) {
 #ifdef CSP_NO_GC
     pthread_join(th, NULL);
 #else
-    GC_pthread_join(th, NULL);
+    gc_thread_join(th);
 #endif
     atomic_store(&sysmon.started, false);
     note_clear(&sysmon.note);
