@@ -31,7 +31,9 @@
  *   - libgc's own collections stay off (GC_disable for good, gc_init);
  *   - every wait a thread libgc knows makes for long goes through
  *     gc_blocking: a note (park_linux.c: idle and stopped Ms, the monitor,
- *     nested parks) and the finalizer thread's semaphore (leak.c);
+ *     nested parks), the finalizer thread's semaphore (leak.c), the
+ *     SIGQUIT thread's poll and the schedtrace thread's sleep
+ *     (goroutine.c);
  *   - a collection (collect) stops the world through the scheduler
  *     (sched_stop_world_from: every other P stops at its next scheduling
  *     point and its M parks on its note), waits until every other thread
@@ -305,7 +307,7 @@ static bool is_registered(void) {
 }
 
 void *gc_blocking(void *(*fn)(void *), void *arg) {
-    if (!is_registered()) /* the SIGQUIT thread: libgc never stops it */
+    if (!is_registered()) /* a thread libgc never stops */
         return fn(arg);
     Blocked b = {fn, arg};
     return GC_do_blocking(blocked, &b);

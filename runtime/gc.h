@@ -78,7 +78,10 @@ void *gc_blocking(void *(*fn)(void *), void *arg);
  * when enough was allocated since the last collection. */
 void gc_safepoint(Worker *w);
 /* GC_pthread_create and GC_pthread_join, counting the threads that libgc
- * may stop (the collector waits until all but itself are blocked). */
+ * may stop (the collector waits until all but itself are blocked). Every
+ * thread registered with libgc must be started here (a plain
+ * pthread_create in a file that includes gc.h is libgc's redirect: a
+ * thread the count would miss, and libgc would signal). */
 int gc_thread_create(pthread_t *t, const pthread_attr_t *a, void *(*fn)(void *),
                      void *arg);
 int gc_thread_join(pthread_t t);
