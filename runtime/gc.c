@@ -33,7 +33,7 @@
  *     gc_blocking: a note (park_linux.c: idle and stopped Ms, the monitor,
  *     nested parks), the finalizer thread's semaphore (leak.c), the
  *     SIGQUIT thread's poll and the schedtrace thread's sleep
- *     (goroutine.c);
+ *     (goroutine.c), the REPL thread's polls (lang/repl.c);
  *   - a collection (collect) stops the world through the scheduler
  *     (sched_stop_world_from: every other P stops at its next scheduling
  *     point and its M parks on its note), waits until every other thread
@@ -53,8 +53,14 @@
  * collections then, which is the safe side). NOT COLLECTED: while some
  * thread libgc knows stays outside gc_blocking for WAIT_AUTO_NS
  * (WAIT_FORCED_NS for runtime.GC): an M in a system call or a foreign call
- * (os/signal's reader, a read of stdin), the REPL's thread at its prompt;
+ * (os/signal's reader, a read of stdin), the REPL reading piped input;
  * that collection is skipped, never forced. CSP_GCSTRESS is off there.
+ * LOCKS: world.mu (the gate) guards world.nthreads and world.nblocked; it
+ * is taken before libgc's lock, never under it (blocked() runs outside
+ * libgc's lock; the one call back into this file during a collection, the
+ * finalizer thread's start, knows its thread holds the gate: collecting).
+ * A thread inside gc_blocking holds no csp lock, so a collector that waits
+ * for the others never waits on itself.
  */
 #include "gc.h"
 #include "leak.h"
