@@ -44,10 +44,10 @@
  *     an object before the collection that frees it, and the collection
  *     before any reuse.
  * Who collects: an M at a scheduling point (gc_safepoint, from
- * sched.c's schedule) once gc_alloc & co. have counted Go's trigger since
- * the last collection (percent% of what it left, at least 4 MiB; GOGC and
- * SetGCPercent apply), runtime.GC, debug.FreeOSMemory, the leak checks
- * (gc_collect). The threads counted (world.nthreads) are those libgc may
+ * sched.c's schedule) once gc_alloc & co. have counted libgc's trigger
+ * since the last collection (set_trigger: heap / free-space divisor, at
+ * least 4 MiB; GOGC and SetGCPercent apply), runtime.GC,
+ * debug.FreeOSMemory, the leak checks (gc_collect). The threads counted (world.nthreads) are those libgc may
  * stop: the main thread and every gc_thread_create's until gc_thread_join
  * (an M that exits unjoined, at the program's end, stays counted: no more
  * collections then, which is the safe side). NOT COLLECTED: while some
@@ -249,7 +249,10 @@ static void percent_from_env(void) {
 /* ---- collecting under ThreadSanitizer (TSAN above) ------------------------------------ */
 
 #if GC_SAFEPOINTS
-enum { TRIGGER_MIN = 4 << 20 }; /* Go's smallest heap goal, 4 MiB */
+/* The least allocation between two collections: a collection stops every
+ * thread and costs some 20 ms under TSan, so not every 64 KiB as libgc's
+ * first heap would (Go's smallest heap goal is 4 MiB too). */
+enum { TRIGGER_MIN = 4 << 20 };
 /* How long a collector waits for the other threads to block: a stopped M
  * needs a few microseconds to reach its note, but the machine may be busy
  * (CI's two cores run two suites); a thread in a system call never comes,
@@ -266,18 +269,20 @@ static struct {
 } world = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 1, 0};
 static _Atomic size_t trigger; /* try at a safe point once allocd reaches
                                   it (relaxed); set_trigger writes it */
-static _Atomic size_t live;    /* heap in use after the last collection
+static _Atomic size_t heap;    /* heap size after the last collection
                                   (relaxed): its collector writes it */
 static _Thread_local signed char registered; /* with libgc: 0 not asked */
 static _Thread_local bool collecting; /* this thread holds world.mu in
                                          collect_blocked */
 
-/* Go's goal: collect when the heap has grown by percent% of what the
- * last collection left, at least TRIGGER_MIN; never when negative. */
+/* libgc's own rule (GC PERCENT above), so that this build collects as
+ * often as the others: heap / divisor, the divisor DEFAULT_DIVISOR at
+ * 100%, i.e. heap * percent / 300; at least TRIGGER_MIN; never when the
+ * percentage is negative. */
 static void set_trigger(int64_t percent) {
-    size_t t = SIZE_MAX, l = atomic_load_explicit(&live, memory_order_relaxed);
+    size_t t = SIZE_MAX, h = atomic_load_explicit(&heap, memory_order_relaxed);
     if (percent >= 0) {
-        t = l / 100 * (size_t)percent;
+        t = h / (DEFAULT_DIVISOR * 100) * (size_t)percent;
         if (t < TRIGGER_MIN)
             t = TRIGGER_MIN;
     }
@@ -376,8 +381,7 @@ static bool collect_blocked(bool unmap, int64_t wait_ns) {
             GC_gcollect();
         GC_disable();
         collecting = false;
-        atomic_store_explicit(&live, GC_get_heap_size() - GC_get_free_bytes(),
-                              memory_order_relaxed);
+        atomic_store_explicit(&heap, GC_get_heap_size(), memory_order_relaxed);
     }
     pthread_mutex_unlock(&world.mu);
     return all;
