@@ -415,6 +415,15 @@ void gc_safepoint(Worker *w) {
 }
 #endif
 
+#if !GC_SAFEPOINTS
+int gc_thread_create(pthread_t *t, const pthread_attr_t *a, void *(*fn)(void *),
+                     void *arg) {
+    return GC_pthread_create(t, a, fn, arg);
+}
+
+int gc_thread_join(pthread_t t) { return GC_pthread_join(t, NULL); }
+#endif
+
 bool gc_collect(Worker *w, bool unmap) {
 #if GC_SAFEPOINTS
     return collect(w, unmap, true);

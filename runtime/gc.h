@@ -64,11 +64,21 @@ void gc_hold(bool on);
  * TSAN); a collection it could not make there is skipped (false). */
 bool gc_collect(Worker *w, bool unmap);
 
+/* GC_pthread_create and GC_pthread_join; under TSan they also count the
+ * threads that libgc may stop (the collector waits until all but itself
+ * are blocked, gc.c TSAN). Every thread registered with libgc must be
+ * started here (a plain pthread_create in a file that includes gc.h is
+ * libgc's redirect: a thread the count would miss, and libgc would
+ * signal). */
+int gc_thread_create(pthread_t *t, const pthread_attr_t *a, void *(*fn)(void *),
+                     void *arg);
+int gc_thread_join(pthread_t t);
+
 /* COLLECTING UNDER THREADSANITIZER (gc.c, TSAN): the scheduler stops the
  * world itself and every other thread the collector knows waits inside
  * gc_blocking, so libgc sends no signal. GC_SAFEPOINTS says whether this
- * build does so (TSan with libgc); elsewhere the three calls below are the
- * plain operation, inlined: nothing is added to any other build. */
+ * build does so (TSan with libgc); elsewhere the two calls below are
+ * nothing but the plain operation, inlined: no cost in any other build. */
 #if defined(__SANITIZE_THREAD__) && !defined(CSP_NO_GC)
 #define GC_SAFEPOINTS 1
 /* Runs fn(arg) as a thread libgc need not stop: it must not touch the GC
@@ -77,25 +87,10 @@ void *gc_blocking(void *(*fn)(void *), void *arg);
 /* A scheduling point of w's M (it holds a P, runs no goroutine): collects
  * when enough was allocated since the last collection. */
 void gc_safepoint(Worker *w);
-/* GC_pthread_create and GC_pthread_join, counting the threads that libgc
- * may stop (the collector waits until all but itself are blocked). Every
- * thread registered with libgc must be started here (a plain
- * pthread_create in a file that includes gc.h is libgc's redirect: a
- * thread the count would miss, and libgc would signal). */
-int gc_thread_create(pthread_t *t, const pthread_attr_t *a, void *(*fn)(void *),
-                     void *arg);
-int gc_thread_join(pthread_t t);
 #else
 #define GC_SAFEPOINTS 0
 static inline void *gc_blocking(void *(*fn)(void *), void *arg) { return fn(arg); }
 static inline void gc_safepoint(Worker *w) { (void)w; }
-#ifndef CSP_NO_GC
-static inline int gc_thread_create(pthread_t *t, const pthread_attr_t *a,
-                                   void *(*fn)(void *), void *arg) {
-    return GC_pthread_create(t, a, fn, arg);
-}
-static inline int gc_thread_join(pthread_t t) { return GC_pthread_join(t, NULL); }
-#endif
 #endif
 
 #endif
