@@ -112,7 +112,9 @@
  * STOP THE WORLD (GOMAXPROCS): sched.gcwaiting asks every M to stop its P at
  *   its next scheduling point (VM preemption bounds how long that takes);
  *   idle Ps are taken directly. The last P to stop wakes the requester,
- *   which resizes allp and restarts the Ps that have work.
+ *   which resizes allp and restarts the Ps that have work. Goroutine dumps
+ *   stop it the same way, and so do the TSan build's collections
+ *   (gc_safepoint at the top of schedule's loop, runtime/gc.c TSAN).
  *
  * SIMULATION (-seed, -fake-time, csp explore: runtime/sim.c): every public
  *   function below that the VM calls begins with `if (SIM_ON) return
