@@ -1319,7 +1319,11 @@ static void schedule(M *m) {
             if (!m->p)
                 return;
         }
-        gc_safepoint(&m->w); /* TSan's collections (gc.c); else nothing */
+        /* TSan's collections (gc.c); else nothing. Not while spinning: the
+         * stop-the-world may park this M inside a G-less wait_for_p, which
+         * a spinning M must not enter (it runs a G soon and comes back). */
+        if (!m->spinning)
+            gc_safepoint(&m->w);
         GSched *g = findrunnable(m);
         if (!g)
             return;
