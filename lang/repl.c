@@ -838,6 +838,25 @@ static int64_t now_ms(void) {
  * wakes). Returns its VM_FG_* end. */
 enum { INTERRUPT_MS = 250 };
 
+typedef struct PollArgs {
+    struct pollfd *fds;
+    nfds_t n;
+    int ms;
+} PollArgs;
+
+static void *poll_fds(void *arg) {
+    PollArgs *a = arg;
+    poll(a->fds, a->n, a->ms);
+    return NULL;
+}
+
+/* poll(2) as a wait the collector need not stop (gc_blocking): the REPL
+ * thread is known to libgc, and under TSan a collection waits for it. */
+static void poll_blocked(struct pollfd *fds, nfds_t n, int ms) {
+    PollArgs a = {fds, n, ms};
+    gc_blocking(poll_fds, &a);
+}
+
 static int fg_wait(Repl *r) {
     int64_t intr_at = 0;
     for (;;) {
@@ -847,7 +866,7 @@ static int fg_wait(Repl *r) {
             return st;
         }
         struct pollfd fds[2] = {{r->wake[0], POLLIN, 0}, {term.out, POLLIN, 0}};
-        poll(fds, term.on ? 2 : 1, intr_at ? 50 : -1);
+        poll_blocked(fds, term.on ? 2 : 1, intr_at ? 50 : -1);
         drain(r->wake[0]);
         pump_output();
         if (sigint_seen) {
@@ -1748,7 +1767,7 @@ static char *read_edited(Repl *r, const char *prompt) {
     while (!edited_done) {
         struct pollfd fds[3] = {{0, POLLIN, 0}, {term.out, POLLIN, 0},
                                 {r->wake[0], POLLIN, 0}};
-        poll(fds, r->live ? 3 : 2, -1);
+        poll_blocked(fds, r->live ? 3 : 2, -1);
         if (r->live)
             drain(r->wake[0]);
         if (sigint_seen) {

@@ -50,11 +50,46 @@
  * other percentages scale it (200% -> 1.5, rounded, at least 1). A negative
  * percentage disables collection (GC_disable) until a non-negative one.
  *
- * TSAN: the ThreadSanitizer build never collects (gc_init): libgc stops
- * threads with signals that TSan defers while a thread is in a raw system
- * call, so a collection aborts ("Signals delivery fails constantly").
- * Not done yet: collecting under TSan at scheduler safe points (every M
- * parked by the scheduler itself, libgc's thread stopping disabled).
+ * TSAN (GC_SAFEPOINTS, gc.h): libgc stops the world with signals, and
+ * ThreadSanitizer runs a signal's handler only when the thread passes one
+ * of its interceptors, so a thread in a raw futex wait or a system call
+ * never answers and the collection hangs. That build therefore never lets
+ * libgc stop a thread. libgc sends no signal to a thread inside
+ * GC_do_blocking (it scans that thread's stack only above the call, and
+ * the thread cannot leave it while a collection holds libgc's lock), so:
+ *   - libgc's own collections stay off (GC_disable for good, gc_init);
+ *   - every wait a thread libgc knows makes for long goes through
+ *     gc_blocking: a note (park_linux.c: idle and stopped Ms, the monitor,
+ *     nested parks), the finalizer thread's semaphore (leak.c), the
+ *     SIGQUIT thread's poll and the schedtrace thread's sleep
+ *     (goroutine.c), the REPL thread's polls (lang/repl.c);
+ *   - a collection (collect) stops the world through the scheduler
+ *     (sched_stop_world_from: every other P stops at its next scheduling
+ *     point and its M parks on its note), waits until every other thread
+ *     is inside gc_blocking, and then runs one GC_gcollect with libgc
+ *     enabled for it alone, while holding the gate (world.mu) that a
+ *     thread must pass to leave gc_blocking. libgc's stop finds nobody to
+ *     signal. The gate also orders (for TSan) every thread's accesses to
+ *     an object before the collection that frees it, and the collection
+ *     before any reuse.
+ * Who collects: an M at a scheduling point (gc_safepoint, from
+ * sched.c's schedule) once gc_alloc & co. have counted libgc's trigger
+ * since the last collection (set_trigger: heap / free-space divisor, at
+ * least 4 MiB; GOGC and SetGCPercent apply), runtime.GC,
+ * debug.FreeOSMemory, the leak checks (gc_collect). The threads counted (world.nthreads) are those libgc may
+ * stop: the main thread and every gc_thread_create's until gc_thread_join
+ * (an M that exits unjoined, at the program's end, stays counted: no more
+ * collections then, which is the safe side). NOT COLLECTED: while some
+ * thread libgc knows stays outside gc_blocking for WAIT_AUTO_NS
+ * (WAIT_FORCED_NS for runtime.GC): an M in a system call or a foreign call
+ * (os/signal's reader, a read of stdin), the REPL reading piped input;
+ * that collection is skipped, never forced. CSP_GCSTRESS is off there.
+ * LOCKS: world.mu (the gate) guards world.nthreads and world.nblocked; it
+ * is taken before libgc's lock, never under it (blocked() runs outside
+ * libgc's lock; the one call back into this file during a collection, the
+ * finalizer thread's start, knows its thread holds the gate: collecting).
+ * A thread inside gc_blocking holds no csp lock, so a collector that waits
+ * for the others never waits on itself.
  */
 #include "gc.h"
 #include "leak.h"
@@ -70,8 +105,13 @@
 #include "rt.h"
 
 #include "debug.h"
+#if GC_SAFEPOINTS
+#include <errno.h>
 
-#ifdef CSP_DEBUG
+#include "sched.h"
+#endif
+
+#if defined(CSP_DEBUG) && !GC_SAFEPOINTS
 static unsigned gcstress;                 /* N, or 0: set by gc_init */
 static _Thread_local unsigned gcstress_n; /* allocations since the last */
 
@@ -83,6 +123,16 @@ static void stress(void) {
 }
 #else
 #define stress() ((void)0)
+#endif
+
+#if GC_SAFEPOINTS
+static void set_trigger(int64_t percent);
+static _Atomic size_t allocd; /* bytes asked for since the last collection
+                                 (gc_alloc's, not libgc's own): any thread,
+                                 relaxed: it only decides when to try */
+#define count_alloc(n) atomic_fetch_add_explicit(&allocd, (n), memory_order_relaxed)
+#else
+#define count_alloc(n) ((void)0)
 #endif
 
 /* Every failed allocation ends here, libgc's own included (its oom_fn). */
@@ -275,6 +325,9 @@ int64_t gc_set_percent(int64_t p) {
         p = -1;
     apply_percent(old, p);
     gc_percent = p;
+#if GC_SAFEPOINTS
+    set_trigger(p);
+#endif
     pthread_mutex_unlock(&percent_mu);
     return old;
 }
@@ -286,9 +339,8 @@ void gc_hold(bool on) {
         GC_enable();
 }
 
-/* GOGC in the environment, as Go reads it at start: "off" or a number.
- * (Unused by the TSan build, which never collects.) */
-__attribute__((unused)) static void percent_from_env(void) {
+/* GOGC in the environment, as Go reads it at start: "off" or a number. */
+static void percent_from_env(void) {
     const char *v = getenv("GOGC");
     if (!v || !*v)
         return;
@@ -309,12 +361,203 @@ static void *mp_realloc(void *p, size_t old, size_t n) {
 }
 static void mp_free(void *p, size_t n) { (void)p, (void)n; }
 
+/* ---- collecting under ThreadSanitizer (TSAN above) ------------------------------------ */
+
+#if GC_SAFEPOINTS
+/* The least allocation between two collections: a collection stops every
+ * thread and costs some 20 ms under TSan, so not every 64 KiB as libgc's
+ * first heap would (Go's smallest heap goal is 4 MiB too). */
+enum { TRIGGER_MIN = 4 << 20 };
+/* How long a collector waits for the other threads to block: a stopped M
+ * needs a few microseconds to reach its note, but the machine may be busy
+ * (CI's two cores run two suites); a thread in a system call never comes,
+ * and the collection is skipped then (the wait is the cost). */
+#define WAIT_AUTO_NS (20 * 1000 * 1000)
+#define WAIT_FORCED_NS (1000 * 1000 * 1000)
+
+static struct {
+    pthread_mutex_t mu;   /* the gate; held by a collector throughout */
+    pthread_cond_t more;  /* signalled under mu when nblocked grows */
+    int nthreads;         /* mu: the threads libgc knows and may stop: the
+                             main thread and gc_thread_create's, not joined */
+    int nblocked;         /* mu: of them, those inside blocked() */
+} world = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 1, 0};
+static _Atomic size_t trigger; /* try at a safe point once allocd reaches
+                                  it (relaxed); set_trigger writes it */
+static _Atomic size_t heap;    /* heap size after the last collection
+                                  (relaxed): its collector writes it */
+static _Thread_local signed char registered; /* with libgc: 0 not asked */
+static _Thread_local bool collecting; /* this thread holds world.mu in
+                                         collect_blocked */
+
+/* libgc's own rule (GC PERCENT above), so that this build collects as
+ * often as the others: heap / divisor, the divisor DEFAULT_DIVISOR at
+ * 100%, i.e. heap * percent / 300; at least TRIGGER_MIN; never when the
+ * percentage is negative. */
+static void set_trigger(int64_t percent) {
+    size_t t = SIZE_MAX, h = atomic_load_explicit(&heap, memory_order_relaxed);
+    if (percent >= 0) {
+        t = h / (DEFAULT_DIVISOR * 100) * (size_t)percent;
+        if (t < TRIGGER_MIN)
+            t = TRIGGER_MIN;
+    }
+    atomic_store_explicit(&trigger, t, memory_order_relaxed);
+}
+
+typedef struct Blocked {
+    void *(*fn)(void *);
+    void *arg;
+} Blocked;
+
+/* Runs inside GC_do_blocking: libgc counts this thread as blocked from
+ * before the first lock to after the second. So a thread counted in
+ * nblocked is blocked for libgc, and one that wants to leave waits here
+ * while a collection holds the gate. */
+static void *blocked(void *arg) {
+    Blocked *b = arg;
+    pthread_mutex_lock(&world.mu);
+    world.nblocked++;
+    pthread_cond_signal(&world.more);
+    pthread_mutex_unlock(&world.mu);
+    void *r = b->fn(b->arg);
+    pthread_mutex_lock(&world.mu);
+    world.nblocked--;
+    pthread_mutex_unlock(&world.mu);
+    return r;
+}
+
+static bool is_registered(void) {
+    if (!registered)
+        registered = GC_thread_is_registered() ? 1 : -1;
+    return registered > 0;
+}
+
+void *gc_blocking(void *(*fn)(void *), void *arg) {
+    if (!is_registered()) /* a thread libgc never stops */
+        return fn(arg);
+    Blocked b = {fn, arg};
+    return GC_do_blocking(blocked, &b);
+}
+
+/* nthreads += d, under world.mu (which a collector already holds when
+ * libgc's finalizer notifier, called at the end of its collection, starts
+ * the finalizer thread: leak.c's notify, the first time) */
+static void add_threads(int d) {
+    if (!collecting)
+        pthread_mutex_lock(&world.mu);
+    world.nthreads += d;
+    if (!collecting)
+        pthread_mutex_unlock(&world.mu);
+}
+
+int gc_thread_create(pthread_t *t, const pthread_attr_t *a, void *(*fn)(void *),
+                     void *arg) {
+    add_threads(1); /* counted before it exists: not blocked until it says */
+    if (collecting) /* libgc is enabled: its allocations must not collect */
+        GC_disable();
+    int err = GC_pthread_create(t, a, fn, arg);
+    if (collecting)
+        GC_enable();
+    if (err)
+        add_threads(-1);
+    return err;
+}
+
+int gc_thread_join(pthread_t t) {
+    int err = GC_pthread_join(t, NULL);
+    if (!err) /* libgc has forgotten it */
+        add_threads(-1);
+    return err;
+}
+
+/* Collects if every other thread is (or, within wait_ns, becomes) blocked,
+ * holding the gate so that none leaves meanwhile: libgc's stop then finds
+ * nobody to signal. libgc is enabled only for that one collection. */
+static bool collect_blocked(bool unmap, int64_t wait_ns) {
+    if (!is_registered())
+        return false;
+    struct timespec dl;
+    clock_gettime(CLOCK_REALTIME, &dl);
+    dl.tv_sec += (dl.tv_nsec + wait_ns) / 1000000000;
+    dl.tv_nsec = (dl.tv_nsec + wait_ns) % 1000000000;
+    pthread_mutex_lock(&world.mu);
+    while (world.nblocked < world.nthreads - 1 &&
+           pthread_cond_timedwait(&world.more, &world.mu, &dl) != ETIMEDOUT)
+        ;
+    ASSERT(world.nblocked < world.nthreads, "gc: %d of %d threads blocked",
+           world.nblocked, world.nthreads);
+    bool all = world.nblocked == world.nthreads - 1;
+    if (all) {
+        collecting = true;
+        GC_enable();
+        if (unmap)
+            GC_gcollect_and_unmap();
+        else
+            GC_gcollect();
+        GC_disable();
+        collecting = false;
+        atomic_store_explicit(&heap, GC_get_heap_size(), memory_order_relaxed);
+    }
+    pthread_mutex_unlock(&world.mu);
+    return all;
+}
+
+/* Stops the world through the scheduler (w's M keeps its P: it is the
+ * collector; the others park on their notes, inside gc_blocking), then
+ * collects. An automatic collection another M made meanwhile is not
+ * repeated. The allocation count restarts even when it was skipped: the
+ * next try is one trigger later, not at every scheduling point. */
+static bool collect(Worker *w, bool unmap, bool forced) {
+    bool stopped = sched_stop_world_from(w);
+    bool done = false;
+    if (forced || atomic_load_explicit(&allocd, memory_order_relaxed) >=
+                      atomic_load_explicit(&trigger, memory_order_relaxed)) {
+        done = collect_blocked(unmap, forced ? WAIT_FORCED_NS : WAIT_AUTO_NS);
+        atomic_store_explicit(&allocd, 0, memory_order_relaxed);
+        pthread_mutex_lock(&percent_mu);
+        set_trigger(gc_percent);
+        pthread_mutex_unlock(&percent_mu);
+    }
+    if (stopped)
+        sched_start_world();
+    return done;
+}
+
+void gc_safepoint(Worker *w) {
+    if (atomic_load_explicit(&allocd, memory_order_relaxed) >=
+        atomic_load_explicit(&trigger, memory_order_relaxed))
+        collect(w, false, false);
+}
+#endif
+
+#if !GC_SAFEPOINTS
+int gc_thread_create(pthread_t *t, const pthread_attr_t *a, void *(*fn)(void *),
+                     void *arg) {
+    return GC_pthread_create(t, a, fn, arg);
+}
+
+int gc_thread_join(pthread_t t) { return GC_pthread_join(t, NULL); }
+#endif
+
+bool gc_collect(Worker *w, bool unmap) {
+#if GC_SAFEPOINTS
+    return collect(w, unmap, true);
+#else
+    (void)w;
+    if (unmap)
+        GC_gcollect_and_unmap();
+    else
+        GC_gcollect();
+    return true;
+#endif
+}
+
 void gc_init(void) {
 #if defined(__SANITIZE_THREAD__)
-    /* No marker threads in that build (it never collects, below): a signal
-     * the kernel hands to an idle marker, parked in a pthread_cond_wait
-     * ThreadSanitizer does not treat as blocking, never reaches its
-     * handler, so os/signal's SIGINT was lost. */
+    /* No marker threads in that build (the collecting thread marks
+     * alone): a signal the kernel hands to an idle marker, parked in a
+     * pthread_cond_wait ThreadSanitizer does not treat as blocking, never
+     * reaches its handler, so os/signal's SIGINT was lost. */
     GC_set_markers_count(1);
 #endif
     st.process_start = clock_ns(CLOCK_MONOTONIC);
@@ -325,19 +568,15 @@ void gc_init(void) {
     GC_allow_register_threads();
     mp_set_memory_functions(mp_alloc, mp_realloc, mp_free);
     leak_init();
-#ifdef CSP_DEBUG
+#if defined(CSP_DEBUG) && !GC_SAFEPOINTS
     const char *n = getenv("CSP_GCSTRESS");
     gcstress = n ? (unsigned)strtoul(n, NULL, 10) : 0;
 #endif
-#if defined(__SANITIZE_THREAD__)
-    /* ThreadSanitizer defers the signals libgc stops threads with while a
-     * thread sits in a raw system call or in uninstrumented code, so a
-     * collection aborts ("Signals delivery fails constantly"). TSAN runs
-     * are sized to fit in memory without collecting. */
-    GC_disable();
-#else
-    percent_from_env();
+#if GC_SAFEPOINTS
+    GC_disable(); /* for good: collections come from collect_blocked only */
+    set_trigger(100);
 #endif
+    percent_from_env();
 }
 
 /* -race: memory the collector hands out again must not keep the access
@@ -366,6 +605,7 @@ void *gc_alloc_atomic(size_t n) {
 
 void *gc_realloc(void *p, size_t n) {
     stress();
+    count_alloc(n);
     void *q = GC_REALLOC(p, n ? n : 1);
     if (!q)
         oom(n);

@@ -12,6 +12,9 @@
 #include <string.h>
 #define GC_THREADS 1
 #include <gc/gc.h>
+#include <pthread.h>
+
+typedef struct Worker Worker; /* runtime/vm.h */
 
 /* Go's `fatal error: runtime: out of memory`, exit 2 without atexit
  * handlers (rt_out_of_memory). Every allocation failure ends here. */
@@ -59,5 +62,40 @@ int64_t gc_set_percent(int64_t p);
  * finds next to nothing to free, and libgc's small first heap made eight
  * of them in a hello world, a quarter of its start-up. */
 void gc_hold(bool on);
+
+/* runtime.GC and debug.FreeOSMemory (unmap: give free pages back to the
+ * OS): one collection now. w: the calling goroutine's Worker, or NULL
+ * (the simulation's loop). Under TSan it stops the world first (gc.c,
+ * TSAN); a collection it could not make there is skipped (false). */
+bool gc_collect(Worker *w, bool unmap);
+
+/* GC_pthread_create and GC_pthread_join; under TSan they also count the
+ * threads that libgc may stop (the collector waits until all but itself
+ * are blocked, gc.c TSAN). Every thread registered with libgc must be
+ * started here (a plain pthread_create in a file that includes gc.h is
+ * libgc's redirect: a thread the count would miss, and libgc would
+ * signal). */
+int gc_thread_create(pthread_t *t, const pthread_attr_t *a, void *(*fn)(void *),
+                     void *arg);
+int gc_thread_join(pthread_t t);
+
+/* COLLECTING UNDER THREADSANITIZER (gc.c, TSAN): the scheduler stops the
+ * world itself and every other thread the collector knows waits inside
+ * gc_blocking, so libgc sends no signal. GC_SAFEPOINTS says whether this
+ * build does so (TSan with libgc); elsewhere the two calls below are
+ * nothing but the plain operation, inlined: no cost in any other build. */
+#if defined(__SANITIZE_THREAD__) && !defined(CSP_NO_GC)
+#define GC_SAFEPOINTS 1
+/* Runs fn(arg) as a thread libgc need not stop: it must not touch the GC
+ * heap (a futex sleep, sem_wait). The caller's frames above stay roots. */
+void *gc_blocking(void *(*fn)(void *), void *arg);
+/* A scheduling point of w's M (it holds a P, runs no goroutine): collects
+ * when enough was allocated since the last collection. */
+void gc_safepoint(Worker *w);
+#else
+#define GC_SAFEPOINTS 0
+static inline void *gc_blocking(void *(*fn)(void *), void *arg) { return fn(arg); }
+static inline void gc_safepoint(Worker *w) { (void)w; }
+#endif
 
 #endif

@@ -443,11 +443,17 @@ static void on_sigquit(int sig) {
     errno = saved;
 }
 
-static void *sigquit_thread(void *arg) {
+/* Blocked for the collector while it waits (gc_blocking). */
+static void *wait_sigquit(void *arg) {
     struct pollfd fds[2] = {{.fd = quit_sfd, .events = POLLIN},
                             {.fd = quit_pipe[0], .events = POLLIN}};
     while (poll(fds, 2, -1) <= 0) /* EINTR: libgc's signals */
         ;
+    return arg;
+}
+
+static void *sigquit_thread(void *arg) {
+    gc_blocking(wait_sigquit, arg);
     panic_lock();
     fflush(stdout);
     fputs("SIGQUIT: quit\nPC=0x0 m=0 sigcode=0\n", stderr);
@@ -464,7 +470,7 @@ static void start_sigquit_thread(void) {
     if (pipe2(quit_pipe, O_CLOEXEC | O_NONBLOCK) != 0 ||
         (quit_sfd = signalfd(-1, &set, SFD_CLOEXEC)) < 0)
         return; /* no dump: SIGQUIT stays blocked (no descriptors left) */
-    if (pthread_create(&quit_thread, NULL, sigquit_thread, NULL) != 0)
+    if (gc_thread_create(&quit_thread, NULL, sigquit_thread, NULL) != 0)
         return;
     pthread_detach(quit_thread);
 }
@@ -505,11 +511,17 @@ static int64_t schedtrace_ms(void) {
     return ms > 0 ? ms : 0;
 }
 
+/* Blocked for the collector while it sleeps (gc_blocking). */
+static void *sleep_ts(void *ts) {
+    nanosleep(ts, NULL);
+    return NULL;
+}
+
 static void *schedtrace_thread(void *arg) {
     int64_t ms = (int64_t)(intptr_t)arg;
     struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
     for (;;) {
-        nanosleep(&ts, NULL);
+        gc_blocking(sleep_ts, &ts);
         char buf[4096];
         sched_trace_line(buf, sizeof buf,
                          (sched_nanotime() - run.start) / 1000000);
@@ -524,7 +536,7 @@ static void setup_schedtrace(void) {
     if (!ms)
         return;
     pthread_t t;
-    if (pthread_create(&t, NULL, schedtrace_thread, (void *)(intptr_t)ms) == 0)
+    if (gc_thread_create(&t, NULL, schedtrace_thread, (void *)(intptr_t)ms) == 0)
         pthread_detach(t);
 }
 

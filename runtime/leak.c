@@ -91,8 +91,8 @@
  * NOT DETECTED (misses, never false reports): a goroutine made to look reachable by a stale word on some thread's
  *   C stack or a stale pointer in a free record (libgc is conservative);
  *   the REPL's seeded session (:seed: its goroutines outlive an input);
- *   builds without libgc (CSP_NO_GC) and the TSan build (which never
- *   collects).
+ *   builds without libgc (CSP_NO_GC); under TSan, a collection skipped
+ *   because some thread stayed in a system call (gc.c, TSAN).
  *
  * THE SIMULATION (-seed, -fake-time, csp explore: sim.c) keeps its
  *   goroutines on a strong list, so the finalizers never see them while it
@@ -272,11 +272,16 @@ static void run_finalizers(void) {
     leak_scrub_stack();
 }
 
+/* The finalizer thread's sleep: blocked for the collector (gc_blocking). */
+static void *wait_batch(void *arg) {
+    while (sem_wait(&lk.sem) != 0)
+        ;
+    return arg;
+}
+
 static void *finalizer_thread(void *arg) {
-    (void)arg;
     for (;;) {
-        while (sem_wait(&lk.sem) != 0)
-            ;
+        gc_blocking(wait_batch, arg);
         run_finalizers();
     }
     return NULL;
@@ -287,7 +292,7 @@ static void start_thread(void) {
     pthread_attr_t a;
     pthread_attr_init(&a);
     pthread_attr_setdetachstate(&a, PTHREAD_CREATE_DETACHED);
-    if (GC_pthread_create(&t, &a, finalizer_thread, NULL) != 0) {
+    if (gc_thread_create(&t, &a, finalizer_thread, NULL) != 0) {
         /* without the thread, reports come only from runtime.GC() */
     }
     pthread_attr_destroy(&a);
@@ -404,7 +409,7 @@ static void sim_check(Fiber *self, const Slot *args) {
                 clear_dead(f, NULL);
         }
         leak_scrub_stack();
-        GC_gcollect();
+        gc_collect(self ? self->w : NULL, false);
         run_finalizers(); /* and waits for the thread's batch */
         sim_note_leaks(report_simfound());
         for (size_t i = 0; i < n; i++)
@@ -438,7 +443,7 @@ bool leak_collect(Fiber *self, const Slot *args) {
         return true;
     }
     clear_dead(self, args);
-    GC_gcollect();
+    gc_collect(self ? self->w : NULL, false);
     if (atomic_load(&lk.mode) != LEAK_OFF)
         run_finalizers();
     return false;

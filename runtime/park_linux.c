@@ -24,6 +24,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "gc.h"
 #include "sched.h"
 #include "sim.h"
 
@@ -82,22 +83,46 @@ void note_wakeup(Note *n) {
     futex_wake(&n->key, 1);
 }
 
-void note_sleep(Note *n) {
+/* A thread asleep on a note is blocked for the collector (gc_blocking:
+ * under TSan the collections wait for every thread to be so; elsewhere it
+ * is a plain call). */
+static void *sleep_until_woken(void *arg) {
+    Note *n = arg;
     while (atomic_load_explicit(&n->key, memory_order_acquire) == 0)
         futex_wait(&n->key, 0, NULL);
+    return NULL;
+}
+
+void note_sleep(Note *n) {
+    gc_blocking(sleep_until_woken, n);
+}
+
+typedef struct TimedSleep {
+    Note *n;
+    int64_t ns;
+    bool woken;
+} TimedSleep;
+
+static void *sleep_until_deadline(void *arg) {
+    TimedSleep *t = arg;
+    int64_t deadline = sched_nanotime() + t->ns;
+    for (;;) {
+        if (atomic_load_explicit(&t->n->key, memory_order_acquire) != 0) {
+            t->woken = true;
+            return NULL;
+        }
+        int64_t left = deadline - sched_nanotime();
+        if (left <= 0)
+            return NULL;
+        struct timespec ts = {left / 1000000000, left % 1000000000};
+        futex_wait(&t->n->key, 0, &ts);
+    }
 }
 
 bool note_tsleep(Note *n, int64_t ns) {
-    int64_t deadline = sched_nanotime() + ns;
-    for (;;) {
-        if (atomic_load_explicit(&n->key, memory_order_acquire) != 0)
-            return true;
-        int64_t left = deadline - sched_nanotime();
-        if (left <= 0)
-            return false;
-        struct timespec ts = {left / 1000000000, left % 1000000000};
-        futex_wait(&n->key, 0, &ts);
-    }
+    TimedSleep t = {n, ns, false};
+    gc_blocking(sleep_until_deadline, &t);
+    return t.woken;
 }
 
 /* ---- lock -------------------------------------------------------------------- */

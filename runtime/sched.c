@@ -112,7 +112,9 @@
  * STOP THE WORLD (GOMAXPROCS): sched.gcwaiting asks every M to stop its P at
  *   its next scheduling point (VM preemption bounds how long that takes);
  *   idle Ps are taken directly. The last P to stop wakes the requester,
- *   which resizes allp and restarts the Ps that have work.
+ *   which resizes allp and restarts the Ps that have work. Goroutine dumps
+ *   stop it the same way, and so do the TSan build's collections
+ *   (gc_safepoint at the top of schedule's loop, runtime/gc.c TSAN).
  *
  * SIMULATION (-seed, -fake-time, csp explore: runtime/sim.c): every public
  *   function below that the VM calls begins with `if (SIM_ON) return
@@ -819,7 +821,7 @@ static void newm(P *p, bool spinning) {
 #ifdef CSP_NO_GC
     err = pthread_create(&t, NULL, mstart, m);
 #else
-    err = GC_pthread_create(&t, NULL, mstart, m);
+    err = gc_thread_create(&t, NULL, mstart, m);
 #endif
     if (err)
         sched_throw("newm: cannot create a thread");
@@ -1317,6 +1319,11 @@ static void schedule(M *m) {
             if (!m->p)
                 return;
         }
+        /* TSan's collections (gc.c); else nothing. Not while spinning: the
+         * stop-the-world may park this M inside a G-less wait_for_p, which
+         * a spinning M must not enter (it runs a G soon and comes back). */
+        if (!m->spinning)
+            gc_safepoint(&m->w);
         GSched *g = findrunnable(m);
         if (!g)
             return;
@@ -1518,7 +1525,7 @@ void sched_shutdown(void) {
 #ifdef CSP_NO_GC
             pthread_join(t, NULL);
 #else
-            GC_pthread_join(t, NULL);
+            gc_thread_join(t);
 #endif
             continue;
         }
@@ -1960,7 +1967,7 @@ static void sysmon_start(void) {
 #ifdef CSP_NO_GC
     int err = pthread_create(&t, NULL, sysmon_main, NULL);
 #else
-    int err = GC_pthread_create(&t, NULL, sysmon_main, NULL);
+    int err = gc_thread_create(&t, NULL, sysmon_main, NULL);
 #endif
     if (err)
         sched_throw("sysmon: cannot create a thread");
@@ -2053,7 +2060,7 @@ static void sysmon_stop(void) {
 #ifdef CSP_NO_GC
     pthread_join(th, NULL);
 #else
-    GC_pthread_join(th, NULL);
+    gc_thread_join(th);
 #endif
     atomic_store(&sysmon.started, false);
     note_clear(&sysmon.note);

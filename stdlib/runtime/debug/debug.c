@@ -29,7 +29,7 @@ static int n_SetMemoryLimit(Fiber *f, Slot *a) {
 }
 
 static int n_FreeOSMemory(Fiber *f, Slot *a) {
-    GC_gcollect_and_unmap();
+    gc_collect(f->w, true);
     return NATIVE_OK;
 }
 
