@@ -130,9 +130,9 @@ static void set_trigger(int64_t percent);
 static _Atomic size_t allocd; /* bytes asked for since the last collection
                                  (gc_alloc's, not libgc's own): any thread,
                                  relaxed: it only decides when to try */
-#define count_alloc(n) atomic_fetch_add_explicit(&allocd, (n), memory_order_relaxed)
+#define trigger_add(n) atomic_fetch_add_explicit(&allocd, (n), memory_order_relaxed)
 #else
-#define count_alloc(n) ((void)0)
+#define trigger_add(n) ((void)0)
 #endif
 
 /* Every failed allocation ends here, libgc's own included (its oom_fn). */
@@ -583,6 +583,7 @@ void gc_init(void) {
  * history of the dead object that had it (race.c). */
 void *gc_alloc(size_t n) {
     stress();
+    trigger_add(n);
     count_alloc(n);
     void *p = GC_MALLOC(n ? n : 1);
     if (!p)
@@ -594,6 +595,7 @@ void *gc_alloc(size_t n) {
 
 void *gc_alloc_atomic(size_t n) {
     stress();
+    trigger_add(n);
     count_alloc(n);
     void *p = GC_MALLOC_ATOMIC(n ? n : 1);
     if (!p)
@@ -605,7 +607,7 @@ void *gc_alloc_atomic(size_t n) {
 
 void *gc_realloc(void *p, size_t n) {
     stress();
-    count_alloc(n);
+    trigger_add(n);
     void *q = GC_REALLOC(p, n ? n : 1);
     if (!q)
         oom(n);
