@@ -1185,17 +1185,9 @@ static Frag c_star(Comp *c, const Node *sub, bool greedy) {
     Frag f = c_node(c, sub);
     if (f.nullable)   /* (x+)?: see the header */
         return c_quest(c, c_plus(c, f, greedy), greedy);
-    int32_t s = emit(c, I_SPLIT, 0);
-    patch(c, f.holes, s);
-    uint32_t h;
-    if (greedy) {
-        c->inst[s].out = f.start;
-        h = (uint32_t)s << 1 | 1;
-    } else {
-        c->inst[s].out1 = f.start;
-        h = (uint32_t)s << 1;
-    }
-    return (Frag){s, h, true};
+    /* x+ entered at its loop's split (the last instruction emitted) */
+    Frag p = c_plus(c, f, greedy);
+    return (Frag){c->n - 1, p.holes, true};
 }
 
 static Frag c_repeat(Comp *c, const Node *nd) {
