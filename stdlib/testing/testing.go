@@ -99,7 +99,7 @@ var (
 	flagFuzztime  string // -fuzztime: D or Nx, "" for no limit
 	flagFuzzmin   string // -fuzzminimizetime
 	flagFuzzfiles string // the files csp test ran: the re-run command's
-	cpuList       []int // -cpu: the GOMAXPROCS values to run under
+	cpuList       []int  // -cpu: the GOMAXPROCS values to run under
 	registered    bool
 )
 
@@ -871,31 +871,7 @@ func tRunner(t *T, fn func(t *T)) {
 				}
 			}
 		}
-		if err != nil {
-			t.doPanic(err)
-		}
-		t.mu.Lock()
-		t.duration += time.Since(t.start)
-		subs := t.sub
-		t.mu.Unlock()
-		if len(subs) > 0 {
-			close(t.barrier)
-			for _, s := range subs {
-				<-s.signal
-			}
-		}
-		if r := t.runCleanup(); r != nil {
-			t.doPanic(r)
-		}
-		if t.Failed() {
-			t.run.mu.Lock()
-			t.run.numFailed++
-			t.run.mu.Unlock()
-		}
-		t.report()
-		t.mu.Lock()
-		t.done = true
-		t.mu.Unlock()
+		t.finish(t.run, err)
 		t.signal <- signal
 	}()
 	fn(t)
@@ -925,6 +901,38 @@ func (c *common) checkRaces(before int) {
 
 // doPanic reports the test and its parents as failed, then panics again with err
 // (the process dies with Go's report: `panic: V [recovered, repanicked]`).
+// finish ends a test or fuzz test of run whose function returned or
+// panicked (err): it reports the panic, waits for parallel subtests, runs
+// the cleanups, counts a failure and prints the result; the caller then
+// signals its parent.
+func (c *common) finish(run *runContext, err any) {
+	if err != nil {
+		c.doPanic(err)
+	}
+	c.mu.Lock()
+	c.duration += time.Since(c.start)
+	subs := c.sub
+	c.mu.Unlock()
+	if len(subs) > 0 {
+		close(c.barrier)
+		for _, s := range subs {
+			<-s.signal
+		}
+	}
+	if r := c.runCleanup(); r != nil {
+		c.doPanic(r)
+	}
+	if c.Failed() {
+		run.mu.Lock()
+		run.numFailed++
+		run.mu.Unlock()
+	}
+	c.report()
+	c.mu.Lock()
+	c.done = true
+	c.mu.Unlock()
+}
+
 func (c *common) doPanic(err any) {
 	c.Fail()
 	c.runCleanup()
@@ -1964,31 +1972,7 @@ func fRunner(f *F, fn func(*F)) {
 			f.logRaw("fuzz.go:666: returned without calling F.Fuzz, F.Fail, or F.Skip\n")
 			f.common.Fail()
 		}
-		if err != nil {
-			f.doPanic(err)
-		}
-		f.mu.Lock()
-		f.duration += time.Since(f.start)
-		subs := f.sub
-		f.mu.Unlock()
-		if len(subs) > 0 {
-			close(f.barrier)
-			for _, s := range subs {
-				<-s.signal
-			}
-		}
-		if r := f.runCleanup(); r != nil {
-			f.doPanic(r)
-		}
-		if f.Failed() {
-			f.run.mu.Lock()
-			f.run.numFailed++
-			f.run.mu.Unlock()
-		}
-		f.report()
-		f.mu.Lock()
-		f.done = true
-		f.mu.Unlock()
+		f.finish(f.run, err)
 		f.signal <- true
 	}()
 	fn(f)
