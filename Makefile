@@ -102,8 +102,14 @@ test-loaded: $(BIN) $(O)/unit_tests $(O)/fuzz_replay
 unit: $(O)/unit_tests
 	./$(O)/unit_tests
 
-stress: $(BIN)
+stress: $(BIN) $(O)/stress/stress_chan $(O)/stress/stress_park
 	sh tests/stress/run.sh $(BUILD)
+
+# The C stress programs (tests/stress/*.c), linked with the whole runtime as
+# the unit tests are.
+$(O)/stress/%: tests/stress/%.c $(LIBOBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(LDFLAGS) $< $(LIBOBJ) -o $@ $(LDLIBS)
 
 # The seed examples too slow or heavy for `make test` (about 50 s, 1 GiB).
 seeds-long: $(BIN)

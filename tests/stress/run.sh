@@ -1,9 +1,9 @@
 #!/bin/sh
 # run.sh [release|tsan|asan] [quick] — stress tests of the runtime.
 #
-# 1. C-level scheduler/channel stress programs (stress_*.c, built into
-#    build/stress[-VARIANT]/ against runtime/sched.c, chan.c, park_linux.c)
-#    at -procs 1, 2 and 8.
+# 1. C-level scheduler/channel stress programs (stress_*.c, built by
+#    `make stress` into build/VARIANT/stress/ with the whole runtime, as the
+#    unit tests are) at -procs 1, 2 and 8.
 # 2. csp stress scripts (*.csp here) run by the interpreter of the variant
 #    (bin/csp, or build/VARIANT/csp; override with $CSP) at -procs 1, 2, 8:
 #    chan_mix (thousands of goroutines, a million random sends, receives,
@@ -17,18 +17,14 @@ set -u
 variant=${1:-release}
 quick=${2:-}
 root=$(cd "$(dirname "$0")/../.." && pwd)
-out=$root/build/stress-$variant
-mkdir -p "$out"
-flags="-std=gnu11 -O2 -g -Wall -Wextra -Wshadow -Wno-unused-parameter -D_GNU_SOURCE -I$root"
+out=$root/build/$variant/stress
 scale=1
 limit=1024 # bytes per parked goroutine (sanitizers add their own)
 case $variant in
-tsan) flags="$flags -O1 -fsanitize=thread -DCSP_NO_GC"; scale=10; limit=0 ;;
-asan) flags="$flags -O1 -fsanitize=address,undefined -fno-omit-frame-pointer"; scale=4; limit=0 ;;
+tsan) scale=10; limit=0 ;;
+asan) scale=4; limit=0 ;;
 esac
 if [ "$variant" = release ]; then csp=${CSP:-$root/bin/csp}; else csp=${CSP:-$root/build/$variant/csp}; fi
-libs="$(pkg-config --libs bdw-gc) -lm -lpthread"
-rt="$root/runtime/sched.c $root/runtime/park_linux.c $root/runtime/chan.c"
 passed=0
 failed=0
 
@@ -46,8 +42,8 @@ check() {
 
 if [ -z "$quick" ]; then
     for prog in stress_chan stress_park; do
-        if ! ${CC:-gcc} $flags "$root/tests/stress/$prog.c" $rt -o "$out/$prog" $libs; then
-            echo "FAIL: cannot build $prog"
+        if [ ! -x "$out/$prog" ]; then
+            echo "FAIL: $out/$prog not built (make stress BUILD=$variant)"
             failed=$((failed + 1))
         fi
     done
