@@ -1154,31 +1154,26 @@ static Frag c_cat(Comp *c, Frag a, Frag b) {
     return (Frag){a.start, b.holes, a.nullable && b.nullable};
 }
 
+/* Split s goes to start first when greedy (out), second otherwise (out1);
+ * returns its other branch as a hole. */
+static uint32_t split_to(Comp *c, int32_t s, int32_t start, bool greedy) {
+    if (greedy) {
+        c->inst[s].out = start;
+        return (uint32_t)s << 1 | 1;
+    }
+    c->inst[s].out1 = start;
+    return (uint32_t)s << 1;
+}
+
 static Frag c_quest(Comp *c, Frag f, bool greedy) {
     int32_t s = emit(c, I_SPLIT, 0);
-    uint32_t h;
-    if (greedy) {
-        c->inst[s].out = f.start;
-        h = (uint32_t)s << 1 | 1;
-    } else {
-        c->inst[s].out1 = f.start;
-        h = (uint32_t)s << 1;
-    }
-    return (Frag){s, join(c, f.holes, h), true};
+    return (Frag){s, join(c, f.holes, split_to(c, s, f.start, greedy)), true};
 }
 
 static Frag c_plus(Comp *c, Frag f, bool greedy) {
     int32_t s = emit(c, I_SPLIT, 0);
     patch(c, f.holes, s);
-    uint32_t h;
-    if (greedy) {
-        c->inst[s].out = f.start;
-        h = (uint32_t)s << 1 | 1;
-    } else {
-        c->inst[s].out1 = f.start;
-        h = (uint32_t)s << 1;
-    }
-    return (Frag){f.start, h, f.nullable};
+    return (Frag){f.start, split_to(c, s, f.start, greedy), f.nullable};
 }
 
 static Frag c_star(Comp *c, const Node *sub, bool greedy) {
