@@ -125,6 +125,17 @@ go_prog() {
     go_build "$TMP/go_$1" prog > /dev/null 2>&1
 }
 
+# csp_go_row NAME SRC GOPROG: one row of csp's median time on SRC beside
+# Go's (GOPROG, when $hasgo is 1) and their ratio.
+csp_go_row() {
+    tc=$(timed_median "$TMP/csp.out" "$CSP" "$2")
+    [ "$tc" = fail ] && status=1
+    tg=-
+    [ $hasgo = 1 ] && tg=$(timed_median "$TMP/go.out" "$3")
+    printf '%-12s %9s %9s %9s\n' "$1" "$tc" "$(mark "$tg" "$TMP/go.out")" \
+        "$(ratio "$tc" "$tg")"
+}
+
 echo
 printf '%-12s %9s %9s %9s\n' concurrency "csp s" "go s" "csp/go"
 for src in "$DIR"/conc/*.csp; do
@@ -153,12 +164,7 @@ for src in "$DIR"/conc/*.csp; do
         done
         continue ;;
     esac
-    tc=$(timed_median "$TMP/csp.out" "$CSP" "$src")
-    [ "$tc" = fail ] && status=1
-    tg=-
-    [ $hasgo = 1 ] && tg=$(timed_median "$TMP/go.out" "$TMP/go_$name/prog")
-    printf '%-12s %9s %9s %9s\n' "$name" "$tc" "$(mark "$tg" "$TMP/go.out")" \
-        "$(ratio "$tc" "$tg")"
+    csp_go_row "$name" "$src" "$TMP/go_$name/prog"
 done
 
 # Library benchmarks (lib/): a package whose work runs in C natives,
@@ -170,12 +176,7 @@ for src in "$DIR"/lib/*.csp; do
     name=$(basename "${src%.csp}")
     hasgo=0
     go_prog "lib_$name" "$src" && hasgo=1
-    tc=$(timed_median "$TMP/csp.out" "$CSP" "$src")
-    [ "$tc" = fail ] && status=1
-    tg=-
-    [ $hasgo = 1 ] && tg=$(timed_median "$TMP/go.out" "$TMP/go_lib_$name/prog")
-    printf '%-12s %9s %9s %9s\n' "$name" "$tc" "$(mark "$tg" "$TMP/go.out")" \
-        "$(ratio "$tc" "$tg")"
+    csp_go_row "$name" "$src" "$TMP/go_lib_$name/prog"
 done
 
 # peak_kb CMD...: peak resident memory of one run in KiB, or "-".
