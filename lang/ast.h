@@ -251,7 +251,7 @@ struct Expr {
         struct { Expr *x; Expr *lo, *hi, *max; bool three; } slice;
         struct { Expr *x; Expr *type; } assert;
         struct {
-            Expr *fun; Expr **args; int nargs; bool has_ellipsis; Pos rparen;
+            Expr *fun; Expr **args; int nargs; bool has_ellipsis; Pos lparen, rparen;
             CallKind kind;               /* CHECKER */
             Builtin builtin;             /* CHECKER: CALL_BUILTIN */
             Expr *tuple;                 /* CHECKER: builtin(g()) with g

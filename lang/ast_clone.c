@@ -97,6 +97,7 @@ Expr *ast_clone_expr(const Expr *e) {
             c->u.call.nargs = e->u.call.nargs;
         }
         c->u.call.has_ellipsis = e->u.call.has_ellipsis;
+        c->u.call.lparen = e->u.call.lparen;
         c->u.call.rparen = e->u.call.rparen;
         break;
     case E_STAR: c->u.star.x = ast_clone_expr(e->u.star.x); break;

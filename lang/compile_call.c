@@ -270,7 +270,8 @@ int ccall(FuncState *fs, Expr *e, int nwant) {
         return base;
     }
     cargs(fs, e, sig);
-    set_line(fs, e->pos);
+    /* A call's line is its '(' line, as gc's (`x.\n\tM()` is on M's line). */
+    set_line(fs, e->u.call.lparen.line ? e->u.call.lparen : e->pos);
     /* A native callee known here gets the VM's frameless fast path. */
     bool native = op == OP_CALLK && ((Proto *)fs->k[kidx].p)->native;
     if (op == OP_CALLI) emit(fs, OP_CALLI, base, kidx, cache);

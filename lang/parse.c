@@ -573,6 +573,7 @@ static Expr *p_call(Parser *p, Expr *fun) {
     Vec args = {0};
     e->u.call.fun = fun;
     e->u.call.args = (Expr **)&args;
+    e->u.call.lparen = ppos(p);
     next(p);
     p->xnest++;
     e->u.call.rparen = p_list(p, "argument list", T_COMMA, T_RPAREN, p_arg, e);

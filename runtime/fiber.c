@@ -244,14 +244,14 @@ void vm_defer_at(Defer *holder, Closure *fn, const Slot *args, int nargs) {
                                           __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE));
 }
 
-/* Puts the holder's calls (newest first) in front of the top frame's
+/* Puts the holder's calls (newest first) in front of frame owner's
  * remaining deferred calls. */
-static void splice_holder(Fiber *f, Defer *h) {
+static void splice_holder(Fiber *f, int32_t owner, Defer *h) {
     Defer *list = __atomic_exchange_n((Defer **)&h->args[0].p, HOLDER_SPENT,
                                       __ATOMIC_ACQ_REL);
     if (!list)
         return;
-    Frame *fr = &f->frames[f->nframes - 1];
+    Frame *fr = &f->frames[owner];
     Defer *last = list;
     while (last->next)
         last = last->next;
@@ -259,9 +259,9 @@ static void splice_holder(Fiber *f, Defer *h) {
     fr->defers = list;
 }
 
-int vm_invoke_defer(Fiber *f, Defer *d, uint32_t flags) {
+int vm_invoke_defer(Fiber *f, int32_t owner, Defer *d, uint32_t flags) {
     if (d->nargs == DEFER_HOLDER) {
-        splice_holder(f, d);
+        splice_holder(f, owner, d);
         return DEFER_SPLICED;
     }
     if (!d->fn) {

@@ -122,10 +122,18 @@ Iface *rt_error_new(Str *msg) {
  * then costs a hundred entries, not millions. */
 enum { TRACE_KEEP = 100 };
 
+/* Below a deferred call that a panic runs, Go's tracebacks show the
+ * panic's own frame (`panic({0x4bb840?, 0x38a3a2520000?})`), then the
+ * frames that panicked: they stay on the stack while the deferred calls
+ * run (vm.c's unwind). */
+static const TraceEntry gopanic_entry = {"panic", "<std>/runtime/panic.go", 860, "{...}"};
+
 static void capture_trace(Fiber *f, Panic *p) {
     int n = f->nframes;
     bool elide = n > TRACE_KEEP;
-    p->trace = gc_alloc((size_t)(elide ? TRACE_KEEP + 1 : n + 1) * sizeof(TraceEntry));
+    /* room for a gopanic_entry after each frame */
+    p->trace = gc_alloc((size_t)(elide ? 2 * TRACE_KEEP + 1 : 2 * n + 1) *
+                        sizeof(TraceEntry));
     for (int i = n - 1; i >= 0; i--) {
         if (elide && i == n - 1 - TRACE_KEEP / 2) {
             p->trace[p->ntrace++].func = NULL;
@@ -140,7 +148,9 @@ static void capture_trace(Fiber *f, Panic *p) {
         if (pc < 0) pc = 0;
         t->line = pr->lines && pr->ncode ? pr->lines[pc < pr->ncode ? pc : pr->ncode - 1]
                                          : pr->line;
-        t->has_args = pr->nparams > 0;
+        t->args = pr->nparams > 0 ? "..." : "";
+        if (fr->flags & FR_PANIC_DEFER)
+            p->trace[p->ntrace++] = gopanic_entry;
     }
 }
 
@@ -149,6 +159,7 @@ void panic_start(Fiber *f, Iface *v, bool sigsegv) {
     p->value = v;
     p->sigsegv = sigsegv;
     p->link = f->panic;
+    p->frame = f->nframes - 1;
     capture_trace(f, p);
     f->panic = p;
 }
@@ -526,8 +537,8 @@ static void print_trace(const TraceEntry *t, int n) {
             fprintf(stderr, "...additional frames elided...\n");
             continue;
         }
-        fprintf(stderr, "%s(%s)\n\t%s:%d +0x0\n", t[i].func,
-                t[i].has_args ? "..." : "", t[i].file, t[i].line);
+        fprintf(stderr, "%s(%s)\n\t%s:%d +0x0\n", t[i].func, t[i].args,
+                t[i].file, t[i].line);
     }
 }
 
@@ -608,6 +619,9 @@ static void print_frames(FILE *out, Fiber *f, bool in_native) {
         fprintf(out, "%s(%s)\n\t%s:%d +0x0\n", fr->proto->name,
                 fr->proto->nparams > 0 ? "..." : "", fr->proto->file,
                 panic_frame_line(fr, i == n - 1 && !in_native));
+        if (fr->flags & FR_PANIC_DEFER)
+            fprintf(out, "%s(%s)\n\t%s:%d +0x0\n", gopanic_entry.func,
+                    gopanic_entry.args, gopanic_entry.file, gopanic_entry.line);
     }
     print_created_by(out, f);
 }

@@ -43,10 +43,13 @@
  *
  * Panics: every failing instruction calls a panic_* helper (panic.c) that
  * pushes a Panic on the fiber, then jumps to `unwind`, which runs deferred
- * calls frame by frame (each as an ordinary frame flagged FR_PANIC_DEFER)
- * and pops frames without defers. When a deferred call returns and its panic
- * was recovered, the deferring frame resumes at its epilogue
- * (Proto.defer_ret_pc) and returns normally, as Go specifies.
+ * calls frame by frame, moving a cursor (Panic.frame) down the stack; each
+ * runs as an ordinary frame flagged FR_PANIC_DEFER on top of the frames
+ * that panicked, which stay, as Go's do (debug.Stack in a deferred call
+ * shows where the panic happened). When a deferred call returns and its
+ * panic was recovered, the frames above the cursor are dropped and the
+ * deferring frame resumes at its epilogue (Proto.defer_ret_pc) and returns
+ * normally, as Go specifies.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -1163,16 +1166,19 @@ ret_special: {
         w->budget = budget;
         return VM_DONE;
     }
-    LOAD_STATE();
     if (flags & FR_PANIC_DEFER) {
         Panic *pn = f->panic;
         if (!pn || !pn->recovered)
             goto unwind;             /* not recovered: next deferred call */
+        f->nframes = pn->frame + 1;  /* drop the frames that panicked */
         f->panic = pn->link;
         while (f->panic && f->panic->aborted)
             f->panic = f->panic->link;
+        LOAD_STATE();
         pc = fr->proto->code + fr->proto->defer_ret_pc;
+        DISPATCH();
     }
+    LOAD_STATE();
     DISPATCH();
 }
 L_RUNDEFER: {
@@ -1181,7 +1187,7 @@ L_RUNDEFER: {
         DISPATCH();
     fr->defers = d->next;
     fr->pc = pc - 1;                 /* come back here for the next one */
-    if (vm_invoke_defer(f, d, FR_DEFER) == DEFER_PANIC)
+    if (vm_invoke_defer(f, f->nframes - 1, d, FR_DEFER) == DEFER_PANIC)
         goto unwind;
     LOAD_STATE();
     DISPATCH();
@@ -1470,32 +1476,38 @@ RL_CALLNFU: goto L_CALLNU;
 #undef PEEK_EXTRA
 
 unwind:
-    /* Runs the deferred calls of the top frame, or pops it; see the file
-     * comment. fr->pc of every frame is already saved. */
+    /* Runs the deferred calls of the panic's cursor frame (Panic.frame), or
+     * moves the cursor down; see the file comment. The frames above the
+     * cursor stay until a recover drops them (ret_special) or the unwind
+     * leaves through a boundary. fr->pc of every frame is already saved. */
     for (;;) {
-        fr = &f->frames[f->nframes - 1];
+        Panic *pn = f->panic;
+        int32_t i = pn->frame < f->nframes ? pn->frame : f->nframes - 1;
+        pn->frame = i;
+        fr = &f->frames[i];
         Defer *d = fr->defers;
         if (d) {
             fr->defers = d->next;
-            if (vm_invoke_defer(f, d, FR_PANIC_DEFER) == DEFER_PUSHED) {
+            if (vm_invoke_defer(f, i, d, FR_PANIC_DEFER) == DEFER_PUSHED) {
                 LOAD_STATE();
                 DISPATCH();
             }
             continue;   /* a native deferred call ran, or a new panic */
         }
         uint32_t flags = fr->flags;
-        f->nframes--;
-        if ((flags & FR_PANIC_DEFER) && f->panic && f->panic->link)
-            f->panic->link->aborted = true;
+        if ((flags & FR_PANIC_DEFER) && pn->link)
+            pn->link->aborted = true;
         if (flags & FR_BOUNDARY) {
+            f->nframes = i;
             w->budget = budget;
-            if (f->panic && f->panic->goexit && f->native_depth == 0) {
+            if (pn->goexit && f->native_depth == 0) {
                 f->panic = NULL;         /* runtime.Goexit finished */
                 f->sched.goexited = true;
                 return VM_DONE;
             }
             return VM_PANIC;
         }
+        pn->frame = i - 1;
     }
 
 yield:

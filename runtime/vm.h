@@ -183,7 +183,7 @@ typedef struct TraceEntry {
     const char *func;
     const char *file;
     int line;
-    bool has_args;
+    const char *args;        /* printed between the parentheses */
 } TraceEntry;
 
 typedef struct Panic {
@@ -195,6 +195,11 @@ typedef struct Panic {
     bool goexit;             /* runtime.Goexit: runs the deferred calls like
                                 a panic, cannot be recovered, and ends the
                                 goroutine normally (VM_DONE) */
+    int32_t frame;           /* unwinding cursor: the frame whose deferred
+                                calls run next. Frames above it stay on the
+                                stack until a recover, as Go's do, so
+                                debug.Stack and runtime.Callers in a deferred
+                                call show where the panic happened. */
     TraceEntry *trace;
     int ntrace;
     Str *text;               /* value's Error()/String(), set by preprint */
@@ -379,7 +384,7 @@ enum { DEFER_PUSHED, DEFER_DONE, DEFER_PANIC, DEFER_SPLICED };
  * frame ran it). */
 Defer *vm_defer_holder(Frame *fr);
 void vm_defer_at(Defer *holder, Closure *fn, const Slot *args, int nargs);
-int vm_invoke_defer(Fiber *f, Defer *d, uint32_t flags);
+int vm_invoke_defer(Fiber *f, int32_t owner, Defer *d, uint32_t flags);
 /* Makes sure stack[0..need) exists; false past FIBER_MAX_STACK_BYTES. */
 bool fiber_ensure_stack(Fiber *f, int64_t need);
 /* Pushes an empty frame (grows the array); NULL past FIBER_MAX_STACK_BYTES. */
