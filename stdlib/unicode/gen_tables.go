@@ -25,6 +25,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"go/format"
 	"log"
 	"os"
 	"sort"
@@ -379,7 +380,10 @@ func main() {
 	if i < 0 {
 		log.Fatalf("unicode.go: no line %q", marker)
 	}
-	out := append(src[:i:i], genGo()...)
+	out, err := format.Source(append(src[:i:i], genGo()...))
+	if err != nil {
+		log.Fatal(err)
+	}
 	for name, data := range map[string][]byte{
 		"tables.h": genHeader(), "tables.c": genData(), "unicode.go": out,
 	} {

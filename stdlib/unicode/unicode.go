@@ -774,4 +774,3 @@ var (
 	// White_Space: the runes of property White_Space.
 	White_Space = tabs[234]
 )
-
