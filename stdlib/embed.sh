@@ -7,7 +7,9 @@
 #   lib_natives[]:   every package's native table, named after its import
 #                    path with '/' as '_' (sync/atomic -> sync_atomic_natives),
 #                    for each folder that has a .c file.
-# So a new package is a new folder and nothing else.
+# So a new package is a new folder and nothing else. A .go file whose first
+# line is `//go:build ignore` is a generator run by hand with the reference
+# Go (stdlib/unicode/gen_tables.go), not package source: it is skipped.
 set -e
 out=$1
 root=$(dirname "$0")
@@ -29,14 +31,20 @@ dirs=$(cd "$root" && find . -mindepth 1 -type d | sed 's|^\./||' | LC_ALL=C sort
     echo '    {NULL, NULL}};'
     echo 'const LibSource lib_sources[] = {'
     for d in $dirs; do
-        n=$(ls "$root/$d"/*.go 2>/dev/null | wc -l)
+        srcs=""
+        for g in "$root/$d"/*.go; do
+            [ -f "$g" ] || continue
+            [ "$(head -n 1 "$g")" = "//go:build ignore" ] && continue
+            srcs="$srcs $g"
+        done
+        n=$(echo $srcs | wc -w)
         [ "$n" = 0 ] && continue
         if [ "$n" != 1 ]; then
             echo "embed.sh: stdlib/$d: one .go file per package" >&2
             exit 1
         fi
         echo "{\"$d\","
-        sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$/\\n"/' "$root/$d"/*.go
+        sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$/\\n"/' $srcs
         echo '},'
     done
     echo '{NULL, NULL}};'

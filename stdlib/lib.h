@@ -75,22 +75,43 @@ int sync_pool_put(Fiber *f, Slot *a);
 bool reflect_value_parts(Type *t, const Slot *mem, Type **vt, Slot **vmem,
                          bool *ro);
 
-/* unicode.c: Unicode classes. Latin-1 is exact; beyond it the tables cover
- * the common scripts (see unicode.c for the list). */
+/* unicode.c: Unicode classes and case mapping, exactly Go's package
+ * unicode's (the same tables: stdlib/unicode/tables.c). */
 bool uni_is_letter(int32_t r);
 bool uni_is_digit(int32_t r);
 bool uni_is_number(int32_t r);
 bool uni_is_space(int32_t r);
 bool uni_is_upper(int32_t r);
 bool uni_is_lower(int32_t r);
+bool uni_is_title(int32_t r);
 bool uni_is_punct(int32_t r);
 bool uni_is_symbol(int32_t r);
+bool uni_is_mark(int32_t r);
 bool uni_is_control(int32_t r);
 bool uni_is_print(int32_t r);     /* Go's unicode.IsPrint / strconv.IsPrint */
 bool uni_is_graphic(int32_t r);
 int32_t uni_to_upper(int32_t r);
 int32_t uni_to_lower(int32_t r);
 int32_t uni_to_title(int32_t r);
+int32_t uni_simple_fold(int32_t r);   /* Go's unicode.SimpleFold */
+/* Whether a and b are equal under simple case folding (one orbit), as
+ * Go's strings.EqualFold compares runes. */
+bool uni_equal_fold(int32_t a, int32_t b);
+/* A table of package unicode (Go's *RangeTable, in C: unicode/tables.h). */
+typedef struct UniTable UniTable;
+bool uni_in(const UniTable *t, int32_t r);   /* Go's unicode.Is */
+/* The table that Go's unicode.Categories (kind 'c'), Scripts ('s') or
+ * Properties ('p') holds under the name name[0..n), or NULL; *fold (when
+ * fold is not NULL) gets its FoldCategory / FoldScript table, NULL when
+ * it has none. */
+const UniTable *uni_lookup(char kind, const char *name, size_t n,
+                           const UniTable **fold);
+/* unicode.CategoryAliases' i-th entry (sorted by alias); false past the end. */
+bool uni_category_alias(int i, const char **alias, const char **category);
+/* Calls fn for the runs of t's runes in increasing order (a strided range
+ * gives one call per rune). */
+typedef void UniRangeFn(int32_t lo, int32_t hi, void *arg);
+void uni_each_range(const UniTable *t, UniRangeFn *fn, void *arg);
 
 /* strconv.c: Go's FormatFloat(v, fmtc, prec, bitsize) appended to b
  * (fmtc one of 'e' 'E' 'f' 'g' 'G' 'b' 'x' 'X'; prec -1 = shortest that

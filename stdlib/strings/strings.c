@@ -216,8 +216,8 @@ static int n_HasSuffix(Fiber *f, Slot *a) {
     return NATIVE_OK;
 }
 
-/* Simple case folding: runes are equal, or equal after mapping both to
- * lower or to upper case (covers every pair of the tables in unicode.c). */
+/* Simple case folding: each pair of runes shares an orbit of
+ * unicode.SimpleFold. */
 static int n_EqualFold(Fiber *f, Slot *a) {
     const char *s = str_data(STR(0)), *t = str_data(STR(1));
     int64_t sn = str_len(STR(0)), tn = str_len(STR(1)), i = 0, j = 0;
@@ -225,8 +225,7 @@ static int n_EqualFold(Fiber *f, Slot *a) {
         int ss, ts;
         int32_t r1 = utf8_decode(s + i, sn - i, &ss);
         int32_t r2 = utf8_decode(t + j, tn - j, &ts);
-        if (r1 != r2 && uni_to_lower(r1) != uni_to_lower(r2) &&
-            uni_to_upper(r1) != uni_to_upper(r2)) {
+        if (!uni_equal_fold(r1, r2)) {
             a[0].i = 0;
             return NATIVE_OK;
         }

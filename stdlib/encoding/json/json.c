@@ -2015,14 +2015,13 @@ static void literal_store(Dec *D, const char *item, int64_t n, Type *t, Slot *me
     }
 }
 
-/* case-insensitive key match (Go's foldName) */
+/* case-insensitive key match (Go's foldName, which is bytes.EqualFold) */
 static bool fold_eq(const char *a, int64_t an, const char *b, int64_t bn) {
     int64_t i = 0, j = 0;
     while (i < an && j < bn) {
         int sa, sb;
         int32_t ra = utf8_decode(a + i, an - i, &sa), rb = utf8_decode(b + j, bn - j, &sb);
-        if (ra != rb && uni_to_lower(ra) != uni_to_lower(rb) &&
-            uni_to_upper(ra) != uni_to_upper(rb))
+        if (!uni_equal_fold(ra, rb))
             return false;
         i += sa;
         j += sb;
