@@ -47,7 +47,10 @@ static void got(Worker *w, int64_t v) {
         TG_CHECK(!"value out of range");
         return;
     }
-    atomic_fetch_add(&seen[v], 1);
+    if (atomic_fetch_add(&seen[v], 1) != 0) {
+        fprintf(stderr, "message %lld received twice\n", (long long)v);
+        TG_CHECK(!"message received twice");
+    }
     if (atomic_fetch_add(&received, 1) + 1 == total)
         close_all(w);
 }
@@ -102,6 +105,10 @@ static int sender_step(Worker *w, TG *t) {
             if (st == CHAN_WOULDBLOCK)
                 return VM_YIELD; /* like a select-default busy loop */
         }
+        if (st != CHAN_OK) /* e.g. told "closed" after its value arrived */
+            fprintf(stderr, "sender %d, message %lld (received %d times): "
+                    "status %d\n", t->id, (long long)t->val.i,
+                    (int)seen[t->val.i], st);
         TG_CHECK(st == CHAN_OK);
         t->i++;
         if (rnd(t) % 16 == 0)

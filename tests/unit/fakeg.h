@@ -10,6 +10,7 @@
 #ifndef CSP_TEST_FAKEG_H
 #define CSP_TEST_FAKEG_H
 
+#include <pthread.h>
 #include <stdio.h>
 
 #include "../../runtime/chan.h"
@@ -32,7 +33,18 @@ struct TG {
     void *ctx;
     Slot *bufs;        /* per-case receive buffers */
     bool ok;
+    TG *alllink;       /* tg_all */
 };
+
+/* Every TG ever made, held strongly. The scheduler's own references to a
+ * queued G are disguised for runtime/leak.c (sched.c's run-queue slots),
+ * which is safe for the VM because a goroutine's fiber is never freed (its
+ * finalizer keeps it while it can still run); a fake goroutine has no
+ * finalizer, so this list keeps it instead. Without it the collector freed
+ * a runnable TG under load: stress_chan then saw "closed" on a send that
+ * had arrived, a select woken without a case, or crashed. */
+static TG *tg_all;
+static pthread_mutex_t tg_all_mu = PTHREAD_MUTEX_INITIALIZER;
 
 static _Atomic int tg_failures;
 static _Atomic int tg_deadlocks;
@@ -63,6 +75,10 @@ __attribute__((unused)) static TG *tg_new(TGStep step, int id) {
     TG *t = sched_alloc(sizeof *t);
     t->step = step;
     t->id = id;
+    pthread_mutex_lock(&tg_all_mu);
+    t->alllink = tg_all;
+    tg_all = t;
+    pthread_mutex_unlock(&tg_all_mu);
     return t;
 }
 
