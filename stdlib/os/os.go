@@ -1018,6 +1018,29 @@ func UserHomeDir() (string, error) {
 	return "", errors.New("$HOME is not defined")
 }
 
+// UserCacheDir returns the directory for user-specific cached data:
+// $XDG_CACHE_HOME if set (it must be absolute), else $HOME/.cache.
+func UserCacheDir() (string, error) { return xdgDir("XDG_CACHE_HOME", "/.cache") }
+
+// UserConfigDir returns the directory for user-specific configuration:
+// $XDG_CONFIG_HOME if set (it must be absolute), else $HOME/.config.
+func UserConfigDir() (string, error) { return xdgDir("XDG_CONFIG_HOME", "/.config") }
+
+func xdgDir(env, underHome string) (string, error) {
+	dir := Getenv(env)
+	if dir == "" {
+		home := Getenv("HOME")
+		if home == "" {
+			return "", errors.New("neither $" + env + " nor $HOME are defined")
+		}
+		return home + underHome, nil
+	}
+	if dir[0] != '/' {
+		return "", errors.New("path in $" + env + " is relative")
+	}
+	return dir, nil
+}
+
 // Executable returns the path of the running program: here, the csp interpreter.
 func Executable() (string, error) {
 	s, e := sysExecutable()

@@ -232,9 +232,10 @@ static int64_t special(const char *s, int64_t n, double *v) {
     return 0;
 }
 
-/* Go's readFloat grammar; copies s without underscores into clean (n+1
- * bytes). Returns false on a syntax error. */
-static bool float_syntax(const char *s, int64_t n, char *clean) {
+/* Go's readFloat grammar over the longest prefix of s it accepts; copies
+ * that prefix without underscores into clean (n+1 bytes). Returns its
+ * length, -1 on a syntax error. */
+static int64_t float_syntax(const char *s, int64_t n, char *clean) {
     int64_t i = 0, k = 0;
     bool underscores = false, sawdot = false, sawdigits = false, hex = false;
     if (i < n && (s[i] == '+' || s[i] == '-'))
@@ -262,13 +263,13 @@ static bool float_syntax(const char *s, int64_t n, char *clean) {
         clean[k++] = c;
     }
     if (!sawdigits)
-        return false;
+        return -1;
     if (i < n && lower(s[i]) == (hex ? 'p' : 'e')) {
         clean[k++] = s[i++];
         if (i < n && (s[i] == '+' || s[i] == '-'))
             clean[k++] = s[i++];
         if (i >= n || s[i] < '0' || s[i] > '9')
-            return false;
+            return -1;
         for (; i < n && ((s[i] >= '0' && s[i] <= '9') || s[i] == '_'); i++) {
             if (s[i] == '_')
                 underscores = true;
@@ -276,12 +277,12 @@ static bool float_syntax(const char *s, int64_t n, char *clean) {
                 clean[k++] = s[i];
         }
     } else if (hex) {
-        return false;   /* a hexadecimal mantissa requires a 'p' exponent */
+        return -1;   /* a hexadecimal mantissa requires a 'p' exponent */
     }
-    if (i != n || (underscores && !underscore_ok(s, n)))
-        return false;
+    if (underscores && !underscore_ok(s, i))
+        return -1;
     clean[k] = 0;
-    return true;
+    return i;
 }
 
 /* Go's ParseFloat: *v is ±Inf on overflow (ERR_RANGE), 0 on syntax errors. */
@@ -293,10 +294,37 @@ static int parse_float(const char *s, int64_t n, int64_t bits, double *v) {
         return ERR_NONE;
     }
     char *clean = gc_alloc_atomic((size_t)n + 1);
-    if (!float_syntax(s, n, clean))
+    if (float_syntax(s, n, clean) != n)
         return ERR_SYNTAX;
     *v = bits == 32 ? (double)strtof(clean, NULL) : strtod(clean, NULL);
     return isinf(*v) ? ERR_RANGE : ERR_NONE;
+}
+
+/* parseFloatPrefix(s, bitSize) (v float64, n int, code int): Go's
+ * parseFloatPrefix, ParseFloat over the longest prefix of s it accepts
+ * (n bytes; ParseComplex reads its two parts with it). */
+static int n_parseFloatPrefix(Fiber *f, Slot *a) {
+    Str *str = a[0].p;
+    const char *s = str_data(str);
+    int64_t n = str_len(str), bits = a[1].i;
+    double v = 0;
+    int code = ERR_NONE;
+    int64_t used = special(s, n, &v);
+    if (used == 0) {
+        char *clean = gc_alloc_atomic((size_t)n + 1);
+        used = float_syntax(s, n, clean);
+        if (used < 0) {
+            used = 0;
+            code = ERR_SYNTAX;
+        } else {
+            v = bits == 32 ? (double)strtof(clean, NULL) : strtod(clean, NULL);
+            code = isinf(v) ? ERR_RANGE : ERR_NONE;
+        }
+    }
+    a[0].f = v;
+    a[1].i = used;
+    a[2].i = code;
+    return NATIVE_OK;
 }
 
 static int n_parseFloat(Fiber *f, Slot *a) {
@@ -793,6 +821,7 @@ const NativeEntry strconv_natives[] = {
     {"strconv.parseInt", n_parseInt},
     {"strconv.parseUint", n_parseUint},
     {"strconv.parseFloat", n_parseFloat},
+    {"strconv.parseFloatPrefix", n_parseFloatPrefix},
     {"strconv.unquote", n_unquote},
     {"strconv.FormatInt", n_FormatInt},
     {"strconv.FormatUint", n_FormatUint},

@@ -60,6 +60,7 @@ func numError(fn, s string, code, base, bitSize int) error {
 func parseInt(s string, base int, bitSize int) (int64, int)
 func parseUint(s string, base int, bitSize int) (uint64, int)
 func parseFloat(s string, bitSize int) (float64, int)
+func parseFloatPrefix(s string, bitSize int) (float64, int, int)
 func unquote(s string) (string, bool)
 
 // ParseInt converts s, written in base, to an integer that fits in bitSize bits.
@@ -103,6 +104,68 @@ func ParseFloat(s string, bitSize int) (float64, error) {
 		return v, numError("ParseFloat", s, code, 10, bitSize)
 	}
 	return v, nil
+}
+
+// ParseComplex converts s to a complex number whose parts fit bitSize/2
+// bits (64: complex64, 128: complex128).
+//
+// s is N, Ni or N±Ni, optionally in parentheses, each N as ParseFloat
+// accepts it. A part too large gives ±Inf with ErrRange; the error's Num
+// is all of s.
+func ParseComplex(s string, bitSize int) (complex128, error) {
+	size := 64
+	if bitSize == 64 {
+		size = 32
+	}
+	orig := s
+	if len(s) >= 2 && s[0] == '(' && s[len(s)-1] == ')' {
+		s = s[1 : len(s)-1]
+	}
+	re, n, code := parseFloatPrefix(s, size)
+	if code == errSyntax {
+		return 0, numError("ParseComplex", orig, errSyntax, 10, bitSize)
+	}
+	pending := code
+	s = s[n:]
+	var c complex128
+	switch {
+	case s == "":
+		c = complex(re, 0)
+	case s == "i":
+		c = complex(0, re)
+	case s[0] == '+' || s[0] == '-':
+		if s[0] == '+' && len(s) > 1 && s[1] != '+' {
+			s = s[1:] // the imaginary part's own sign, if any, follows
+		}
+		im, n, code := parseFloatPrefix(s, size)
+		if code == errSyntax || s[n:] != "i" {
+			return 0, numError("ParseComplex", orig, errSyntax, 10, bitSize)
+		}
+		if code == errRange {
+			pending = code
+		}
+		c = complex(re, im)
+	default:
+		return 0, numError("ParseComplex", orig, errSyntax, 10, bitSize)
+	}
+	if pending != errNone {
+		return c, numError("ParseComplex", orig, pending, 10, bitSize)
+	}
+	return c, nil
+}
+
+// FormatComplex converts c to text of the form (a+bi), each part as
+// FormatFloat writes it with fmt and prec; bitSize 64 means complex64
+// (float32 parts), 128 complex128.
+func FormatComplex(c complex128, fmt byte, prec, bitSize int) string {
+	if bitSize != 64 && bitSize != 128 {
+		panic("invalid bitSize")
+	}
+	im := FormatFloat(imag(c), fmt, prec, bitSize/2)
+	if im[0] != '+' && im[0] != '-' {
+		im = "+" + im
+	}
+	return "(" + FormatFloat(real(c), fmt, prec, bitSize/2) + im + "i)"
 }
 
 // ParseBool returns the boolean value str represents; other strings give ErrSyntax.
