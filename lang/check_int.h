@@ -247,6 +247,11 @@ const char *gen_constraint_only(Checker *C, Object *o);
  * type T: instantiates it from T (Go 1.21's inference from assignment);
  * false after reporting an error. */
 bool gen_assign(Checker *C, Expr *x, Type *T);
+/* Whether the checked operand x (offsetof_base: the struct, or pointer to
+ * it, of an Offsetof selector) has a type of variable size: written with a
+ * type parameter of the instance being checked (unsafe.Sizeof & co. are
+ * then not constant). */
+bool gen_var_size(Expr *x, bool offsetof_base);
 void gen_type_value_error(Checker *C, Expr *e); /* generic type, no [args] */
 
 /* ---- check_call.c ---- */

@@ -435,6 +435,7 @@ static void param_list(Checker *C, FieldList *fl, ParamList *pl, FuncInfo *info,
             }
             Object *o = chk_obj_new(C, OBJ_VAR, name, pos, t);
             o->owner = info;
+            o->gsrc = te;
             o->is_param = !results;
             o->is_result = results;
             o->used = true;
@@ -455,6 +456,7 @@ static void receiver(Checker *C, FieldList *recv, FuncInfo *info) {
     const char *name = fd->nnames ? chk_ident(fd->names[0]) : "_";
     Object *o = chk_obj_new(C, OBJ_VAR, name, fd->nnames ? fd->names[0]->pos : fd->pos, t);
     o->owner = info;
+    o->gsrc = fd->type;
     o->is_param = true;
     o->used = true;
     if (fd->nnames) {
