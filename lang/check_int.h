@@ -112,6 +112,9 @@ struct Checker {
     int ntstack, captstack, capostack;
     DeclInfo **shells;       /* type decls declared as shells, to resolve */
     int nshells, capshells;  /*   once tstack is empty again */
+    Type **lazy_arrays;      /* arrays of a named type still being declared, */
+    Expr **lazy_at;          /*   made under a pointer, slice, map, chan or */
+    int nlazy, caplazy, caplazyat; /* func: sized once tstack is empty */
     PtrMap cycles_reported;
     Checker *importer;       /* checker of the package importing this one */
     int in_constraint;       /* > 0: constraint interfaces may be named
@@ -159,6 +162,9 @@ Type *chk_invalid_type(void);     /* the type of erroneous operands */
 bool chk_is_invalid(Type *t);     /* invalid, or built from an invalid type */
 Type *chk_type(Checker *C, Expr *e);                   /* type expression */
 Type *chk_type_full(Checker *C, Expr *e, bool need_complete);
+/* Sizes the arrays whose element was still being declared (check_type.c's
+ * array_type), once no type declaration is in progress. */
+void chk_size_lazy_arrays(Checker *C);
 Type *chk_signature(Checker *C, Expr *ftype, FuncInfo *info, FieldList *recv);
 const char *chk_tstr(Checker *C, Type *t);             /* message spelling */
 bool chk_identical(Type *a, Type *b);

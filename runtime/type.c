@@ -327,6 +327,10 @@ Type *type_array(Type *elem, int64_t len) {
     return intern(&tmpl);
 }
 
+void type_array_relayout(Type *arr) {
+    arr->size = size_mul(arr->elem->size, arr->len);
+}
+
 Type *type_map(Type *key, Type *val) {
     Type tmpl = {.kind = K_MAP, .size = 1, .key = key, .elem = val};
     return intern(&tmpl);
