@@ -141,6 +141,12 @@ static void capture_trace(Fiber *f, Panic *p) {
         }
         Frame *fr = &f->frames[i];
         Proto *pr = fr->proto;
+        /* Go hides wrappers, unless the panic is theirs */
+        bool hide = pr->wrapper && i != n - 1;
+        if (hide && (fr->flags & FR_PANIC_DEFER))
+            p->trace[p->ntrace++] = gopanic_entry;
+        if (hide)
+            continue;
         TraceEntry *t = &p->trace[p->ntrace++];
         t->func = pr->name;
         t->file = pr->file;
@@ -616,9 +622,12 @@ static void print_frames(FILE *out, Fiber *f, bool in_native) {
         const Frame *fr = &frames[i];
         if (!fr->proto)
             continue;
-        fprintf(out, "%s(%s)\n\t%s:%d +0x0\n", fr->proto->name,
-                fr->proto->nparams > 0 ? "..." : "", fr->proto->file,
-                panic_frame_line(fr, i == n - 1 && !in_native));
+        /* Go hides wrappers (method values, promoted methods), unless
+         * the innermost frame is one */
+        if (!fr->proto->wrapper || i == n - 1)
+            fprintf(out, "%s(%s)\n\t%s:%d +0x0\n", fr->proto->name,
+                    fr->proto->nparams > 0 ? "..." : "", fr->proto->file,
+                    panic_frame_line(fr, i == n - 1 && !in_native));
         if (fr->flags & FR_PANIC_DEFER)
             fprintf(out, "%s(%s)\n\t%s:%d +0x0\n", gopanic_entry.func,
                     gopanic_entry.args, gopanic_entry.file, gopanic_entry.line);
