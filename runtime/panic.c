@@ -268,7 +268,26 @@ int panic_divide(Fiber *f) {
     return rt_panic_runtime(f, "integer divide by zero");
 }
 
+/* Which index operands of the failing bounds check in f's innermost frame
+ * are unsigned (UIDX_* bits; 0 in a native or without a Proto.uidx entry). */
+static unsigned unsigned_operands(Fiber *f) {
+    if (f->nframes < 1)
+        return 0;
+    const Frame *fr = &f->frames[f->nframes - 1];
+    const Proto *p = fr->proto;
+    if (!p || !p->nuidx || !fr->pc)
+        return 0;
+    uint32_t pc = (uint32_t)(fr->pc - p->code - 1);
+    for (int i = 0; i < p->nuidx; i++)
+        if (p->uidx[i] >> 3 == pc)
+            return p->uidx[i] & 7;
+    return 0;
+}
+
 int panic_index(Fiber *f, int64_t i, int64_t len) {
+    if (unsigned_operands(f) & UIDX_LO)
+        return panic_bounds(f, "index out of range [%llu] with length %lld",
+                            (unsigned long long)i, (long long)len);
     if (i < 0)
         return panic_bounds(f, "index out of range [%lld]", (long long)i);
     return panic_bounds(f, "index out of range [%lld] with length %lld",
@@ -283,13 +302,13 @@ int panic_convert(Fiber *f, int64_t len, int64_t want) {
 
 int panic_slice(Fiber *f, int code, int64_t x, int64_t y) {
     static const char *const fmts[] = {
-        "slice bounds out of range [:%lld] with length %lld",
-        "slice bounds out of range [:%lld] with capacity %lld",
-        "slice bounds out of range [%lld:%lld]",
-        "slice bounds out of range [::%lld] with length %lld",
-        "slice bounds out of range [::%lld] with capacity %lld",
-        "slice bounds out of range [:%lld:%lld]",
-        "slice bounds out of range [%lld:%lld:]",
+        "slice bounds out of range [:%s] with length %s",
+        "slice bounds out of range [:%s] with capacity %s",
+        "slice bounds out of range [%s:%s]",
+        "slice bounds out of range [::%s] with length %s",
+        "slice bounds out of range [::%s] with capacity %s",
+        "slice bounds out of range [:%s:%s]",
+        "slice bounds out of range [%s:%s:]",
     };
     static const char *const neg[] = {
         "slice bounds out of range [:%lld]",
@@ -300,11 +319,19 @@ int panic_slice(Fiber *f, int code, int64_t x, int64_t y) {
         "slice bounds out of range [:%lld:]",
         "slice bounds out of range [%lld::]",
     };
-    char buf[160];
-    if (x < 0)
+    /* the operands x and y are, by code: hi and len/cap; lo and hi; max
+     * and len/cap; hi and max; lo and hi */
+    static const unsigned xop[] = {UIDX_HI, UIDX_HI, UIDX_LO, UIDX_MAX, UIDX_MAX,
+                                   UIDX_HI, UIDX_LO};
+    static const unsigned yop[] = {0, 0, UIDX_HI, 0, 0, UIDX_MAX, UIDX_HI};
+    unsigned u = unsigned_operands(f);
+    char buf[160], xs[24], ys[24];
+    snprintf(xs, sizeof xs, u & xop[code] ? "%llu" : "%lld", (unsigned long long)x);
+    snprintf(ys, sizeof ys, u & yop[code] ? "%llu" : "%lld", (unsigned long long)y);
+    if (x < 0 && !(u & xop[code]))
         snprintf(buf, sizeof buf, neg[code], (long long)x);
     else
-        snprintf(buf, sizeof buf, fmts[code], (long long)x, (long long)y);
+        snprintf(buf, sizeof buf, fmts[code], xs, ys);
     return panic_bounds(f, "%s", buf);
 }
 
