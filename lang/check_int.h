@@ -88,6 +88,10 @@ typedef struct FuncCtx {
 typedef struct PtrMapEntry { const void *key; void *val; } PtrMapEntry;
 typedef struct PtrMap { PtrMapEntry *e; size_t cap, n; } PtrMap;
 
+/* An array type made before its element's size was known, and the type
+ * expression that made it (check_type.c's array_type). */
+typedef struct LazyArray { Type *t; Expr *at; } LazyArray;
+
 typedef struct Checker Checker;
 struct Checker {
     Program *prog;
@@ -112,9 +116,9 @@ struct Checker {
     int ntstack, captstack, capostack;
     DeclInfo **shells;       /* type decls declared as shells, to resolve */
     int nshells, capshells;  /*   once tstack is empty again */
-    Type **lazy_arrays;      /* arrays of a named type still being declared, */
-    Expr **lazy_at;          /*   made under a pointer, slice, map, chan or */
-    int nlazy, caplazy, caplazyat; /* func: sized once tstack is empty */
+    struct LazyArray *lazy;  /* arrays of a named type still being declared, */
+    int nlazy, caplazy;      /*   made under a pointer, slice, map, chan or
+                                func: sized once tstack is empty */
     PtrMap cycles_reported;
     Checker *importer;       /* checker of the package importing this one */
     int in_constraint;       /* > 0: constraint interfaces may be named

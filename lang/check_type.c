@@ -239,8 +239,8 @@ static bool size_unknown(Type *t) {
 void chk_size_lazy_arrays(Checker *C) {
     if (C->ntstack > 0) return;
     for (int i = 0; i < C->nlazy; i++) {
-        type_array_relayout(C->lazy_arrays[i]);
-        too_large(C, C->lazy_at[i], C->lazy_arrays[i]);
+        type_array_relayout(C->lazy[i].t);
+        too_large(C, C->lazy[i].at, C->lazy[i].t);
     }
     C->nlazy = 0;
 }
@@ -278,9 +278,7 @@ static Type *array_type(Checker *C, Expr *e, bool need_complete) {
     if (type_is_untyped(len->type)) chk_convert_untyped(C, len, type_basic(K_INT));
     Type *t = type_array(elem, n);
     if (lazy && size_unknown(elem)) {
-        CHK_PUSH(C->lazy_arrays, C->nlazy, C->caplazy, t);
-        C->nlazy--;
-        CHK_PUSH(C->lazy_at, C->nlazy, C->caplazyat, e);
+        CHK_PUSH(C->lazy, C->nlazy, C->caplazy, ((LazyArray){t, e}));
         return t;
     }
     type_array_relayout(t);   /* one made lazily and not sized yet */

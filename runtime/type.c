@@ -328,7 +328,9 @@ Type *type_array(Type *elem, int64_t len) {
 }
 
 void type_array_relayout(Type *arr) {
-    arr->size = size_mul(arr->elem->size, arr->len);
+    int64_t size = size_mul(arr->elem->size, arr->len);
+    if (arr->size != size)   /* written only when wrong: the REPL's running */
+        arr->size = size;    /* goroutines may read sizes of interned types */
 }
 
 Type *type_map(Type *key, Type *val) {
