@@ -95,6 +95,12 @@ struct Object {
     bool is_tparam;          /* OBJ_TYPE: a type parameter bound to its
                                 argument in a generic instance */
     FuncInfo *owner;         /* function that declares it (NULL for globals) */
+    /* OBJ_VAR of a function: where its type was written, so that
+     * unsafe.Sizeof in a generic instance can tell a variable-size type
+     * (check_generic.c, gen_var_size): a type expression, an initializer,
+     * or the expression ranged over; NULL when none of these. */
+    Expr *gsrc;
+    enum { GS_TYPE, GS_INIT, GS_RANGE_KEY, GS_RANGE_VALUE } gsrc_kind;
 
     /* OBJ_CONST */
     ConstVal val;
@@ -257,6 +263,9 @@ struct Expr {
             Expr *tuple;                 /* CHECKER: builtin(g()) with g
                                             multi-valued: g; args are then
                                             E_TUPLEREFs of its results */
+            int64_t uval;                /* CHECKER: unsafe.Sizeof, Alignof,
+                                            Offsetof not constant (variable
+                                            size in an instance): the value */
         } call;
         /* reg: the result's register, set by the compiler when it has
          * evaluated call (before the builtin reads its arguments) */

@@ -327,6 +327,7 @@ void chk_named_underlying(Checker *C, Type *named, Object *obj, Expr *texpr) {
         DeclInfo *d = C->shells[--C->nshells];
         chk_resolve(C, d->objs[0]);     /* no-op when resolved meanwhile */
     }
+    chk_size_lazy_arrays(C);
     if (C->ntstack == 0) gen_flush_methods(C);
 }
 

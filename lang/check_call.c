@@ -767,7 +767,10 @@ static void bi_real_imag(Checker *C, Expr *e, Expr *x, Builtin b) {
 
 /* unsafe.Sizeof(x), Alignof(x), Offsetof(x.f): uintptr constants, Go's
  * amd64 layout (runtime/type.c). Offsetof adds the offsets along the
- * selector's path of embedded fields, which must not pass a pointer. */
+ * selector's path of embedded fields, which must not pass a pointer. In a
+ * generic instance, a type of variable size (written with a type
+ * parameter, gen_var_size) makes them uintptr values instead, whose value
+ * the compiler loads (call.uval); x is not evaluated either way. */
 static void bi_unsafe(Checker *C, Expr *e, Builtin b, Expr *x) {
     chk_expr(C, x);
     if (x->mode == M_INVALID) {
@@ -810,8 +813,14 @@ static void bi_unsafe(Checker *C, Expr *e, Builtin b, Expr *x) {
             st = st->fields[s->u.sel.path[i]].type;
         }
     }
-    e->mode = M_CONST;
     e->type = type_basic(K_UINTPTR);
+    Expr *sx = ast_unparen(x);
+    if (gen_var_size(b == BI_OFFSETOF ? sx->u.sel.x : x, b == BI_OFFSETOF)) {
+        e->mode = M_VALUE;      /* variable size: a run-time value (Go spec) */
+        e->u.call.uval = v;
+        return;
+    }
+    e->mode = M_CONST;
     e->cv = cv_make_int(v);
 }
 

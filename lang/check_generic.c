@@ -1278,3 +1278,228 @@ void gen_type_value_error(Checker *C, Expr *e) {
                   gen_type_string(o->generic));
     else chk_error(C, chk_start(e), "%s (type) is not an expression", ast_expr_string(e));
 }
+
+/* ---- variable size (unsafe.Sizeof in instances) ------------------------------------ */
+
+/*
+ * Go: unsafe.Sizeof, Alignof and Offsetof are constants unless the type
+ * they measure has VARIABLE SIZE: it is a type parameter, or an array or
+ * struct with an element or field of variable size (types2's hasVarSize).
+ * Then they are uintptr values computed at run time, so `1 << Sizeof(x)`
+ * is a run-time shift and `str[Sizeof(x)]` a run-time bounds check. An
+ * instance binds its type parameters to concrete, interned types, so the
+ * checked type cannot say whether it came from a type parameter; the
+ * syntax can. The measured value is traced back to the type expression
+ * it was written with — a variable's declared type, initializer or range
+ * expression (Object.gsrc), new(E), E{...}, E(x), x.(E), and the steps
+ * *p, &x, a[i], s.f and <-c over them — and that expression is read with
+ * the instance's bindings (Object.is_tparam), through local types and
+ * generic type instances (their parameters substituted, VsEnv). What
+ * cannot be traced (a call's result) counts as fixed size: the call stays
+ * a constant, as Go makes it for concrete types.
+ */
+
+/* A generic type's parameters bound to the argument syntax of one
+ * instantiation (read in outer); names not bound resolve in g->file. */
+typedef struct VsEnv {
+    Generic *g;
+    Expr *inst;              /* the E_INDEX naming the instance */
+    struct VsEnv *outer;
+} VsEnv;
+
+/* A value's type as written: ptrs pointers to te (read in env); te NULL
+ * when it cannot be traced. */
+typedef struct GType { Expr *te; VsEnv *env; int ptrs; } GType;
+
+/* Recursion bound: types nest, variables are initialized from variables. */
+#define VS_MAX_DEPTH 64
+
+static const GType gt_none = {NULL, NULL, 0};
+
+/* The object an identifier of te names: its binding in env, else what
+ * the checker recorded, else a lookup in the generic's file scope (the
+ * syntax of generic types is never checked itself, only clones). Sets
+ * *arg when the name is a parameter of env's generic. */
+static Object *vs_name(Expr *id, VsEnv *env, GType *arg) {
+    const char *n = chk_ident(id);
+    if (env) {
+        for (int i = 0; i < env->g->ntp; i++)
+            if (env->g->names[i] == n) {
+                *arg = (GType){explicit_arg(env->inst, i), env->outer, 0};
+                return NULL;
+            }
+    }
+    if (id->u.ident.obj) return id->u.ident.obj;
+    for (Scope *s = env ? env->g->file : NULL; s; s = s->parent) {
+        Object *o = chk_scope_find(s, n);
+        if (o) return o;
+    }
+    return NULL;
+}
+
+/* g with named types replaced by their definitions (type parameters
+ * stay: they are the leaves), until a type literal or an untraceable
+ * name. */
+static GType gt_under(GType g, int depth) {
+    while (g.te && g.ptrs == 0 && depth++ < VS_MAX_DEPTH) {
+        Expr *te = ast_unparen(g.te);
+        g.te = te;
+        if (te->kind == E_IDENT) {
+            GType arg = gt_none;
+            Object *o = vs_name(te, g.env, &arg);
+            if (arg.te) { g = arg; continue; }
+            if (!o || o->kind != OBJ_TYPE || o->is_tparam || o->generic || !o->tspec)
+                return g;
+            g = (GType){o->tspec->type, NULL, 0};
+        } else if (te->kind == E_INDEX) {
+            Expr *x = ast_unparen(te->u.index.x);
+            GType arg = gt_none;
+            Object *o = x->kind == E_IDENT ? vs_name(x, g.env, &arg) : NULL;
+            if (!o || !o->generic || !o->generic->tspec) return gt_none;
+            VsEnv *env = gc_alloc(sizeof *env);
+            *env = (VsEnv){o->generic, te, g.env};
+            g = (GType){o->generic->tspec->type, env, 0};
+        } else {
+            return g;
+        }
+    }
+    return depth < VS_MAX_DEPTH ? g : gt_none;
+}
+
+/* *p: the pointer's base. */
+static GType gt_deref(GType g, int depth) {
+    g = gt_under(g, depth);
+    if (g.ptrs > 0) {
+        g.ptrs--;
+        return g;
+    }
+    if (g.te && g.te->kind == E_STAR) return (GType){g.te->u.star.x, g.env, 0};
+    if (g.te && g.te->kind == E_UNARY && g.te->u.unary.op == T_MUL)
+        return (GType){g.te->u.unary.x, g.env, 0};
+    return gt_none;
+}
+
+/* The element of an array, slice (or pointer to array), map or channel;
+ * key: a map's key instead. */
+static GType gt_elem(GType g, bool key, int depth) {
+    g = gt_under(g, depth);
+    if (g.ptrs > 0 || (g.te && (g.te->kind == E_STAR || g.te->kind == E_UNARY)))
+        g = gt_under(gt_deref(g, depth), depth);
+    if (!g.te || g.ptrs) return gt_none;
+    switch (g.te->kind) {
+    case E_ARRAYTYPE: return key ? gt_none : (GType){g.te->u.arraytype.elem, g.env, 0};
+    case E_ELLIPSIS: return key ? gt_none : (GType){g.te->u.ellipsis.elt, g.env, 0};
+    case E_MAPTYPE:
+        return (GType){key ? g.te->u.maptype.key : g.te->u.maptype.value, g.env, 0};
+    case E_CHANTYPE: return (GType){g.te->u.chantype.elem, g.env, 0};
+    default: return gt_none;
+    }
+}
+
+/* Field number k of a struct type (each name one field, an embedded
+ * field one). */
+static GType gt_field(GType g, int k, int depth) {
+    g = gt_under(g, depth);
+    if (g.ptrs > 0 || (g.te && (g.te->kind == E_STAR || g.te->kind == E_UNARY)))
+        g = gt_under(gt_deref(g, depth), depth);
+    if (!g.te || g.ptrs || g.te->kind != E_STRUCTTYPE) return gt_none;
+    FieldList *fl = &g.te->u.structtype.fields;
+    for (int i = 0; i < fl->n; i++) {
+        int count = fl->list[i].nnames ? fl->list[i].nnames : 1;
+        if (k < count) return (GType){fl->list[i].type, g.env, 0};
+        k -= count;
+    }
+    return gt_none;
+}
+
+static GType gt_of(Expr *x, int depth);
+
+/* A variable's type as written. */
+static GType gt_var(Object *o, int depth) {
+    if (!o->gsrc) return gt_none;
+    switch (o->gsrc_kind) {
+    case GS_TYPE: return (GType){o->gsrc, NULL, 0};
+    case GS_INIT: return gt_of(o->gsrc, depth + 1);
+    case GS_RANGE_KEY: {
+        /* only a map's or a channel's first variable has an element type */
+        GType g = gt_under(gt_of(o->gsrc, depth + 1), depth);
+        if (!g.te || g.ptrs) return gt_none;
+        if (g.te->kind == E_MAPTYPE) return gt_elem(g, true, depth);
+        if (g.te->kind == E_CHANTYPE) return gt_elem(g, false, depth);
+        return gt_none;
+    }
+    case GS_RANGE_VALUE: return gt_elem(gt_of(o->gsrc, depth + 1), false, depth);
+    }
+    return gt_none;
+}
+
+/* The type of the checked value expression x as written. */
+static GType gt_of(Expr *x, int depth) {
+    if (!x || depth > VS_MAX_DEPTH) return gt_none;
+    x = ast_unparen(x);
+    switch (x->kind) {
+    case E_IDENT: {
+        Object *o = x->u.ident.obj;
+        return o && o->kind == OBJ_VAR ? gt_var(o, depth) : gt_none;
+    }
+    case E_STAR: return gt_deref(gt_of(x->u.star.x, depth + 1), depth);
+    case E_UNARY: {
+        GType g = gt_of(x->u.unary.x, depth + 1);
+        if (x->u.unary.op == T_MUL) return gt_deref(g, depth);
+        if (x->u.unary.op == T_ARROW) return gt_elem(g, false, depth);
+        if (x->u.unary.op == T_AND && g.te) g.ptrs++;
+        return x->u.unary.op == T_AND ? g : gt_none;
+    }
+    case E_COMPOSITE: return (GType){x->u.composite.type, NULL, 0};
+    case E_TYPEASSERT: return (GType){x->u.assert.type, NULL, 0};
+    case E_CALL:
+        if (x->u.call.kind == CALL_CONV) return (GType){x->u.call.fun, NULL, 0};
+        if (x->u.call.kind == CALL_BUILTIN && x->u.call.builtin == BI_NEW &&
+            x->u.call.nargs == 1)
+            return (GType){x->u.call.args[0], NULL, 1};
+        return gt_none;
+    case E_INDEX:
+        if (x->u.index.nmore || x->u.index.x->mode == M_TYPE) return gt_none;
+        return gt_elem(gt_of(x->u.index.x, depth + 1), false, depth);
+    case E_SELECTOR: {
+        if (x->u.sel.kind != SEL_FIELD) return gt_none;
+        GType g = gt_of(x->u.sel.x, depth + 1);
+        for (int i = 0; i < x->u.sel.npath && g.te; i++)
+            g = gt_field(g, x->u.sel.path[i], depth);
+        return g;
+    }
+    default: return gt_none;
+    }
+}
+
+/* Whether the type written te (read in env) has variable size. */
+static bool vs_type(Expr *te, VsEnv *env, int depth) {
+    if (!te || depth > VS_MAX_DEPTH) return false;
+    GType g = gt_under((GType){te, env, 0}, depth);
+    if (!g.te || g.ptrs) return false;
+    te = g.te;
+    switch (te->kind) {
+    case E_IDENT: {       /* gt_under stopped at a name: a type parameter? */
+        GType arg = gt_none;
+        Object *o = vs_name(te, g.env, &arg);
+        return o && o->kind == OBJ_TYPE && o->is_tparam;
+    }
+    case E_ARRAYTYPE:
+        return te->u.arraytype.len && vs_type(te->u.arraytype.elem, g.env, depth + 1);
+    case E_STRUCTTYPE: {
+        FieldList *fl = &te->u.structtype.fields;
+        for (int i = 0; i < fl->n; i++)
+            if (vs_type(fl->list[i].type, g.env, depth + 1)) return true;
+        return false;
+    }
+    default: return false;
+    }
+}
+
+bool gen_var_size(Expr *x, bool offsetof_base) {
+    GType g = gt_of(x, 0);
+    if (offsetof_base && g.te) g = gt_under(g, 0);
+    if (offsetof_base && (g.ptrs > 0 || (g.te && g.te->kind == E_STAR)))
+        g = gt_deref(g, 0);   /* Offsetof(p.f) with p a pointer measures *p */
+    return g.te && g.ptrs == 0 && vs_type(g.te, g.env, 0);
+}

@@ -88,6 +88,10 @@ typedef struct FuncCtx {
 typedef struct PtrMapEntry { const void *key; void *val; } PtrMapEntry;
 typedef struct PtrMap { PtrMapEntry *e; size_t cap, n; } PtrMap;
 
+/* An array type made before its element's size was known, and the type
+ * expression that made it (check_type.c's array_type). */
+typedef struct LazyArray { Type *t; Expr *at; } LazyArray;
+
 typedef struct Checker Checker;
 struct Checker {
     Program *prog;
@@ -112,6 +116,9 @@ struct Checker {
     int ntstack, captstack, capostack;
     DeclInfo **shells;       /* type decls declared as shells, to resolve */
     int nshells, capshells;  /*   once tstack is empty again */
+    struct LazyArray *lazy;  /* arrays of a named type still being declared, */
+    int nlazy, caplazy;      /*   made under a pointer, slice, map, chan or
+                                func: sized once tstack is empty */
     PtrMap cycles_reported;
     Checker *importer;       /* checker of the package importing this one */
     int in_constraint;       /* > 0: constraint interfaces may be named
@@ -159,6 +166,9 @@ Type *chk_invalid_type(void);     /* the type of erroneous operands */
 bool chk_is_invalid(Type *t);     /* invalid, or built from an invalid type */
 Type *chk_type(Checker *C, Expr *e);                   /* type expression */
 Type *chk_type_full(Checker *C, Expr *e, bool need_complete);
+/* Sizes the arrays whose element was still being declared (check_type.c's
+ * array_type), once no type declaration is in progress. */
+void chk_size_lazy_arrays(Checker *C);
 Type *chk_signature(Checker *C, Expr *ftype, FuncInfo *info, FieldList *recv);
 const char *chk_tstr(Checker *C, Type *t);             /* message spelling */
 bool chk_identical(Type *a, Type *b);
@@ -247,6 +257,11 @@ const char *gen_constraint_only(Checker *C, Object *o);
  * type T: instantiates it from T (Go 1.21's inference from assignment);
  * false after reporting an error. */
 bool gen_assign(Checker *C, Expr *x, Type *T);
+/* Whether the checked operand x (offsetof_base: the struct, or pointer to
+ * it, of an Offsetof selector) has a type of variable size: written with a
+ * type parameter of the instance being checked (unsafe.Sizeof & co. are
+ * then not constant). */
+bool gen_var_size(Expr *x, bool offsetof_base);
 void gen_type_value_error(Checker *C, Expr *e); /* generic type, no [args] */
 
 /* ---- check_call.c ---- */

@@ -264,7 +264,11 @@ void chk_const_spec(Checker *C, ValueSpec *vs, ValueSpec *src, Object **objs) {
 void chk_var_spec(Checker *C, ValueSpec *vs, Object **objs, const char *ctx) {
     Type *T = vs->type ? chk_type(C, vs->type) : NULL;
     int nl = vs->nnames, nv = vs->nvalues;
-    for (int i = 0; i < nl; i++) objs[i]->type = T ? T : chk_invalid_type();
+    for (int i = 0; i < nl; i++) {
+        objs[i]->type = T ? T : chk_invalid_type();
+        objs[i]->gsrc = T ? vs->type : nl == nv ? vs->values[i] : NULL;
+        objs[i]->gsrc_kind = T ? GS_TYPE : GS_INIT;
+    }
     if (nv == 0) return;
     if (nl != nv && nv != 1) {
         for (int i = 0; i < nv; i++) chk_raw_expr(C, vs->values[i], NULL, true);
@@ -459,7 +463,12 @@ static void assign_define(Checker *C, Stmt *s) {
             id->type = t;
             continue;
         }
-        news[nnew++] = new_var(C, id, t);
+        Object *o = new_var(C, id, t);
+        if (nl == nr) {
+            o->gsrc = s->u.assign.rhs[i];
+            o->gsrc_kind = GS_INIT;
+        }
+        news[nnew++] = o;
     }
     if (nnew == 0) chk_error(C, define_pos(s), "no new variables on left side of :=");
     for (int i = 0; i < nnew; i++) declare_local(C, news[i]);
@@ -1176,6 +1185,8 @@ static void range_define(Checker *C, Stmt *s, Type *kt, Type *vt) {
             continue;
         }
         objs[i] = new_var(C, id, t);
+        objs[i]->gsrc = s->u.range.x;
+        objs[i]->gsrc_kind = i == 0 ? GS_RANGE_KEY : GS_RANGE_VALUE;
     }
     s->u.range.key_obj = objs[0];
     s->u.range.value_obj = objs[1];

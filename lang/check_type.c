@@ -225,7 +225,32 @@ static Type *too_large(Checker *C, Expr *e, Type *t) {
     return chk_invalid_type();
 }
 
-static Type *array_type(Checker *C, Expr *e) {
+/* Whether t's size is not known yet: a named type still being declared
+ * (a shell, or one on tstack), or an array of one. */
+static bool size_unknown(Type *t) {
+    while (t->kind == K_ARRAY && !t->name) t = t->elem;
+    return t->name && !t->underlying;
+}
+
+/* Sizes the arrays made while their element was being declared, once no
+ * type declaration is in progress (every named type then has its
+ * underlying type), in the order they were made: an array's element
+ * array comes first. */
+void chk_size_lazy_arrays(Checker *C) {
+    if (C->ntstack > 0) return;
+    for (int i = 0; i < C->nlazy; i++) {
+        type_array_relayout(C->lazy[i].t);
+        too_large(C, C->lazy[i].at, C->lazy[i].t);
+    }
+    C->nlazy = 0;
+}
+
+/* [N]E. need_complete false: the array is under a pointer, slice, map,
+ * chan or func, so E may be a type still being declared (Go's
+ * `type T18 *[10]T19; type T19 T18`, fixedbugs/bug336): the array is made
+ * now and sized by chk_size_lazy_arrays. A true cycle (`type T [2]T`)
+ * needs the array complete and is reported as before. */
+static Type *array_type(Checker *C, Expr *e, bool need_complete) {
     Expr *len = e->u.arraytype.len;
     if (!len) return type_slice(chk_type(C, e->u.arraytype.elem));
     if (len->kind == E_ELLIPSIS) {
@@ -234,7 +259,8 @@ static Type *array_type(Checker *C, Expr *e) {
         return chk_invalid_type();
     }
     chk_expr(C, len);
-    Type *elem = chk_type_full(C, e->u.arraytype.elem, true);
+    bool lazy = !need_complete && C->ntstack > 0;
+    Type *elem = chk_type_full(C, e->u.arraytype.elem, !lazy);
     if (len->mode == M_INVALID) return chk_invalid_type();
     int64_t n;
     if (len->mode != M_CONST) {
@@ -250,7 +276,13 @@ static Type *array_type(Checker *C, Expr *e) {
         return chk_invalid_type();
     }
     if (type_is_untyped(len->type)) chk_convert_untyped(C, len, type_basic(K_INT));
-    return too_large(C, e, type_array(elem, n));
+    Type *t = type_array(elem, n);
+    if (lazy && size_unknown(elem)) {
+        CHK_PUSH(C->lazy, C->nlazy, C->caplazy, ((LazyArray){t, e}));
+        return t;
+    }
+    type_array_relayout(t);   /* one made lazily and not sized yet */
+    return too_large(C, e, t);
 }
 
 static Type *map_type(Checker *C, Expr *e) {
@@ -361,7 +393,7 @@ Type *chk_type_full(Checker *C, Expr *e, bool need_complete) {
     case E_SELECTOR: t = qualified_type(C, e, need_complete); break;
     case E_PAREN: t = chk_type_full(C, e->u.paren.x, need_complete); break;
     case E_STAR: t = type_pointer(chk_type(C, e->u.star.x)); break;
-    case E_ARRAYTYPE: t = array_type(C, e); break;
+    case E_ARRAYTYPE: t = array_type(C, e, need_complete); break;
     case E_MAPTYPE: t = map_type(C, e); break;
     case E_CHANTYPE:
         t = type_chan(chk_type(C, e->u.chantype.elem), e->u.chantype.dir);
@@ -435,6 +467,7 @@ static void param_list(Checker *C, FieldList *fl, ParamList *pl, FuncInfo *info,
             }
             Object *o = chk_obj_new(C, OBJ_VAR, name, pos, t);
             o->owner = info;
+            o->gsrc = te;
             o->is_param = !results;
             o->is_result = results;
             o->used = true;
@@ -455,6 +488,7 @@ static void receiver(Checker *C, FieldList *recv, FuncInfo *info) {
     const char *name = fd->nnames ? chk_ident(fd->names[0]) : "_";
     Object *o = chk_obj_new(C, OBJ_VAR, name, fd->nnames ? fd->names[0]->pos : fd->pos, t);
     o->owner = info;
+    o->gsrc = fd->type;
     o->is_param = true;
     o->used = true;
     if (fd->nnames) {

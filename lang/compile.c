@@ -247,6 +247,8 @@ static void fs_finish(FuncState *fs) {
     p->code = fs->code;
     p->lines = fs->lines;
     p->ncode = fs->ncode;
+    p->uidx = fs->uidx;
+    p->nuidx = fs->nuidx;
     p->k = fs->k;
     p->ktag = fs->ktag;
     p->nk = fs->nk;

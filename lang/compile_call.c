@@ -568,6 +568,11 @@ int comp_builtin(FuncState *fs, Expr *e, int dst) {
     }
     switch (e->u.call.builtin) {
     case BI_LEN: case BI_CAP: return bi_len(fs, e, args, dst);
+    case BI_SIZEOF: case BI_ALIGNOF: case BI_OFFSETOF: {   /* variable size */
+        int d = comp_target(fs, dst);
+        load_int(fs, d, e->u.call.uval);
+        return d;
+    }
     case BI_APPEND: return bi_append(fs, e, args, n, dst);
     case BI_MAKE: return bi_make(fs, e, args, n, dst);
     case BI_MIN: case BI_MAX: return bi_minmax(fs, e, args, n, dst);

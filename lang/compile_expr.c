@@ -347,6 +347,25 @@ static int cident(FuncState *fs, Expr *e, int dst) {
 
 /* The operand word of AADDR / SLICE on an array: element size in x.B
  * (16 bits), length in x.C (24 bits). */
+void comp_note_unsigned(FuncState *fs, int from, unsigned mask) {
+    if (!mask) return;
+    for (int pc = from; pc < fs->ncode; pc++) {
+        if (fs->nuidx == fs->capuidx) {
+            fs->capuidx = fs->capuidx ? 2 * fs->capuidx : 8;
+            uint32_t *n = gc_alloc((size_t)fs->capuidx * sizeof *n);
+            if (fs->nuidx) memcpy(n, fs->uidx, (size_t)fs->nuidx * sizeof *n);
+            fs->uidx = n;
+        }
+        fs->uidx[fs->nuidx++] = (uint32_t)pc << 3 | mask;
+    }
+}
+
+unsigned comp_uidx(Expr *e, unsigned bit) {
+    if (!e || e->cv.kind != CV_NONE || !e->type) return 0;
+    Kind k = e->type->kind;
+    return k == K_UINT || k == K_UINT64 || k == K_UINTPTR ? bit : 0;
+}
+
 void emit_array_extra(FuncState *fs, unsigned a, Type *at) {
     if (at->elem->size > 0xffff)
         comp_error(fs, (Pos){0}, "array type %s too large", type_string(at));
@@ -479,13 +498,16 @@ static void index_loc(FuncState *fs, Expr *e, LValue *lv, bool stable) {
             lv->kind = LV_SLICE;
             lv->reg = s;
             lv->reg2 = i;
+            lv->uidx = comp_uidx(e->u.index.index, UIDX_LO);
             return;
         }
         lv->kind = LV_MEM;
         lv->reg = alloc_reg(fs);
         lv->off = 0;
+        int pc0 = fs->ncode;
         emit(fs, OP_SADDR, lv->reg, s, i);
         emit_extra(fs, 0, 0, xt->elem->size);
+        comp_note_unsigned(fs, pc0, comp_uidx(e->u.index.index, UIDX_LO));
         return;
     }
     /* arrays and pointers to arrays */
@@ -508,8 +530,10 @@ static void index_loc(FuncState *fs, Expr *e, LValue *lv, bool stable) {
     int i = cexpr(fs, ix, -1);
     lv->reg = alloc_reg(fs);
     lv->off = 0;
+    int pc0 = fs->ncode;
     emit(fs, OP_AADDR, lv->reg, base, i);
     emit_array_extra(fs, 0, at);
+    comp_note_unsigned(fs, pc0, comp_uidx(ix, UIDX_LO));
 }
 
 void lv_compile(FuncState *fs, Expr *e, LValue *lv, bool stable) {
@@ -574,7 +598,12 @@ void lv_store(FuncState *fs, LValue *lv, int src) {
             emit(fs, OP_STORE, lv->reg, lv->off, src);
         }
         return;
-    case LV_SLICE: emit(fs, OP_SSET, lv->reg, lv->reg2, src); return;
+    case LV_SLICE: {
+        int pc0 = fs->ncode;
+        emit(fs, OP_SSET, lv->reg, lv->reg2, src);
+        comp_note_unsigned(fs, pc0, lv->uidx);
+        return;
+    }
     case LV_MAP: emit(fs, OP_MAPSET, lv->reg, lv->reg2, src); return;
     }
 }
@@ -590,7 +619,12 @@ int lv_load(FuncState *fs, LValue *lv, int dst) {
     case LV_UP: emit(fs, OP_GETUP, d, lv->off, 0); break;
     case LV_GLOBAL: emit(fs, OP_GETG, d, 0, lv->off); break;
     case LV_MEM: emit_load_mem(fs, d, lv->reg, lv->off, lv->type); break;
-    case LV_SLICE: emit(fs, OP_SGET, d, lv->reg, lv->reg2); break;
+    case LV_SLICE: {
+        int pc0 = fs->ncode;
+        emit(fs, OP_SGET, d, lv->reg, lv->reg2);
+        comp_note_unsigned(fs, pc0, lv->uidx);
+        break;
+    }
     case LV_MAP:
         emit(fs, OP_MAPGET, d, lv->reg, lv->reg2);
         emit_extra(fs, 0, 0, k_ptr(fs, lv->mtype, KT_TYPE));
@@ -610,10 +644,13 @@ void addr_of(FuncState *fs, LValue *lv, int dst) {
         if (lv->off) emit(fs, OP_ADDR, d, lv->reg, lv->off);
         else emit(fs, OP_MOVE, d, lv->reg, 0);
         break;
-    case LV_SLICE:
+    case LV_SLICE: {
+        int pc0 = fs->ncode;
         emit(fs, OP_SADDR, d, lv->reg, lv->reg2);
         emit_extra(fs, 0, 0, 1);
+        comp_note_unsigned(fs, pc0, lv->uidx);
         break;
+    }
     default:
         comp_error(fs, (Pos){0}, "internal error: cannot take address");
     }
@@ -1104,7 +1141,9 @@ static int cindex(FuncState *fs, Expr *e, int dst) {
         int i = cexpr(fs, e->u.index.index, -1);
         fs->freereg = save;
         int d = comp_target(fs, dst);
+        int pc0 = fs->ncode;
         emit(fs, OP_STRIDX, d, s, i);
+        comp_note_unsigned(fs, pc0, comp_uidx(e->u.index.index, UIDX_LO));
         return d;
     }
     if (xt->kind == K_MAP) {
@@ -1121,7 +1160,9 @@ static int cindex(FuncState *fs, Expr *e, int dst) {
         int i = cexpr(fs, e->u.index.index, -1);
         fs->freereg = save;
         int d = comp_target(fs, dst);
+        int pc0 = fs->ncode;
         emit(fs, OP_SGET, d, s, i);
+        comp_note_unsigned(fs, pc0, comp_uidx(e->u.index.index, UIDX_LO));
         return d;
     }
     LValue lv;
@@ -1167,6 +1208,7 @@ static int cslice(FuncState *fs, Expr *e, int dst) {
     }
     fs->freereg = save;
     int d = comp_target(fs, dst);
+    int pc0 = fs->ncode;
     if (xt->kind == K_STRING) {
         emit(fs, OP_SUBSTR, d, src, lo);
     } else {
@@ -1176,6 +1218,9 @@ static int cslice(FuncState *fs, Expr *e, int dst) {
         else
             emit_extra(fs, mode, esize, 0);
     }
+    comp_note_unsigned(fs, pc0, comp_uidx(e->u.slice.lo, UIDX_LO) |
+                                comp_uidx(e->u.slice.hi, UIDX_HI) |
+                                comp_uidx(e->u.slice.max, UIDX_MAX));
     return d;
 }
 

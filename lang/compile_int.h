@@ -60,6 +60,8 @@ typedef struct FuncState {
     Instr *code;
     int32_t *lines;
     int ncode, capcode;
+    uint32_t *uidx;          /* Proto.uidx, as it grows (comp_note_unsigned) */
+    int nuidx, capuidx;
     Slot *k;
     uint8_t *ktag;
     int nk, capk;
@@ -121,6 +123,13 @@ typedef enum LVKind {
     LV_BLANK, LV_REG, LV_CELL, LV_UP, LV_GLOBAL, LV_MEM, LV_SLICE, LV_MAP
 } LVKind;
 
+/* Records that the instructions from pc `from` to the last emitted one
+ * check bounds with the unsigned 64-bit operands in mask (UIDX_*). */
+void comp_note_unsigned(FuncState *fs, int from, unsigned mask);
+/* UIDX_LO when e is a non-constant index of type uint, uint64 or uintptr
+ * (shifted: UIDX_HI, UIDX_MAX by bit), else 0. */
+unsigned comp_uidx(Expr *e, unsigned bit);
+
 typedef struct LValue {
     LVKind kind;
     Type *type;              /* type of the stored value */
@@ -129,6 +138,7 @@ typedef struct LValue {
     int reg2;                /* SLICE: index; MAP: key */
     int off;                 /* MEM: slot offset; UP: upvalue; GLOBAL: index */
     Type *mtype;             /* MAP: the map type */
+    unsigned uidx;           /* SLICE: UIDX_LO when the index is unsigned */
 } LValue;
 
 /* A location reached through embedded fields (walk_path). is_addr: R[reg].p

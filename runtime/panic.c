@@ -141,6 +141,12 @@ static void capture_trace(Fiber *f, Panic *p) {
         }
         Frame *fr = &f->frames[i];
         Proto *pr = fr->proto;
+        /* Go hides wrappers, unless the panic is theirs */
+        bool hide = pr->wrapper && i != n - 1;
+        if (hide && (fr->flags & FR_PANIC_DEFER))
+            p->trace[p->ntrace++] = gopanic_entry;
+        if (hide)
+            continue;
         TraceEntry *t = &p->trace[p->ntrace++];
         t->func = pr->name;
         t->file = pr->file;
@@ -262,7 +268,26 @@ int panic_divide(Fiber *f) {
     return rt_panic_runtime(f, "integer divide by zero");
 }
 
+/* Which index operands of the failing bounds check in f's innermost frame
+ * are unsigned (UIDX_* bits; 0 in a native or without a Proto.uidx entry). */
+static unsigned unsigned_operands(Fiber *f) {
+    if (f->nframes < 1)
+        return 0;
+    const Frame *fr = &f->frames[f->nframes - 1];
+    const Proto *p = fr->proto;
+    if (!p || !p->nuidx || !fr->pc)
+        return 0;
+    uint32_t pc = (uint32_t)(fr->pc - p->code - 1);
+    for (int i = 0; i < p->nuidx; i++)
+        if (p->uidx[i] >> 3 == pc)
+            return p->uidx[i] & 7;
+    return 0;
+}
+
 int panic_index(Fiber *f, int64_t i, int64_t len) {
+    if (unsigned_operands(f) & UIDX_LO)
+        return panic_bounds(f, "index out of range [%llu] with length %lld",
+                            (unsigned long long)i, (long long)len);
     if (i < 0)
         return panic_bounds(f, "index out of range [%lld]", (long long)i);
     return panic_bounds(f, "index out of range [%lld] with length %lld",
@@ -277,13 +302,13 @@ int panic_convert(Fiber *f, int64_t len, int64_t want) {
 
 int panic_slice(Fiber *f, int code, int64_t x, int64_t y) {
     static const char *const fmts[] = {
-        "slice bounds out of range [:%lld] with length %lld",
-        "slice bounds out of range [:%lld] with capacity %lld",
-        "slice bounds out of range [%lld:%lld]",
-        "slice bounds out of range [::%lld] with length %lld",
-        "slice bounds out of range [::%lld] with capacity %lld",
-        "slice bounds out of range [:%lld:%lld]",
-        "slice bounds out of range [%lld:%lld:]",
+        "slice bounds out of range [:%s] with length %s",
+        "slice bounds out of range [:%s] with capacity %s",
+        "slice bounds out of range [%s:%s]",
+        "slice bounds out of range [::%s] with length %s",
+        "slice bounds out of range [::%s] with capacity %s",
+        "slice bounds out of range [:%s:%s]",
+        "slice bounds out of range [%s:%s:]",
     };
     static const char *const neg[] = {
         "slice bounds out of range [:%lld]",
@@ -294,11 +319,19 @@ int panic_slice(Fiber *f, int code, int64_t x, int64_t y) {
         "slice bounds out of range [:%lld:]",
         "slice bounds out of range [%lld::]",
     };
-    char buf[160];
-    if (x < 0)
+    /* the operands x and y are, by code: hi and len/cap; lo and hi; max
+     * and len/cap; hi and max; lo and hi */
+    static const unsigned xop[] = {UIDX_HI, UIDX_HI, UIDX_LO, UIDX_MAX, UIDX_MAX,
+                                   UIDX_HI, UIDX_LO};
+    static const unsigned yop[] = {0, 0, UIDX_HI, 0, 0, UIDX_MAX, UIDX_HI};
+    unsigned u = unsigned_operands(f);
+    char buf[160], xs[24], ys[24];
+    snprintf(xs, sizeof xs, u & xop[code] ? "%llu" : "%lld", (unsigned long long)x);
+    snprintf(ys, sizeof ys, u & yop[code] ? "%llu" : "%lld", (unsigned long long)y);
+    if (x < 0 && !(u & xop[code]))
         snprintf(buf, sizeof buf, neg[code], (long long)x);
     else
-        snprintf(buf, sizeof buf, fmts[code], (long long)x, (long long)y);
+        snprintf(buf, sizeof buf, fmts[code], xs, ys);
     return panic_bounds(f, "%s", buf);
 }
 
@@ -616,9 +649,12 @@ static void print_frames(FILE *out, Fiber *f, bool in_native) {
         const Frame *fr = &frames[i];
         if (!fr->proto)
             continue;
-        fprintf(out, "%s(%s)\n\t%s:%d +0x0\n", fr->proto->name,
-                fr->proto->nparams > 0 ? "..." : "", fr->proto->file,
-                panic_frame_line(fr, i == n - 1 && !in_native));
+        /* Go hides wrappers (method values, promoted methods), unless
+         * the innermost frame is one */
+        if (!fr->proto->wrapper || i == n - 1)
+            fprintf(out, "%s(%s)\n\t%s:%d +0x0\n", fr->proto->name,
+                    fr->proto->nparams > 0 ? "..." : "", fr->proto->file,
+                    panic_frame_line(fr, i == n - 1 && !in_native));
         if (fr->flags & FR_PANIC_DEFER)
             fprintf(out, "%s(%s)\n\t%s:%d +0x0\n", gopanic_entry.func,
                     gopanic_entry.args, gopanic_entry.file, gopanic_entry.line);

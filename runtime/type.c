@@ -327,6 +327,12 @@ Type *type_array(Type *elem, int64_t len) {
     return intern(&tmpl);
 }
 
+void type_array_relayout(Type *arr) {
+    int64_t size = size_mul(arr->elem->size, arr->len);
+    if (arr->size != size)   /* written only when wrong: the REPL's running */
+        arr->size = size;    /* goroutines may read sizes of interned types */
+}
+
 Type *type_map(Type *key, Type *val) {
     Type tmpl = {.kind = K_MAP, .size = 1, .key = key, .elem = val};
     return intern(&tmpl);

@@ -118,6 +118,10 @@ Type *type_any(void);            /* interface{} */
 Type *type_pointer(Type *elem);
 Type *type_slice(Type *elem);
 Type *type_array(Type *elem, int64_t len);
+/* Recomputes an array type's size from its element's: for an array made
+ * while its element was a named type still being declared (the checker's
+ * `type T *[10]T`, whose array needs no size until T is done). */
+void type_array_relayout(Type *arr);
 Type *type_map(Type *key, Type *val);
 Type *type_chan(Type *elem, ChanDir dir);
 Type *type_func(Type **params, int nparams, Type **results, int nresults,

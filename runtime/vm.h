@@ -97,6 +97,13 @@ struct Proto {
     Instr *code;
     int32_t *lines;          /* lines[pc]: source line of each instruction */
     int ncode;
+    /* Bounds checks whose index operands are unsigned 64-bit integers, for
+     * Go's panic texts ("index out of range [18446744073709551615] with
+     * length 3", not [-1]): pc << 3 | which operands (UIDX_*), ascending
+     * pc. Read only when a bounds check fails (panic.c), so the checks
+     * themselves cost nothing more. */
+    uint32_t *uidx;
+    int nuidx;
     Slot *k;                 /* constants */
     uint8_t *ktag;           /* KTag of each constant */
     int nk;
@@ -419,6 +426,8 @@ void panic_print(Fiber *f);
 int panic_frame_line(const Frame *fr, bool top);
 /* Go's `fatal error: stack overflow` for fiber f; exits 2. */
 _Noreturn void panic_stack_overflow(Fiber *f);
+/* Proto.uidx operand bits: the index (or low bound), high bound, max. */
+enum { UIDX_LO = 1, UIDX_HI = 2, UIDX_MAX = 4 };
 int panic_index(Fiber *f, int64_t i, int64_t len);
 int panic_nil(Fiber *f);
 /* RFPANIC: a range-over-func iterator misbehaved; state is the loop's

@@ -1510,7 +1510,7 @@ func StructOf(fields []StructField) Type {
 		if c := f.Name[0]; !(c >= 'A' && c <= 'Z') && f.PkgPath == "" {
 			panic("reflect.StructOf: field \"" + f.Name + "\" is unexported but missing PkgPath")
 		}
-		if seen[f.Name] {
+		if seen[f.Name] && f.Name != "_" { // blank fields may repeat, as in Go
 			panic("reflect.StructOf: duplicate field " + f.Name)
 		}
 		seen[f.Name] = true

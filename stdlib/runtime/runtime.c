@@ -81,14 +81,18 @@ static int n_Gosched(Fiber *f, Slot *a) {
 static int n_Goexit(Fiber *f, Slot *a) { return panic_goexit(f); }
 
 /* Also reports the goroutine leaks this collection found (runtime/leak.c);
- * in a simulated run the caller yields and the simulation checks. */
+ * in a simulated run the caller yields and the simulation checks. The
+ * caller yields afterwards in any case, as a Go goroutine waits for its
+ * collection while others run: a loop of runtime.GC() costs milliseconds
+ * per call and few instructions, so the instruction budget alone would
+ * let it hold its P for seconds (fixedbugs/issue25897a). */
 static int n_GC(Fiber *f, Slot *a) {
     gc_note_forced();
     if (leak_collect(f, a))
         return NATIVE_YIELD;
     leak_finalize_now(); /* SetFinalizer's: their goroutines start now */
     fin_drain(f);
-    return NATIVE_OK;
+    return NATIVE_YIELD;
 }
 
 /* ---- program counters ------------------------------------------------------- */
