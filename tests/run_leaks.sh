@@ -63,7 +63,10 @@ got() {
 # A conservative collector can keep a leaked goroutine alive through a
 # stale word on some thread's C stack: a miss, never a false report. So a
 # report the marks do not announce fails at once; missing reports are
-# retried (up to 3 runs), and a file may allow a few misses per run with a
+# retried (up to 6 runs: send.csp, the classic leak, misses one of its two
+# goroutines in about 1 run of 4 at -procs 1, measured 8-10 of 30 since
+# the detector landed, so 3 runs failed a loaded `make test` 2 times in
+# 32), and a file may allow a few misses per run with a
 # line `// MISSES N` (the stress test, where a stale word hides a goroutine
 # or two out of 50,000).
 try_case() {
@@ -83,7 +86,7 @@ run_case() {
     want "$f" > "$TMP/$id.want"
     misses=$(sed -n 's|^// MISSES \([0-9]*\)$|\1|p' "$f")
     misses=${misses:-0}
-    for try in 1 2 3; do
+    for try in 1 2 3 4 5 6; do
         try_case "$f" "$id"
         [ -s "$TMP/$id.false" ] && break
         [ "$(wc -l < "$TMP/$id.miss")" -le "$misses" ] && break
@@ -95,7 +98,7 @@ run_case() {
         uniq -c "$TMP/$id.false" | head -n 10 | sed 's/^/    /'
         head -n 20 "$TMP/$id.err" | sed 's/^/    /'
     elif [ "$(wc -l < "$TMP/$id.miss")" -gt "$misses" ]; then
-        echo "FAIL leaks/$name: missed in 3 runs (last run):"
+        echo "FAIL leaks/$name: missed in 6 runs (last run):"
         uniq -c "$TMP/$id.miss" | head -n 10 | sed 's/^/    /'
     elif [ "$rc" != "$want_rc" ]; then
         echo "FAIL leaks/$name: exit status $rc, expected $want_rc"
