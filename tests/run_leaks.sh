@@ -63,10 +63,10 @@ got() {
 # A conservative collector can keep a leaked goroutine alive through a
 # stale word on some thread's C stack: a miss, never a false report. So a
 # report the marks do not announce fails at once; missing reports are
-# retried (up to 6 runs: send.csp, the classic leak, misses one of its two
-# goroutines in about 1 run of 4 at -procs 1, measured 8-10 of 30 since
-# the detector landed, so 3 runs failed a loaded `make test` 2 times in
-# 32), and a file may allow a few misses per run with a
+# retried (up to 6 runs: send.csp, the classic leak, missed one of its two
+# goroutines in about 1 run of 4 at -procs 1 until runtime.GC() zeroed the
+# stack below it, and 0 of 400 since; runtime/leak.c STALE WORDS), and a
+# file may allow a few misses per run with a
 # line `// MISSES N` (the stress test, where a stale word hides a goroutine
 # or two out of 50,000).
 try_case() {
