@@ -56,18 +56,22 @@
  *   does the finalizer runner after each batch; runtime.GC() zeroes its
  *   caller's fiber above the call (clear_dead: registers of returned
  *   calls) and the C stack below it, where the collector's frames go.
- *   At one P that leaves no miss seen (each of tests/leaks, 20 runs;
- *   send.csp 0 of 400, was 18 of 60 before the last scrub). With several
- *   Ps misses remain, found with a root finder (a walk back from the
- *   kept fiber through the heap, the data segments and every thread's
- *   stack): a live frame's slot that the current path never writes
- *   (hook_run's setjmp spill on the M that calls runtime.GC, stopm's on
- *   a sleeping M) still holds a goroutine an earlier run of that M left,
- *   or a spinning M holds one for a moment. send.csp then misses one even
- *   at exit in about 1 run of 10 at 2 or 4 Ps (19 and 18 of 200). Zeroing before each goroutine switch would clear
- *   them at a cost on every switch, so it is not done: tests/run_leaks.sh
- *   runs at -procs 1, retries a run that missed one, and fails at once on
- *   a false report.
+ *   Measured on tests/leaks/send.csp (two goroutines leak):
+ *   - with -leaks=fail, counting the last collection at exit: at one P no
+ *     miss in 400 runs (18 of 60 before that last scrub); at 2 and 4 Ps
+ *     one is missed in about 1 run of 10 (a sleeping M's stopm frame or a
+ *     spinning M holds a goroutine an earlier run of that M left);
+ *   - the collection of runtime.GC() itself, mid-run, misses them in
+ *     almost every run: a probe run during libgc's marking found the
+ *     channel in vm_execute's own C frame (a spill of the last receive)
+ *     and in registers, and with runtime.GC() moved out of the interpreter
+ *     (parking, collecting from the scheduler) the probe found no root
+ *     left, yet they stayed marked unless the probe itself ran. Not
+ *     solved: a report is never wrong, only late, and -leaks=fail's
+ *     collection at exit is the dependable one.
+ *   Zeroing before every goroutine switch would cost every switch, so it
+ *   is not done: tests/run_leaks.sh runs at -procs 1 with -leaks=fail,
+ *   retries a run that missed one, and fails at once on a false report.
  *
  * TIMER CHANNELS: time.After / NewTimer / NewTicker channels are fed by
  *   weak timers (timer.h: the heap holds a disappearing link and the
