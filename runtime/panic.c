@@ -460,7 +460,7 @@ Str *vm_error_string(Fiber *f, Iface *v) {
     return res.p;
 }
 
-static void print_trace(const TraceEntry *t, int n);
+static void print_trace(FILE *out, const TraceEntry *t, int n);
 static void print_created_by(FILE *out, Fiber *f);
 
 /* Go's preprintpanics: the Error()/String() text of every value in the
@@ -491,7 +491,7 @@ static void preprint(Fiber *f, Panic *chain) {
             fprintf(stderr, "type %s", r ? type_string(r->type) : "*runtime.PanicNilError");
         /* the frames are unwound: the stack is the one the panic recorded */
         fprintf(stderr, "\n\ngoroutine %lld [running]:\n", (long long)f->id);
-        print_trace(chain->trace, chain->ntrace);
+        print_trace(stderr, chain->trace, chain->ntrace);
         print_created_by(stderr, f);
         vm_fatal_exit();
     }
@@ -545,32 +545,32 @@ static bool same_panic_value(const Iface *a, const Iface *b) {
 }
 
 /* Prints p's chain oldest first; newer is the panic p is the link of. */
-static void print_chain(Fiber *f, Panic *p, const Panic *newer) {
+static void print_chain(FILE *out, Fiber *f, Panic *p, const Panic *newer) {
     if (p->link) {
-        print_chain(f, p->link, p);
+        print_chain(out, f, p->link, p);
         if (same_panic_value(p->link->value, p->value))
             return;
         if (!p->link->goexit)
-            fputc('\t', stderr);
+            fputc('\t', out);
     }
     if (p->goexit) /* a Goexit under way is no panic: Go prints nothing */
         return;
-    fputs("panic: ", stderr);
-    print_panic_value(stderr, p);
+    fputs("panic: ", out);
+    print_panic_value(out, p);
     if (p->recovered && newer && same_panic_value(p->value, newer->value))
-        fputs(" [recovered, repanicked]", stderr);
+        fputs(" [recovered, repanicked]", out);
     else if (p->recovered)
-        fputs(" [recovered]", stderr);
-    fputc('\n', stderr);
+        fputs(" [recovered]", out);
+    fputc('\n', out);
 }
 
-static void print_trace(const TraceEntry *t, int n) {
+static void print_trace(FILE *out, const TraceEntry *t, int n) {
     for (int i = 0; i < n; i++) {
         if (!t[i].func) {   /* capture_trace elided the middle, as Go does */
-            fprintf(stderr, "...additional frames elided...\n");
+            fprintf(out, "...additional frames elided...\n");
             continue;
         }
-        fprintf(stderr, "%s(%s)\n\t%s:%d +0x0\n", t[i].func, t[i].args,
+        fprintf(out, "%s(%s)\n\t%s:%d +0x0\n", t[i].func, t[i].args,
                 t[i].file, t[i].line);
     }
 }
@@ -688,13 +688,27 @@ void panic_print(Fiber *f) {
     /* Printing may call Error() methods: keep the chain stable. */
     f->panic = NULL;
     preprint(f, top);
-    print_chain(f, top, NULL);
+    /* The report goes out in one write: a reader of fd 2 must not get it
+     * in pieces (the REPL's terminal pump redraws its prompt after output
+     * that does not end a line, and put it between "panic: " and the value
+     * on a loaded machine: tests/repl/terminal.py). */
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    if (!out)
+        out = stderr;
+    print_chain(out, f, top, NULL);
     if (top->sigsegv)
         fputs("[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]\n",
-              stderr);
-    fprintf(stderr, "\ngoroutine %lld [running]:\n", (long long)f->id);
-    print_trace(top->trace, top->ntrace);
-    print_created_by(stderr, f);
+              out);
+    fprintf(out, "\ngoroutine %lld [running]:\n", (long long)f->id);
+    print_trace(out, top->trace, top->ntrace);
+    print_created_by(out, f);
+    if (out != stderr) {
+        fclose(out);
+        fwrite(buf, 1, len, stderr);
+        free(buf);
+    }
     f->panic = top;
     fflush(stderr);
 }
@@ -709,7 +723,7 @@ _Noreturn void panic_stack_overflow(Fiber *f) {
             (long)fiber_max_stack(), (long long)f->id);
     Panic p = {0};
     capture_trace(f, &p);
-    print_trace(p.trace, p.ntrace);
+    print_trace(stderr, p.trace, p.ntrace);
     print_created_by(stderr, f);
     vm_fatal_exit();
 }
