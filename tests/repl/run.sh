@@ -7,7 +7,8 @@
 # that program must print NAME.wout. Then one session runs on a
 # pseudo-terminal (util-linux `script`): banner, prompts, the continuation
 # prompt of a multi-line function, and the history file's mode; and
-# terminal.py types at a pseudo-terminal with Ctrl-C and Ctrl-D.
+# terminal.py types at a pseudo-terminal with Ctrl-C and Ctrl-D;
+# panic_write.py checks that a panic's report is written in one piece.
 # Prints `N passed, N failed`.
 csp=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 dir=$(cd "$(dirname "$0")" && pwd)
@@ -84,8 +85,13 @@ if command -v python3 >/dev/null 2>&1; then
     else
         failed=$((failed + 1))
     fi
+    if timeout -k 10 60 python3 "$dir/panic_write.py" "$csp"; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1))
+    fi
 else
-    echo "skip terminal.py: no python3"
+    echo "skip terminal.py, panic_write.py: no python3"
 fi
 
 echo "$passed passed, $failed failed"
