@@ -183,8 +183,12 @@ static struct {
  * one of them that is blocked (reported if the collector did not reach it). */
 enum { CHECK_NONE = 0, CHECK_RUN, CHECK_BLOCKED };
 
+/* The fields below are read with relaxed atomics: found() runs on the
+ * finalizer thread and may look at a goroutine that is alive (a sync
+ * waiter whose object is reachable, one in a run queue slot nobody
+ * pushed), which its owner then parks, ends and recycles (g_start). */
 static bool chan_wait(const GSched *g) {
-    switch (g->waitreason) {
+    switch (__atomic_load_n(&g->waitreason, __ATOMIC_RELAXED)) {
     case WAIT_CHAN_RECV:
     case WAIT_CHAN_SEND:
     case WAIT_CHAN_RECV_NIL:
@@ -198,7 +202,7 @@ static bool chan_wait(const GSched *g) {
 }
 
 static bool sync_wait(const GSched *g) {
-    switch (g->waitreason) {
+    switch (__atomic_load_n(&g->waitreason, __ATOMIC_RELAXED)) {
     case WAIT_WAITGROUP:
     case WAIT_MUTEX:
     case WAIT_RWMUTEX_R:
@@ -217,7 +221,8 @@ static bool sync_wait(const GSched *g) {
 /* Blocked where nobody can wake it, as the last collection saw it (only
  * meaningful for a fiber the collector did not reach). */
 static bool stuck(const GSched *g) {
-    if (atomic_load(&g->status) != G_WAITING || g->leakpin)
+    if (atomic_load(&g->status) != G_WAITING ||
+        __atomic_load_n(&g->leakpin, __ATOMIC_RELAXED))
         return false;
     return chan_wait(g) ||
            (sync_wait(g) &&
@@ -244,13 +249,16 @@ static void report(Fiber *f) {
 }
 
 /* The finalizer of a fiber nothing reaches (see the top of the file).
- * Nothing else can touch the fiber: nobody has a pointer to it. */
+ * A blocked one nobody can wake is touched by nobody else; one that is
+ * alive for the scheduler (see chan_wait) is only read, with relaxed
+ * atomics, and watched again. */
 static void found(void *obj, void *cd) {
     (void)cd;
     Fiber *f = obj;
     GSched *g = &f->sched;
-    if (g->leakcheck != CHECK_NONE) { /* leak_sim_check reports it */
-        if (g->leakcheck == CHECK_BLOCKED && stuck(g)) {
+    uint8_t check = __atomic_load_n(&g->leakcheck, __ATOMIC_RELAXED);
+    if (check != CHECK_NONE) { /* leak_sim_check reports it */
+        if (check == CHECK_BLOCKED && stuck(g)) {
             lock_acquire(&lk.pinlock);
             g->leaklink = lk.simfound;
             lk.simfound = g;
@@ -262,7 +270,7 @@ static void found(void *obj, void *cd) {
     }
     /* the simulation's records are its own (strong list); a torn-down
      * simulation's goroutines (the REPL's :seed off) just end */
-    if (SIM_ON || g->insim)
+    if (SIM_ON || __atomic_load_n(&g->insim, __ATOMIC_RELAXED))
         return;
     if (!stuck(g) || atomic_load(&lk.mode) == LEAK_OFF) {
         watch(obj); /* alive as before; looked at again next time */
@@ -414,9 +422,11 @@ static void sim_check(Fiber *self, const Slot *args) {
             GSched *g = sim_allgs_at(i);
             Fiber *f = fiber_of(g);
             uint32_t st = atomic_load(&g->status);
-            g->leakcheck = st == G_WAITING && (chan_wait(g) || sync_wait(g)) &&
-                                   !g->leakpin
-                               ? CHECK_BLOCKED : CHECK_RUN;
+            uint8_t check = st == G_WAITING &&
+                                    (chan_wait(g) || sync_wait(g)) &&
+                                    !g->leakpin
+                                ? CHECK_BLOCKED : CHECK_RUN;
+            __atomic_store_n(&g->leakcheck, check, __ATOMIC_RELAXED);
             if (f == self)
                 clear_dead(self, args);
             else if (st != G_RUNNING && f->native_depth == 0)
@@ -427,7 +437,8 @@ static void sim_check(Fiber *self, const Slot *args) {
         run_finalizers(); /* and waits for the thread's batch */
         sim_note_leaks(report_simfound());
         for (size_t i = 0; i < n; i++)
-            sim_allgs_at(i)->leakcheck = CHECK_NONE;
+            __atomic_store_n(&sim_allgs_at(i)->leakcheck, CHECK_NONE,
+                             __ATOMIC_RELAXED);
     }
     sim_allgs_restore();
 }
@@ -506,7 +517,7 @@ void leak_pin(GSched *g) {
     if (g->leakpin)
         return;
     lock_acquire(&lk.pinlock);
-    g->leakpin = true;
+    __atomic_store_n(&g->leakpin, true, __ATOMIC_RELAXED);
     g->leakprev = NULL;
     g->leaklink = lk.pinned;
     if (lk.pinned)
@@ -525,7 +536,7 @@ void leak_unpin(GSched *g) {
         if (g->leaklink)
             g->leaklink->leakprev = g->leakprev;
         g->leaklink = g->leakprev = NULL;
-        g->leakpin = false;
+        __atomic_store_n(&g->leakpin, false, __ATOMIC_RELAXED);
     }
     lock_release(&lk.pinlock);
 }

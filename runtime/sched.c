@@ -1386,9 +1386,10 @@ static int64_t newgoid(P *p) {
 /* Resets g's per-run state and makes it RUNNABLE (creator owns it). */
 static void g_start(GSched *g, int64_t goid) {
     g->goid = goid;
-    g->insim = false;
+    /* insim, waitreason: relaxed atomics (leak.c's found() may read them) */
+    __atomic_store_n(&g->insim, false, __ATOMIC_RELAXED);
     g->goexited = false;
-    g->waitreason = WAIT_NONE;
+    __atomic_store_n(&g->waitreason, WAIT_NONE, __ATOMIC_RELAXED);
     g->unlockf = NULL;
     g->waiting = NULL;
     g->param = NULL;
@@ -1468,7 +1469,7 @@ void sched_park(GSched *g, ParkCommit unlockf, void *arg, WaitReason r) {
     sched_note_sync(g);
     g->unlockf = unlockf;
     g->unlockarg = arg;
-    g->waitreason = (uint8_t)r;
+    __atomic_store_n(&g->waitreason, (uint8_t)r, __ATOMIC_RELAXED);
     g->waitsince = sched_nanotime();
 }
 

@@ -109,7 +109,10 @@ typedef bool (*ParkCommit)(GSched *g, void *arg);
 /* The scheduler's part of a goroutine (embed as `GSched sched;` in Fiber). */
 struct GSched {
     _Atomic uint32_t status;  /* G_*; release on publish, acquire on read */
-    uint8_t waitreason;       /* WaitReason; owner, read by dumps */
+    uint8_t waitreason;       /* WaitReason; owner, read by dumps. With
+                                 insim, leakpin, leakcheck: written and read
+                                 by leak.c with relaxed atomics (its
+                                 finalizer thread may read a live G) */
     bool goexited;            /* set by the VM before returning VM_DONE from
                                  runtime.Goexit (main then does not end the
                                  program) */

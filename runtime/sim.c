@@ -244,9 +244,10 @@ static void set_gstatus(GSched *g, uint32_t s) {
 
 static void g_start(GSched *g) {
     g->goid = ++sim.goidgen;
-    g->insim = true;
+    /* relaxed atomics: leak.c's found() may read them (sched.h) */
+    __atomic_store_n(&g->insim, true, __ATOMIC_RELAXED);
     g->goexited = false;
-    g->waitreason = WAIT_NONE;
+    __atomic_store_n(&g->waitreason, WAIT_NONE, __ATOMIC_RELAXED);
     g->unlockf = NULL;
     g->waiting = NULL;
     g->param = NULL;
