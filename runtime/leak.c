@@ -218,6 +218,14 @@ static bool sync_wait(const GSched *g) {
  * (those of aligned blocks are odd), never the collector's 0. */
 #define SYNC_UNWATCHED ((uintptr_t)2)
 
+/* Parked on a channel or sync wait and not pinned: leaked if nobody can
+ * wake it (leak_sim_check's candidates). */
+static bool blocked(const GSched *g) {
+    return atomic_load(&g->status) == G_WAITING &&
+           !__atomic_load_n(&g->leakpin, __ATOMIC_RELAXED) &&
+           (chan_wait(g) || sync_wait(g));
+}
+
 /* Blocked where nobody can wake it, as the last collection saw it (only
  * meaningful for a fiber the collector did not reach). */
 static bool stuck(const GSched *g) {
@@ -412,21 +420,16 @@ static int64_t report_simfound(void) {
 static void sim_check(Fiber *self, const Slot *args) {
     size_t n = sim_allgs_hide();
     bool any = false;
-    for (size_t i = 0; i < n && !any; i++) {
-        GSched *g = sim_allgs_at(i);
-        any = atomic_load(&g->status) == G_WAITING &&
-              (chan_wait(g) || sync_wait(g)) && !g->leakpin;
-    }
+    for (size_t i = 0; i < n && !any; i++)
+        any = blocked(sim_allgs_at(i));
     if (any) {
         for (size_t i = 0; i < n; i++) {
             GSched *g = sim_allgs_at(i);
             Fiber *f = fiber_of(g);
             uint32_t st = atomic_load(&g->status);
-            uint8_t check = st == G_WAITING &&
-                                    (chan_wait(g) || sync_wait(g)) &&
-                                    !g->leakpin
-                                ? CHECK_BLOCKED : CHECK_RUN;
-            __atomic_store_n(&g->leakcheck, check, __ATOMIC_RELAXED);
+            __atomic_store_n(&g->leakcheck,
+                             blocked(g) ? CHECK_BLOCKED : CHECK_RUN,
+                             __ATOMIC_RELAXED);
             if (f == self)
                 clear_dead(self, args);
             else if (st != G_RUNNING && f->native_depth == 0)
