@@ -49,28 +49,26 @@
  *
  * STALE WORDS: libgc scans thread stacks and whole objects conservatively,
  *   so a word left behind by code that ran earlier keeps a leaked goroutine
- *   alive (a miss). The common ones are cleared: an M about to sleep zeroes
- *   LEAK_SCRUB_BYTES of C stack below it (leak_scrub_stack, from stopm:
- *   the next goroutine's interpreter frames are built there, and their
- *   unwritten slots held the previous goroutine's fiber and channels), so
- *   does the finalizer runner after each batch; runtime.GC() zeroes its
- *   caller's fiber above the call (clear_dead: registers of returned
- *   calls) and the C stack below it, where the collector's frames go.
- *   Measured on tests/leaks/send.csp (two goroutines leak):
- *   - with -leaks=fail, counting the last collection at exit: at one P no
- *     miss in 400 runs (18 of 60 before that last scrub); at 2 and 4 Ps
- *     one is missed in about 1 run of 10 (a sleeping M's stopm frame or a
- *     spinning M holds a goroutine an earlier run of that M left);
- *   - the collection of runtime.GC() itself, mid-run, misses them in
- *     almost every run: a probe run during libgc's marking found the
- *     channel in vm_execute's own C frame (a spill of the last receive)
- *     and in registers, and with runtime.GC() moved out of the interpreter
- *     (parking, collecting from the scheduler) the probe found no root
- *     left, yet they stayed marked unless the probe itself ran. Not
- *     solved: a report is never wrong, only late, and -leaks=fail's
- *     collection at exit is the dependable one.
- *   Zeroing before every goroutine switch would cost every switch, so it
- *   is not done: tests/run_leaks.sh runs at -procs 1 with -leaks=fail,
+ *   alive (a miss). The common ones are cleared by leak_scrub_stack: an M
+ *   about to sleep (stopm), the finalizer runner after each batch, and
+ *   runtime.GC() before it collects zero LEAK_SCRUB_BYTES of C stack below
+ *   them (the next goroutine's interpreter frames, or the collector's, are
+ *   built there, and their unwritten slots held the words of the goroutine
+ *   that ran there before) and the vector registers, which hold copies of
+ *   the Slots memcpy and the interpreter last moved: the dynamic linker's
+ *   lazy binding saves them all on the stack when the first collection
+ *   calls into libc (pthread_kill, to stop the world), and the kernel saves
+ *   them in the signal frame of each thread libgc stops, both in memory the
+ *   collector scans. runtime.GC() also zeroes its caller's fiber above the
+ *   call (clear_dead: registers of returned calls).
+ *   Measured on tests/leaks/send.csp (two goroutines leak; a libgc built to
+ *   print what marks a given object found the saved vector registers):
+ *   runtime.GC()'s own collection reported them in 0 of 100 runs at 1, 2
+ *   and 4 Ps before the vector registers were cleared, 100 of 100 after;
+ *   with -leaks=fail, counting the collection at exit, 2 and 4 Ps missed
+ *   one in 10 of 200 runs, now 0 of 200.
+ *   What is left is a stale word in a frame built before the scrub, or in
+ *   the registers of an M interrupted while it runs: tests/run_leaks.sh
  *   retries a run that missed one, and fails at once on a false report.
  *
  * TIMER CHANNELS: time.After / NewTimer / NewTicker channels are fed by
@@ -102,8 +100,9 @@
  *   and removed per contended wait, and every sync waiter's finalizer runs
  *   at each collection.
  *
- * NOT DETECTED (misses, never false reports): a goroutine made to look reachable by a stale word on some thread's
- *   C stack or a stale pointer in a free record (libgc is conservative);
+ * NOT DETECTED (misses, never false reports): a goroutine made to look
+ *   reachable by a stale word on some thread's C stack or registers or a
+ *   stale pointer in a free record (libgc is conservative);
  *   the REPL's seeded session (:seed: its goroutines outlive an input);
  *   builds without libgc (CSP_NO_GC); under TSan, a collection skipped
  *   because some thread stayed in a system call (gc.c, TSAN).
@@ -544,16 +543,77 @@ void leak_unpin(GSched *g) {
     lock_release(&lk.pinlock);
 }
 
-/* An M about to sleep: zero the stack below it. The next goroutine this
- * thread runs gets its interpreter frames on that memory, and their slots
- * that are not written yet would otherwise still hold the words of the
- * goroutine that ran there before (a fiber's stack pointer, a channel):
- * stale words that keep a leaked goroutine alive for the collector. The
- * idle path already costs a futex sleep; this is a few hundred ns. */
+/* Zeroes the vector registers (all call-clobbered in the x86-64 ABI; on
+ * other machines nothing is done): see STALE WORDS at the top. The one
+ * that kept send.csp's goroutines in every run of runtime.GC() was saved
+ * by _dl_runtime_resolve_xsavec 1.4 KB below gc_collect. */
+#if defined(__x86_64__) && defined(__GNUC__)
+static int vector_level; /* 0 SSE, 1 AVX, 2 AVX-512: set before main */
+
+__attribute__((constructor)) static void vector_level_init(void) {
+    __builtin_cpu_init(); /* needed in a constructor */
+    vector_level = __builtin_cpu_supports("avx512f") ? 2
+                   : __builtin_cpu_supports("avx")   ? 1
+                                                     : 0;
+}
+#endif
+
+static void scrub_vector_registers(void) {
+#if defined(__x86_64__) && defined(__GNUC__)
+    int level = vector_level;
+    if (level == 0) {
+        __asm__ volatile(
+            "pxor %%xmm0, %%xmm0\n\tpxor %%xmm1, %%xmm1\n\t"
+            "pxor %%xmm2, %%xmm2\n\tpxor %%xmm3, %%xmm3\n\t"
+            "pxor %%xmm4, %%xmm4\n\tpxor %%xmm5, %%xmm5\n\t"
+            "pxor %%xmm6, %%xmm6\n\tpxor %%xmm7, %%xmm7\n\t"
+            "pxor %%xmm8, %%xmm8\n\tpxor %%xmm9, %%xmm9\n\t"
+            "pxor %%xmm10, %%xmm10\n\tpxor %%xmm11, %%xmm11\n\t"
+            "pxor %%xmm12, %%xmm12\n\tpxor %%xmm13, %%xmm13\n\t"
+            "pxor %%xmm14, %%xmm14\n\tpxor %%xmm15, %%xmm15"
+            ::: "xmm0", "xmm1", "xmm2", "xmm3", "xmm4", "xmm5", "xmm6",
+            "xmm7", "xmm8", "xmm9", "xmm10", "xmm11", "xmm12", "xmm13",
+            "xmm14", "xmm15");
+        return;
+    }
+    /* vzeroall clears all of registers 0-15 (the upper halves too) */
+    __asm__ volatile("vzeroall" ::: "xmm0", "xmm1", "xmm2", "xmm3", "xmm4",
+                     "xmm5", "xmm6", "xmm7", "xmm8", "xmm9", "xmm10", "xmm11",
+                     "xmm12", "xmm13", "xmm14", "xmm15");
+    if (level == 2) /* an EVEX write clears the whole register */
+        __asm__ volatile(
+            "vpxord %%xmm16, %%xmm16, %%xmm16\n\t"
+            "vpxord %%xmm17, %%xmm17, %%xmm17\n\t"
+            "vpxord %%xmm18, %%xmm18, %%xmm18\n\t"
+            "vpxord %%xmm19, %%xmm19, %%xmm19\n\t"
+            "vpxord %%xmm20, %%xmm20, %%xmm20\n\t"
+            "vpxord %%xmm21, %%xmm21, %%xmm21\n\t"
+            "vpxord %%xmm22, %%xmm22, %%xmm22\n\t"
+            "vpxord %%xmm23, %%xmm23, %%xmm23\n\t"
+            "vpxord %%xmm24, %%xmm24, %%xmm24\n\t"
+            "vpxord %%xmm25, %%xmm25, %%xmm25\n\t"
+            "vpxord %%xmm26, %%xmm26, %%xmm26\n\t"
+            "vpxord %%xmm27, %%xmm27, %%xmm27\n\t"
+            "vpxord %%xmm28, %%xmm28, %%xmm28\n\t"
+            "vpxord %%xmm29, %%xmm29, %%xmm29\n\t"
+            "vpxord %%xmm30, %%xmm30, %%xmm30\n\t"
+            "vpxord %%xmm31, %%xmm31, %%xmm31"
+            ::: "memory");
+#endif
+}
+
+/* An M about to sleep, or about to collect: zero the stack below it and
+ * the vector registers. The next goroutine this thread runs gets its
+ * interpreter frames on that memory, and their slots that are not written
+ * yet would otherwise still hold the words of the goroutine that ran there
+ * before (a fiber's stack pointer, a channel): stale words that keep a
+ * leaked goroutine alive for the collector (STALE WORDS). The idle path
+ * already costs a futex sleep; this is a few hundred ns. */
 __attribute__((noinline)) void leak_scrub_stack(void) {
     char buf[LEAK_SCRUB_BYTES];
     explicit_bzero(buf, sizeof buf);
     __asm__ volatile("" : : "r"(buf) : "memory");
+    scrub_vector_registers();
 }
 
 int leak_fini(int code) {

@@ -58,7 +58,7 @@ void leak_sim_finalize(void);
  * found (after one last collection). */
 int leak_fini(int code);
 /* An M about to sleep (sched.c stopm): zeroes LEAK_SCRUB_BYTES of the C
- * stack below the caller (see leak.c). */
+ * stack below the caller and the vector registers (see leak.c). */
 enum { LEAK_SCRUB_BYTES = 16384 };
 void leak_scrub_stack(void);
 
