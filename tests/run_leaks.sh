@@ -15,6 +15,10 @@
 # NAME.out exists (made by Go: tests/scripts/gen_golden.sh), stdout must
 # match it too.
 # Missed reports are retried (see try_case below).
+# Each file but the stress test runs again as gc-NAME, `-procs 2
+# -leaks=on`: no collection at exit then, so the collections while the
+# program runs (its runtime.GC() call) must give the same reports, with
+# status 0.
 # Each file also runs in the simulation (`-seed S -procs P -leaks=fail`, a
 # few seeds and P; the stress test one): there the check is exact and
 # deterministic (runtime/leak.c: leak_sim_check), so the reports must be
